@@ -48,7 +48,9 @@ class Quote(BaseModel):
     id: str
     type: QuoteType
     text: str = Field(description="The content; pieces of an interrupted quote are joined by ' … '.")
-    spans: list[Span] = Field(description="Content pieces, in text order; several when the quote is interrupted.")
+    spans: list[Span] = Field(
+        description="Content pieces, in text order; several when the quote is interrupted."
+    )
     fragments: list[Span] = Field(
         default_factory=list, description="Verbatim quoted pieces inside a mixed quote."
     )
