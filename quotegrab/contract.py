@@ -101,3 +101,15 @@ class ErrorRecord(BaseModel):
 
     source: str
     error: ErrorInfo
+
+
+class SpeakerSummary(BaseModel):
+    """One row of `quotegrab speakers`: a speaker merged by name across every input."""
+
+    name: str
+    kind: SpeakerKind = Field(description="The kind most often assigned to this name.")
+    direct: int = 0
+    mixed: int = 0
+    indirect: int = 0
+    total: int = 0
+    articles: list[str] = Field(default_factory=list, description="Sources the speaker is quoted in.")
