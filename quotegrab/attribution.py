@@ -1,16 +1,538 @@
-"""Attribution rules (work in progress)."""
+"""Attribution rules: which content is reported, through which cue, by which speaker mention.
+
+The rules read the dependency parse around cue words (lemmas listed in models/cue_verbs.txt and
+models/cue_phrases.txt) and the quotation spans found by `scanner.scan`. Each rule yields a `Claim`;
+`classify` then decides direct / mixed / indirect from how much of the content lies inside quotation
+marks, and `resolution.resolve` links speaker mentions to the article's speakers.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+from dataclasses import dataclass, field
 
-from quotegrab.contract import Quote, Speaker
+from spacy.tokens import Doc, Span, Token
+
+from quotegrab.contract import Cue, Mention, Quote, Span as CharSpan, Speaker, SpeakerRef
 from quotegrab.lexicon import Lexicon
+from quotegrab.resolution import Resolver
+from quotegrab.scanner import Quotation, scan
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+_INHERIT_SUBJECT_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl", "dep")
+_CONTENT_EDGE = " \t\r\n,;:\u2014\u2013-"
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s")
+_NOT_SPEAKERS = {"it", "this", "that", "which", "there", "what", "these", "those", "one"}
+_EXPLETIVE_OBJECTS = {"so", "it", "this", "that", "nothing", "anything", "something", "much"}
+
+
+@dataclass
+class Claim:
+    """An attribution found by a rule, before typing and speaker resolution."""
+
+    spans: list[tuple[int, int]]
+    cue: tuple[int, int] | None
+    mention: Span | None
+    rule: str
+    continues: Claim | None = None
+    fragments: list[tuple[int, int]] = field(default_factory=list)
+    type: str = "indirect"
+
+    @property
+    def start(self) -> int:
+        return self.spans[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.spans[-1][1]
 
 
 class Attributor:
+    """Applies the rules to a parsed Doc; returns contract `Quote`s and `Speaker`s."""
+
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
+        self.cue_verbs = lexicon["cue_verbs"]
+        self.weak_cues = lexicon["cue_verbs_weak"]
+        self.cue_phrases = [tuple(p.split()) for p in lexicon["cue_phrases"]]
+        self.config = {"direct_coverage": 0.9, "max_cue_distance_tokens": 8, "min_indirect_tokens": 3}
+        self.config.update(lexicon.config)
+        self.resolver = Resolver(lexicon)
 
     def __call__(self, doc: Doc) -> tuple[list[Quote], list[Speaker]]:
-        return [], []
+        text = doc.text
+        quotations = scan(text)
+        ctx = _Context(doc, quotations)
+        claims: list[Claim] = []
+        for token in doc:
+            if ctx.quoted(token):
+                continue
+            if self._is_cue_verb(token):
+                claims.extend(self._claims_for_verb(token, ctx))
+        claims.extend(self._according_to(doc, ctx))
+        claims = _drop_overlaps(claims)
+        claims.extend(self._unattributed_quotations(ctx, claims))
+        claims.sort(key=lambda c: c.start)
+        claims = _merge_interrupted(claims, text)
+        for claim in claims:
+            self._classify(claim, ctx)
+        return self.resolver.build(doc, claims, quotations)
+
+    # -- cues ------------------------------------------------------------------------------------
+
+    def _is_cue_verb(self, token: Token) -> bool:
+        lemma = token.lemma_.lower()
+        if lemma not in self.cue_verbs or token.pos_ not in ("VERB", "AUX") and token.tag_ != "VBZ":
+            return False
+        if token.pos_ == "AUX" and lemma != "say":
+            return False
+        if lemma in self.weak_cues:
+            return any(c.dep_ == "ccomp" for c in token.children)
+        return True
+
+    def _claims_for_verb(self, verb: Token, ctx: _Context) -> list[Claim]:
+        speaker = self._speaker_of(verb, ctx)
+        if speaker is None:
+            return []
+        cue = _cue_span(verb)
+        claims = []
+        before = ctx.quotation_before(verb, speaker)
+        after = ctx.quotation_after(verb, speaker)
+        complement = self._complement(verb, ctx)
+        if before is not None:
+            claims.append(Claim(list(before.pieces), cue, speaker, "quote-before"))
+            if complement is not None and not _overlaps(complement, (before.start, before.end)):
+                # "…," Trump said, adding that … : the complement is a claim of its own only when it
+                # is not the quote's own clause.
+                if complement[0] > verb.idx:
+                    claims.append(Claim([complement], cue, speaker, "complement"))
+        elif after is not None:
+            span = ctx.extend_to_clause_end(after, verb)
+            claims.append(Claim([span], cue, speaker, "quote-after"))
+        elif complement is not None:
+            claims.append(Claim([complement], cue, speaker, "complement"))
+        else:
+            fronted = ctx.fronted_content(verb, speaker)
+            if fronted is not None:
+                claims.append(Claim([fronted], cue, speaker, "fronted"))
+        return claims
+
+    def _speaker_of(self, verb: Token, ctx: _Context) -> Span | None:
+        head = verb
+        for _ in range(4):
+            subject = next((c for c in head.children if c.dep_ in ("nsubj", "csubj")), None)
+            if subject is not None:
+                break
+            if head.dep_ == "relcl" and head.head.pos_ in ("PROPN", "NOUN", "PRON"):
+                subject = head.head
+                break
+            if head.dep_ in _INHERIT_SUBJECT_DEPS and head.head is not head:
+                head = head.head
+                continue
+            return None
+        else:
+            return None
+        if subject.lower_ in ("who", "that") and head.dep_ == "relcl":
+            subject = head.head
+        if subject.lower_ in _NOT_SPEAKERS or subject.pos_ in ("VERB", "AUX", "NUM") or ctx.quoted(subject):
+            return None
+        if subject.dep_ == "csubj":
+            return None
+        return _mention_span(subject, ctx)
+
+    def _complement(self, verb: Token, ctx: _Context) -> tuple[int, int] | None:
+        """The reported clause of a cue verb: its clausal complement, or for verbs without one
+        whose object holds quoted words ("described as “very generous” an offer"), the rest of its clause."""
+        comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+        if comp is None:
+            comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if comp is not None:
+            start, end = _subtree_range(comp, stop_at=self._nested_cue_stop(comp, verb))
+            start, end = ctx.absorb_quotations(start, end)
+            return _trim(ctx.text, start, end, min_chars=8)
+        right = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "prep", "oprd", "attr")]
+        if not right:
+            return None
+        if all(c.dep_ == "dobj" and c.lower_ in _EXPLETIVE_OBJECTS for c in right):
+            return None
+        start = min(c.left_edge.idx for c in right)
+        end_tok = max((c.right_edge for c in right), key=lambda t: t.i)
+        end = end_tok.idx + len(end_tok)
+        if not ctx.has_quotation(start, end) and verb.lemma_.lower() in ("say", "tell", "ask", "add"):
+            return None
+        start, end = ctx.absorb_quotations(start, end)
+        if len(ctx.text[start:end].split()) < self.config["min_indirect_tokens"]:
+            return None
+        return _trim(ctx.text, start, end, min_chars=8)
+
+    def _nested_cue_stop(self, comp: Token, verb: Token) -> int | None:
+        """Index of the first token of a nested, separately attributed clause (", saying …")."""
+        for tok in comp.subtree:
+            if tok is comp or tok.i <= comp.i:
+                continue
+            if tok.dep_ in ("advcl", "conj") and tok.tag_ == "VBG" and self._is_cue_verb(tok):
+                first = tok.left_edge.i
+                while first > comp.i and tok.doc[first - 1].is_punct:
+                    first -= 1
+                return first
+        return None
+
+    def _according_to(self, doc: Doc, ctx: _Context) -> list[Claim]:
+        claims = []
+        for token in doc:
+            if ctx.quoted(token):
+                continue
+            for phrase in self.cue_phrases:
+                end = token.i + len(phrase)
+                if end > len(doc) or tuple(t.lower_ for t in doc[token.i : end]) != phrase:
+                    continue
+                obj = next((t for t in doc[end - 1].children if t.dep_ == "pobj"), None)
+                if obj is None and end < len(doc):
+                    obj = doc[end]
+                if obj is None or ctx.quoted(obj):
+                    continue
+                mention = _mention_span(obj, ctx)
+                content = ctx.sentence_without(token.sent, token.i, max(obj.right_edge.i, mention.end - 1))
+                if content is not None:
+                    cue = (token.idx, doc[end - 1].idx + len(doc[end - 1]))
+                    claims.append(Claim([content], cue, mention, "according-to"))
+        return claims
+
+    # -- quotations no cue claimed -------------------------------------------------------------------
+
+    def _unattributed_quotations(self, ctx: _Context, claims: list[Claim]) -> list[Claim]:
+        """Quotes with no cue of their own: continuations of the previous speaker, headline
+        forms (Name: "…"), and dash attributions ("…" — Name)."""
+        extra: list[Claim] = []
+        covered = [(s, e) for c in claims for s, e in c.spans]
+        by_start = sorted(claims, key=lambda c: c.start)
+        for q in ctx.quotations:
+            if any(s <= q.content_start and q.content_end <= e for s, e in covered):
+                continue
+            if any(_overlaps((s, e), (q.start, q.end)) for s, e in covered):
+                continue
+            if not ctx.stands_alone(q):
+                continue
+            claim = ctx.colon_or_dash_claim(q, self.lexicon)
+            if claim is None:
+                previous = [c for c in by_start + extra if c.end <= q.start and c.mention is not None]
+                prior = previous[-1] if previous else None
+                if prior is not None and prior.type != "skip" and ctx.continues(prior, q):
+                    claim = Claim(list(q.pieces), None, prior.mention, "continuation", continues=prior)
+            if claim is not None:
+                extra.append(claim)
+        return extra
+
+    # -- typing ----------------------------------------------------------------------------------------
+
+    def _classify(self, claim: Claim, ctx: _Context) -> None:
+        text = ctx.text
+        inner = [q for q in ctx.quotations if any(_overlaps((q.start, q.end), s) for s in claim.spans)]
+        if claim.rule in ("quote-before", "continuation", "colon", "dash") or (
+            claim.rule != "continuation" and _whole_quotation(claim, inner)
+        ):
+            claim.type = "direct"
+            return
+        if not inner:
+            claim.type = "indirect"
+            return
+        first = inner[0]
+        (start, end) = claim.spans[0]
+        leading = text[start : first.start].strip(_CONTENT_EDGE) == ""
+        covered = sum(min(end, q.end) - max(start, q.start) for q in inner if q.end > start and q.start < end)
+        content_len = sum(e - s for s, e in claim.spans)
+        if leading and covered >= 0.75 * content_len:
+            # "According to X, “…” in Y prisons": the quotation is the content, the tail is scene-setting.
+            claim.spans = list(first.pieces) if len(inner) == 1 else [(first.content_start, inner[-1].content_end)]
+            claim.type = "direct"
+            return
+        claim.type = "mixed"
+        claim.fragments = [(q.content_start, q.content_end) for q in inner]
+
+
+def _whole_quotation(claim: Claim, inner: list[Quotation]) -> bool:
+    return len(inner) == 1 and all(inner[0].start <= s and e <= inner[0].end for s, e in claim.spans)
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _cue_span(verb: Token) -> tuple[int, int]:
+    """The cue with its particle or auxiliary-free phrase ("pointed out", "called for")."""
+    end = verb.idx + len(verb)
+    for child in verb.children:
+        if child.dep_ == "prt" and child.i == verb.i + 1:
+            end = child.idx + len(child)
+    return verb.idx, end
+
+
+def _subtree_range(token: Token, stop_at: int | None = None) -> tuple[int, int]:
+    left = token.left_edge
+    right = token.right_edge
+    if stop_at is not None and stop_at > token.i:
+        right = token.doc[stop_at - 1]
+    return left.idx, right.idx + len(right)
+
+
+def _trim(text: str, start: int, end: int, min_chars: int = 1) -> tuple[int, int] | None:
+    while start < end and (text[start] in _CONTENT_EDGE or text[start].isspace()):
+        start += 1
+    while end > start and (text[end - 1] in _CONTENT_EDGE or text[end - 1] in ".") :
+        end -= 1
+    if text[start:end].lower().startswith("that "):
+        start += 5
+    return (start, end) if end - start >= min_chars else None
+
+
+def _mention_span(head: Token, ctx: _Context) -> Span:
+    """The speaker mention: the subject's name or noun phrase, without relative clauses,
+    appositions or anything inside quotation marks."""
+    doc = head.doc
+    left = head.i
+    for tok in reversed(list(head.lefts)):
+        if tok.dep_ in ("compound", "amod", "det", "poss", "nmod", "nummod", "case", "quantmod") and not ctx.quoted(
+            tok
+        ):
+            left = min(left, tok.left_edge.i)
+    right = head.i
+    for tok in head.rights:
+        if tok.dep_ in ("compound", "flat", "case") or (
+            tok.dep_ == "prep" and tok.lower_ in ("for", "of", "at", "with") and tok.i == right + 1
+        ):
+            right = max(right, tok.right_edge.i)
+        else:
+            break
+    while left < head.i and (doc[left].is_punct or ctx.quoted(doc[left])):
+        left += 1
+    while right > head.i and (doc[right].is_punct or ctx.quoted(doc[right])):
+        right -= 1
+    return doc[left : right + 1]
+
+
+def _drop_overlaps(claims: list[Claim]) -> list[Claim]:
+    """Keep one claim per content: the first found rule wins over later rules covering the same words."""
+    priority = {"quote-before": 0, "quote-after": 1, "according-to": 2, "complement": 3, "fronted": 4}
+    kept: list[Claim] = []
+    for claim in sorted(claims, key=lambda c: (priority.get(c.rule, 9), c.start)):
+        if any(_overlap_ratio(claim, k) > 0.5 for k in kept):
+            continue
+        kept.append(claim)
+    return kept
+
+
+def _overlap_ratio(a: Claim, b: Claim) -> float:
+    ca = {i for s, e in a.spans for i in range(s, e)}
+    cb = {i for s, e in b.spans for i in range(s, e)}
+    return len(ca & cb) / max(1, min(len(ca), len(cb)))
+
+
+def _merge_interrupted(claims: list[Claim], text: str) -> list[Claim]:
+    """"A," Trump said. "B." is one quote in two pieces: a continuation in the same paragraph,
+    right after the sentence of the quote's cue, joins the quote it continues."""
+    merged: list[Claim] = []
+    for claim in claims:
+        prior = claim.continues
+        if (
+            prior is not None
+            and prior.rule == "quote-before"
+            and prior in merged
+            and prior.cue is not None
+            and prior.cue[1] <= claim.start
+            and not re.search(r"[\r\n]", text[prior.cue[1] : claim.start])
+            and len(prior.spans) < 4
+        ):
+            prior.spans.append(claim.spans[0])
+            prior.spans.extend(claim.spans[1:])
+            continue
+        merged.append(claim)
+    return merged
+
+
+class _Context:
+    """Per-document lookups shared by the rules: which tokens are quoted, sentence and paragraph edges."""
+
+    def __init__(self, doc: Doc, quotations: list[Quotation]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.quotations = quotations
+        self._token_quote: list[int] = [-1] * len(doc)
+        qi = 0
+        for tok in doc:
+            while qi < len(quotations) and quotations[qi].end <= tok.idx:
+                qi += 1
+            if qi < len(quotations) and quotations[qi].start < tok.idx + len(tok) and tok.idx < quotations[qi].end:
+                # a mark token itself belongs to the quotation only when it is inside its edges
+                if quotations[qi].start <= tok.idx and tok.idx + len(tok) <= quotations[qi].end:
+                    self._token_quote[tok.i] = qi
+
+    def quoted(self, token: Token) -> bool:
+        return self._token_quote[token.i] >= 0
+
+    def has_quotation(self, start: int, end: int) -> bool:
+        return any(q.start < end and start < q.end for q in self.quotations)
+
+    def paragraph_bounds(self, pos: int) -> tuple[int, int]:
+        text = self.text
+        start = max(text.rfind("\n", 0, pos), text.rfind("\r", 0, pos)) + 1
+        ends = [k for k in (text.find("\n", pos), text.find("\r", pos)) if k >= 0]
+        return start, (min(ends) if ends else len(text))
+
+    def absorb_quotations(self, start: int, end: int) -> tuple[int, int]:
+        """Widen a parse-derived range to whole quotations: the parser often cuts long quotes."""
+        for q in self.quotations:
+            if q.start < end and start < q.end:
+                if q.start < start and q.start >= self.paragraph_bounds(start)[0]:
+                    start = q.start
+                if q.end > end and q.end <= self.paragraph_bounds(end - 1)[1]:
+                    end = q.end
+        return start, end
+
+    def quotation_before(self, verb: Token, speaker: Span) -> Quotation | None:
+        """The quote this cue closes: "…," Trump said / "…?" asked Trump / '…': Trump says."""
+        clause_start = min(verb.idx, speaker.start_char)
+        para_start = self.paragraph_bounds(verb.idx)[0]
+        candidates = [q for q in self.quotations if q.end <= clause_start and q.start >= para_start]
+        if not candidates:
+            return None
+        q = candidates[-1]
+        gap = self.text[q.end : clause_start]
+        inner_end = self.text[q.content_end - 1 : q.content_end] if q.content_end > q.content_start else ""
+        if gap.strip() in ("", ",", ":", "\u2014", "\u2013", "-", "--") and (
+            inner_end in ",?!\u2014-" or gap.strip() in (",", ":", "\u2014", "\u2013", "--") or not gap.strip()
+        ):
+            if not gap.strip() and inner_end not in ",?!\u2014-":
+                return None if verb.i > speaker.start else q
+            return q
+        # "…cost," Trump would pounce on it, he added: a quote ending in a comma whose cue comes
+        # later in the same sentence.
+        if inner_end == "," and not _SENTENCE_END.search(gap) and len(gap) < 120 and not self.has_quotation(
+            q.end, clause_start
+        ):
+            return q
+        return None
+
+    def quotation_after(self, verb: Token, speaker: Span) -> Quotation | None:
+        """The quote this cue introduces: Trump said, "…" / Trump told reporters: "…"."""
+        clause_end = max(verb.idx + len(verb), speaker.end_char)
+        para_end = self.paragraph_bounds(verb.idx)[1]
+        q = next((q for q in self.quotations if q.start >= clause_end and q.start < para_end), None)
+        if q is None:
+            return None
+        gap = self.text[clause_end : q.start]
+        if _SENTENCE_END.search(gap + " ") or len(gap) > 60:
+            return None
+        stripped = gap.strip()
+        if stripped.endswith((",", ":")) or stripped == "":
+            # a quote right after the verb with no punctuation is its object ("said “numerous” …")
+            if stripped == "" and self._starts_clause_mid_sentence(q):
+                return None
+            return q
+        return None
+
+    def _starts_clause_mid_sentence(self, q: Quotation) -> bool:
+        after = self.text[q.end : q.end + 3]
+        return bool(after.strip()) and not after.lstrip()[:1] in (".", "\u201d", '"', "") and not after.startswith(
+            ("\n", "\r")
+        )
+
+    def extend_to_clause_end(self, q: Quotation, verb: Token) -> tuple[int, int]:
+        """Content of a quote introduced by its cue: the quote and what follows it in the sentence."""
+        para_end = self.paragraph_bounds(q.start)[1]
+        tail = self.text[q.end : para_end]
+        m = _SENTENCE_END.search(tail + " ")
+        end = q.end + (m.start() + 1 if m else len(tail))
+        if not self.text[q.end : end].strip(" .,;:\t"):
+            return q.start, q.end
+        return q.start, min(end, para_end)
+
+    def fronted_content(self, verb: Token, speaker: Span) -> tuple[int, int] | None:
+        """"The economy is strong, Trump said." — the content precedes the speaker and cue."""
+        sent = verb.sent
+        first = min(speaker.start, verb.i)
+        if first <= sent.start + 2:
+            return None
+        before = self.doc[first - 1]
+        if before.text not in (",", ":", "\u2014", "\u2013", "--"):
+            return None
+        # only when nothing but adverbials follow the cue: "Trump said on Tuesday."
+        for child in verb.rights:
+            if child.dep_ in ("dobj", "ccomp", "xcomp", "attr"):
+                return None
+        para_start = self.paragraph_bounds(verb.idx)[0]
+        start = max(sent.start_char, para_start)
+        return _trim(self.text, start, before.idx, min_chars=12)
+
+    def sentence_without(self, sent: Span, first: int, last: int) -> tuple[int, int] | None:
+        """A sentence's content around an "according to X" phrase at tokens first..last."""
+        doc = self.doc
+        if first - sent.start <= 1:
+            # "According to X, CONTENT."
+            start_tok = last + 1
+            while start_tok < sent.end and doc[start_tok].is_punct and not self.quoted(doc[start_tok]):
+                start_tok += 1
+            if start_tok >= sent.end:
+                return None
+            start = doc[start_tok].idx
+            end = sent.end_char
+        else:
+            # "CONTENT, according to X." (anything after X is ignored)
+            start, end = sent.start_char, doc[first].idx
+        start, end = self.absorb_quotations(start, end)
+        para_start, para_end = self.paragraph_bounds(doc[first].idx)
+        return _trim(self.text, max(start, para_start), min(end, para_end), min_chars=12)
+
+    def stands_alone(self, q: Quotation) -> bool:
+        """A quote that is a sentence of its own (not a scare-quoted word inside a sentence)."""
+        text = self.text
+        para_start, _ = self.paragraph_bounds(q.start)
+        lead = text[para_start : q.start]
+        starts_sentence = not lead.strip() or bool(re.search(r"[.!?:\u2014][\"'\u201d\u2019)]*\s*$", lead))
+        inner = text[q.content_start : q.content_end].rstrip()
+        tail = text[q.end : q.end + 2]
+        ends_sentence = inner[-1:] in ".!?,\u2026\u2014-" or not tail.strip() or tail.lstrip()[:1] in ".!?"
+        return starts_sentence and ends_sentence and len(inner.split()) >= 3
+
+    def continues(self, prior: Claim, q: Quotation) -> bool:
+        """A cue-less quote continues the previous speaker when it follows that speaker's quote in the
+        same paragraph, or opens the next paragraph with nobody else introduced in between."""
+        text = self.text
+        between = text[prior.end : q.start]
+        paragraphs = len(re.findall(r"(?:\r\n|\n|\r)+", between))
+        if paragraphs > 1 or prior.type == "indirect" and prior.rule not in ("quote-before", "quote-after"):
+            if prior.rule not in ("quote-before", "quote-after", "continuation", "colon", "dash"):
+                return False
+        if paragraphs > 1:
+            return False
+        # a new name between the two quotes may be the new speaker: don't guess
+        for ent in self.doc.ents:
+            if prior.end <= ent.start_char < q.start and ent.label_ in ("PERSON", "ORG"):
+                if prior.mention is None or ent.text not in prior.mention.text:
+                    return False
+        return True
+
+    def colon_or_dash_claim(self, q: Quotation, lexicon: Lexicon) -> Claim | None:
+        """Headline form `Name: "…"` and the dash attribution `"…" — Name`."""
+        doc = self.doc
+        text = self.text
+        para_start, para_end = self.paragraph_bounds(q.start)
+        lead = text[para_start : q.start]
+        m = re.match(r"^\s*(.{2,60}?)\s*:\s*$", lead)
+        if m:
+            span = doc.char_span(para_start + m.start(1), para_start + m.end(1), alignment_mode="expand")
+            if span is not None and any(e.label_ in ("PERSON", "ORG") for e in span.ents):
+                colon = text.index(":", para_start + m.end(1))
+                return Claim(list(q.pieces), (colon, colon + 1), span, "colon")
+        tail = text[q.end : para_end]
+        m = re.match(r"^\s*([\u2014\u2015\u2013]|--)\s*(.{2,80}?)\s*$", tail)
+        if m:
+            start = q.end + m.start(2)
+            span = doc.char_span(start, q.end + m.end(2), alignment_mode="expand")
+            if span is not None and any(e.label_ in ("PERSON", "ORG") for e in span.ents):
+                ent = next(e for e in span.ents if e.label_ in ("PERSON", "ORG"))
+                dash = q.end + m.start(1)
+                return Claim(list(q.pieces), (dash, dash + len(m.group(1))), ent, "dash")
+        return None
+
+
+__all__ = ["Attributor", "Claim", "CharSpan", "Cue", "Mention", "SpeakerRef"]

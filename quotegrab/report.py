@@ -478,7 +478,7 @@ _JS = """
   var pop = document.getElementById("qg-pop");
   var current = null;
   function quoteOf(node) {
-    return node && node.closest ? node.closest("mark.q") : null;
+    return node && node.closest ? node.closest("mark.q[data-q]") : null;
   }
   function pieces(mark) {
     return mark.closest("article").querySelectorAll('mark.q[data-q="' + mark.dataset.q + '"]');

@@ -1,0 +1,284 @@
+"""Running the pipeline over many inputs: ordered, streaming, constant memory, in one or more processes.
+
+`run` turns a stream of inputs (articles and input failures, as `quotegrab.inputs.iter_inputs` yields
+them) into a stream of results (`Document` or `ErrorRecord`) in the same order. Nothing is printed;
+one bad input becomes an `ErrorRecord` and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import signal
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from quotegrab.contract import Document, ErrorInfo, ErrorRecord
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from quotegrab.inputs import Article, InputFailure
+
+log = logging.getLogger("quotegrab.batch")
+
+Result = Document | ErrorRecord
+
+# Articles per unit of work: big enough that nlp.pipe batches well and inter-process traffic is
+# amortised, small enough that a stop request is honoured within a second or two.
+DEFAULT_CHUNK = 16
+# nlp.pipe batch size inside a chunk; spaCy's CPU pipelines gain little beyond this for article-sized
+# texts, and larger batches only delay the first result.
+PIPE_BATCH = 8
+
+
+@dataclass
+class Stats:
+    articles: int = 0
+    quotes: int = 0
+    failed: int = 0
+    skipped: int = 0
+    started: float = field(default_factory=time.monotonic)
+
+    def add(self, result: Result) -> None:
+        if isinstance(result, ErrorRecord):
+            self.failed += 1
+        else:
+            self.articles += 1
+            self.quotes += len(result.quotes)
+
+    @property
+    def done(self) -> int:
+        return self.articles + self.failed
+
+    def summary(self) -> str:
+        text = (
+            f"{self.articles} article{'s' if self.articles != 1 else ''}, "
+            f"{self.quotes} quote{'s' if self.quotes != 1 else ''}, {self.failed} failed"
+        )
+        if self.skipped:
+            text += f", {self.skipped} skipped (already done)"
+        elapsed = time.monotonic() - self.started
+        if self.done and elapsed > 0:
+            text += f" in {elapsed:.1f} s ({self.done / elapsed:.1f} articles/s)"
+        return text
+
+
+def error_record(source: str, err: BaseException) -> ErrorRecord:
+    message = str(err) or repr(err)
+    return ErrorRecord(source=source, error=ErrorInfo(type=type(err).__name__, message=message))
+
+
+def _finish(document: Document, article: Article, include_text: bool) -> Document:
+    if article.metadata:
+        document.metadata = {**document.metadata, **article.metadata}
+    if include_text:
+        document.text = article.text
+    return document
+
+
+def _extract_articles(nlp: Language, articles: list[Article], include_text: bool) -> Iterator[Result]:
+    """Documents for `articles` in order, batched through nlp.pipe.
+
+    nlp.pipe loses the whole batch when one text raises, so on an exception the rest of the chunk is
+    redone one text at a time; only the text that fails alone becomes an error record.
+    """
+    from quotegrab.pipeline import extract, extract_many
+
+    done = 0
+    try:
+        pairs = ((article.source, article.text) for article in articles)
+        for document in extract_many(pairs, nlp, batch_size=PIPE_BATCH):
+            result = _finish(document, articles[done], include_text)
+            done += 1
+            yield result
+    except Exception:
+        log.debug("batch failed; retrying its articles one by one", exc_info=True)
+        for article in articles[done:]:
+            try:
+                result = _finish(extract(article.text, article.source, nlp), article, include_text)
+            except Exception as err:
+                log.debug("%s failed", article.source, exc_info=True)
+                result = error_record(article.source, err)
+            yield result
+
+
+def process_chunk(nlp: Language, chunk: list[Article | InputFailure], include_text: bool) -> Iterator[Result]:
+    """Results for one chunk of inputs, in order: failures pass through as error records."""
+    articles = [item for item in chunk if not _is_failure(item)]
+    documents = _extract_articles(nlp, articles, include_text)
+    for item in chunk:
+        yield item.to_record() if _is_failure(item) else next(documents)
+
+
+def _is_failure(item: Article | InputFailure) -> bool:
+    # By shape rather than class, so inputs from any reader following the interface work.
+    return hasattr(item, "to_record")
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+# --- worker processes -------------------------------------------------------------------------------
+
+_worker_nlp: Language | None = None
+
+
+def _init_worker(model: str | None, debug: bool) -> None:
+    # The parent decides how a batch stops (it finishes the current line and reports); a Ctrl-C
+    # delivered to the whole process group must not kill workers mid-chunk with tracebacks.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if debug:
+        logging.basicConfig(level=logging.DEBUG, format="quotegrab[%(process)d]: %(message)s")
+    from quotegrab.pipeline import load
+
+    global _worker_nlp
+    _worker_nlp = load(model)
+
+
+def _work(chunk: list[Article | InputFailure], include_text: bool) -> list[Result]:
+    assert _worker_nlp is not None, "worker not initialised"
+    return list(process_chunk(_worker_nlp, chunk, include_text))
+
+
+def _pool_context() -> multiprocessing.context.BaseContext:
+    # forkserver: workers start from a clean single-threaded server rather than a fork of the CLI
+    # process, whose progress-bar thread may hold locks at fork time. The server pre-imports spaCy and
+    # quotegrab once so each worker only has to load the model.
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["quotegrab.batch", "quotegrab.pipeline"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def _run_pool(
+    inputs: Iterable[Article | InputFailure],
+    *,
+    model: str | None,
+    jobs: int,
+    chunk_size: int,
+    include_text: bool,
+    should_stop: Callable[[], bool],
+    debug: bool,
+) -> Iterator[Result]:
+    """Chunks go to `jobs` processes; at most 2*jobs chunks are in flight, and results come back in
+    input order, so memory stays constant however many inputs there are."""
+    executor = ProcessPoolExecutor(
+        max_workers=jobs, mp_context=_pool_context(), initializer=_init_worker, initargs=(model, debug)
+    )
+    window: deque[Future[list[Result]]] = deque()
+    chunks = _chunks(inputs, chunk_size)
+    finished = False
+    try:
+        while True:
+            while len(window) < 2 * jobs and not should_stop():
+                chunk = next(chunks, None)
+                if chunk is None:
+                    break
+                window.append(executor.submit(_work, chunk, include_text))
+            if not window or should_stop():
+                break
+            head = window[0]
+            # Poll rather than block so a stop request does not wait for the chunk to finish.
+            while not should_stop():
+                try:
+                    results = head.result(timeout=0.2)
+                except FutureTimeout:
+                    continue
+                break
+            else:
+                break
+            window.popleft()
+            yield from results
+        finished = not window
+    finally:
+        processes = list((getattr(executor, "_processes", None) or {}).values())
+        executor.shutdown(wait=finished, cancel_futures=True)
+        if not finished:
+            # Stopped early (signal, closed output): abandon in-flight chunks instead of waiting.
+            for process in processes:
+                if process.is_alive():
+                    process.terminate()
+            for process in processes:
+                process.join(timeout=5)
+
+
+def run(
+    inputs: Iterable[Article | InputFailure],
+    *,
+    model: str | None = None,
+    nlp: Language | None = None,
+    jobs: int = 1,
+    chunk_size: int = DEFAULT_CHUNK,
+    include_text: bool = False,
+    should_stop: Callable[[], bool] = lambda: False,
+    debug: bool = False,
+) -> Iterator[Result]:
+    """Results for `inputs`, in input order, each yielded as soon as it (and those before it) are done.
+
+    With jobs == 1 the pipeline (`nlp`, or `model` loaded once) runs in this process; with more, each
+    worker process loads `model` once. Stop early by closing the iterator or via `should_stop`.
+    """
+    if jobs > 1:
+        yield from _run_pool(
+            inputs, model=model, jobs=jobs, chunk_size=chunk_size, include_text=include_text,
+            should_stop=should_stop, debug=debug,
+        )
+        return
+    if nlp is None:
+        from quotegrab.pipeline import load
+
+        nlp = load(model)
+    for chunk in _chunks(inputs, chunk_size):
+        for result in process_chunk(nlp, chunk, include_text):
+            yield result
+            if should_stop():
+                return
+
+
+def skip_done(
+    inputs: Iterable[Article | InputFailure], done: set[str], stats: Stats
+) -> Iterator[Article | InputFailure]:
+    """`inputs` minus those whose source is in `done` (counted in `stats.skipped`)."""
+    for item in inputs:
+        if item.source in done:
+            stats.skipped += 1
+        else:
+            yield item
+
+
+def count_inputs(paths: list[str], glob: str | None = None) -> int | None:
+    """A quick estimate of how many articles `paths` hold, for the progress bar's total and ETA.
+
+    Counts files without reading them, so containers holding several articles count once; None when
+    unknowable (standard input).
+    """
+    total = 0
+    for path in paths:
+        if path == "-":
+            return None
+        p = Path(path)
+        if p.is_dir():
+            for _root, dirs, files in os.walk(p):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                if glob:
+                    from fnmatch import fnmatch
+
+                    total += sum(1 for f in files if fnmatch(f, glob) and not f.startswith("."))
+                else:
+                    total += sum(1 for f in files if not f.startswith("."))
+        else:
+            total += 1
+    return total

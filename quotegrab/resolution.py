@@ -1,0 +1,363 @@
+"""Speaker resolution: one entity per person or organisation, named by its fullest name in the article.
+
+Rules, in the order they are tried for a speaker mention:
+- a name (PERSON/ORG entity) in the mention: full name, surname or title + surname, linked to the
+  fullest name in the article with the same surname;
+- a pronoun: the nearest earlier person outside quotation marks that agrees in number and gender,
+  subjects preferred;
+- a role noun ("the president"): the person introduced with that role ("President Donald Trump");
+- a plural noun ("officials", "critics"): an unnamed group named by its mention;
+- a continuation: the speaker of the quote it continues.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from quotegrab.contract import Cue, Mention, Quote, Speaker, SpeakerRef
+from quotegrab.contract import Span as CharSpan
+from quotegrab.lexicon import Lexicon
+from quotegrab.scanner import Quotation
+
+_MALE = {"he", "him", "his", "himself"}
+_FEMALE = {"she", "her", "hers", "herself"}
+_PLURAL = {"they", "them", "their", "we", "us", "our"}
+_FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
+_MALE_TITLES = {"mr", "mr.", "sir", "king", "prince", "father", "lord", "congressman", "businessman", "spokesman"}
+_FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "queen", "dame", "sister", "congresswoman",
+                  "businesswoman", "spokeswoman", "first lady", "chairwoman"}
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+
+
+@dataclass
+class Entity:
+    name: str
+    kind: str
+    gender: str | None = None
+    roles: set[str] = field(default_factory=set)
+    aliases: list[str] = field(default_factory=list)
+    positions: list[int] = field(default_factory=list)  # where it is named outside quotes
+    quote_count: int = 0
+
+    def add_alias(self, alias: str) -> None:
+        alias = " ".join(alias.split())
+        if alias and alias != self.name and alias not in self.aliases:
+            self.aliases.append(alias)
+
+
+class Resolver:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.titles = lexicon["titles"]
+        self.roles = lexicon["roles"]
+        self.groups = lexicon["group_nouns"]
+        self.org_nouns = lexicon["org_nouns"]
+        self.female = lexicon["names_female"]
+        self.male = lexicon["names_male"]
+
+    # -- building the article's entities ------------------------------------------------------------
+
+    def _strip_title(self, tokens: list[Token]) -> tuple[list[Token], list[str]]:
+        """Split leading titles off a name: "President Donald Trump" -> ([Donald, Trump], ["president"])."""
+        titles = []
+        while len(tokens) > 1 and (tokens[0].lower_.rstrip(".") in self.titles or tokens[0].lower_ in ("of",)):
+            titles.append(tokens[0].lower_.rstrip("."))
+            tokens = tokens[1:]
+        while tokens and (tokens[-1].lower_ in ("'s", "\u2019s", "'", "\u2019") or tokens[-1].is_punct):
+            tokens = tokens[:-1]
+        return tokens, titles
+
+    def _left_roles(self, ent: Span) -> list[str]:
+        """Role words written right before a name: "Secretary of State Marco Rubio", "Republican nominee"."""
+        words: list[str] = []
+        i = ent.start - 1
+        doc = ent.doc
+        while i >= 0 and i >= ent.start - 5:
+            tok = doc[i]
+            if tok.lower_.rstrip(".") in self.titles or tok.lower_ in self.roles or tok.lower_ == "of":
+                words.insert(0, tok.lower_.rstrip("."))
+                i -= 1
+                continue
+            if tok.pos_ in ("PROPN", "ADJ") and tok.ent_type_ in ("NORP", "GPE", "ORG") and words:
+                i -= 1
+                continue
+            break
+        return words
+
+    def _appositive_roles(self, ent: Span) -> list[str]:
+        """"Marco Rubio, the secretary of State," -> the role nouns of the apposition."""
+        root = ent.root
+        roles = []
+        for child in root.children:
+            if child.dep_ == "appos":
+                roles.append(child.lower_)
+                roles.extend(t.lower_ for t in child.subtree if t.lower_ in self.roles)
+        if root.dep_ == "appos" and root.head.lower_ in self.roles:
+            roles.append(root.head.lower_)
+        return roles
+
+    def _gender_of(self, first: str | None, titles: list[str]) -> str | None:
+        if any(t in _FEMALE_TITLES for t in titles):
+            return "f"
+        if any(t in _MALE_TITLES for t in titles):
+            return "m"
+        if first:
+            first = first.lower()
+            if first in self.female and first not in self.male:
+                return "f"
+            if first in self.male and first not in self.female:
+                return "m"
+        return None
+
+    def _collect(self, doc: Doc, quotations: list[Quotation]) -> tuple[list[Entity], list[tuple[int, Entity, bool]]]:
+        """Entities named in the article and where (position, entity, is_subject), outside quotes."""
+        def quoted(pos: int) -> bool:
+            return any(q.start <= pos < q.end for q in quotations)
+
+        entities: list[Entity] = []
+        by_surname: dict[str, list[Entity]] = {}
+        by_org: dict[str, Entity] = {}
+        sightings: list[tuple[int, Entity, bool]] = []
+        persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        # Full names first, so that "Trump" finds "Donald Trump" whatever the order of mention.
+        for ent in sorted(persons, key=lambda e: -len(self._strip_title(list(e))[0])):
+            tokens, titles = self._strip_title(list(ent))
+            if not tokens:
+                continue
+            name = " ".join(t.text for t in tokens)
+            surname = tokens[-1].lower_
+            roles = set(titles) | set(self._left_roles(ent)) | set(self._appositive_roles(ent))
+            candidates = by_surname.get(surname, [])
+            entity = None
+            if len(tokens) == 1:
+                entity = _nearest(candidates, ent.start_char) if candidates else None
+            else:
+                first = tokens[0].lower_
+                entity = next((c for c in candidates if c.name.split()[0].lower() == first
+                               or len(c.name.split()) == 1), None)
+                if entity is not None and len(entity.name.split()) < len(tokens):
+                    entity.add_alias(entity.name)
+                    entity.name = name
+            if entity is None:
+                gender = self._gender_of(tokens[0].text if len(tokens) > 1 else None, titles)
+                entity = Entity(name=name, kind="person", gender=gender)
+                entities.append(entity)
+                by_surname.setdefault(surname, []).append(entity)
+            if entity.gender is None:
+                entity.gender = self._gender_of(tokens[0].text if len(tokens) > 1 else None, titles)
+            entity.roles |= roles
+            entity.add_alias(ent.text)
+            if not quoted(ent.start_char):
+                entity.positions.append(ent.start_char)
+                sightings.append((ent.start_char, entity, ent.root.dep_ in ("nsubj", "nsubjpass")))
+        for ent in doc.ents:
+            if ent.label_ != "ORG":
+                continue
+            name = _org_name(ent)
+            if not name:
+                continue
+            key = name.lower()
+            entity = by_org.get(key)
+            if entity is None:
+                entity = next((e for k, e in by_org.items() if k.startswith(key) or key.startswith(k)), None)
+            if entity is None:
+                entity = Entity(name=name, kind="organization")
+                entities.append(entity)
+            by_org[key] = entity
+            entity.add_alias(ent.text)
+            if not quoted(ent.start_char):
+                sightings.append((ent.start_char, entity, ent.root.dep_ in ("nsubj", "nsubjpass")))
+        sightings.sort(key=lambda s: s[0])
+        return entities, sightings
+
+    # -- resolving one mention -----------------------------------------------------------------------
+
+    def _resolve(
+        self,
+        mention: Span,
+        entities: list[Entity],
+        sightings: list[tuple[int, Entity, bool]],
+        extra: dict[str, Entity],
+    ) -> tuple[Entity | None, str]:
+        doc = mention.doc
+        head = mention.root
+        lower = head.lower_
+        # A name inside the mention: "Trump", "Mr. Obama", "Clinton spokesman Brian Fallon".
+        names = [e for e in doc.ents if e.start >= mention.start and e.end <= mention.end
+                 and e.label_ in ("PERSON", "ORG")]
+        if not names:
+            names = [e for e in doc.ents if e.start <= head.i < e.end and e.label_ in ("PERSON", "ORG")]
+        person = [e for e in names if e.label_ == "PERSON"]
+        # The head's own name wins: in "Clinton spokesman Brian Fallon" the speaker is Fallon.
+        chosen = next((e for e in names if e.start <= head.i < e.end), None) or (person or names or [None])[-1]
+        if chosen is not None and (head.lower_ not in self.roles or chosen.start <= head.i < chosen.end):
+            return self._by_name(chosen, entities)
+        if lower in _MALE | _FEMALE | _PLURAL or (head.pos_ == "PRON" and lower not in _FIRST_PERSON):
+            return self._by_pronoun(lower, mention.start_char, sightings), "pronoun"
+        role = self._role_of(mention)
+        if role is not None and _definite(mention):
+            entity = self._by_role(role, mention.start_char, entities, sightings)
+            if entity is not None:
+                return entity, "role"
+        if lower in self.groups or (head.tag_ in ("NNS", "NNPS") and head.ent_type_ != "ORG"):
+            name = _plain(mention)
+            return extra.setdefault("group:" + name.lower(), Entity(name=name, kind="group")), "group"
+        if chosen is not None:
+            return self._by_name(chosen, entities)
+        name = _plain(mention)
+        if not name:
+            return None, "name"
+        kind = "person" if head.lower_ in self.roles or head.ent_type_ == "PERSON" else "organization"
+        if kind == "organization":
+            same = next((e for e in entities if e.kind == "organization" and e.name.lower() == name.lower()), None)
+            if same is not None:
+                return same, "organization"
+        key = f"{kind}:{name.lower()}"
+        return extra.setdefault(key, Entity(name=name, kind=kind)), "role" if kind == "person" else "organization"
+
+    def _by_name(self, ent: Span, entities: list[Entity]) -> tuple[Entity | None, str]:
+        if ent.label_ == "ORG":
+            name = _org_name(ent).lower()
+            for e in entities:
+                if e.kind == "organization" and (e.name.lower() == name or ent.text in e.aliases):
+                    return e, "name"
+            return None, "name"
+        tokens, titles = self._strip_title(list(ent))
+        for e in entities:
+            if e.kind == "person" and ent.text in e.aliases + [e.name]:
+                if len(tokens) >= 2:
+                    how = "name"
+                elif titles:
+                    how = "title"
+                else:
+                    how = "surname" if e.name != ent.text else "name"
+                return e, how
+        return None, "name"
+
+    def _by_pronoun(self, pronoun: str, pos: int, sightings: list[tuple[int, Entity, bool]]) -> Entity | None:
+        want_plural = pronoun in _PLURAL
+        best, best_score = None, None
+        for where, entity, is_subject in reversed(sightings):
+            if where >= pos:
+                continue
+            distance = pos - where
+            if distance > 3000:
+                break
+            if want_plural != (entity.kind != "person"):
+                continue
+            if pronoun in _MALE and entity.gender == "f" or pronoun in _FEMALE and entity.gender == "m":
+                continue
+            score = distance * (0.5 if is_subject else 1.0)
+            if best_score is None or score < best_score:
+                best, best_score = entity, score
+        return best
+
+    def _role_of(self, mention: Span) -> str | None:
+        words = [t.lower_ for t in mention if t.lower_ not in _DETERMINERS and not t.is_punct]
+        phrase = " ".join(words)
+        for n in range(len(words), 0, -1):
+            for i in range(len(words) - n + 1):
+                cand = " ".join(words[i : i + n])
+                if cand in self.roles:
+                    return cand
+        return phrase if mention.root.lower_ in self.roles else None
+
+    def _by_role(
+        self, role: str, pos: int, entities: list[Entity], sightings: list[tuple[int, Entity, bool]]
+    ) -> Entity | None:
+        head = role.split()[-1]
+        holders = [e for e in entities if e.kind == "person" and (role in e.roles or head in e.roles
+                   or any(r.endswith(head) for r in e.roles))]
+        if not holders:
+            return None
+        if len(holders) == 1:
+            return holders[0]
+        earlier = [(w, e) for w, e, _ in sightings if w < pos and e in holders]
+        return earlier[-1][1] if earlier else holders[0]
+
+    # -- assembling the output -------------------------------------------------------------------------
+
+    def build(self, doc: Doc, claims: list, quotations: list[Quotation]) -> tuple[list[Quote], list[Speaker]]:
+        text = doc.text
+        entities, sightings = self._collect(doc, quotations)
+        extra: dict[str, Entity] = {}
+        resolved: list[tuple[Entity | None, str]] = []
+        for claim in claims:
+            if claim.continues is not None and claim.rule == "continuation":
+                prior_index = next((i for i, c in enumerate(claims) if c is claim.continues), None)
+                if prior_index is not None and prior_index < len(resolved):
+                    entity, _ = resolved[prior_index]
+                    resolved.append((entity, "continuation"))
+                    continue
+            if claim.mention is None:
+                resolved.append((None, "name"))
+                continue
+            entity, how = self._resolve(claim.mention, entities, sightings, extra)
+            resolved.append((entity, how))
+            if entity is not None and entity.kind == "person":
+                # a quoted speaker becomes salient for the pronouns that follow
+                sightings.append((claim.mention.start_char, entity, True))
+                sightings.sort(key=lambda s: s[0])
+        order: list[Entity] = []
+        for entity, _ in resolved:
+            if entity is not None and entity not in order:
+                order.append(entity)
+        ids = {id(e): f"s{i}" for i, e in enumerate(order, 1)}
+        quotes = []
+        for n, (claim, (entity, how)) in enumerate(zip(claims, resolved, strict=True), 1):
+            speaker = None
+            if entity is not None:
+                entity.quote_count += 1
+                m = claim.mention
+                mention = Mention(text=m.text, start=m.start_char, end=m.end_char) if m is not None else None
+                if m is not None and how != "pronoun" and m.root.pos_ != "PRON":
+                    entity.add_alias(_plain(m) if how in ("role", "group") else m.text)
+                speaker = SpeakerRef(id=ids[id(entity)], name=entity.name, mention=mention, resolved_by=how)
+            spans = [CharSpan(start=s, end=e) for s, e in claim.spans]
+            cue = Cue(text=text[claim.cue[0] : claim.cue[1]], start=claim.cue[0], end=claim.cue[1]) if claim.cue else None
+            quotes.append(
+                Quote(
+                    id=f"q{n}",
+                    type=claim.type,
+                    text=" \u2026 ".join(text[s:e] for s, e in claim.spans),
+                    spans=spans,
+                    fragments=[CharSpan(start=s, end=e) for s, e in claim.fragments],
+                    cue=cue,
+                    speaker=speaker,
+                )
+            )
+        speakers = [
+            Speaker(id=ids[id(e)], name=e.name, kind=e.kind, aliases=[a for a in e.aliases if a != e.name],
+                    quote_count=e.quote_count)
+            for e in order
+        ]
+        return quotes, speakers
+
+
+def _nearest(candidates: list[Entity], pos: int) -> Entity:
+    def key(e: Entity) -> tuple[int, int]:
+        earlier = [p for p in e.positions if p <= pos]
+        return (0, pos - earlier[-1]) if earlier else (1, len(e.name))
+
+    full = [c for c in candidates if len(c.name.split()) > 1] or candidates
+    return min(full, key=key)
+
+
+def _definite(mention: Span) -> bool:
+    return any(t.lower_ in ("the", "this", "that") or t.dep_ == "poss" for t in mention) or mention.root.tag_ == "NNP"
+
+
+def _plain(mention: Span) -> str:
+    """A mention without leading determiners or possessive endings: "the officials" -> "officials"."""
+    words = [t for t in mention if not t.is_punct]
+    while words and words[0].lower_ in _DETERMINERS:
+        words = words[1:]
+    return " ".join(t.text for t in words).strip()
+
+
+def _org_name(ent: Span) -> str:
+    name = re.sub(r"^(the|The)\s+", "", ent.text)
+    name = re.sub(r"['\u2019]s?$", "", name).strip()
+    return name

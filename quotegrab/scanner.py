@@ -1,0 +1,176 @@
+"""Finding quotation spans by a character-level scan, independent of tokenisation.
+
+Newspapers write quotation marks in many ways: curly “…” and ‘…’, straight "…" and '…', TeX-style ``…'',
+and the ''…'' of some wire text. A quote may run over several paragraphs, each reopening the mark and
+only the last closing it. Marks are often unbalanced (a typo, an apostrophe, a possessive like voters’),
+so the scanner never fails: an opener with no closer ends at its paragraph's end (double marks) or is
+read as an apostrophe (single marks), and scanning goes on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# opener -> closers accepted for it; longer marks first so '' wins over '
+_PAIRS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("``", ("''", "\u201d", '"')),
+    ("''", ("''", "\u201d", '"')),
+    ("\u201c", ("\u201d", '"', "\u201c")),  # a second “ as closer: a common typo
+    ("\u201e", ("\u201c", "\u201d")),
+    ("\u00ab", ("\u00bb",)),
+    ('"', ('"', "\u201d")),
+    ("\u2018", ("\u2019", "'")),
+    ("'", ("'", "\u2019")),
+)
+_SINGLE = {"\u2018", "'"}
+_OPEN_BEFORE = set(" \t\n\r([{\u2014\u2013-/:;,\u201c\u2018\"'`\u00a0")
+_PARAGRAPH_BREAK = "\n\r\u2028\u2029"
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """A top-level quoted passage. `start`/`end` include the marks; `pieces` are the words inside them,
+    one per paragraph when the quote runs over several."""
+
+    start: int
+    end: int
+    pieces: tuple[tuple[int, int], ...]
+    closed: bool
+
+    @property
+    def content_start(self) -> int:
+        return self.pieces[0][0]
+
+    @property
+    def content_end(self) -> int:
+        return self.pieces[-1][1]
+
+    def contains(self, pos: int) -> bool:
+        return self.start <= pos < self.end
+
+
+def _is_letter(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _opener_at(text: str, i: int) -> str | None:
+    prev = text[i - 1] if i > 0 else " "
+    for opener, _ in _PAIRS:
+        if not text.startswith(opener, i):
+            continue
+        after = text[i + len(opener)] if i + len(opener) < len(text) else ""
+        if not after or after.isspace():
+            return None  # a mark followed by space closes something or stands alone
+        if opener in ("\u201c", "``", "\u201e", "\u00ab"):
+            return opener
+        if prev not in _OPEN_BEFORE and not prev.isspace():
+            return None  # between letters: an apostrophe or a closer, never an opener
+        if opener in _SINGLE and (after.isdigit() or not (after.isalpha() or after in "\u201c\"")):
+            return None  # ‘90s, 'n'
+        return opener
+    return None
+
+
+def _closer_at(text: str, j: int, closers: tuple[str, ...], single: bool) -> str | None:
+    for closer in closers:
+        if not text.startswith(closer, j):
+            continue
+        before = text[j - 1] if j > 0 else " "
+        after = text[j + len(closer)] if j + len(closer) < len(text) else " "
+        if before.isspace() and closer not in ("\u201d", "\u00bb"):
+            return None  # a straight mark after a space opens the next quote
+        if single and _is_letter(before) and _is_letter(after):
+            return None  # don't, Trump’s
+        if single and after.isalpha():
+            return None
+        return closer
+    return None
+
+
+def _paragraph_end(text: str, i: int) -> int:
+    ends = [k for k in (text.find(c, i) for c in _PARAGRAPH_BREAK) if k >= 0]
+    return min(ends) if ends else len(text)
+
+
+def _next_paragraph_start(text: str, i: int) -> int:
+    while i < len(text) and (text[i] in _PARAGRAPH_BREAK or text[i] in " \t\u00a0"):
+        i += 1
+    return i
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def scan(text: str) -> list[Quotation]:
+    """All top-level quotations in `text`, in order."""
+    found: list[Quotation] = []
+    i, n = 0, len(text)
+    while i < n:
+        opener = _opener_at(text, i)
+        if opener is None:
+            i += 1
+            continue
+        closers = dict(_PAIRS)[opener]
+        single = opener in _SINGLE
+        quotation = _read_quotation(text, i, opener, closers, single)
+        if quotation is None:
+            i += len(opener)
+            continue
+        found.append(quotation)
+        i = max(quotation.end, i + 1)
+    return found
+
+
+def _read_quotation(
+    text: str, start: int, opener: str, closers: tuple[str, ...], single: bool
+) -> Quotation | None:
+    pieces: list[tuple[int, int]] = []
+    piece_start = start + len(opener)
+    j = piece_start
+    n = len(text)
+    para_end = _paragraph_end(text, j)
+    while True:
+        if j >= para_end:
+            end = _rstrip(text, piece_start, para_end)
+            nxt = _next_paragraph_start(text, para_end)
+            # The reopening mark is how a quote runs on: the next paragraph starts with the same opener.
+            reopened = nxt < n and (
+                text.startswith(opener, nxt) or (not single and text.startswith("\u201c", nxt))
+            )
+            if reopened and not single and _has_closer_ahead(text, nxt + len(opener), closers):
+                pieces.append((piece_start, end))
+                piece_start = nxt + len(opener)
+                j = piece_start
+                para_end = _paragraph_end(text, j)
+                continue
+            if single or end <= piece_start:
+                return None
+            pieces.append((piece_start, end))
+            return Quotation(start, end, tuple(pieces), closed=False)
+        closer = _closer_at(text, j, closers, single)
+        if closer is not None and j > piece_start:
+            pieces.append((piece_start, j))
+            return Quotation(start, j + len(closer), tuple(pieces), closed=True)
+        j += 1
+
+
+def _has_closer_ahead(text: str, j: int, closers: tuple[str, ...]) -> bool:
+    """True when some paragraph ahead closes the quote: a reopened quote must end somewhere."""
+    limit = min(len(text), j + 20000)
+    return any(text.find(c, j, limit) >= 0 for c in closers)
+
+
+def quoted_fraction(text: str, start: int, end: int, quotations: list[Quotation]) -> float:
+    """Share of the non-space characters of text[start:end] that lie inside quotation marks."""
+    total = sum(not c.isspace() for c in text[start:end])
+    if not total:
+        return 0.0
+    inside = 0
+    for q in quotations:
+        a, b = max(start, q.start), min(end, q.end)
+        if a < b:
+            inside += sum(not c.isspace() for c in text[a:b])
+    return inside / total

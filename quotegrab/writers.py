@@ -1,0 +1,358 @@
+"""Output formats for `quotegrab extract` and `quotegrab speakers`, and the files they go to.
+
+Every writer takes contract objects (`Document`, `ErrorRecord`, `SpeakerSummary`) one at a time and
+writes to a text stream it is given; none of them looks at stdout, a terminal or a console itself, so
+the CLI alone decides where things go. Writers that can stream (jsonl, json, csv, table) write each
+item as soon as they get it and keep nothing but a one-item look-ahead; html needs all documents and
+says so.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, Literal, Protocol, TextIO
+
+from pydantic import BaseModel
+
+from quotegrab.contract import (
+    Cue,
+    Document,
+    ErrorInfo,
+    ErrorRecord,
+    Quote,
+    Speaker,
+    SpeakerRef,
+    SpeakerSummary,
+)
+
+Item = Document | ErrorRecord
+Format = Literal["table", "json", "jsonl", "csv", "html"]
+FORMATS: tuple[str, ...] = ("table", "json", "jsonl", "csv", "html")
+SPEAKER_FORMATS: tuple[str, ...] = ("table", "json", "csv")
+SUFFIX_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv",
+                  ".html": "html", ".htm": "html", ".txt": "table"}
+
+
+class Writer(Protocol):
+    def write(self, item: Any) -> None: ...
+
+    def close(self) -> None: ...
+
+
+def _field(model: type[BaseModel], name: str, header: str | None = None) -> str:
+    """The column for `model.name`, checked against the contract, so a renamed field breaks here and
+    not in users' files."""
+    if name not in model.model_fields and not isinstance(getattr(model, name, None), property):
+        raise AttributeError(f"{model.__name__} has no field {name!r}")
+    return header or name
+
+
+# CSV columns are contract fields; where two models share a field name (Quote.id / Speaker.id,
+# Quote.text / Cue.text) the less central one is prefixed with its role, so headers stay unambiguous.
+QUOTE_COLUMNS: tuple[str, ...] = (
+    _field(Document, "source"),
+    _field(Quote, "id", "quote_id"),
+    _field(Quote, "type"),
+    _field(SpeakerRef, "name", "speaker"),
+    _field(Speaker, "kind", "speaker_kind"),
+    _field(Cue, "text", "cue"),
+    _field(Quote, "text"),
+    _field(Quote, "start"),
+    _field(Quote, "end"),
+    _field(ErrorInfo, "type", "error_type"),
+    _field(ErrorInfo, "message", "error_message"),
+)
+SPEAKER_COLUMNS: tuple[str, ...] = tuple(SpeakerSummary.model_fields)
+
+
+def quote_rows(item: Item) -> Iterator[list[Any]]:
+    """CSV rows for one result: one per quote; an error record is one row with the error columns."""
+    if isinstance(item, ErrorRecord):
+        yield [item.source, "", "", "", "", "", "", "", "", item.error.type, item.error.message]
+        return
+    for quote in item.quotes:
+        ref = quote.speaker
+        speaker = item.speaker(ref.id) if ref else None
+        yield [
+            item.source,
+            quote.id,
+            quote.type,
+            ref.name if ref else "",
+            speaker.kind if speaker else "",
+            quote.cue.text if quote.cue else "",
+            quote.text,
+            quote.start if quote.spans else "",
+            quote.end if quote.spans else "",
+            "",
+            "",
+        ]
+
+
+class JsonlWriter:
+    """One JSON object per line, flushed per document so a reader or a killed run sees whole lines."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, item: BaseModel) -> None:
+        self.stream.write(item.model_dump_json() + "\n")
+        self.stream.flush()
+
+    def close(self) -> None:
+        self.stream.flush()
+
+
+class JsonWriter:
+    """One object when the run produced one result, else an array, streamed element by element.
+
+    Whether it is one or several is only known at the second result, so the first is held back.
+    """
+
+    def __init__(self, stream: TextIO, *, always_array: bool = False) -> None:
+        self.stream = stream
+        self.always_array = always_array
+        self.count = 0
+        self._held: BaseModel | None = None
+
+    def write(self, item: BaseModel) -> None:
+        self.count += 1
+        if self.count == 1 and not self.always_array:
+            self._held = item
+            return
+        if self._held is not None:
+            self.stream.write("[\n" + self._held.model_dump_json(indent=2))
+            self._held = None
+        self.stream.write(("[\n" if self.count == 1 else ",\n") + item.model_dump_json(indent=2))
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self._held is not None:
+            self.stream.write(self._held.model_dump_json(indent=2) + "\n")
+        elif self.count == 0:
+            self.stream.write("[]\n")
+        else:
+            self.stream.write("\n]\n")
+        self.stream.flush()
+
+
+class CsvWriter:
+    """Rows from `rows(item)` under `header`; the header is written even when there are no rows."""
+
+    def __init__(
+        self,
+        stream: TextIO,
+        header: Sequence[str] = QUOTE_COLUMNS,
+        rows: Callable[[Any], Iterator[list[Any]]] = quote_rows,
+    ) -> None:
+        self.stream = stream
+        self.rows = rows
+        self.csv = csv.writer(stream, lineterminator="\n")
+        self.csv.writerow(header)
+
+    def write(self, item: Any) -> None:
+        self.csv.writerows(self.rows(item))
+        self.stream.flush()
+
+    def close(self) -> None:
+        self.stream.flush()
+
+
+class TableWriter:
+    """Human-readable Rich tables, one per document, printed as each document completes."""
+
+    def __init__(self, stream: TextIO, *, color: bool | None = None, width: int | None = None) -> None:
+        from rich.console import Console
+
+        self.console = Console(
+            file=stream, force_terminal=color, no_color=color is False, width=width, highlight=False
+        )
+
+    def write(self, item: Item) -> None:
+        from rich.table import Table
+        from rich.text import Text
+
+        if isinstance(item, ErrorRecord):
+            self.console.print(
+                Text.assemble((item.source, "bold"), ": ", (f"{item.error.type}: ", "bold red"),
+                              item.error.message)
+            )
+            return
+        if not item.quotes:
+            self.console.print(Text.assemble((item.source, "bold"), (": no quotes found", "dim")))
+            return
+        table = Table(title=item.source, title_justify="left", show_lines=False, expand=False)
+        table.add_column("Speaker", style="bold cyan", overflow="fold", max_width=28)
+        table.add_column("Type", style="magenta")
+        table.add_column("Quote", overflow="fold", ratio=1)
+        table.add_column("Cue", style="green", overflow="fold", max_width=20)
+        for quote in item.quotes:
+            table.add_row(
+                Text(quote.speaker.name) if quote.speaker else Text("?", style="dim"),
+                quote.type,
+                Text(quote.text),
+                Text(quote.cue.text) if quote.cue else Text(""),
+            )
+        self.console.print(table)
+
+    def close(self) -> None:
+        self.console.file.flush()
+
+
+class SpeakerTableWriter(TableWriter):
+    """All `SpeakerSummary` rows in one table; they arrive already aggregated."""
+
+    def __init__(self, stream: TextIO, **kwargs: Any) -> None:
+        super().__init__(stream, **kwargs)
+        from rich.table import Table
+
+        self.table = Table(show_lines=False)
+        self.table.add_column("Speaker", style="bold cyan", overflow="fold")
+        self.table.add_column("Kind")
+        for column in ("direct", "mixed", "indirect", "total"):
+            self.table.add_column(column.capitalize(), justify="right")
+        self.table.add_column("Articles", overflow="fold")
+
+    def write(self, item: SpeakerSummary) -> None:  # type: ignore[override]
+        self.table.add_row(item.name, item.kind, str(item.direct), str(item.mixed), str(item.indirect),
+                           str(item.total), ", ".join(item.articles))
+
+    def close(self) -> None:
+        self.console.print(self.table)
+        super().close()
+
+
+def speaker_row(item: SpeakerSummary) -> Iterator[list[Any]]:
+    values = item.model_dump()
+    values["articles"] = "|".join(item.articles)
+    yield [values[column] for column in SPEAKER_COLUMNS]
+
+
+class HtmlWriter:
+    """Collects every result and hands them to `quotegrab.report.render_html` at the end."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.items: list[Item] = []
+
+    def write(self, item: Item) -> None:
+        self.items.append(item)
+
+    def close(self) -> None:
+        from quotegrab.report import render_html  # type: ignore[import-not-found,unused-ignore]
+
+        self.stream.write(render_html(self.items))
+        self.stream.flush()
+
+
+def html_available() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("quotegrab.report") is not None
+
+
+def make_writer(fmt: str, stream: TextIO, *, color: bool | None = None, single: bool = False) -> Writer:
+    """The writer for `fmt` (one of FORMATS) writing to `stream`."""
+    if fmt == "jsonl":
+        return JsonlWriter(stream)
+    if fmt == "json":
+        return JsonWriter(stream)
+    if fmt == "csv":
+        return CsvWriter(stream)
+    if fmt == "table":
+        return TableWriter(stream, color=color)
+    if fmt == "html":
+        return HtmlWriter(stream)
+    raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+
+
+def make_speaker_writer(fmt: str, stream: TextIO, *, color: bool | None = None) -> Writer:
+    if fmt == "json":
+        return JsonWriter(stream, always_array=True)
+    if fmt == "csv":
+        return CsvWriter(stream, SPEAKER_COLUMNS, speaker_row)
+    if fmt == "table":
+        return SpeakerTableWriter(stream, color=color)
+    raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(SPEAKER_FORMATS)}")
+
+
+def format_for_path(path: Path) -> str | None:
+    return SUFFIX_FORMATS.get(path.suffix.lower())
+
+
+class AtomicFile:
+    """A text file written under a temporary name in the target's folder and renamed into place.
+
+    Readers of `path` see the old content or the complete new content, never a half-written file;
+    the rename is atomic because source and target are on the same filesystem.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        folder = path.parent if str(path.parent) else Path(".")
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+        self.tmp = Path(tmp)
+        self.stream: TextIO = os.fdopen(fd, "w", encoding="utf-8", newline="")
+
+    def commit(self) -> None:
+        self.stream.flush()
+        os.fsync(self.stream.fileno())
+        self.stream.close()
+        # mkstemp creates files readable by the owner only; give the result the usual umask mode.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(self.tmp, 0o666 & ~umask)
+        os.replace(self.tmp, self.path)
+
+    def discard(self) -> None:
+        with contextlib.suppress(OSError):
+            self.stream.close()
+        with contextlib.suppress(FileNotFoundError):
+            self.tmp.unlink()
+
+
+def open_append(path: Path) -> TextIO:
+    """`path` opened for appending whole lines: a torn last line (a run killed mid-write) is cut off."""
+    if path.exists():
+        with path.open("rb+") as raw:
+            data_end = raw.seek(0, os.SEEK_END)
+            if data_end:
+                # Walk back to the last newline; everything after it is an incomplete line.
+                block = 65536
+                pos = data_end
+                keep = 0
+                while pos > 0:
+                    start = max(0, pos - block)
+                    raw.seek(start)
+                    chunk = raw.read(pos - start)
+                    newline = chunk.rfind(b"\n")
+                    if newline != -1:
+                        keep = start + newline + 1
+                        break
+                    pos = start
+                if keep != data_end:
+                    raw.truncate(keep)
+    return path.open("a", encoding="utf-8", newline="")
+
+
+def completed_sources(path: Path) -> set[str]:
+    """Sources with a document or an error record in a JSONL output file (unparsable lines ignored)."""
+    done: set[str] = set()
+    if not path.exists():
+        return done
+    with path.open(encoding="utf-8", errors="replace") as lines:
+        for line in lines:
+            if not line.endswith("\n"):
+                break  # a torn last line: that source was not finished
+            try:
+                record = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(record, dict) and isinstance(record.get("source"), str):
+                done.add(record["source"])
+    return done
