@@ -21,7 +21,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from quotegrab.contract import Document, ErrorInfo, ErrorRecord
+from quotegrab.contract import Document, ErrorInfo, ErrorRecord, SpeakerSummary
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -282,3 +282,46 @@ def count_inputs(paths: list[str], glob: str | None = None) -> int | None:
         else:
             total += 1
     return total
+
+
+class SpeakerTally:
+    """Speakers merged by name across documents, for `quotegrab speakers`.
+
+    Names are merged case- and space-insensitively; memory grows with the number of distinct
+    speakers, not of documents.
+    """
+
+    def __init__(self) -> None:
+        self._rows: dict[str, dict[str, Any]] = {}
+
+    def add(self, result: Result) -> None:
+        if isinstance(result, ErrorRecord):
+            return
+        for quote in result.quotes:
+            if quote.speaker is None:
+                continue
+            name = " ".join(quote.speaker.name.split())
+            speaker = result.speaker(quote.speaker.id)
+            row = self._rows.setdefault(
+                name.casefold(),
+                {"name": name, "kinds": {}, "direct": 0, "mixed": 0, "indirect": 0, "articles": {}},
+            )
+            row[quote.type] += 1
+            kind = speaker.kind if speaker else "person"
+            row["kinds"][kind] = row["kinds"].get(kind, 0) + 1
+            row["articles"][result.source] = None
+
+    def rows(self) -> list[SpeakerSummary]:
+        summaries = [
+            SpeakerSummary(
+                name=row["name"],
+                kind=max(row["kinds"], key=row["kinds"].get),
+                direct=row["direct"],
+                mixed=row["mixed"],
+                indirect=row["indirect"],
+                total=row["direct"] + row["mixed"] + row["indirect"],
+                articles=list(row["articles"]),
+            )
+            for row in self._rows.values()
+        ]
+        return sorted(summaries, key=lambda s: (-s.total, s.name.casefold()))

@@ -152,6 +152,13 @@ class Stopper:
         return 128 + (self.signum or 0)
 
 
+def _error_line(record: ErrorRecord) -> str:
+    message = record.error.message
+    # Input failures already name their input; engine exceptions do not.
+    named = message if record.source in message else f"{record.source}: {message}"
+    return f"{named} [{record.error.type}]"
+
+
 class _Progress:
     """A Rich progress bar on stderr when it is a terminal; otherwise nothing."""
 
@@ -203,7 +210,7 @@ class _Progress:
                         failed=f"{stats.failed} failed" if stats.failed else "")
 
     def error(self, record: ErrorRecord) -> None:
-        line = f"quotegrab: {record.source}: {record.error.type}: {record.error.message}"
+        line = f"quotegrab: {_error_line(record)}"
         if self.console:
             from rich.text import Text
 
@@ -425,13 +432,15 @@ def extract(
             raise _usage_error("the html report is not available in this installation")
 
         done = writers.completed_sources(output) if resume and output is not None else set()
+        # The report shows quotes highlighted in their article, which needs the text.
+        with_text = include_text or chosen == "html"
         _resolve_model(model)  # a usage error before any file is created
         out = _Output(output, append=resume)
         writer = writers.make_writer(chosen, out.stream)
         ok = False
         try:
             stats, stopper = _drive(paths=paths, glob=glob, model=model, jobs=jobs,
-                                    include_text=include_text, debug=debug, output=out,
+                                    include_text=with_text, debug=debug, output=out,
                                     write=writer.write, done=done, label="Extracting")
             writer.close()
             ok = True
