@@ -42,6 +42,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 # Control characters that do not occur in text files; tab, newlines, form feed and escape do.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 _BINARY_SAMPLE = 65536
+_HTML_PAGE = re.compile(r"<(?:html|body)\b", re.IGNORECASE)
 _HTML_START = re.compile(r"\s*<(?:!doctype\s+html|html|head|body|article|main|div|p|h[1-6])\b", re.IGNORECASE)
 
 
@@ -136,12 +137,13 @@ def read_file(
     fmt = fmt or format_for(path)
     try:
         with open(path, "rb") as fh:
+            if fmt == "jsonl":
+                # The limit bounds each record, not the file: a corpus of small records may be any size.
+                yield from _read_jsonl(fh, source, max_bytes=max_bytes, encoding=encoding)
+                return
             st = os.fstat(fh.fileno())
             if stat.S_ISREG(st.st_mode) and st.st_size > max_bytes:
                 yield _too_large(source, st.st_size, max_bytes)
-                return
-            if fmt == "jsonl":
-                yield from _read_jsonl(fh, source, max_bytes=max_bytes, encoding=encoding)
                 return
             data = fh.read(max_bytes + 1)
     except FileNotFoundError:
@@ -452,13 +454,15 @@ def _html_article(html: str, source: str, metadata: dict[str, Any]) -> Article |
     text = ""
     found = None
     if html.strip():
+        # trafilatura rejects a bare fragment ("<p>...</p>") as not being a page: give it one.
+        page = html if _HTML_PAGE.search(html) else f"<html><body>{html}</body></html>"
         # Comments under a news story are not the story; the article body, tables included, is.
-        found = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+        found = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False)
         text = (found.text or "") if found is not None else ""
         if not text.strip():
-            # Too little markup for trafilatura's main-content heuristics (a fragment, a short page):
-            # fall back to all of the page's visible text.
-            text = trafilatura.html2txt(html) or ""
+            # Too little markup for trafilatura's main-content heuristics (a short page): fall back to all
+            # of the page's visible text.
+            text = trafilatura.html2txt(page) or ""
     if not text.strip():
         return InputFailure(
             source, "empty", f"{_show(source)}: no article text found in this HTML; check the page's content"
