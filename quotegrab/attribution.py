@@ -216,7 +216,7 @@ class Attributor:
             claim = ctx.colon_or_dash_claim(q, self.lexicon)
             if claim is None:
                 previous = [c for c in by_start + extra if c.end <= q.start and c.mention is not None]
-                prior = previous[-1] if previous else None
+                prior = max(previous, key=lambda c: c.end) if previous else None
                 if prior is not None and prior.type != "skip" and ctx.continues(prior, q):
                     claim = Claim(list(q.pieces), None, prior.mention, "continuation", continues=prior)
             if claim is not None:
@@ -494,19 +494,19 @@ class _Context:
         return starts_sentence and ends_sentence and len(inner.split()) >= 3
 
     def continues(self, prior: Claim, q: Quotation) -> bool:
-        """A cue-less quote continues the previous speaker when it follows that speaker's quote in the
-        same paragraph, or opens the next paragraph with nobody else introduced in between."""
-        text = self.text
-        between = text[prior.end : q.start]
-        paragraphs = len(re.findall(r"(?:\r\n|\n|\r)+", between))
-        if paragraphs > 1 or prior.type == "indirect" and prior.rule not in ("quote-before", "quote-after"):
-            if prior.rule not in ("quote-before", "quote-after", "continuation", "colon", "dash"):
-                return False
-        if paragraphs > 1:
+        """A cue-less quote continues the previous speaker when it follows that speaker's quoted words
+        in the same paragraph or opens the next one, with no other person named in between."""
+        if prior.rule not in ("quote-before", "quote-after", "continuation", "colon", "dash", "according-to"):
             return False
-        # a new name between the two quotes may be the new speaker: don't guess
+        between = self.text[prior.end : q.start]
+        others = [o for o in self.quotations if prior.end <= o.start < q.start]
+        if len(re.findall(r"\r\n|\n|\r", between.strip())) > 1 or others:
+            return False
+        # someone named after the attribution may be who speaks next; inside it ("…," Trump would
+        # pounce, he added) the name is part of the attribution itself
+        after = max(prior.end, prior.cue[1] if prior.cue else 0, prior.mention.end_char if prior.mention else 0)
         for ent in self.doc.ents:
-            if prior.end <= ent.start_char < q.start and ent.label_ in ("PERSON", "ORG"):
+            if after <= ent.start_char < q.start and ent.label_ == "PERSON":
                 if prior.mention is None or ent.text not in prior.mention.text:
                     return False
         return True

@@ -25,6 +25,17 @@ if not Doc.has_extension("quotegrab_document"):
     Doc.set_extension("quotegrab_document", method=_document)
 
 
+@Language.component("quotegrab_paragraphs", assigns=["token.is_sent_start"])
+def pin_paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence at every paragraph: placed before the parser, it keeps a headline or a
+    paragraph without final punctuation from being parsed as one sentence with the next."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if any(c in previous.text or c in previous.whitespace_ for c in "\n\r"):
+            token.is_sent_start = True
+    return doc
+
+
 @Language.factory(
     "quotegrab",
     default_config={"lexicon_path": None},

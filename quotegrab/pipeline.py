@@ -36,6 +36,8 @@ def load(model: str | None = None) -> Language:
         nlp = spacy.load(name)
     except OSError as err:
         raise ModelNotFoundError(f"cannot load spaCy pipeline {name!r}: {err}") from err
+    if "parser" in nlp.pipe_names and "quotegrab_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("quotegrab_paragraphs", before="parser")
     if "quotegrab" not in nlp.pipe_names:
         nlp.add_pipe("quotegrab")
     return nlp

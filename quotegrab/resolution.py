@@ -98,6 +98,17 @@ class Resolver:
             roles.append(root.head.lower_)
         return roles
 
+    def _inside_title(self, ent: Span) -> bool:
+        """"State" in "Secretary of State Marco Rubio" is part of a title, not an organisation."""
+        doc = ent.doc
+        return (
+            ent.start >= 2
+            and doc[ent.start - 1].lower_ == "of"
+            and doc[ent.start - 2].lower_.rstrip(".") in self.titles
+            and ent.end < len(doc)
+            and doc[ent.end].ent_type_ == "PERSON"
+        )
+
     def _gender_of(self, first: str | None, titles: list[str]) -> str | None:
         if any(t in _FEMALE_TITLES for t in titles):
             return "f"
@@ -153,15 +164,22 @@ class Resolver:
                 entity.positions.append(ent.start_char)
                 sightings.append((ent.start_char, entity, ent.root.dep_ in ("nsubj", "nsubjpass")))
         for ent in doc.ents:
-            if ent.label_ != "ORG":
+            if ent.label_ != "ORG" or self._inside_title(ent):
                 continue
             name = _org_name(ent)
             if not name:
                 continue
             key = name.lower()
+            # NER often tags a bare surname as ORG ("Trump says"): a known person's name wins.
+            person = next((e for e in entities if e.kind == "person" and key in _name_keys(e)), None)
+            if person is not None:
+                person.add_alias(ent.text)
+                if not quoted(ent.start_char):
+                    sightings.append((ent.start_char, person, ent.root.dep_ in ("nsubj", "nsubjpass")))
+                continue
             entity = by_org.get(key)
             if entity is None:
-                entity = next((e for k, e in by_org.items() if k.startswith(key) or key.startswith(k)), None)
+                entity = next((e for k, e in by_org.items() if _same_org(k, key)), None)
             if entity is None:
                 entity = Entity(name=name, kind="organization")
                 entities.append(entity)
@@ -220,6 +238,9 @@ class Resolver:
     def _by_name(self, ent: Span, entities: list[Entity]) -> tuple[Entity | None, str]:
         if ent.label_ == "ORG":
             name = _org_name(ent).lower()
+            for e in entities:
+                if e.kind == "person" and name in _name_keys(e):
+                    return e, "surname" if " " not in name else "name"
             for e in entities:
                 if e.kind == "organization" and (e.name.lower() == name or ent.text in e.aliases):
                     return e, "name"
@@ -343,6 +364,19 @@ def _nearest(candidates: list[Entity], pos: int) -> Entity:
 
     full = [c for c in candidates if len(c.name.split()) > 1] or candidates
     return min(full, key=key)
+
+
+def _name_keys(entity: Entity) -> set[str]:
+    """Lowercased forms a person can be named by: full name, surname, aliases."""
+    keys = {entity.name.lower(), entity.name.split()[-1].lower()}
+    keys.update(a.lower() for a in entity.aliases)
+    return keys
+
+
+def _same_org(a: str, b: str) -> bool:
+    """"state department" names "state department website"; a one-word prefix is too loose."""
+    short, long_ = sorted((a, b), key=len)
+    return len(short.split()) >= 2 and long_.startswith(short + " ")
 
 
 def _definite(mention: Span) -> bool:
