@@ -304,7 +304,8 @@ def _render_index(docs: Sequence[tuple[str, Document]], errors: int) -> str:
         f"<td>{len(doc.quotes)}</td><td>{len(doc.speakers)}</td></tr>"
         for anchor, doc in docs
     )
-    more = f'<p><a href="#errors">{errors} input(s) could not be processed.</a></p>' if errors else ""
+    noun = "input" if errors == 1 else "inputs"
+    more = f'<p><a href="#errors">{errors} {noun} could not be processed.</a></p>' if errors else ""
     return (
         '<nav class="index" aria-labelledby="idx-h"><h2 id="idx-h">Articles</h2>'
         '<table><thead><tr><th scope="col">Article</th><th scope="col">Quotes</th>'
