@@ -43,11 +43,23 @@ def load(model: str | None = None) -> Language:
     return nlp
 
 
-def extract(text: str, source: str = "<text>", nlp: Language | None = None) -> Document:
-    """Every quote and claim in `text`, with speakers, as the output contract's `Document`."""
+def extract(
+    text: str, source: str = "<text>", nlp: Language | None = None, max_chars: int | None = None
+) -> Document:
+    """Every quote and claim in `text`, with speakers, as the output contract's `Document`.
+
+    Texts longer than `nlp.max_length` (or `max_chars`) are processed in pieces cut at paragraph
+    boundaries; offsets still index the whole `text`.
+    """
     nlp = nlp or load()
-    doc = nlp(text)
-    return doc._.quotegrab_document(source)
+    limit = min(max_chars or nlp.max_length, nlp.max_length)
+    if len(text) <= limit:
+        doc = nlp(text)
+        return doc._.quotegrab_document(source)
+    from quotegrab.chunking import merge_documents, split_text
+
+    parts = [(offset, nlp(piece)._.quotegrab_document(source)) for offset, piece in split_text(text, limit)]
+    return merge_documents(source, parts)
 
 
 def extract_many(
