@@ -520,5 +520,75 @@ def schema() -> None:
     typer.echo(json.dumps(Document.model_json_schema(), indent=2))
 
 
+@app.command()
+def evaluate(
+    gold: Annotated[str, typer.Argument(
+        help="Gold: a brat folder (a PolNeAR split with text/ and attributions/, or .txt and .ann files "
+        "side by side) or quotegrab JSONL.", show_default=False)],
+    pred: Annotated[str | None, typer.Argument(
+        help="Predictions: quotegrab JSONL. Omitted (or the gold folder itself): quotegrab runs over the "
+        "gold texts; another folder: over the texts in it.", show_default=False)] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object, not a table.")] = False,
+    errors: Annotated[bool, typer.Option(
+        "--errors", help="Also list misses, false alarms and wrong speakers (of --setting), each with "
+        "its article, offsets and a line of context.")] = False,
+    setting: Annotated[str, typer.Option(
+        "--setting", help="Setting whose errors --errors lists: direct@0.5, direct@0.9 or all@0.5.")
+    ] = "all@0.5",
+    merge_cue: Annotated[bool, typer.Option(
+        "--merge-cue", help="Merge predicted quotes sharing one cue span before matching.")] = False,
+    save_pred: Annotated[Path | None, typer.Option(
+        "--save-pred", dir_okay=False, help="Write the predictions (JSONL) to this file.",
+        show_default=False)] = None,
+    model: ModelOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Measure accuracy against annotated articles: precision, recall and F1 at DIRECT@0.5, DIRECT@0.9
+    and ALL@0.5, speaker and cue accuracy, and end-to-end (content and speaker) P/R/F1, with the
+    definitions of the PolNeAR reference scorer.
+
+    [bold]Examples[/bold]
+
+      [cyan]quotegrab evaluate ../shared/data/polnear/dev[/cyan]        run quotegrab on dev, score
+      [cyan]quotegrab evaluate gold/ pred.jsonl --errors[/cyan]         score saved predictions
+    """
+    from quotegrab import evaluate as ev
+    from quotegrab.pipeline import ModelNotFoundError
+
+    def body() -> None:
+        if setting.lower() not in ev.SETTING_NAMES:
+            raise _usage_error(f"--setting must be one of {', '.join(ev.SETTING_NAMES)}")
+        bar: Any = None
+
+        def on_progress(done: int, total: int) -> None:
+            nonlocal bar
+            if bar is None and sys.stderr.isatty():
+                from rich.progress import Progress
+
+                bar = Progress(console=_err_console(), transient=True)
+                bar.start()
+                bar.add_task("Extracting", total=total)
+            if bar is not None:
+                bar.update(bar.task_ids[0], completed=done)
+
+        try:
+            result = ev.evaluate_paths(gold, pred, model=model, merge_cue=merge_cue, save_pred=save_pred,
+                                       errors_for=setting.lower() if errors else None,
+                                       on_progress=on_progress)
+        except (ev.EvaluationError, ModelNotFoundError) as err:
+            raise _usage_error(str(err)) from None
+        finally:
+            if bar is not None:
+                bar.stop()
+        if as_json:
+            typer.echo(json.dumps(result.to_dict(), ensure_ascii=False))
+            return
+        typer.echo(ev.format_table(result.metrics))
+        if errors:
+            typer.echo(ev.format_errors(result))
+
+    _guard(debug, body)
+
+
 if __name__ == "__main__":
     app()
