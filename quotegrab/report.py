@@ -232,6 +232,14 @@ def _render_text(
     return "".join(out)
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _named(rows: Sequence[_SpeakerRow]) -> int:
+    return sum(1 for row in rows if row.key != "n")
+
+
 def _title(doc: Document) -> str:
     title = doc.metadata.get("title")
     return str(title).strip() if title is not None and str(title).strip() else doc.source
@@ -254,7 +262,7 @@ def _render_document(doc: Document, anchor: str) -> str:
     for key in ("date", "author"):
         if doc.metadata.get(key):
             meta.append(f"<span>{_esc(key.capitalize())}: {_esc(doc.metadata[key])}</span>")
-    meta.append(f"<span>{len(doc.quotes)} quotes · {sum(1 for r in rows if r.key != 'n')} speakers</span>")
+    meta.append(f"<span>{_count(len(doc.quotes), 'quote')} · {_count(_named(rows), 'speaker')}</span>")
 
     buttons = [
         f'<li><button type="button" class="spk-btn" data-filter="{row.key}" aria-pressed="false">'
@@ -301,7 +309,7 @@ def _render_document(doc: Document, anchor: str) -> str:
 def _render_index(docs: Sequence[tuple[str, Document]], errors: int) -> str:
     rows = "".join(
         f'<tr><td><a href="#{anchor}">{_esc(_title(doc))}</a></td>'
-        f"<td>{len(doc.quotes)}</td><td>{len(doc.speakers)}</td></tr>"
+        f"<td>{len(doc.quotes)}</td><td>{_named(_speakers(doc)[0])}</td></tr>"
         for anchor, doc in docs
     )
     noun = "input" if errors == 1 else "inputs"
@@ -356,10 +364,9 @@ def render_html(items: Iterable[Document | ErrorRecord], title: str = "quotegrab
     most_speakers = max((len(_speakers(doc)[0]) for _, doc in docs), default=0)
     css = _CSS + _speaker_css(most_speakers)
     quotes = sum(len(doc.quotes) for _, doc in docs)
-    summary = (
-        f"{len(docs)} article{'s' if len(docs) != 1 else ''} · {quotes} quote{'s' if quotes != 1 else ''}"
-        + (f" · {len(errors)} error{'s' if len(errors) != 1 else ''}" if errors else "")
-    )
+    summary = f"{_count(len(docs), 'article')} · {_count(quotes, 'quote')}"
+    if errors:
+        summary += f" · {_count(len(errors), 'error')}"
     parts = [
         '<a class="skip" href="#content">Skip to the articles</a>',
         f'<header class="top"><h1>{_esc(title)}</h1><p class="summary">{summary}</p>{_LEGEND}</header>',
