@@ -13,6 +13,7 @@ _S = TypeVar("_S", bound=Span)
 # Boundaries from most to least natural. A quotation almost never crosses a blank line, rarely a line break,
 # sometimes a sentence end; a cut anywhere else may split one, which is why those come last.
 _BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
+_NEWLINE = re.compile(r"\r\n|\r|\n")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s+")
 _WHITESPACE = re.compile(r"\s+")
 
@@ -40,17 +41,14 @@ def split_text(text: str, max_chars: int) -> list[tuple[int, str]]:
 def _cut(text: str, start: int, max_chars: int) -> int:
     """Length of the next piece of `text` from `start`: separators stay with the piece they end."""
     window = text[start : start + max_chars]
-    for pattern in (_BLANK_LINE, None, _SENTENCE_END, _WHITESPACE):
-        end = _last_newline(text, start, window) if pattern is None else _last_match_end(pattern, window)
+    for pattern in (_BLANK_LINE, _NEWLINE, _SENTENCE_END, _WHITESPACE):
+        end = _last_match_end(pattern, window)
         if end > 0:
-            return end
-    return max_chars
-
-
-def _last_newline(text: str, start: int, window: str) -> int:
-    end = max(window.rfind("\n"), window.rfind("\r")) + 1
-    # Never between the two characters of a CRLF: move the cut before the CR instead.
-    if end > 0 and window[end - 1] == "\r" and text[start + end : start + end + 1] == "\n":
+            break
+    else:
+        end = max_chars
+    # Never between the two characters of a CRLF: the pair is one line break.
+    if end > 1 and window[end - 1] == "\r" and text[start + end : start + end + 1] == "\n":
         end -= 1
     return end
 
