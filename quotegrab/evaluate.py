@@ -559,7 +559,7 @@ def context_line(text: str, pieces: Sequence[Piece], width: int = 70, longest: i
         body = body[: longest // 2] + " … " + body[-longest // 2 :]
     joined = ("…" if s - width > line_start else "") + before + "⟦" + body + "⟧" + after
     joined += "…" if e + width < line_end else ""
-    return " ".join(joined.split())
+    return _one_line(joined)
 
 
 @dataclass
@@ -688,6 +688,10 @@ def score(
     return Evaluation(metrics, errors, errors_for)
 
 
+def _one_line(s: str) -> str:
+    return " ".join(s.split())
+
+
 def _error(
     kind: str,
     art: GoldArticle,
@@ -696,13 +700,14 @@ def _error(
     gold: GoldAttribution | None,
     pred: PredQuote | None,
 ) -> ErrorItem:
-    gold_speaker = None if gold is None else (gold.source_name if gold.has_source else "(none)")
+    gold_speaker = None if gold is None else (_one_line(gold.source_name) if gold.has_source else "(none)")
     pred_speaker = None
     if pred is not None:
-        mention = pieces_text(art.text, [pred.speaker_span]) if pred.speaker_span else None
-        pred_speaker = pred.speaker_name or mention or "(none)"
-        if mention and pred.speaker_name and mention != pred.speaker_name:
-            pred_speaker = f"{pred.speaker_name} ({mention!r})"
+        mention = _one_line(pieces_text(art.text, [pred.speaker_span])) if pred.speaker_span else None
+        name = _one_line(pred.speaker_name or "")
+        pred_speaker = name or mention or "(none)"
+        if mention and name and mention != name:
+            pred_speaker = f"{name} (as “{mention}”)"
     return ErrorItem(
         kind=kind,
         article=art.id,
@@ -972,9 +977,9 @@ def format_errors(evaluation: Evaluation) -> str:
         offsets = ";".join(f"{s}-{t}" for s, t in e.pieces)
         who = []
         if e.gold_speaker is not None:
-            who.append(f"gold speaker {e.gold_speaker!r}")
+            who.append(f"gold speaker: {e.gold_speaker}")
         if e.pred_speaker is not None:
-            who.append(f"predicted {e.pred_speaker!r}")
+            who.append(f"predicted: {e.pred_speaker}")
         out.append(f"{_ERROR_LABEL[e.kind]:<13} {e.article} {offsets} [{e.quote_type}] " + ", ".join(who))
         out.append(f"    {e.context}")
     return "\n".join(out)

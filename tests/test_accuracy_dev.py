@@ -1,0 +1,74 @@
+"""Accuracy floor: quotegrab over PolNeAR dev, the seed article and the dev speaker-resolution gold must
+not fall more than `tolerance` below the floors in tests/accuracy_floor.json (about a minute; skipped
+when ../shared is absent)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from quotegrab import evaluate as ev
+
+SHARED = Path(os.environ.get("QUOTEGRAB_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+DEV = SHARED / "data" / "polnear" / "dev"
+RESOLUTION = SHARED / "data" / "polnear" / "dev-resolution.jsonl"
+SEED_GOLD = SHARED / "data" / "seed" / "trump-convicts.gold.json"
+FLOORS = json.loads((Path(__file__).parent / "accuracy_floor.json").read_text(encoding="utf-8"))
+TOLERANCE = FLOORS["tolerance"]
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not DEV.is_dir(), reason="no ../shared (PolNeAR dev)"),
+]
+
+
+def at_least(name: str, value: float, floor: float) -> None:
+    assert value >= floor - TOLERANCE, (
+        f"{name} is {value:.4f}, below its floor {floor} (tolerance {TOLERANCE})"
+    )
+
+
+@pytest.fixture(scope="module")
+def dev_predictions() -> list[dict[str, Any]]:
+    articles = ev.load_brat(DEV)
+    return ev.documents_as_predictions(ev.predict([(a.path, a.text) for a in articles]))
+
+
+@pytest.fixture(scope="module")
+def dev_metrics(dev_predictions: list[dict[str, Any]]) -> dict[str, Any]:
+    return ev.score(ev.load_brat(DEV), dev_predictions).metrics
+
+
+@pytest.mark.parametrize(
+    ("setting", "figure"),
+    [(s, f) for s, figures in FLOORS["polnear_dev"].items() for f in figures],
+)
+def test_polnear_dev_floor(dev_metrics: dict[str, Any], setting: str, figure: str) -> None:
+    result = dev_metrics[setting]
+    value = result["end_to_end"]["f1"] if figure == "end_to_end_f1" else result[figure]
+    at_least(f"{setting} {figure}", value, FLOORS["polnear_dev"][setting][figure])
+
+
+@pytest.mark.skipif(not RESOLUTION.is_file(), reason="no dev-resolution gold")
+def test_dev_resolution_floor(dev_predictions: list[dict[str, Any]]) -> None:
+    gold = [json.loads(line) for line in RESOLUTION.read_text(encoding="utf-8").splitlines() if line.strip()]
+    result = ev.score_resolution(gold, dev_predictions)
+    assert sum(result.total.values()) > 0
+    at_least("dev resolution accuracy", result.accuracy, FLOORS["dev_resolution"]["accuracy"])
+
+
+@pytest.mark.skipif(not SEED_GOLD.is_file(), reason="no seed article")
+def test_seed_floor() -> None:
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+    text = ev.read_text(SEED_GOLD.parent / gold["source"])
+    [doc] = ev.documents_as_predictions(ev.predict([(gold["source"], text)]))
+    result = ev.score_seed(gold, doc, text)
+    at_least(
+        f"seed right fraction ({result.right}/{result.total})",
+        result.accuracy,
+        FLOORS["seed"]["right_fraction"],
+    )
