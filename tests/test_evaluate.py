@@ -503,3 +503,53 @@ def test_context_line_marks_span_on_one_line() -> None:
     line = ev.context_line(TEXT, [NOTHING, UNLESS])
     assert line.startswith('⟦"Nothing') and "he added" in line and line.endswith('act."⟧')
     assert re.search(r"Smith", line) is None  # the previous line is not context
+
+
+# ----------------------------------------------------------------------------------------------------
+# The command
+
+
+def test_cli_table_json_and_errors(split_dir: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from quotegrab.cli import app
+
+    pred = tmp_path / "pred.jsonl"
+    doc = {"source": "a.txt", "quotes": [quote("direct", RACE, speaker="Smith", mention=SMITH, cue=SAID)]}
+    pred.write_text(json.dumps(doc) + "\n")
+    runner = CliRunner()
+
+    table = runner.invoke(app, ["evaluate", str(split_dir), str(pred)])
+    assert table.exit_code == 0, table.output
+    assert re.search(r"DIRECT@0\.5\s+2\s+1\s+1\s+1\.000\s+0\.500\s+0\.667", table.output)
+
+    out = runner.invoke(app, ["evaluate", str(split_dir), str(pred), "--json", "--errors"])
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.output)
+    assert data["all@0.5"]["end_to_end"]["tp"] == 1
+    assert [e["kind"] for e in data["errors"]["items"]] == ["miss", "miss"]
+
+    listed = runner.invoke(
+        app, ["evaluate", str(split_dir), str(pred), "--errors", "--setting", "DIRECT@0.5"]
+    )
+    assert listed.exit_code == 0
+    assert "errors at DIRECT@0.5: 1" in listed.output and "MISS" in listed.output
+
+    bad = runner.invoke(app, ["evaluate", str(tmp_path / "missing"), str(pred)])
+    assert bad.exit_code == 2
+
+
+def test_cli_runs_quotegrab_on_gold_texts_and_saves_predictions(split_dir: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from quotegrab.cli import app
+
+    saved = tmp_path / "pred.jsonl"
+    out = CliRunner().invoke(app, ["evaluate", str(split_dir), "--json", "--save-pred", str(saved)])
+    assert out.exit_code == 0, out.output
+    assert json.loads(out.output)["info"]["pred_articles"] == 1
+    [doc] = [json.loads(line) for line in saved.read_text().splitlines()]
+    assert doc["source"].endswith("a.txt") and isinstance(doc["quotes"], list)
+    # Scoring the saved file gives the same figures as the run that wrote it.
+    again = ev.evaluate_paths(split_dir, saved).metrics
+    assert json.loads(out.output) == json.loads(json.dumps(again))
