@@ -85,13 +85,23 @@ def _finish(document: Document, article: Article, include_text: bool) -> Documen
     return document
 
 
-def _extract_articles(nlp: Language, articles: list[Article], include_text: bool) -> Iterator[Result]:
-    """Documents for `articles` in order, batched through nlp.pipe.
+def _one(nlp: Language, article: Article, include_text: bool) -> Result:
+    from quotegrab.pipeline import extract
+
+    try:
+        return _finish(extract(article.text, article.source, nlp), article, include_text)
+    except Exception as err:
+        log.debug("%s failed", article.source, exc_info=True)
+        return error_record(article.source, err)
+
+
+def _piped(nlp: Language, articles: list[Article], include_text: bool) -> Iterator[Result]:
+    """Results for `articles` in order, batched through nlp.pipe.
 
     nlp.pipe loses the whole batch when one text raises, so on an exception the rest of the chunk is
     redone one text at a time; only the text that fails alone becomes an error record.
     """
-    from quotegrab.pipeline import extract, extract_many
+    from quotegrab.pipeline import extract_many
 
     done = 0
     try:
@@ -103,12 +113,15 @@ def _extract_articles(nlp: Language, articles: list[Article], include_text: bool
     except Exception:
         log.debug("batch failed; retrying its articles one by one", exc_info=True)
         for article in articles[done:]:
-            try:
-                result = _finish(extract(article.text, article.source, nlp), article, include_text)
-            except Exception as err:
-                log.debug("%s failed", article.source, exc_info=True)
-                result = error_record(article.source, err)
-            yield result
+            yield _one(nlp, article, include_text)
+
+
+def _extract_articles(nlp: Language, articles: list[Article], include_text: bool) -> Iterator[Result]:
+    # Texts over nlp.max_length cannot go through nlp.pipe; extract() cuts them into pieces.
+    limit = nlp.max_length
+    batched = _piped(nlp, [a for a in articles if len(a.text) <= limit], include_text)
+    for article in articles:
+        yield next(batched) if len(article.text) <= limit else _one(nlp, article, include_text)
 
 
 def process_chunk(nlp: Language, chunk: list[Article | InputFailure], include_text: bool) -> Iterator[Result]:

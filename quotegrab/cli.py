@@ -228,6 +228,18 @@ def _iter_inputs(paths: list[str], glob: str | None) -> Iterator[Any]:
     return iter_inputs(paths, glob=glob)
 
 
+def _without(inputs: Iterator[Any], path: Path) -> Iterator[Any]:
+    """`inputs` minus the output file itself (-o news/out.jsonl while reading news/), which a re-run
+    would otherwise read back as articles."""
+    target = path.resolve()
+    for item in inputs:
+        name = item.source.split("#", 1)[0]
+        with contextlib.suppress(OSError):
+            if Path(name).resolve() == target:
+                continue
+        yield item
+
+
 def _resolve_model(model: str | None) -> str:
     """The model name to load, or a usage error when it cannot exist, before any input is read."""
     import importlib.util
@@ -323,6 +335,8 @@ def _drive(
     nlp = _load(name, debug) if jobs == 1 else None
     stats = batch.Stats()
     inputs = batch.skip_done(_iter_inputs(paths, glob), done, stats)
+    if output.path is not None:
+        inputs = _without(inputs, output.path)
     total = batch.count_inputs(paths, glob) if sys.stderr.isatty() else None
     with Stopper() as stopper, _Progress(total, label) as progress:
         results = batch.run(inputs, model=name, nlp=nlp, jobs=jobs, include_text=include_text,

@@ -180,13 +180,17 @@ class TableWriter:
         if isinstance(item, ErrorRecord):
             self.console.print(
                 Text.assemble((item.source, "bold"), ": ", (f"{item.error.type}: ", "bold red"),
-                              item.error.message)
+                              item.error.message),
+                soft_wrap=True,
             )
             return
         if not item.quotes:
-            self.console.print(Text.assemble((item.source, "bold"), (": no quotes found", "dim")))
+            self.console.print(Text.assemble((item.source, "bold"), (": no quotes found", "dim")),
+                               soft_wrap=True)
             return
-        table = Table(title=item.source, title_justify="left", show_lines=False, expand=False)
+        # The source on a line of its own, never folded, so it can be searched and copied whole.
+        self.console.print(Text(item.source, style="bold"), soft_wrap=True)
+        table = Table(show_lines=False, expand=False)
         table.add_column("Speaker", style="bold cyan", overflow="fold", max_width=28)
         table.add_column("Type", style="magenta")
         table.add_column("Quote", overflow="fold", ratio=1)
