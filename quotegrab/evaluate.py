@@ -18,6 +18,7 @@ files side by side) or quotegrab's own JSONL. This module never prints: the CLI 
 
 from __future__ import annotations
 
+import glob
 import json
 import os
 import re
@@ -237,19 +238,10 @@ def parse_ann(ann: str, text: str, name: str = "") -> tuple[list[GoldAttribution
 
 def _ann_files(folder: Path, stem: str, side_by_side: bool) -> list[Path]:
     # One annotator's file per text: PolNeAR names them STEM_XXXX.ann; use the first in sorted order.
-    found = sorted(folder.glob(_glob_escape(stem) + "_????.ann"))
+    found = sorted(folder.glob(glob.escape(stem) + "_????.ann"))
     if side_by_side and (folder / f"{stem}.ann").is_file():
         found = [folder / f"{stem}.ann", *found]
     return found
-
-
-def _glob_escape(s: str) -> str:
-    return re.sub(r"([*?[])", r"[\1]", s)
-
-
-def is_brat_folder(path: str | os.PathLike[str]) -> bool:
-    p = Path(path)
-    return p.is_dir() and ((p / "text").is_dir() or any(p.glob("*.ann")) or (p / "attributions").is_dir())
 
 
 def load_brat(folder: str | os.PathLike[str]) -> list[GoldArticle]:
@@ -381,7 +373,7 @@ def predict(inputs: Sequence[tuple[str, str]], model: str | None = None) -> Iter
 
 
 def documents_as_predictions(docs: Iterable[Document]) -> list[dict[str, Any]]:
-    return [d.model_dump(mode="json", exclude_none=False) for d in docs]
+    return [d.model_dump(mode="json") for d in docs]
 
 
 @dataclass
