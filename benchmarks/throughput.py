@@ -1,0 +1,169 @@
+"""Throughput of `quotegrab extract` with 1 and 2 jobs against bare `nlp.pipe`, same model, same texts.
+
+    .venv/bin/python benchmarks/throughput.py                 # PolNeAR train texts if present, else synthetic
+    .venv/bin/python benchmarks/throughput.py --synthetic --limit 300
+
+Reported, in one run:
+  * bare nlp.pipe        the loaded quotegrab pipeline over the texts already in memory (no reading, no
+                         serialisation); the ceiling.
+  * in-process, 1 job    what `extract` does after start-up: read files, batch.run, write JSONL.
+  * CLI, N jobs          the real command as a subprocess, wall clock, and also net of start-up (the same
+                         command on one tiny article), which is what long batches converge to.
+The corpus is read from its folder (symlinked into a temporary folder when limited); nothing is copied
+into the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+POLNEAR = ROOT.parent / "shared" / "data" / "polnear" / "train" / "text"
+CLI = [sys.executable, "-m", "quotegrab.cli"]
+
+FIRST = ["Maria", "John", "Aisha", "Peter", "Linda", "Kwame", "Sofia", "Daniel", "Mei", "Omar"]
+LAST = ["Lopez", "Carter", "Khan", "Novak", "Osei", "Brennan", "Tanaka", "Haddad", "Fischer", "Moreau"]
+ROLES = ["the mayor", "a spokesman for the ministry", "the union leader", "the senator", "a local resident"]
+ORGS = ["the Department of Transportation", "Acme Holdings", "the city council", "the World Bank"]
+TOPICS = ["the new bridge", "the housing plan", "the budget deficit", "the school reform", "the trade deal"]
+VERBS = ["said", "told reporters", "added", "warned", "argued", "explained", "insisted"]
+
+
+def synthesize(i: int, paragraphs: int = 8, seed: int = 0) -> str:
+    """A news-like article: headline, dateline, direct, mixed and indirect quotes, background prose."""
+    rng = random.Random(seed * 100_003 + i)
+    people = [f"{rng.choice(FIRST)} {rng.choice(LAST)}" for _ in range(3)]
+    topic = rng.choice(TOPICS)
+    lines = [f"{topic.capitalize()} divides {rng.choice(ORGS)} ({i})", ""]
+    lines.append(
+        f"WASHINGTON - {people[0]}, {rng.choice(ROLES)}, said on Tuesday that {topic} would go ahead "
+        f"despite objections from {rng.choice(ORGS)}."
+    )
+    for p in range(paragraphs):
+        who = people[p % 3]
+        surname = who.split()[1]
+        kind = rng.randrange(4)
+        if kind == 0:
+            text = (f'"We have waited long enough for {topic}, and the people of this district deserve '
+                    f'better," {surname} {rng.choice(VERBS)}. "This is not the end of the story."')
+        elif kind == 1:
+            text = (f'{who} described the proposal as "reckless and unaffordable" and said the costs '
+                    f"had risen by {rng.randint(5, 60)} percent since last year.")
+        elif kind == 2:
+            text = (f"According to {rng.choice(ORGS)}, {topic} will cost about {rng.randint(2, 900)} million "
+                    f"dollars over {rng.randint(2, 10)} years, and construction could begin in the spring.")
+        else:
+            text = (f"The debate continued late into the evening. Several residents left before the vote, "
+                    f"and {surname} did not respond to a request for comment on {topic}.")
+        lines += ["", text]
+    return "\n".join(lines) + "\n"
+
+
+def make_corpus(folder: Path, count: int, paragraphs: int = 8) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(count):
+        path = folder / f"article-{i:05d}.txt"
+        path.write_text(synthesize(i, paragraphs), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def corpus(args: argparse.Namespace, work: Path) -> tuple[Path, str]:
+    if not args.synthetic and POLNEAR.is_dir():
+        files = sorted(POLNEAR.glob("*.txt"))[: args.limit]
+        folder = work / "polnear"
+        folder.mkdir()
+        for f in files:
+            (folder / f.name).symlink_to(f)
+        return folder, f"PolNeAR train, first {len(files)} texts"
+    make_corpus(work / "synthetic", args.limit)
+    return work / "synthetic", f"{args.limit} synthetic news-like articles"
+
+
+def bare_pipe(texts: list[str], model: str | None) -> float:
+    from quotegrab.pipeline import load
+
+    nlp = load(model)
+    list(nlp.pipe(texts[:4]))  # warm-up: first-call allocations
+    start = time.perf_counter()
+    for doc in nlp.pipe(texts, batch_size=8):
+        doc._.quotegrab_document("x")
+    return time.perf_counter() - start
+
+
+def in_process(folder: Path, model: str | None, out: Path) -> float:
+    from quotegrab import batch, writers
+    from quotegrab.inputs import iter_inputs
+    from quotegrab.pipeline import load
+
+    nlp = load(model)
+    start = time.perf_counter()
+    with out.open("w", encoding="utf-8") as stream:
+        writer = writers.JsonlWriter(stream)
+        for result in batch.run(iter_inputs([str(folder)]), nlp=nlp):
+            writer.write(result)
+    return time.perf_counter() - start
+
+
+def cli(paths: list[str], jobs: int, out: Path, model: str | None) -> float:
+    cmd = [*CLI, "extract", *paths, "-o", str(out), "-j", str(jobs)] + (["-m", model] if model else [])
+    start = time.perf_counter()
+    done = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    elapsed = time.perf_counter() - start
+    if done.returncode not in (0, 1):
+        sys.exit(f"CLI failed ({done.returncode}): {done.stderr}")
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--limit", type=int, default=200, help="articles (default 200)")
+    parser.add_argument("--synthetic", action="store_true", help="synthetic articles even if PolNeAR exists")
+    parser.add_argument("--model", default=None)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="qg-bench-") as tmp:
+        work = Path(tmp)
+        folder, label = corpus(args, work)
+        files = sorted(folder.iterdir())
+        texts = [f.read_text(encoding="utf-8") for f in files]
+        n = len(texts)
+        chars = sum(map(len, texts))
+        print(f"corpus: {label}: {n} articles, {chars / n:,.0f} characters on average; {os.cpu_count()} CPUs,"
+              f" load average {os.getloadavg()[0]:.2f}")
+        tiny = work / "tiny.txt"
+        tiny.write_text('"We will win," Smith said.\n', encoding="utf-8")
+
+        rows: list[tuple[str, float, float | None]] = []
+        bare = bare_pipe(texts, args.model)
+        rows.append(("bare nlp.pipe (in memory)", n / bare, None))
+        inproc = in_process(folder, args.model, work / "ip.jsonl")
+        rows.append(("quotegrab in-process, 1 job", n / inproc, None))
+        for jobs in (1, 2):
+            startup = cli([str(tiny)], jobs, work / "tiny.jsonl", args.model)
+            wall = cli([str(folder)], jobs, work / f"cli{jobs}.jsonl", args.model)
+            rows.append((f"quotegrab CLI, {jobs} job{'s' if jobs > 1 else ''}", n / wall,
+                         n / max(wall - startup, 1e-9)))
+            print(f"  (CLI start-up with {jobs} job{'s' if jobs > 1 else ''}: {startup:.1f} s)")
+        same = (work / "cli1.jsonl").read_bytes() == (work / "cli2.jsonl").read_bytes()
+
+    base = rows[0][1]
+    print(f"\n{'':32} {'articles/s':>11} {'vs bare':>8} {'net of start-up':>16} {'vs bare':>8}")
+    for name, rate, net in rows:
+        net_text = f"{net:16.2f} {net / base:8.2f}" if net else f"{'':16} {'':8}"
+        print(f"{name:32} {rate:11.2f} {rate / base:8.2f} {net_text}")
+    print(f"\njobs=2 output identical to jobs=1: {same}")
+
+
+if __name__ == "__main__":
+    main()
