@@ -202,7 +202,7 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str]:
             return data.decode(encoding), codecs.lookup(encoding).name
         except (LookupError, UnicodeDecodeError) as err:
             raise DecodeError(
-                "encoding", f"cannot be decoded as {encoding} ({err}); check --encoding"
+                "encoding", f"cannot be decoded as {encoding} ({err}); give the file's real encoding"
             ) from err
     for bom, codec in _BOMS:
         if data.startswith(bom):
@@ -242,7 +242,8 @@ def _detect(data: bytes) -> tuple[str, str]:
         if western is not None:
             from charset_normalizer.md import mess_ratio
 
-            if mess_ratio(western, 1.0) <= best.chaos + 0.01:
+            # A sample, as charset-normalizer itself uses: the ratio is computed a character at a time.
+            if mess_ratio(western[: 2 * _BINARY_SAMPLE], 1.0) <= best.chaos + 0.01:
                 codec = "cp1252"
     try:
         return _text_or_binary(data.decode(codec)), codec
