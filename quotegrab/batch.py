@@ -153,7 +153,10 @@ def _init_worker(model: str | None, debug: bool) -> None:
     # delivered to the whole process group must not kill workers mid-chunk with tracebacks.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if debug:
-        logging.basicConfig(level=logging.DEBUG, format="quotegrab[%(process)d]: %(message)s")
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("quotegrab[%(process)d]: %(message)s"))
+        log.addHandler(handler)
+        log.setLevel(logging.DEBUG)
     from quotegrab.pipeline import load
 
     global _worker_nlp

@@ -65,7 +65,7 @@ class SpeakerFormat(str, enum.Enum):
 PathsArg = Annotated[
     list[str],
     typer.Argument(
-        metavar="PATH...",
+        metavar="PATH",
         help="Articles to read: files, folders (searched recursively) or [bold]-[/bold] for standard "
         "input. Plain text, HTML, JSON/JSONL article dumps and any common encoding are recognised.",
         show_default=False,
@@ -273,8 +273,13 @@ def _load(name: str, debug: bool) -> Any:
 
 
 def _configure_logging(debug: bool) -> None:
+    # Only quotegrab's own loggers: the libraries underneath are very chatty at DEBUG.
     if debug:
-        logging.basicConfig(level=logging.DEBUG, stream=sys.stderr, format="quotegrab: %(message)s")
+        logger = logging.getLogger("quotegrab")
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("quotegrab: %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.DEBUG)
 
 
 class _Output:
