@@ -87,7 +87,7 @@ class Attributor:
         if token.pos_ == "AUX" and lemma != "say":
             return False
         if lemma in self.weak_cues:
-            return any(c.dep_ == "ccomp" for c in token.children)
+            return any(c.dep_ in ("ccomp", "xcomp") for c in token.children)
         return True
 
     def _claims_for_verb(self, verb: Token, ctx: _Context) -> list[Claim]:
@@ -100,7 +100,11 @@ class Attributor:
         after = ctx.quotation_after(verb, speaker)
         complement = self._complement(verb, ctx)
         if before is not None:
-            claims.append(Claim(list(before.pieces), cue, speaker, "quote-before"))
+            pieces = list(before.pieces)
+            resumed = ctx.quotation_resumed(verb, speaker, before)
+            if resumed is not None:
+                pieces.extend(resumed.pieces)
+            claims.append(Claim(pieces, cue, speaker, "quote-before"))
             if complement is not None and not _overlaps(complement, (before.start, before.end)):
                 # "…," Trump said, adding that … : the complement is a claim of its own only when it
                 # is not the quote's own clause.
@@ -147,7 +151,7 @@ class Attributor:
         if comp is None:
             comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
         if comp is not None:
-            start, end = _subtree_range(comp, stop_at=self._nested_cue_stop(comp, verb))
+            start, end = _subtree_range(comp, stop_at=self._nested_cue_stop(comp, ctx))
             start, end = ctx.absorb_quotations(start, end)
             return _trim(ctx.text, start, end, min_chars=8)
         right = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "prep", "oprd", "attr")]
@@ -158,21 +162,23 @@ class Attributor:
         start = min(c.left_edge.idx for c in right)
         end_tok = max((c.right_edge for c in right), key=lambda t: t.i)
         end = end_tok.idx + len(end_tok)
-        if not ctx.has_quotation(start, end) and verb.lemma_.lower() in ("say", "tell", "ask", "add"):
+        if not ctx.has_quotation(start, end) and verb.lemma_.lower() in ("say", "tell", "add"):
             return None
         start, end = ctx.absorb_quotations(start, end)
         if len(ctx.text[start:end].split()) < self.config["min_indirect_tokens"]:
             return None
         return _trim(ctx.text, start, end, min_chars=8)
 
-    def _nested_cue_stop(self, comp: Token, verb: Token) -> int | None:
+    def _nested_cue_stop(self, comp: Token, ctx: _Context) -> int | None:
         """Index of the first token of a nested, separately attributed clause (", saying …")."""
         for tok in comp.subtree:
             if tok is comp or tok.i <= comp.i:
                 continue
-            if tok.dep_ in ("advcl", "conj") and tok.tag_ == "VBG" and self._is_cue_verb(tok):
+            own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+            nested = tok.dep_ in ("advcl", "conj") and tok.tag_ == "VBG" or tok.dep_ == "conj" and own_subject
+            if nested and self._is_cue_verb(tok) and not ctx.quoted(tok):
                 first = tok.left_edge.i
-                while first > comp.i and tok.doc[first - 1].is_punct:
+                while first > comp.i and (tok.doc[first - 1].is_punct or tok.doc[first - 1].dep_ == "cc"):
                     first -= 1
                 return first
         return None
@@ -412,6 +418,20 @@ class _Context:
             return q
         return None
 
+    def quotation_resumed(self, verb: Token, speaker: Span, before: Quotation) -> Quotation | None:
+        """"It's a difficult issue," said the senator, "because …": the quote resumes mid-sentence
+        right after its attribution."""
+        clause_end = max(verb.idx + len(verb), speaker.end_char)
+        para_end = self.paragraph_bounds(verb.idx)[1]
+        q = next((q for q in self.quotations if q.start >= clause_end and q.start < para_end), None)
+        if q is None:
+            return None
+        gap = self.text[clause_end : q.start].strip()
+        if not gap.endswith(",") or len(gap) > 80 or _SENTENCE_END.search(gap + " "):
+            return None
+        first = self.text[q.content_start : q.content_start + 1]
+        return q if first.islower() or self.text[before.content_end - 1 : before.content_end] == "," else None
+
     def quotation_after(self, verb: Token, speaker: Span) -> Quotation | None:
         """The quote this cue introduces: Trump said, "…" / Trump told reporters: "…"."""
         clause_end = max(verb.idx + len(verb), speaker.end_char)
@@ -505,6 +525,8 @@ class _Context:
         # someone named after the attribution may be who speaks next; inside it ("…," Trump would
         # pounce, he added) the name is part of the attribution itself
         after = max(prior.end, prior.cue[1] if prior.cue else 0, prior.mention.end_char if prior.mention else 0)
+        sentence_end = _SENTENCE_END.search(self.text, after, q.start)
+        after = sentence_end.end() if sentence_end else after
         for ent in self.doc.ents:
             if after <= ent.start_char < q.start and ent.label_ == "PERSON":
                 if prior.mention is None or ent.text not in prior.mention.text:
