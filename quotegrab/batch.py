@@ -18,7 +18,6 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 from itertools import islice
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from quotegrab.contract import Document, ErrorInfo, ErrorRecord, SpeakerSummary
@@ -258,6 +257,8 @@ def run(
 
         nlp = load(model)
     for chunk in _chunks(inputs, chunk_size):
+        if should_stop():
+            return
         for result in process_chunk(nlp, chunk, include_text):
             yield result
             if should_stop():
@@ -278,23 +279,27 @@ def skip_done(
 def count_inputs(paths: list[str], glob: str | None = None) -> int | None:
     """A quick estimate of how many articles `paths` hold, for the progress bar's total and ETA.
 
-    Counts files without reading them, so containers holding several articles count once; None when
-    unknowable (standard input).
+    Counts the files a folder walk would read (same default extensions and glob as
+    `quotegrab.inputs`) without reading them, so a JSON Lines file of many articles counts once;
+    None when unknowable (standard input).
     """
+    from fnmatch import fnmatch
+
+    from quotegrab.inputs import DEFAULT_EXTENSIONS
+
+    def wanted(name: str) -> bool:
+        if name.startswith("."):
+            return False
+        return fnmatch(name, glob) if glob is not None else name.lower().endswith(DEFAULT_EXTENSIONS)
+
     total = 0
     for path in paths:
         if path == "-":
             return None
-        p = Path(path)
-        if p.is_dir():
-            for _root, dirs, files in os.walk(p):
+        if os.path.isdir(path):
+            for _root, dirs, files in os.walk(path):
                 dirs[:] = [d for d in dirs if not d.startswith(".")]
-                if glob:
-                    from fnmatch import fnmatch
-
-                    total += sum(1 for f in files if fnmatch(f, glob) and not f.startswith("."))
-                else:
-                    total += sum(1 for f in files if not f.startswith("."))
+                total += sum(1 for name in files if wanted(name))
         else:
             total += 1
     return total

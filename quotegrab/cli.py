@@ -332,8 +332,9 @@ def _drive(
     write: Callable[[Document | ErrorRecord], None],
     done: set[str],
     label: str,
-) -> tuple[Any, Stopper]:
-    """Runs the batch, handing each result to `write`; returns the stats and the stopper."""
+    stopper: Stopper,
+) -> Any:
+    """Runs the batch, handing each result to `write`, until done or `stopper` fires; returns stats."""
     from quotegrab import batch
 
     name = _resolve_model(model)
@@ -343,7 +344,7 @@ def _drive(
     if output.path is not None:
         inputs = _without(inputs, output.path)
     total = batch.count_inputs(paths, glob) if sys.stderr.isatty() else None
-    with Stopper() as stopper, _Progress(total, label) as progress:
+    with _Progress(total, label) as progress:
         results = batch.run(inputs, model=name, nlp=nlp, jobs=jobs, include_text=include_text,
                             should_stop=stopper.requested, debug=debug)
         try:
@@ -357,10 +358,10 @@ def _drive(
                     break
         finally:
             results.close()
-    return stats, stopper
+    return stats
 
 
-def _finish_run(stats: Any, stopper: Stopper, paths: list[str]) -> None:
+def _finish_run(stats: Any, stopper: Stopper) -> None:
     _say(stats.summary() + (" (stopped early; --resume finishes the rest)" if stopper.requested() else ""))
     if stopper.requested():
         raise typer.Exit(stopper.exit_code)
@@ -454,21 +455,23 @@ def extract(
         # The report shows quotes highlighted in their article, which needs the text.
         with_text = include_text or chosen == "html"
         _resolve_model(model)  # a usage error before any file is created
-        out = _Output(output, append=resume)
-        writer = writers.make_writer(chosen, out.stream)
-        ok = False
-        try:
-            stats, stopper = _drive(paths=paths, glob=glob, model=model, jobs=jobs,
-                                    include_text=with_text, debug=debug, output=out,
-                                    write=writer.write, done=done, label="Extracting")
-            writer.close()
-            ok = True
-        except BrokenPipeError:
-            _silence_stdout()
-            raise typer.Exit(FAILED) from None
-        finally:
-            out.finish(ok)
-        _finish_run(stats, stopper, paths)
+        # Signals are handled from before the output exists, so no stop leaves a temporary file behind.
+        with Stopper() as stopper:
+            out = _Output(output, append=resume)
+            writer = writers.make_writer(chosen, out.stream)
+            ok = False
+            try:
+                stats = _drive(paths=paths, glob=glob, model=model, jobs=jobs, include_text=with_text,
+                               debug=debug, output=out, write=writer.write, done=done,
+                               label="Extracting", stopper=stopper)
+                writer.close()
+                ok = True
+            except BrokenPipeError:
+                _silence_stdout()
+                raise typer.Exit(FAILED) from None
+            finally:
+                out.finish(ok)
+        _finish_run(stats, stopper)
 
     _guard(debug, body)
 
@@ -510,20 +513,21 @@ def speakers(
             chosen = "table" if sys.stdout.isatty() and output is None else "json"
         _resolve_model(model)
         tally = SpeakerTally()
-        out = _Output(output)
-        ok = False
-        try:
-            stats, stopper = _drive(paths=paths, glob=glob, model=model, jobs=jobs, include_text=False,
-                                    debug=debug, output=out, write=tally.add, done=set(),
-                                    label="Reading")
-            writer = writers.make_speaker_writer(chosen, out.stream)
-            for row in tally.rows():
-                writer.write(row)
-            writer.close()
-            ok = True
-        finally:
-            out.finish(ok)
-        _finish_run(stats, stopper, paths)
+        with Stopper() as stopper:
+            out = _Output(output)
+            ok = False
+            try:
+                stats = _drive(paths=paths, glob=glob, model=model, jobs=jobs, include_text=False,
+                               debug=debug, output=out, write=tally.add, done=set(), label="Reading",
+                               stopper=stopper)
+                writer = writers.make_speaker_writer(chosen, out.stream)
+                for row in tally.rows():
+                    writer.write(row)
+                writer.close()
+                ok = True
+            finally:
+                out.finish(ok)
+        _finish_run(stats, stopper)
 
     _guard(debug, body)
 
