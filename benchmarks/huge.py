@@ -9,6 +9,7 @@ around a tokenizer, which is quick.
     .venv/bin/python benchmarks/huge.py --sizes 0.2 1       # smaller sizes
     .venv/bin/python benchmarks/huge.py --pipeline blank    # chunking overhead only
     .venv/bin/python benchmarks/huge.py --tracemalloc       # also Python-heap peak (slower)
+    .venv/bin/python benchmarks/huge.py --max-chars 100000  # smaller pieces: less memory, faster
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def measure(megabytes: float, pipeline: str, trace: bool) -> dict[str, Any]:
+def measure(megabytes: float, pipeline: str, trace: bool, max_chars: int | None) -> dict[str, Any]:
     """One run in this process: the numbers for one table row."""
     import spacy
 
@@ -52,13 +53,13 @@ def measure(megabytes: float, pipeline: str, trace: bool) -> dict[str, Any]:
     if trace:
         tracemalloc.start()
     started = time.perf_counter()
-    document = extract(text, source="huge.txt", nlp=nlp)
+    document = extract(text, source="huge.txt", nlp=nlp, max_chars=max_chars)
     seconds = time.perf_counter() - started
     heap_peak = tracemalloc.get_traced_memory()[1] / 1e6 if trace else None
     return {
         "mb": megabytes,
         "chars": len(text),
-        "pieces": len(split_text(text, nlp.max_length)),
+        "pieces": len(split_text(text, min(max_chars or nlp.max_length, nlp.max_length))),
         "quotes": len(document.quotes),
         "seconds": seconds,
         "baseline_rss_mb": baseline,
@@ -74,24 +75,27 @@ def main() -> None:
     parser.add_argument("--sizes", type=float, nargs="+", default=[1.0, 5.0, 20.0], help="megabytes")
     parser.add_argument("--pipeline", choices=["real", "blank"], default="real")
     parser.add_argument("--tracemalloc", action="store_true", help="also record the Python heap peak")
+    parser.add_argument("--max-chars", type=int, help="piece size (default: the pipeline's max_length)")
     parser.add_argument("--child", type=float, help=argparse.SUPPRESS)
     args = parser.parse_args()
 
     if args.child is not None:
-        print(json.dumps(measure(args.child, args.pipeline, args.tracemalloc)))
+        print(json.dumps(measure(args.child, args.pipeline, args.tracemalloc, args.max_chars)))
         return
 
     header = (
         f"{'MB':>6} {'chars':>11} {'pieces':>6} {'quotes':>7} {'seconds':>9} {'chars/s':>9} "
         f"{'base RSS MB':>11} {'peak RSS MB':>11} {'heap MB':>8}"
     )
-    print(f"pipeline: {args.pipeline}")
+    print(f"pipeline: {args.pipeline}, piece size: {args.max_chars or 'max_length'}")
     print(header)
     print("-" * len(header))
     for size in args.sizes:
         command = [sys.executable, __file__, "--child", str(size), "--pipeline", args.pipeline]
         if args.tracemalloc:
             command.append("--tracemalloc")
+        if args.max_chars:
+            command += ["--max-chars", str(args.max_chars)]
         done = subprocess.run(command, capture_output=True, text=True, check=False)
         if done.returncode != 0:
             last = (done.stderr.strip().splitlines() or ["no output"])[-1]
