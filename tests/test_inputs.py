@@ -383,16 +383,22 @@ def test_odd_file_names(tmp_path: Path) -> None:
     for name in names:
         write(tmp_path / name, f"Story: {name!r}")
     raw_name = os.fsencode(str(tmp_path)) + b"/bad\xff.txt"
-    with open(raw_name, "wb") as fh:
-        fh.write(QUOTE.encode())
+    try:
+        with open(raw_name, "wb") as fh:
+            fh.write(QUOTE.encode())
+    except OSError:
+        # Some file systems (APFS, most Windows ones) only accept names that are valid Unicode.
+        raw_name = b""
     got = items([str(tmp_path)])
     assert all(isinstance(g, Article) for g in got), got
     by_source = {g.source: g for g in got if isinstance(g, Article)}
     for name in names:
         assert by_source[str(tmp_path / name)].text == f"Story: {name!r}"
     # An undecodable name becomes a printable, encodable source; the file is still read.
-    odd = by_source[str(tmp_path) + "/bad\\xff.txt"]
-    assert odd.text == QUOTE
+    if raw_name:
+        odd = by_source[str(tmp_path) + "/bad\\xff.txt"]
+        assert odd.text == QUOTE
+        assert len(got) == len(names) + 1
     # Failures about odd names keep messages on one line and serialise cleanly.
     os.remove(tmp_path / "new\nline.txt")
     gone = failure([str(tmp_path / "new\nline.txt")], "not_found")
