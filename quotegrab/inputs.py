@@ -486,13 +486,13 @@ def _record_source(source: str, record: Any, number: int) -> str:
 
 
 def _record_article(
-    record: Any, source: str, metadata: dict[str, Any], number: int
+    record: Any, source: str, metadata: dict[str, Any], number: int, unit: str = "record"
 ) -> Article | InputFailure:
     if not isinstance(record, dict):
         return InputFailure(
             source,
             "bad_record",
-            f"{_show(source)}: record {number} is a JSON {type(record).__name__}, not an object; "
+            f"{_show(source)}: {unit} {number} is a JSON {type(record).__name__}, not an object; "
             'make each record an object with a "text" field',
         )
     text = record.get("text")
@@ -501,11 +501,11 @@ def _record_article(
         return InputFailure(
             source,
             "bad_record",
-            f'{_show(source)}: record {number} {problem} "text" field; give it the article as a string',
+            f'{_show(source)}: {unit} {number} {problem} "text" field; give it the article as a string',
         )
     if not text.strip():
         return InputFailure(
-            source, "empty", f'{_show(source)}: record {number} has an empty "text"; nothing to extract'
+            source, "empty", f'{_show(source)}: {unit} {number} has an empty "text"; nothing to extract'
         )
     # The record's own fields win over what quotegrab adds, so carried data is never overwritten.
     meta = {**metadata, "record": number, **{k: v for k, v in record.items() if k != "text"}}
@@ -569,7 +569,7 @@ def _jsonl_articles(
                 f"{_show(source)}: line {number} is not valid JSON ({msg}); fix or remove that line",
             )
             continue
-        yield _record_article(record, _record_source(source, record, number), metadata, number)
+        yield _record_article(record, _record_source(source, record, number), metadata, number, "line")
     if not any_record:
         yield InputFailure(source, "empty", f"{_show(source)}: holds no records; nothing to extract")
 

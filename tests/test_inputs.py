@@ -138,7 +138,7 @@ def test_jsonl_records_carry_fields_and_bad_records_do_not_stop_the_rest(tmp_pat
         "title": "A",
     }
     assert last.text == "Second story.\r\n" and last.metadata["date"] == "2024-01-01"
-    assert "line 4" in got[2].message and 'no "text"' in got[1].message
+    assert "line 4" in got[2].message and 'line 3 has no "text"' in got[1].message
 
 
 def test_json_array_and_single_object(tmp_path: Path) -> None:
