@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from quotegrab.contract import Cue, Mention, Quote, Span as CharSpan, Speaker, SpeakerRef
+from quotegrab.contract import Cue, Mention, Quote, Speaker, SpeakerRef
+from quotegrab.contract import Span as CharSpan
 from quotegrab.lexicon import Lexicon
 from quotegrab.resolution import Resolver
 from quotegrab.scanner import Quotation, scan
@@ -22,6 +23,7 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _INHERIT_SUBJECT_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl", "dep")
 _CONTENT_EDGE = " \t\r\n,;:\u2014\u2013-"
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s")
+_QUOTE_RULES = ("quote-before", "quote-after", "continuation", "colon", "dash", "according-to")
 _NOT_SPEAKERS = {"it", "this", "that", "which", "there", "what", "these", "those", "one"}
 _EXPLETIVE_OBJECTS = {"so", "it", "this", "that", "nothing", "anything", "something", "much"}
 
@@ -82,6 +84,9 @@ class Attributor:
 
     def _is_cue_verb(self, token: Token) -> bool:
         lemma = token.lemma_.lower()
+        particle = next((c for c in token.children if c.dep_ == "prt" and c.i == token.i + 1), None)
+        if particle is not None and f"{lemma} {particle.lower_}" in self.cue_verbs:
+            return True
         if lemma not in self.cue_verbs or token.pos_ not in ("VERB", "AUX") and token.tag_ != "VBZ":
             return False
         if token.pos_ == "AUX" and lemma != "say":
@@ -127,13 +132,21 @@ class Attributor:
             subject = next((c for c in head.children if c.dep_ in ("nsubj", "csubj")), None)
             if subject is not None:
                 break
-            if head.dep_ == "relcl" and head.head.pos_ in ("PROPN", "NOUN", "PRON"):
+            passive_relative = any(c.dep_ == "nsubjpass" for c in head.children)
+            if head.dep_ == "relcl" and head.head.pos_ in ("PROPN", "NOUN", "PRON") and not passive_relative:
                 subject = head.head
+                break
+            passive = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+            if passive is not None and head.lemma_.lower() == "quote":
+                subject = passive  # "X was quoted as saying", "X was asked whether"
                 break
             if head.dep_ in _INHERIT_SUBJECT_DEPS and head.head is not head:
                 head = head.head
                 continue
-            return None
+            subject = self._adjacent_speaker(verb, ctx)
+            if subject is None:
+                return None
+            break
         else:
             return None
         if subject.lower_ in ("who", "that") and head.dep_ == "relcl":
@@ -143,6 +156,24 @@ class Attributor:
         if subject.dep_ == "csubj":
             return None
         return _mention_span(subject, ctx)
+
+    def _adjacent_speaker(self, verb: Token, ctx: _Context) -> Token | None:
+        """When the parse gives the cue no subject ("Col. Warren, a spokesman in Baghdad, said, …" parsed
+        as an apposition), the nearest name or pronoun next to the cue, with no other verb between."""
+        sent = verb.sent
+        for tok in reversed(list(self_doc_range(verb.doc, sent.start, verb.i))):
+            if tok.pos_ in ("VERB", "AUX") or ctx.quoted(tok):
+                break
+            if tok.ent_type_ == "PERSON":
+                return _entity_root(tok)
+            if tok.pos_ == "PRON" and tok.lower_ in ("he", "she", "they", "we", "i"):
+                return tok
+        for tok in self_doc_range(verb.doc, verb.i + 1, min(sent.end, verb.i + 6)):
+            if tok.pos_ in ("VERB", "AUX") or ctx.quoted(tok):
+                break
+            if tok.ent_type_ == "PERSON" or tok.pos_ == "PRON" and tok.lower_ in ("he", "she"):
+                return _entity_root(tok)
+        return None
 
     def _complement(self, verb: Token, ctx: _Context) -> tuple[int, int] | None:
         """The reported clause of a cue verb: its clausal complement, or for verbs without one
@@ -221,7 +252,8 @@ class Attributor:
                 continue
             claim = ctx.colon_or_dash_claim(q, self.lexicon)
             if claim is None:
-                previous = [c for c in by_start + extra if c.end <= q.start and c.mention is not None]
+                previous = [c for c in by_start + extra if c.end <= q.start and c.mention is not None
+                            and c.rule in _QUOTE_RULES]
                 prior = max(previous, key=lambda c: c.end) if previous else None
                 if prior is not None and prior.type != "skip" and ctx.continues(prior, q):
                     claim = Claim(list(q.pieces), None, prior.mention, "continuation", continues=prior)
@@ -234,9 +266,11 @@ class Attributor:
     def _classify(self, claim: Claim, ctx: _Context) -> None:
         text = ctx.text
         inner = [q for q in ctx.quotations if any(_overlaps((q.start, q.end), s) for s in claim.spans)]
-        if claim.rule in ("quote-before", "continuation", "colon", "dash") or (
-            claim.rule != "continuation" and _whole_quotation(claim, inner)
-        ):
+        if claim.rule in ("quote-before", "continuation", "colon", "dash"):
+            claim.type = "direct"
+            return
+        if _whole_quotation(claim, inner):
+            claim.spans = list(inner[0].pieces)
             claim.type = "direct"
             return
         if not inner:
@@ -254,6 +288,19 @@ class Attributor:
             return
         claim.type = "mixed"
         claim.fragments = [(q.content_start, q.content_end) for q in inner]
+
+
+def self_doc_range(doc: Doc, start: int, end: int) -> list[Token]:
+    return [doc[i] for i in range(max(0, start), min(len(doc), end))]
+
+
+def _entity_root(tok: Token) -> Token:
+    """The last token of the named entity containing tok: the head of a name like "Steven H. Warren"."""
+    doc = tok.doc
+    i = tok.i
+    while i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I" and doc[i + 1].ent_type_ == tok.ent_type_:
+        i += 1
+    return doc[i]
 
 
 def _whole_quotation(claim: Claim, inner: list[Quotation]) -> bool:
@@ -309,9 +356,9 @@ def _mention_span(head: Token, ctx: _Context) -> Span:
             right = max(right, tok.right_edge.i)
         else:
             break
-    while left < head.i and (doc[left].is_punct or ctx.quoted(doc[left])):
+    while left < head.i and (doc[left].is_punct or doc[left].is_space or ctx.quoted(doc[left])):
         left += 1
-    while right > head.i and (doc[right].is_punct or ctx.quoted(doc[right])):
+    while right > head.i and (doc[right].is_punct or doc[right].is_space or ctx.quoted(doc[right])):
         right -= 1
     return doc[left : right + 1]
 
@@ -451,14 +498,18 @@ class _Context:
         return None
 
     def _starts_clause_mid_sentence(self, q: Quotation) -> bool:
+        if self.text[q.content_start : q.content_end].rstrip()[-1:] in (".", "!", "?"):
+            return False
         after = self.text[q.end : q.end + 3]
-        return bool(after.strip()) and not after.lstrip()[:1] in (".", "\u201d", '"', "") and not after.startswith(
+        return bool(after.strip()) and after.lstrip()[:1] not in (".", "\u201d", '"', "") and not after.startswith(
             ("\n", "\r")
         )
 
     def extend_to_clause_end(self, q: Quotation, verb: Token) -> tuple[int, int]:
         """Content of a quote introduced by its cue: the quote and what follows it in the sentence."""
         para_end = self.paragraph_bounds(q.start)[1]
+        if self.text[q.content_start : q.content_end].rstrip()[-1:] in (".", "!", "?"):
+            return q.start, q.end
         tail = self.text[q.end : para_end]
         m = _SENTENCE_END.search(tail + " ")
         end = q.end + (m.start() + 1 if m else len(tail))
@@ -516,17 +567,18 @@ class _Context:
     def continues(self, prior: Claim, q: Quotation) -> bool:
         """A cue-less quote continues the previous speaker when it follows that speaker's quoted words
         in the same paragraph or opens the next one, with no other person named in between."""
-        if prior.rule not in ("quote-before", "quote-after", "continuation", "colon", "dash", "according-to"):
+        if prior.rule not in _QUOTE_RULES:
             return False
         between = self.text[prior.end : q.start]
-        others = [o for o in self.quotations if prior.end <= o.start < q.start]
+        after = max(prior.end, prior.cue[1] if prior.cue else 0, prior.mention.end_char if prior.mention else 0)
+        sentence_end = _SENTENCE_END.search(self.text, after, q.start)
+        after = sentence_end.end() if sentence_end else after
+        # a title in the attribution ("said on NBC's "Meet the Press."") doesn't interrupt the speaker
+        others = [o for o in self.quotations if after <= o.start < q.start]
         if len(re.findall(r"\r\n|\n|\r", between.strip())) > 1 or others:
             return False
         # someone named after the attribution may be who speaks next; inside it ("…," Trump would
         # pounce, he added) the name is part of the attribution itself
-        after = max(prior.end, prior.cue[1] if prior.cue else 0, prior.mention.end_char if prior.mention else 0)
-        sentence_end = _SENTENCE_END.search(self.text, after, q.start)
-        after = sentence_end.end() if sentence_end else after
         for ent in self.doc.ents:
             if after <= ent.start_char < q.start and ent.label_ == "PERSON":
                 if prior.mention is None or ent.text not in prior.mention.text:
