@@ -16,6 +16,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import TYPE_CHECKING, Any
@@ -178,6 +179,52 @@ def _pool_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
+class WorkerCrashed(RuntimeError):
+    """A worker process died (killed for memory, or a crash in native code) while on this input."""
+
+
+class _Pool:
+    """A ProcessPoolExecutor that can be replaced after a worker dies, and abandoned without waiting."""
+
+    def __init__(self, jobs: int, initializer: Callable[..., None], initargs: tuple[Any, ...]) -> None:
+        self.jobs, self.initializer, self.initargs = jobs, initializer, initargs
+        self.executor = self._new()
+
+    def _new(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=self.jobs, mp_context=_pool_context(),
+                                   initializer=self.initializer, initargs=self.initargs)
+
+    def restart(self) -> None:
+        self.close(abandon=True)
+        self.executor = self._new()
+
+    def close(self, abandon: bool) -> None:
+        processes = list((getattr(self.executor, "_processes", None) or {}).values())
+        self.executor.shutdown(wait=not abandon, cancel_futures=True)
+        if abandon:
+            # Stopped early (signal, closed output, dead worker): don't wait for in-flight chunks.
+            for process in processes:
+                if process.is_alive():
+                    process.terminate()
+            for process in processes:
+                process.join(timeout=5)
+
+
+def _ping() -> list[Result]:
+    return []
+
+
+def _wait(future: Future[list[Result]], should_stop: Callable[[], bool]) -> list[Result] | None:
+    """The future's results, or None if a stop is requested first (polling, so a stop need not wait
+    for the chunk to finish)."""
+    while not should_stop():
+        try:
+            return future.result(timeout=0.2)
+        except FutureTimeout:
+            continue
+    return None
+
+
 def _run_pool(
     inputs: Iterable[Article | InputFailure],
     *,
@@ -187,47 +234,64 @@ def _run_pool(
     include_text: bool,
     should_stop: Callable[[], bool],
     debug: bool,
+    work: Callable[[list[Any], bool], list[Result]] = _work,
+    init: Callable[..., None] = _init_worker,
 ) -> Iterator[Result]:
     """Chunks go to `jobs` processes; at most 2*jobs chunks are in flight, and results come back in
-    input order, so memory stays constant however many inputs there are."""
-    executor = ProcessPoolExecutor(
-        max_workers=jobs, mp_context=_pool_context(), initializer=_init_worker, initargs=(model, debug)
-    )
-    window: deque[Future[list[Result]]] = deque()
+    input order, so memory stays constant however many inputs there are.
+
+    A worker that dies takes its chunk with it; those inputs are then retried one per task in a fresh
+    pool, so the one that kills a worker alone becomes an error record and the batch goes on.
+    """
+    pool = _Pool(jobs, init, (model, debug))
+    window: deque[tuple[list[Any], Future[list[Result]]]] = deque()
     chunks = _chunks(inputs, chunk_size)
     finished = False
     try:
+        # Workers that cannot start (the model fails to load in them) are not any input's fault: fail
+        # the run, instead of blaming inputs one by one below.
+        try:
+            if _wait(pool.executor.submit(_ping), should_stop) is None:
+                return
+        except BrokenProcessPool as err:
+            raise WorkerCrashed(f"worker processes failed to start (model {model!r}): {err}") from err
         while True:
             while len(window) < 2 * jobs and not should_stop():
                 chunk = next(chunks, None)
                 if chunk is None:
                     break
-                window.append(executor.submit(_work, chunk, include_text))
-            if not window or should_stop():
+                window.append((chunk, pool.executor.submit(work, chunk, include_text)))
+            if not window:
+                finished = True
                 break
-            head = window[0]
-            # Poll rather than block so a stop request does not wait for the chunk to finish.
-            while not should_stop():
-                try:
-                    results = head.result(timeout=0.2)
-                except FutureTimeout:
-                    continue
-                break
-            else:
-                break
+            try:
+                results = _wait(window[0][1], should_stop)
+            except BrokenProcessPool:
+                pending = [chunk for chunk, _ in window]
+                window.clear()
+                pool.restart()
+                for item in (item for chunk in pending for item in chunk):
+                    try:
+                        single = _wait(pool.executor.submit(work, [item], include_text), should_stop)
+                    except BrokenProcessPool:
+                        log.debug("worker died on %s", item.source)
+                        pool.restart()
+                        single = [error_record(item.source, WorkerCrashed(
+                            "the worker process died on this input (out of memory, or a crash in native "
+                            "code); the other inputs were processed"))]
+                    if single is None:
+                        return
+                    yield from single
+                continue
+            if results is None:
+                return
             window.popleft()
-            yield from results
-        finished = not window
+            for result in results:
+                yield result
+                if should_stop():
+                    return
     finally:
-        processes = list((getattr(executor, "_processes", None) or {}).values())
-        executor.shutdown(wait=finished, cancel_futures=True)
-        if not finished:
-            # Stopped early (signal, closed output): abandon in-flight chunks instead of waiting.
-            for process in processes:
-                if process.is_alive():
-                    process.terminate()
-            for process in processes:
-                process.join(timeout=5)
+        pool.close(abandon=not finished)
 
 
 def run(

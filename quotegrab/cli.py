@@ -333,13 +333,13 @@ def _drive(
     done: set[str],
     label: str,
     stopper: Stopper,
-) -> Any:
+    stats: Any,
+) -> None:
     """Runs the batch, handing each result to `write`, until done or `stopper` fires; returns stats."""
     from quotegrab import batch
 
     name = _resolve_model(model)
     nlp = _load(name, debug) if jobs == 1 else None
-    stats = batch.Stats()
     inputs = batch.skip_done(_iter_inputs(paths, glob), done, stats)
     if output.path is not None:
         inputs = _without(inputs, output.path)
@@ -358,7 +358,6 @@ def _drive(
                     break
         finally:
             results.close()
-    return stats
 
 
 def _finish_run(stats: Any, stopper: Stopper) -> None:
@@ -436,7 +435,7 @@ def extract(
       [cyan]cat story.txt | quotegrab extract - -f json[/cyan]           standard input
       [cyan]quotegrab extract news/ -f csv > quotes.csv[/cyan]            one row per quote
     """
-    from quotegrab import writers
+    from quotegrab import batch, writers
 
     def body() -> None:
         chosen = fmt.value if fmt else None
@@ -455,20 +454,29 @@ def extract(
         # The report shows quotes highlighted in their article, which needs the text.
         with_text = include_text or chosen == "html"
         _resolve_model(model)  # a usage error before any file is created
+        stats = batch.Stats()
         # Signals are handled from before the output exists, so no stop leaves a temporary file behind.
         with Stopper() as stopper:
             out = _Output(output, append=resume)
             writer = writers.make_writer(chosen, out.stream)
             ok = False
             try:
-                stats = _drive(paths=paths, glob=glob, model=model, jobs=jobs, include_text=with_text,
-                               debug=debug, output=out, write=writer.write, done=done,
-                               label="Extracting", stopper=stopper)
+                _drive(paths=paths, glob=glob, model=model, jobs=jobs, include_text=with_text,
+                       debug=debug, output=out, write=writer.write, done=done, label="Extracting",
+                       stopper=stopper, stats=stats)
                 writer.close()
                 ok = True
             except BrokenPipeError:
                 _silence_stdout()
                 raise typer.Exit(FAILED) from None
+            except BaseException:
+                # A failure mid-batch keeps the whole records already written, so --resume can
+                # finish the job; a failure before any result leaves a previous file untouched.
+                if stats.done:
+                    with contextlib.suppress(Exception):
+                        writer.close()
+                        ok = True
+                raise
             finally:
                 out.finish(ok)
         _finish_run(stats, stopper)
@@ -501,7 +509,7 @@ def speakers(
       [cyan]quotegrab speakers news/[/cyan]                       who is quoted, and how often
       [cyan]quotegrab speakers news/ -f csv -o speakers.csv[/cyan]
     """
-    from quotegrab import writers
+    from quotegrab import batch, writers
     from quotegrab.batch import SpeakerTally
 
     def body() -> None:
@@ -513,13 +521,14 @@ def speakers(
             chosen = "table" if sys.stdout.isatty() and output is None else "json"
         _resolve_model(model)
         tally = SpeakerTally()
+        stats = batch.Stats()
         with Stopper() as stopper:
             out = _Output(output)
             ok = False
             try:
-                stats = _drive(paths=paths, glob=glob, model=model, jobs=jobs, include_text=False,
+                _drive(paths=paths, glob=glob, model=model, jobs=jobs, include_text=False,
                                debug=debug, output=out, write=tally.add, done=set(), label="Reading",
-                               stopper=stopper)
+                               stopper=stopper, stats=stats)
                 writer = writers.make_speaker_writer(chosen, out.stream)
                 for row in tally.rows():
                     writer.write(row)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -97,6 +99,45 @@ def test_should_stop_ends_the_stream_early(nlp) -> None:
     for result in batch.run(articles(50), nlp=nlp, chunk_size=4, should_stop=lambda: len(seen) >= 3):
         seen.append(result.source)
     assert len(seen) == 3
+
+
+# Stand-ins for the worker's model loading and chunk processing: module-level so worker processes can
+# unpickle them, and free of spaCy so the pool tests take a second, not a model load per worker.
+def _fake_init(model: str | None, debug: bool) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _fake_work(chunk: list, include_text: bool) -> list:
+    results = []
+    for item in chunk:
+        if item.source == "crash":
+            os._exit(3)  # what a segfault or the OOM killer looks like from the parent
+        results.append(item.to_record() if isinstance(item, InputFailure) else Document(source=item.source))
+    return results
+
+
+def _pool(items, **kw):
+    options = {"model": None, "jobs": 2, "chunk_size": 2, "include_text": False,
+               "should_stop": lambda: False, "debug": False, "work": _fake_work, "init": _fake_init}
+    return batch._run_pool(items, **{**options, **kw})
+
+
+def test_pool_keeps_order_and_a_worker_crash_costs_only_its_input() -> None:
+    items = list(articles(14))
+    items[6] = Article("crash", "x", {})
+    results = list(_pool(items))
+    assert [r.source for r in results] == [item.source for item in items]
+    assert isinstance(results[6], ErrorRecord) and results[6].error.type == "WorkerCrashed"
+    assert all(isinstance(r, Document) for i, r in enumerate(results) if i != 6 and i % 5 != 3)
+
+
+def test_pool_reads_inputs_lazily_and_stops_on_request() -> None:
+    pulled: list[int] = []
+    seen: list[str] = []
+    for result in _pool(articles(10_000, pulled), should_stop=lambda: len(seen) >= 3):
+        seen.append(result.source)
+    assert len(seen) == 3
+    assert len(pulled) <= (2 * 2 + 2) * 2  # a bounded window of chunks, never the whole input
 
 
 def test_stats_summary() -> None:

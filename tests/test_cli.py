@@ -228,6 +228,28 @@ def test_engine_exception_becomes_error_record_without_traceback(nlp, folder: Pa
     assert "Traceback" not in result.stderr and "engine exploded" in result.stderr
 
 
+def test_unexpected_failure_is_one_line_and_keeps_written_results(nlp, folder: Path, tmp_path: Path,
+                                                                   monkeypatch) -> None:
+    import quotegrab.cli as cli
+
+    calls = []
+
+    def update(self, stats) -> None:
+        calls.append(stats.done)
+        if len(calls) == 2:
+            raise RuntimeError("internal bug")
+
+    monkeypatch.setattr(cli._Progress, "update", update)
+    out = tmp_path / "out.jsonl"
+    result = invoke("extract", str(folder), "-o", str(out))
+    assert result.exit_code == 1
+    assert "error: RuntimeError: internal bug" in result.stderr and "Traceback" not in result.stderr
+    assert [Path(r["source"]).name for r in jsonl(out.read_text())] == ["a.txt", "b.txt"]
+    calls.clear()
+    debug = runner.invoke(app, ["extract", str(folder), "-o", str(out), "--debug"])
+    assert isinstance(debug.exception, RuntimeError)  # --debug lets the traceback through
+
+
 # --- files: atomic output, resume ---------------------------------------------------------------------
 
 
