@@ -26,7 +26,7 @@ EXIT_CODES = (
     "[bold]Exit codes:[/bold] "
     "[bold]0[/bold] every input processed · "
     "[bold]1[/bold] some inputs failed (each has an error record in the output and a line on stderr; "
-    "all other results are written) · "
+    "all other results are written), or the run failed part-way (results so far are kept) · "
     "[bold]2[/bold] usage error (bad option, no inputs, model not found) · "
     "[bold]130[/bold] / [bold]143[/bold] stopped by Ctrl-C / SIGTERM (results so far are kept, "
     "whole lines only; finish with --resume)."
@@ -365,7 +365,10 @@ def _finish_run(stats: Any, stopper: Stopper) -> None:
     if stopper.requested():
         raise typer.Exit(stopper.exit_code)
     if stats.done == 0 and stats.skipped == 0:
-        raise typer.Exit(USAGE_ERROR)
+        from quotegrab.inputs import DEFAULT_EXTENSIONS
+
+        raise _usage_error(f"no inputs found (folders are searched for {' '.join(DEFAULT_EXTENSIONS)} "
+                           "files, or those matching --glob)")
     if stats.failed:
         raise typer.Exit(FAILED)
 
@@ -465,7 +468,8 @@ def extract(
                        debug=debug, output=out, write=writer.write, done=done, label="Extracting",
                        stopper=stopper, stats=stats)
                 writer.close()
-                ok = True
+                # Nothing to read is a usage error: leave any previous output file as it was.
+                ok = bool(stats.done or stats.skipped or stopper.requested())
             except BrokenPipeError:
                 _silence_stdout()
                 raise typer.Exit(FAILED) from None

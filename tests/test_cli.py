@@ -260,6 +260,12 @@ def test_output_file_is_atomic_and_stdout_stays_empty(nlp, folder: Path, tmp_pat
     failed = runner.invoke(app, ["extract", str(folder), "-o", str(out), "-m", "no_such_pipeline_xyz"])
     assert failed.exit_code == 2
     assert out.read_text(encoding="utf-8") == "previous content\n"
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    nothing = invoke("extract", str(empty), "-o", str(out))
+    assert nothing.exit_code == 2 and "no inputs found" in nothing.stderr
+    assert out.read_text(encoding="utf-8") == "previous content\n"
+    empty.rmdir()
     result = invoke("extract", str(folder), "-o", str(out))
     assert result.exit_code == 1
     assert result.stdout == ""
