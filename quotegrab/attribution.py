@@ -23,7 +23,7 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _INHERIT_SUBJECT_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl", "dep")
 _CONTENT_EDGE = " \t\r\n,;:\u2014\u2013-"
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s")
-_QUOTE_RULES = ("quote-before", "quote-after", "continuation", "colon", "dash", "according-to")
+_QUOTE_RULES = ("quote-before", "quote-after", "continuation", "colon", "dash", "according-to", "fronted-mixed")
 _NOT_SPEAKERS = {"it", "this", "that", "which", "there", "what", "these", "those", "one"}
 _EXPLETIVE_OBJECTS = {"so", "it", "this", "that", "nothing", "anything", "something", "much"}
 
@@ -72,6 +72,7 @@ class Attributor:
             if self._is_cue_verb(token):
                 claims.extend(self._claims_for_verb(token, ctx))
         claims.extend(self._according_to(doc, ctx))
+        claims.extend(ctx.headline_claims())
         claims = _drop_overlaps(claims)
         claims.extend(self._unattributed_quotations(ctx, claims))
         claims.sort(key=lambda c: c.start)
@@ -91,6 +92,10 @@ class Attributor:
             return False
         if token.pos_ == "AUX" and lemma != "say":
             return False
+        if token.tag_ in ("VBN", "VBD") and token.dep_ == "advcl" and token.i < token.head.i and not any(
+            c.dep_ in ("nsubj", "aux") for c in token.children
+        ):
+            return False  # "Asked about it, she said …": the participle's subject is who was asked
         if lemma in self.weak_cues:
             return any(c.dep_ in ("ccomp", "xcomp") for c in token.children)
         return True
@@ -104,7 +109,10 @@ class Attributor:
         before = ctx.quotation_before(verb, speaker)
         after = ctx.quotation_after(verb, speaker)
         complement = self._complement(verb, ctx)
-        if before is not None:
+        lead = ctx.sentence_lead(before) if before is not None else None
+        if before is not None and lead is not None:
+            claims.append(Claim([(lead, before.end)], cue, speaker, "fronted-mixed"))
+        elif before is not None:
             pieces = list(before.pieces)
             resumed = ctx.quotation_resumed(verb, speaker, before)
             if resumed is not None:
@@ -365,7 +373,7 @@ def _mention_span(head: Token, ctx: _Context) -> Span:
 
 def _drop_overlaps(claims: list[Claim]) -> list[Claim]:
     """Keep one claim per content: the first found rule wins over later rules covering the same words."""
-    priority = {"quote-before": 0, "quote-after": 1, "according-to": 2, "complement": 3, "fronted": 4}
+    priority = {"headline": 0, "quote-before": 0, "fronted-mixed": 0, "quote-after": 1, "according-to": 2, "complement": 3, "fronted": 4}
     kept: list[Claim] = []
     for claim in sorted(claims, key=lambda c: (priority.get(c.rule, 9), c.start)):
         if any(_overlap_ratio(claim, k) > 0.5 for k in kept):
@@ -449,21 +457,34 @@ class _Context:
         if not candidates:
             return None
         q = candidates[-1]
-        gap = self.text[q.end : clause_start]
+        gap = self.text[q.end : clause_start].strip()
         inner_end = self.text[q.content_end - 1 : q.content_end] if q.content_end > q.content_start else ""
-        if gap.strip() in ("", ",", ":", "\u2014", "\u2013", "-", "--") and (
-            inner_end in ",?!\u2014-" or gap.strip() in (",", ":", "\u2014", "\u2013", "--") or not gap.strip()
-        ):
-            if not gap.strip() and inner_end not in ",?!\u2014-":
-                return None if verb.i > speaker.start else q
+        if gap in (",", ":", "\u2014", "\u2013", "--", "-"):
             return q
+        if not gap:
+            # "…," Trump said. A quote closed by a full stop ends its sentence: what follows is not its cue.
+            return q if inner_end in ",?!\u2014-" else None
         # "…cost," Trump would pounce on it, he added: a quote ending in a comma whose cue comes
         # later in the same sentence.
-        if inner_end == "," and not _SENTENCE_END.search(gap) and len(gap) < 120 and not self.has_quotation(
-            q.end, clause_start
-        ):
-            return q
+        if inner_end == "," and not _SENTENCE_END.search(gap + " ") and len(gap) < 120:
+            if not any(q.end <= o.start < clause_start for o in self.quotations):
+                return q
         return None
+
+    def sentence_lead(self, q: Quotation) -> int | None:
+        """Start of the words before a quote in its sentence, when there are some ("Trump's plan is
+        "strategic," he said" is mixed); None when the quote opens its sentence."""
+        para_start = self.paragraph_bounds(q.start)[0]
+        lead = self.text[para_start : q.start]
+        ends = list(_SENTENCE_END.finditer(lead))
+        start = para_start + (ends[-1].end() if ends else 0)
+        words = re.findall(r"\w+", self.text[start : q.start])
+        return start if len(words) >= 2 else None
+
+    def sentence_end_after(self, pos: int) -> int:
+        """End of the spaCy sentence holding the character at pos."""
+        span = self.doc.char_span(pos, min(pos + 1, len(self.text)), alignment_mode="expand")
+        return span.sent.end_char if span is not None and len(span) else pos
 
     def quotation_resumed(self, verb: Token, speaker: Span, before: Quotation) -> Quotation | None:
         """"It's a difficult issue," said the senator, "because …": the quote resumes mid-sentence
@@ -571,8 +592,7 @@ class _Context:
             return False
         between = self.text[prior.end : q.start]
         after = max(prior.end, prior.cue[1] if prior.cue else 0, prior.mention.end_char if prior.mention else 0)
-        sentence_end = _SENTENCE_END.search(self.text, after, q.start)
-        after = sentence_end.end() if sentence_end else after
+        after = min(max(after, self.sentence_end_after(after - 1)), q.start)
         # a title in the attribution ("said on NBC's "Meet the Press."") doesn't interrupt the speaker
         others = [o for o in self.quotations if after <= o.start < q.start]
         if len(re.findall(r"\r\n|\n|\r", between.strip())) > 1 or others:
@@ -580,10 +600,29 @@ class _Context:
         # someone named after the attribution may be who speaks next; inside it ("…," Trump would
         # pounce, he added) the name is part of the attribution itself
         for ent in self.doc.ents:
-            if after <= ent.start_char < q.start and ent.label_ == "PERSON":
+            if after <= ent.start_char < q.start and ent.label_ == "PERSON" and ent.root.dep_ == "nsubj":
                 if prior.mention is None or ent.text not in prior.mention.text:
                     return False
         return True
+
+    def headline_claims(self) -> list[Claim]:
+        """Headline form without quotation marks: "Trey Gowdy: Benghazi Probe Revealed Email Scandal"."""
+        claims = []
+        for m in re.finditer(r"(?m)^([^\n\r:]{2,60}):[ \t]+([^\n\r]{12,})$", self.text):
+            rest_start = m.start(2)
+            if self.text[rest_start] in "\"'\u201c\u2018`" or self.text[m.end(2) - 1] == ".":
+                continue
+            span = self.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+            if span is None or len(span) > 5:
+                continue
+            ents = [e for e in span.ents if e.label_ in ("PERSON", "ORG")]
+            if not ents or ents[-1].end != span.end:
+                continue
+            content = _trim(self.text, rest_start, m.end(2), min_chars=12)
+            if content is not None:
+                colon = m.end(1)
+                claims.append(Claim([content], (colon, colon + 1), ents[-1], "headline"))
+        return claims
 
     def colon_or_dash_claim(self, q: Quotation, lexicon: Lexicon) -> Claim | None:
         """Headline form `Name: "…"` and the dash attribution `"…" — Name`."""
