@@ -304,12 +304,24 @@ def run(
     include_text: bool = False,
     should_stop: Callable[[], bool] = lambda: False,
     debug: bool = False,
+    scheduler: str | None = None,
 ) -> Iterator[Result]:
     """Results for `inputs`, in input order, each yielded as soon as it (and those before it) are done.
 
     With jobs == 1 the pipeline (`nlp`, or `model` loaded once) runs in this process; with more, each
-    worker process loads `model` once. Stop early by closing the iterator or via `should_stop`.
+    worker process loads `model` once. With `scheduler` (a Dask scheduler address, or "local:N") the
+    workers of that cluster do the work, and `inputs` may also hold `quotegrab.distributed.FileRef`s
+    for them to read. Stop early by closing the iterator or via `should_stop`.
     """
+    if scheduler is not None:
+        # In its own module so that a plain install never imports dask.
+        from quotegrab.distributed import run_on_cluster
+
+        yield from run_on_cluster(
+            inputs, scheduler=scheduler, model=model, chunk_size=chunk_size, include_text=include_text,
+            should_stop=should_stop, debug=debug,
+        )
+        return
     if jobs > 1:
         yield from _run_pool(
             inputs, model=model, jobs=jobs, chunk_size=chunk_size, include_text=include_text,

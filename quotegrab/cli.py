@@ -94,6 +94,14 @@ JobsOpt = Annotated[
     typer.Option("--jobs", "-j", min=1, help="Worker processes. Each loads the pipeline once "
                  "(about 200 MB each); output order and content do not depend on it."),
 ]
+SchedulerOpt = Annotated[
+    str | None,
+    typer.Option("--scheduler", metavar="ADDRESS", help="Run on a Dask cluster: its scheduler's address "
+                 "([bold]tcp://HOST:8786[/bold]), or [bold]local:N[/bold] for N local worker processes. "
+                 "Same output as a local run. Workers read the files, so they need the same paths (a "
+                 "shared file system) and quotegrab installed. Needs [bold]pip install "
+                 "'quotegrab\\[dask]'[/bold].", show_default=False),
+]
 DebugOpt = Annotated[
     bool, typer.Option("--debug", help="Show Python tracebacks for failures instead of one-line messages.")
 ]
@@ -222,10 +230,30 @@ class _Progress:
 # --- inputs and model -------------------------------------------------------------------------------
 
 
-def _iter_inputs(paths: list[str], glob: str | None) -> Iterator[Any]:
+def _iter_inputs(paths: list[str], glob: str | None, scheduler: str | None = None) -> Iterator[Any]:
+    if scheduler is not None:
+        # On a cluster the workers read the files: only their names are listed here.
+        from quotegrab.distributed import iter_refs
+
+        return iter_refs(paths, glob=glob)
     from quotegrab.inputs import iter_inputs
 
     return iter_inputs(paths, glob=glob)
+
+
+def _check_scheduler(scheduler: str | None, jobs: int) -> None:
+    """Usage errors for --scheduler (bad value, with --jobs, dask not installed), before any file exists."""
+    if scheduler is None:
+        return
+    from quotegrab import distributed
+
+    if jobs > 1:
+        raise _usage_error("--jobs and --scheduler: choose one (on a cluster, its workers do the work)")
+    try:
+        distributed.parse_scheduler(scheduler)
+        distributed.require()
+    except (distributed.SchedulerSpecError, distributed.DaskUnavailable) as err:
+        raise _usage_error(str(err)) from None
 
 
 def _without(inputs: Iterator[Any], path: Path) -> Iterator[Any]:
@@ -334,19 +362,20 @@ def _drive(
     label: str,
     stopper: Stopper,
     stats: Any,
+    scheduler: str | None = None,
 ) -> None:
     """Runs the batch, handing each result to `write`, until done or `stopper` fires; returns stats."""
     from quotegrab import batch
 
     name = _resolve_model(model)
-    nlp = _load(name, debug) if jobs == 1 else None
-    inputs = batch.skip_done(_iter_inputs(paths, glob), done, stats)
+    nlp = _load(name, debug) if jobs == 1 and scheduler is None else None
+    inputs = batch.skip_done(_iter_inputs(paths, glob, scheduler), done, stats)
     if output.path is not None:
         inputs = _without(inputs, output.path)
     total = batch.count_inputs(paths, glob) if sys.stderr.isatty() else None
     with _Progress(total, label) as progress:
         results = batch.run(inputs, model=name, nlp=nlp, jobs=jobs, include_text=include_text,
-                            should_stop=stopper.requested, debug=debug)
+                            should_stop=stopper.requested, debug=debug, scheduler=scheduler)
         try:
             for result in results:
                 write(result)
@@ -421,6 +450,7 @@ def extract(
                            "already has a document or error record in --output (jsonl only) and append "
                            "the rest.")
     ] = False,
+    scheduler: SchedulerOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """Extract the quotes and speakers of articles, one result per article, in input order.
@@ -437,6 +467,7 @@ def extract(
       [cyan]quotegrab extract news/ -o quotes.jsonl --resume[/cyan]      finish an interrupted run
       [cyan]cat story.txt | quotegrab extract - -f json[/cyan]           standard input
       [cyan]quotegrab extract news/ -f csv > quotes.csv[/cyan]            one row per quote
+      [cyan]quotegrab extract news/ -o quotes.jsonl --scheduler tcp://10.0.0.5:8786[/cyan]   on a Dask cluster
     """
     from quotegrab import batch, writers
 
@@ -457,6 +488,7 @@ def extract(
         # The report shows quotes highlighted in their article, which needs the text.
         with_text = include_text or chosen == "html"
         _resolve_model(model)  # a usage error before any file is created
+        _check_scheduler(scheduler, jobs)
         stats = batch.Stats()
         # Signals are handled from before the output exists, so no stop leaves a temporary file behind.
         with Stopper() as stopper:
@@ -466,7 +498,7 @@ def extract(
             try:
                 _drive(paths=paths, glob=glob, model=model, jobs=jobs, include_text=with_text,
                        debug=debug, output=out, write=writer.write, done=done, label="Extracting",
-                       stopper=stopper, stats=stats)
+                       stopper=stopper, stats=stats, scheduler=scheduler)
                 writer.close()
                 # Nothing to read is a usage error: leave any previous output file as it was.
                 ok = bool(stats.done or stats.skipped or stopper.requested())
