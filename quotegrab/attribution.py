@@ -410,12 +410,25 @@ def _merge_interrupted(claims: list[Claim], text: str) -> list[Claim]:
     return merged
 
 
+def _looks_like_title(text: str) -> bool:
+    """"Face the Nation," "The 40-Year-Old Virgin": short, every major word capitalised, no sentence
+    inside. Titles of shows and works are named, not said."""
+    words = re.findall(r"[\w'\u2019-]+", text)
+    if not 2 <= len(words) <= 7 or text.rstrip(" ,.")[-1:] in ("!", "?"):
+        return False
+    major = [w for w in words if len(w) > 3 or w[:1].isupper()]
+    return bool(major) and all(w[:1].isupper() or w[:1].isdigit() for w in major) and words[0][:1].isupper()
+
+
 class _Context:
     """Per-document lookups shared by the rules: which tokens are quoted, sentence and paragraph edges."""
 
-    def __init__(self, doc: Doc, quotations: list[Quotation]) -> None:
+    def __init__(self, doc: Doc, all_quotations: list[Quotation]) -> None:
         self.doc = doc
         self.text = doc.text
+        self.all_quotations = all_quotations
+        # Titles of works stay quoted text (their words are not attributed) but never become quotes.
+        quotations = [q for q in all_quotations if not self._is_title(q)]
         self.quotations = quotations
         self._token_quote: list[int] = [-1] * len(doc)
         qi = 0
@@ -426,6 +439,11 @@ class _Context:
                 # a mark token itself belongs to the quotation only when it is inside its edges
                 if quotations[qi].start <= tok.idx and tok.idx + len(tok) <= quotations[qi].end:
                     self._token_quote[tok.i] = qi
+
+    def _is_title(self, q: Quotation) -> bool:
+        para_start, para_end = self.paragraph_bounds(q.start)
+        headline = self.text[para_start:para_end].rstrip()[-1:] not in (".", "!", "?", "\u201d", '"', "'")
+        return not headline and len(q.pieces) == 1 and _looks_like_title(self.text[q.content_start : q.content_end])
 
     def quoted(self, token: Token) -> bool:
         return self._token_quote[token.i] >= 0
@@ -478,8 +496,10 @@ class _Context:
         lead = self.text[para_start : q.start]
         ends = list(_SENTENCE_END.finditer(lead))
         start = para_start + (ends[-1].end() if ends else 0)
-        words = re.findall(r"\w+", self.text[start : q.start])
-        return start if len(words) >= 2 else None
+        lead = self.text[start : q.start]
+        if lead.rstrip()[-1:] in (":", "-", "\u2014", "\u2013"):
+            return None  # "… plans by the company - ''I love Oreos,'' he said": the quote stands alone
+        return start if len(re.findall(r"\w+", lead)) >= 2 else None
 
     def sentence_end_after(self, pos: int) -> int:
         """End of the spaCy sentence holding the character at pos."""
