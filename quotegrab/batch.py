@@ -32,9 +32,10 @@ log = logging.getLogger("quotegrab.batch")
 
 Result = Document | ErrorRecord
 
-# Articles per unit of work: big enough that nlp.pipe batches well and inter-process traffic is
-# amortised, small enough that a stop request is honoured within a second or two.
-DEFAULT_CHUNK = 16
+# Articles per unit of work: enough to fill an nlp.pipe batch and amortise inter-process traffic; few
+# enough that the first results come quickly and workers finish together (at the end of a run one
+# worker may idle for up to a chunk).
+DEFAULT_CHUNK = 8
 # nlp.pipe batch size inside a chunk; spaCy's CPU pipelines gain little beyond this for article-sized
 # texts, and larger batches only delay the first result.
 PIPE_BATCH = 8
