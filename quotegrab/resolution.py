@@ -30,6 +30,13 @@ _MALE_TITLES = {"mr", "mr.", "sir", "king", "prince", "father", "lord", "congres
 _FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "queen", "dame", "sister", "congresswoman",
                   "businesswoman", "spokeswoman", "first lady", "chairwoman"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+# Nouns for what someone said or wrote: their possessor is the speaker.
+_SAYINGS = {"response", "statement", "remarks", "remark", "comments", "comment", "tweet", "email", "letter",
+            "speech", "message", "post", "answer", "reply", "argument", "view", "position", "words", "claim"}
+# Title abbreviations written before names, as the role they denote.
+_TITLE_ROLES = {"sen": "senator", "rep": "representative", "gov": "governor", "pres": "president",
+                "sec": "secretary", "gen": "general", "lt": "lieutenant", "col": "colonel", "adm": "admiral",
+                "amb": "ambassador", "atty": "attorney", "dr": "doctor", "prof": "professor"}
 
 
 @dataclass
@@ -80,7 +87,11 @@ class Resolver:
                 words.insert(0, tok.lower_.rstrip("."))
                 i -= 1
                 continue
-            if tok.pos_ in ("PROPN", "ADJ") and tok.ent_type_ in ("NORP", "GPE", "ORG") and words:
+            if tok.pos_ in ("PROPN", "ADJ", "NOUN") and tok.ent_type_ != "PERSON" and words and tok.lower_ not in ("the",):
+                # "Republican presidential candidate Donald Trump": modifiers of the role
+                i -= 1
+                continue
+            if tok.pos_ in ("ADJ", "PROPN") and not words and i >= 1 and doc[i - 1].lower_ in self.roles:
                 i -= 1
                 continue
             break
@@ -122,7 +133,7 @@ class Resolver:
                 return "m"
         return None
 
-    def _collect(self, doc: Doc, quotations: list[Quotation]) -> tuple[list[Entity], list[tuple[int, Entity, bool]]]:
+    def _collect(self, doc: Doc, quotations: list[Quotation]) -> tuple[list[Entity], list[tuple[int, Entity, float]]]:
         """Entities named in the article and where (position, entity, is_subject), outside quotes."""
         def quoted(pos: int) -> bool:
             return any(q.start <= pos < q.end for q in quotations)
@@ -130,16 +141,17 @@ class Resolver:
         entities: list[Entity] = []
         by_surname: dict[str, list[Entity]] = {}
         by_org: dict[str, Entity] = {}
-        sightings: list[tuple[int, Entity, bool]] = []
+        sightings: list[tuple[int, Entity, float]] = []
         persons = [e for e in doc.ents if e.label_ == "PERSON"]
         # Full names first, so that "Trump" finds "Donald Trump" whatever the order of mention.
         for ent in sorted(persons, key=lambda e: -len(self._strip_title(list(e))[0])):
             tokens, titles = self._strip_title(list(ent))
             if not tokens:
                 continue
-            name = " ".join(t.text for t in tokens)
+            name = doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
             surname = tokens[-1].lower_
             roles = set(titles) | set(self._left_roles(ent)) | set(self._appositive_roles(ent))
+            roles |= {_TITLE_ROLES[r] for r in roles if r in _TITLE_ROLES}
             candidates = by_surname.get(surname, [])
             entity = None
             if len(tokens) == 1:
@@ -162,7 +174,7 @@ class Resolver:
             entity.add_alias(ent.text)
             if not quoted(ent.start_char):
                 entity.positions.append(ent.start_char)
-                sightings.append((ent.start_char, entity, ent.root.dep_ in ("nsubj", "nsubjpass")))
+                sightings.append((ent.start_char, entity, _salience(ent)))
         for ent in doc.ents:
             if ent.label_ != "ORG" or self._inside_title(ent):
                 continue
@@ -175,7 +187,7 @@ class Resolver:
             if person is not None:
                 person.add_alias(ent.text)
                 if not quoted(ent.start_char):
-                    sightings.append((ent.start_char, person, ent.root.dep_ in ("nsubj", "nsubjpass")))
+                    sightings.append((ent.start_char, person, _salience(ent)))
                 continue
             entity = by_org.get(key)
             if entity is None:
@@ -186,9 +198,33 @@ class Resolver:
             by_org[key] = entity
             entity.add_alias(ent.text)
             if not quoted(ent.start_char):
-                sightings.append((ent.start_char, entity, ent.root.dep_ in ("nsubj", "nsubjpass")))
+                sightings.append((ent.start_char, entity, _salience(ent)))
         sightings.sort(key=lambda s: s[0])
+        self._vote_gender(doc, sightings, quoted)
         return entities, sightings
+
+    def _vote_gender(self, doc: Doc, sightings: list[tuple[int, Entity, float]], quoted) -> None:
+        """Learn a person's gender from the article: "Melanie said her …" makes Melanie female when she
+        is the only person named in that sentence."""
+        votes: dict[int, list[int]] = {}
+        by_sentence: dict[int, list[Entity]] = {}
+        for where, entity, _ in sightings:
+            token = doc.char_span(where, where + 1, alignment_mode="expand")
+            if token is not None and len(token) and entity.kind == "person":
+                by_sentence.setdefault(token[0].sent.start, []).append(entity)
+        for start, people in by_sentence.items():
+            if len({id(p) for p in people}) != 1 or people[0].gender is not None:
+                continue
+            sent = doc[start].sent
+            male = sum(t.lower_ in _MALE for t in sent if not quoted(t.idx))
+            female = sum(t.lower_ in _FEMALE for t in sent if not quoted(t.idx))
+            tally = votes.setdefault(id(people[0]), [0, 0])
+            tally[0] += male
+            tally[1] += female
+        for _, entity, _ in sightings:
+            tally = votes.get(id(entity))
+            if entity.gender is None and tally and tally[0] != tally[1]:
+                entity.gender = "m" if tally[0] > tally[1] else "f"
 
     # -- resolving one mention -----------------------------------------------------------------------
 
@@ -196,44 +232,88 @@ class Resolver:
         self,
         mention: Span,
         entities: list[Entity],
-        sightings: list[tuple[int, Entity, bool]],
+        sightings: list[tuple[int, Entity, float]],
         extra: dict[str, Entity],
     ) -> tuple[Entity | None, str]:
         doc = mention.doc
         head = mention.root
         lower = head.lower_
-        # A name inside the mention: "Trump", "Mr. Obama", "Clinton spokesman Brian Fallon".
         names = [e for e in doc.ents if e.start >= mention.start and e.end <= mention.end
-                 and e.label_ in ("PERSON", "ORG")]
+                 and e.label_ in ("PERSON", "ORG") and not _is_affix_name(e)]
         if not names:
             names = [e for e in doc.ents if e.start <= head.i < e.end and e.label_ in ("PERSON", "ORG")]
-        person = [e for e in names if e.label_ == "PERSON"]
-        # The head's own name wins: in "Clinton spokesman Brian Fallon" the speaker is Fallon.
-        chosen = next((e for e in names if e.start <= head.i < e.end), None) or (person or names or [None])[-1]
-        if chosen is not None and (head.lower_ not in self.roles or chosen.start <= head.i < chosen.end):
-            return self._by_name(chosen, entities)
+        own = next((e for e in names if e.start <= head.i < e.end), None)
+        if own is not None:
+            # The head's own name wins: in "Clinton spokesman Brian Fallon" the speaker is Fallon.
+            return self._by_name(own, entities)
         if lower in _MALE | _FEMALE | _PLURAL or (head.pos_ == "PRON" and lower not in _FIRST_PERSON):
             return self._by_pronoun(lower, mention.start_char, sightings), "pronoun"
+        possessor = next((c for c in head.children if c.dep_ == "poss"), None)
+        if lower in self.org_nouns and head.tag_ in ("NN", "NNP"):
+            # "the Trump campaign", "her campaign", "the Obama administration": the organisation of a person
+            owner = self._owner(mention, possessor, names, entities, sightings)
+            if owner is not None and owner.kind == "person":
+                name = f"{owner.name.split()[-1]} {lower}"
+                return extra.setdefault("organization:" + name.lower(), Entity(name=name, kind="organization")), "name"
+            if _definite(mention) and possessor is None and not names:
+                org = self._nearest_org(lower, mention.start_char, entities, sightings)
+                if org is not None:
+                    return org, "role"
+        if possessor is not None and lower in _SAYINGS:
+            # "his best response was …", "Trump's statement said …": the possessor speaks
+            owner = self._owner(mention, possessor, names, entities, sightings)
+            if owner is not None:
+                return owner, "pronoun" if possessor.pos_ == "PRON" else "name"
         role = self._role_of(mention)
-        if role is not None and _definite(mention):
+        if role is not None and _definite(mention) and possessor is None:
             entity = self._by_role(role, mention.start_char, entities, sightings)
             if entity is not None:
                 return entity, "role"
         if lower in self.groups or (head.tag_ in ("NNS", "NNPS") and head.ent_type_ != "ORG"):
             name = _plain(mention)
             return extra.setdefault("group:" + name.lower(), Entity(name=name, kind="group")), "group"
-        if chosen is not None:
+        person = [e for e in names if e.label_ == "PERSON"]
+        chosen = (person or names or [None])[-1]
+        if chosen is not None and lower not in self.roles:
             return self._by_name(chosen, entities)
         name = _plain(mention)
         if not name:
             return None, "name"
-        kind = "person" if head.lower_ in self.roles or head.ent_type_ == "PERSON" else "organization"
+        kind = "person" if lower in self.roles or head.ent_type_ == "PERSON" else "organization"
         if kind == "organization":
             same = next((e for e in entities if e.kind == "organization" and e.name.lower() == name.lower()), None)
             if same is not None:
                 return same, "organization"
         key = f"{kind}:{name.lower()}"
         return extra.setdefault(key, Entity(name=name, kind=kind)), "role" if kind == "person" else "organization"
+
+    def _owner(
+        self,
+        mention: Span,
+        possessor: Token | None,
+        names: list[Span],
+        entities: list[Entity],
+        sightings: list[tuple[int, Entity, float]],
+    ) -> Entity | None:
+        """Whose organisation or words a mention names: a possessive pronoun or a name inside it."""
+        if possessor is not None and possessor.pos_ == "PRON":
+            return self._by_pronoun(possessor.lower_, mention.start_char, sightings)
+        for ent in names:
+            entity, _ = self._by_name(ent, entities)
+            if entity is not None:
+                return entity
+        return None
+
+    def _nearest_org(
+        self, noun: str, pos: int, entities: list[Entity], sightings: list[tuple[int, Entity, float]]
+    ) -> Entity | None:
+        """"the bank" -> the organisation named with that noun, else the last organisation named."""
+        orgs = [e for e in entities if e.kind == "organization"]
+        named = [e for e in orgs if noun in e.name.lower().split()]
+        if named:
+            return named[0]
+        earlier = [e for w, e, _ in sightings if w < pos and e.kind == "organization"]
+        return earlier[-1] if earlier and noun not in ("campaign", "party", "government") else None
 
     def _by_name(self, ent: Span, entities: list[Entity]) -> tuple[Entity | None, str]:
         if ent.label_ == "ORG":
@@ -257,10 +337,10 @@ class Resolver:
                 return e, how
         return None, "name"
 
-    def _by_pronoun(self, pronoun: str, pos: int, sightings: list[tuple[int, Entity, bool]]) -> Entity | None:
+    def _by_pronoun(self, pronoun: str, pos: int, sightings: list[tuple[int, Entity, float]]) -> Entity | None:
         want_plural = pronoun in _PLURAL
         best, best_score = None, None
-        for where, entity, is_subject in reversed(sightings):
+        for where, entity, weight in reversed(sightings):
             if where >= pos:
                 continue
             distance = pos - where
@@ -270,7 +350,7 @@ class Resolver:
                 continue
             if pronoun in _MALE and entity.gender == "f" or pronoun in _FEMALE and entity.gender == "m":
                 continue
-            score = distance * (0.5 if is_subject else 1.0)
+            score = distance * weight
             if best_score is None or score < best_score:
                 best, best_score = entity, score
         return best
@@ -286,13 +366,16 @@ class Resolver:
         return phrase if mention.root.lower_ in self.roles else None
 
     def _by_role(
-        self, role: str, pos: int, entities: list[Entity], sightings: list[tuple[int, Entity, bool]]
+        self, role: str, pos: int, entities: list[Entity], sightings: list[tuple[int, Entity, float]]
     ) -> Entity | None:
         head = role.split()[-1]
         holders = [e for e in entities if e.kind == "person" and (role in e.roles or head in e.roles
                    or any(r.endswith(head) for r in e.roles))]
         if not holders:
-            return None
+            # "the senator" with nobody introduced as one: the nearest person, as for a pronoun
+            female = head in _FEMALE_TITLES or head in ("woman", "mother", "wife", "daughter", "sister")
+            male = head in _MALE_TITLES or head in ("man", "father", "husband", "son", "brother")
+            return self._by_pronoun("she" if female else "he" if male else "one", pos, sightings)
         if len(holders) == 1:
             return holders[0]
         earlier = [(w, e) for w, e, _ in sightings if w < pos and e in holders]
@@ -319,7 +402,7 @@ class Resolver:
             resolved.append((entity, how))
             if entity is not None and entity.kind == "person":
                 # a quoted speaker becomes salient for the pronouns that follow
-                sightings.append((claim.mention.start_char, entity, True))
+                sightings.append((claim.mention.start_char, entity, _SPEAKER_WEIGHT))
                 sightings.sort(key=lambda s: s[0])
         order: list[Entity] = []
         for entity, _ in resolved:
@@ -357,6 +440,19 @@ class Resolver:
         return quotes, speakers
 
 
+_SPEAKER_WEIGHT = 0.3  # a quoted speaker is what a following pronoun most often denotes
+
+
+def _salience(ent: Span) -> float:
+    """Distance multiplier for a name: subjects are likelier antecedents than objects."""
+    return 0.5 if ent.root.dep_ in ("nsubj", "nsubjpass") else 1.0
+
+
+def _is_affix_name(ent: Span) -> bool:
+    """"pro-Clinton", "anti-Trump": a name used as a modifier, not a mention of its bearer."""
+    return ent.text.lower().startswith(("pro-", "anti-", "pro -", "anti -"))
+
+
 def _nearest(candidates: list[Entity], pos: int) -> Entity:
     def key(e: Entity) -> tuple[int, int]:
         earlier = [p for p in e.positions if p <= pos]
@@ -385,10 +481,12 @@ def _definite(mention: Span) -> bool:
 
 def _plain(mention: Span) -> str:
     """A mention without leading determiners or possessive endings: "the officials" -> "officials"."""
-    words = [t for t in mention if not t.is_punct]
+    words = [t for t in mention if not t.is_punct or t.text == "-"]
     while words and words[0].lower_ in _DETERMINERS:
         words = words[1:]
-    return " ".join(t.text for t in words).strip()
+    if not words:
+        return ""
+    return " ".join(mention.doc.text[words[0].idx : words[-1].idx + len(words[-1])].split())
 
 
 def _org_name(ent: Span) -> str:
