@@ -29,6 +29,7 @@ from quotegrab.inputs import DEFAULT_MAX_BYTES, Article, InputFailure, display_s
 if TYPE_CHECKING:
     from dask.bag import Bag
     from distributed import Client, Future
+    from spacy.language import Language
 
 log = logging.getLogger("quotegrab.distributed")
 
@@ -171,19 +172,22 @@ def _read(ref: FileRef) -> list[Article | InputFailure]:
 _pipeline_lock = threading.Lock()
 
 
-def _process(items: list[Article | InputFailure], model: str | None, include_text: bool) -> list[Result]:
-    from quotegrab.pipeline import load
+def _pipeline(model: str | None) -> Language:
+    from quotegrab.pipeline import default_model, load
 
+    # load() is cached per process, so each worker loads the model once; by name, so that None and the
+    # default's name (the CLI resolves it) do not load it twice.
+    return load(model or default_model())
+
+
+def _process(items: list[Article | InputFailure], model: str | None, include_text: bool) -> list[Result]:
     with _pipeline_lock:
-        # load() is cached per process: each worker loads the model once, on its first task.
-        return list(process_chunk(load(model), items, include_text))
+        return list(process_chunk(_pipeline(model), items, include_text))
 
 
 def _warm(model: str | None) -> int:
-    from quotegrab.pipeline import load
-
     with _pipeline_lock:
-        load(model)
+        _pipeline(model)
     return os.getpid()
 
 
