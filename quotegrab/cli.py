@@ -435,7 +435,8 @@ def extract(
                      "[bold]json[/bold]: one document, or an array when there are several. "
                      "[bold]csv[/bold]: one row per quote (source, quote_id, type, speaker, speaker_kind, "
                      "cue, text, start, end; failed inputs get error_type/error_message). "
-                     "[bold]html[/bold]: a report to open in a browser. "
+                     "[bold]html[/bold]: a report to open in a browser (built at the end, so held in memory; includes "
+                     "the texts). "
                      "Default: from the --output extension, else table on a terminal and jsonl when "
                      "piped."),
     ] = None,

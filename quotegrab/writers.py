@@ -260,7 +260,7 @@ def html_available() -> bool:
     return importlib.util.find_spec("quotegrab.report") is not None
 
 
-def make_writer(fmt: str, stream: TextIO, *, color: bool | None = None, single: bool = False) -> Writer:
+def make_writer(fmt: str, stream: TextIO, *, color: bool | None = None) -> Writer:
     """The writer for `fmt` (one of FORMATS) writing to `stream`."""
     if fmt == "jsonl":
         return JsonlWriter(stream)
