@@ -474,12 +474,10 @@ def test_title_and_surname_speaker(nlp: Language, full: str, titled: str) -> Non
 
 
 ROLES = [
-    pytest.param("Gov. Robert Haines", "Robert Haines", "The governor",
-                 marks=engine_bug("the abbreviated title 'Gov.' does not give the role 'governor'")),
+    ("Gov. Robert Haines", "Robert Haines", "The governor"),
     ("Governor Robert Haines", "Robert Haines", "The governor"),
     ("Robert Haines, the governor of Missouri,", "Robert Haines", "The governor"),
-    pytest.param("Sen. Margaret Hale", "Margaret Hale", "The senator",
-                 marks=engine_bug("the abbreviated title 'Sen.' does not give the role 'senator'")),
+    ("Sen. Margaret Hale", "Margaret Hale", "The senator"),
     ("Senator Margaret Hale", "Margaret Hale", "The senator"),
     ("Margaret Hale, a Democratic senator from Oregon,", "Margaret Hale", "The senator"),
 ]
@@ -526,6 +524,86 @@ def test_unnamed_group_speaker(nlp: Language, group: str, name: str) -> None:
     assert [s.kind for s in doc.speakers] == ["group"]
 
 
+@engine_bug("the apposition's name is not the speaker: 'The port operator' becomes an organisation 'port operator'")
+def test_organisation_named_in_an_apposition(nlp: Language) -> None:
+    text = "The port operator, Meridian Terminals, said in a statement that it had offered a generous package."
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, "it had offered a generous package")], type="indirect",
+          speaker="Meridian Terminals", mention=only(text, "The port operator, Meridian Terminals"),
+          cue=only(text, "said"))
+    assert [(s.name, s.kind) for s in doc.speakers] == [("Meridian Terminals", "organization")]
+
+
+@engine_bug("the apposition's name is not the speaker: \"Meridian's chief executive\" becomes the organisation "
+            "'Meridian'")
+def test_person_named_in_an_apposition(nlp: Language) -> None:
+    text = "Meridian's chief executive, Paul Lindqvist, argued that automation would create new kinds of work."
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, "automation would create new kinds of work")], type="indirect",
+          speaker="Paul Lindqvist", cue=only(text, "argued"))
+    assert [(s.name, s.kind) for s in doc.speakers] == [("Paul Lindqvist", "person")]
+
+
+@pytest.mark.parametrize(
+    ("intro", "noun"),
+    [
+        ("Meridian Terminals runs the port.", "The company"),
+        ("The Riverton Transit Authority runs the buses.", "The authority"),
+    ],
+)
+@engine_bug("an organisation noun ('the company', 'the authority') is not linked to the organisation named before")
+def test_organisation_noun_refers_to_the_named_organisation(nlp: Language, intro: str, noun: str) -> None:
+    text = f"{intro} {noun} said it would apply for a state grant."
+    name = intro.removeprefix("The ").split(" runs ")[0]
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, "it would apply for a state grant")], type="indirect", speaker=name,
+          resolved_by="organization", mention=only(text, noun), cue=only(text, "said"))
+    assert [(s.name, s.kind) for s in doc.speakers] == [(name, "organization")]
+
+
+@pytest.mark.parametrize(
+    ("mention", "name"),
+    [
+        ("Mayor Elena Ruiz", "Elena Ruiz"),
+        ("Sen. Margaret Hale", "Margaret Hale"),
+        pytest.param("Councillor David Okafor", "David Okafor",
+                     marks=engine_bug("'councillor' is not a known title, so it stays in the canonical name")),
+    ],
+)
+def test_canonical_name_leaves_out_the_title(nlp: Language, mention: str, name: str) -> None:
+    text = f"{mention} said the city had not published a budget."
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, "the city had not published a budget")], type="indirect", speaker=name,
+          resolved_by="name", mention=only(text, mention), cue=only(text, "said"))
+    assert doc.speakers[0].aliases == [mention]
+
+
+@engine_bug("the content of 'argued that ...' takes in the trailing apposition ', a claim that officials disputed'")
+def test_claim_content_stops_before_a_trailing_apposition(nlp: Language) -> None:
+    text = (
+        "Robert Haines argued that the new river gauges had given towns an extra day to prepare, "
+        "a claim that local officials disputed."
+    )
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "the new river gauges had given towns an extra day to prepare")],
+          type="indirect", speaker="Robert Haines", resolved_by="name", mention=only(text, "Robert Haines"),
+          cue=only(text, "argued"))
+
+
+@engine_bug("the NER tags 'Elena Ruiz' ORG in this sentence and the speaker becomes an organisation")
+def test_title_of_a_show_in_the_attribution_is_not_a_quote(nlp: Language) -> None:
+    text = '"We will not back down," Elena Ruiz said on NBC\'s "Meet the Press." "The buses will run."'
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, "We will not back down,"), only(text, "The buses will run.")], type="direct",
+          speaker="Elena Ruiz", resolved_by="name", mention=only(text, "Elena Ruiz"), cue=only(text, "said"))
+    assert [(s.name, s.kind) for s in doc.speakers] == [("Elena Ruiz", "person")]
+
+
 # --- marks that are not quotes ---------------------------------------------------------------------
 
 
@@ -547,7 +625,6 @@ def test_marks_that_are_not_quotes(nlp: Language, text: str) -> None:
     assert doc.speakers == []
 
 
-@engine_bug("a title of a work inside reported content is taken for a quoted fragment (type 'mixed')")
 def test_title_of_work_inside_a_claim_is_not_a_fragment(nlp: Language) -> None:
     text = 'Several members said they had watched "The Last Shift," a documentary about a steel mill.'
     doc = run(nlp, text)
@@ -756,8 +833,6 @@ EXPECTED: list[tuple[str, list[str], str, str]] = [
 EXAMPLE_BUGS = {
     "the first grants would reach cities within a year": "bare surname 'Hale' (missed by the NER) becomes an "
     "organisation 'Hale' instead of Margaret Hale",
-    "she had met mayors from 30 states before drafting the measure": "'The senator' is not linked to "
-    "'Sen. Margaret Hale' (abbreviated title)",
     "People came in angry and they left angry. We have men here who have worked these cranes for thirty years and "
     "who were told by letter that a machine will do their job.": "'Mendes' (missed by the NER) becomes an "
     "organisation 'Mendes' instead of Carla Mendes",
@@ -766,9 +841,7 @@ EXAMPLE_BUGS = {
     "a strike would drive shipping lines to rival ports": "'The port operator, Meridian Terminals,': the apposition's "
     "name is not the speaker",
     "automation would create new kinds of work": "\"Meridian's chief executive, Paul Lindqvist,\": the apposition's "
-    "name is not the speaker",
-    "the state would ask for federal disaster aid by the end of the week": "'The governor' is not linked to "
-    "'Gov. Robert Haines' (abbreviated title)",
+    "name is not the speaker (an organisation \"Meridian's chief executive\" is)",
     "the state's new river gauges had given towns an extra day to prepare": "bare surname 'Haines' becomes an "
     "organisation; the content also takes in the trailing apposition ', a claim that ...'",
     "A promise without a budget is just a press release": "headline 'Okafor: \"...\"' is not found",
@@ -808,9 +881,10 @@ def test_example_article_quote(
     q = quote_at(doc, text, spans[0])
     assert spans_of(q) == spans, f"spans {[text[s.start:s.end] for s in q.spans]}"
     assert q.type == type_
-    assert q.speaker is not None and q.speaker.name == speaker, f"speaker {q.speaker}"
+    # a group's name may follow the article's capitalisation ("Officials said" at a sentence start)
+    assert q.speaker is not None and q.speaker.name.lower() == speaker.lower(), f"speaker {q.speaker}"
     entry = doc.speaker(q.speaker.id)
-    assert entry is not None and entry.name == speaker
+    assert entry is not None and entry.name == q.speaker.name
 
 
 @pytest.mark.parametrize("article", sorted({a for a, *_ in EXPECTED}))
