@@ -24,7 +24,9 @@ _INHERIT_SUBJECT_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl", "dep")
 _CONTENT_EDGE = " \t\r\n,;:\u2014\u2013-"
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s")
 _QUOTE_RULES = ("quote-before", "quote-after", "continuation", "colon", "dash", "according-to", "fronted-mixed")
-_NOT_SPEAKERS = {"it", "this", "that", "which", "there", "what", "these", "those", "one"}
+_NOT_SPEAKERS = {"this", "that", "which", "there", "what", "these", "those", "one"}
+# "It said …" names an organisation or a document only with verbs of saying and finding.
+_IT_CUES = {"say", "report", "state", "find", "show", "write", "add", "announce", "note", "warn", "claim"}
 _EXPLETIVE_OBJECTS = {"so", "it", "this", "that", "nothing", "anything", "something", "much"}
 
 
@@ -159,7 +161,9 @@ class Attributor:
             return None
         if subject.lower_ in ("who", "that") and head.dep_ == "relcl":
             subject = head.head
-        if subject.lower_ in _NOT_SPEAKERS or subject.pos_ in ("VERB", "AUX", "NUM") or ctx.quoted(subject):
+        if subject.lower_ in _NOT_SPEAKERS or subject.pos_ in ("VERB", "AUX") or ctx.quoted(subject):
+            return None
+        if subject.lower_ == "it" and verb.lemma_.lower() not in _IT_CUES:
             return None
         if subject.dep_ == "csubj":
             return None
@@ -187,6 +191,9 @@ class Attributor:
         """The reported clause of a cue verb: its clausal complement, or for verbs without one
         whose object holds quoted words ("described as “very generous” an offer"), the rest of its clause."""
         comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+        if comp is None and verb.lemma_.lower() in ("say", "tell", "add", "write"):
+            # "said seeing so many officers was welcome" is often parsed with an open complement
+            comp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and c.tag_ == "VBG"), None)
         if comp is None:
             comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
         if comp is not None:
@@ -373,19 +380,17 @@ def _mention_span(head: Token, ctx: _Context) -> Span:
 
 def _drop_overlaps(claims: list[Claim]) -> list[Claim]:
     """Keep one claim per content: the first found rule wins over later rules covering the same words."""
-    priority = {"headline": 0, "quote-before": 0, "fronted-mixed": 0, "quote-after": 1, "according-to": 2, "complement": 3, "fronted": 4}
-    kept: list[Claim] = []
+    priority = {"headline": 0, "quote-before": 0, "fronted-mixed": 0, "quote-after": 1, "according-to": 2,
+                "complement": 3, "fronted": 4}
+    kept: list[tuple[Claim, set[int]]] = []
     for claim in sorted(claims, key=lambda c: (priority.get(c.rule, 9), c.start)):
-        if any(_overlap_ratio(claim, k) > 0.5 for k in kept):
+        chars = {i for s, e in claim.spans for i in range(s, e)}
+        # only claims whose extent meets this one can overlap it
+        rivals = (k for k in kept if k[0].start < claim.end and claim.start < k[0].end)
+        if any(len(chars & other) / max(1, min(len(chars), len(other))) > 0.5 for _, other in rivals):
             continue
-        kept.append(claim)
-    return kept
-
-
-def _overlap_ratio(a: Claim, b: Claim) -> float:
-    ca = {i for s, e in a.spans for i in range(s, e)}
-    cb = {i for s, e in b.spans for i in range(s, e)}
-    return len(ca & cb) / max(1, min(len(ca), len(cb)))
+        kept.append((claim, chars))
+    return [claim for claim, _ in kept]
 
 
 def _merge_interrupted(claims: list[Claim], text: str) -> list[Claim]:

@@ -43,16 +43,21 @@ def load(model: str | None = None) -> Language:
     return nlp
 
 
+# News articles run to a few ten thousand characters; beyond this a text is an archive or a dump, and
+# parsing it whole costs memory without helping attribution, which never reaches that far.
+PIECE_CHARS = 100_000
+
+
 def extract(
     text: str, source: str = "<text>", nlp: Language | None = None, max_chars: int | None = None
 ) -> Document:
     """Every quote and claim in `text`, with speakers, as the output contract's `Document`.
 
-    Texts longer than `nlp.max_length` (or `max_chars`) are processed in pieces cut at paragraph
-    boundaries; offsets still index the whole `text`.
+    Texts longer than `max_chars` (default `PIECE_CHARS`, never more than `nlp.max_length`) are
+    processed in pieces cut at paragraph boundaries; offsets still index the whole `text`.
     """
     nlp = nlp or load()
-    limit = min(max_chars or nlp.max_length, nlp.max_length)
+    limit = min(max_chars or PIECE_CHARS, nlp.max_length)
     if len(text) <= limit:
         doc = nlp(text)
         return doc._.quotegrab_document(source)
@@ -67,6 +72,22 @@ def extract_many(
 ) -> Iterator[Document]:
     """`(source, text)` pairs in, documents out, in input order, streaming."""
     nlp = nlp or load()
-    pairs = ((text, source) for source, text in texts)
+    batch: list[tuple[str, str]] = []
+    for source, text in texts:
+        if len(text) > PIECE_CHARS:
+            # keep order: flush what is batched, then the long text in pieces
+            yield from _pipe(nlp, batch, batch_size)
+            batch = []
+            yield extract(text, source, nlp)
+        else:
+            batch.append((source, text))
+            if len(batch) >= batch_size * 4:
+                yield from _pipe(nlp, batch, batch_size)
+                batch = []
+    yield from _pipe(nlp, batch, batch_size)
+
+
+def _pipe(nlp: Language, batch: list[tuple[str, str]], batch_size: int) -> Iterator[Document]:
+    pairs = ((text, source) for source, text in batch)
     for doc, source in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         yield doc._.quotegrab_document(source)

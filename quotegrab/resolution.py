@@ -246,6 +246,13 @@ class Resolver:
         if own is not None:
             # The head's own name wins: in "Clinton spokesman Brian Fallon" the speaker is Fallon.
             return self._by_name(own, entities)
+        if lower == "it":
+            org = self._nearest_org("", mention.start_char, entities, sightings)
+            return org, "pronoun"
+        if head.pos_ == "NUM" or head.like_num:
+            # "Six in 10 say …", "58 percent said …": a share of those polled
+            name = _plain(mention)
+            return extra.setdefault("group:" + name.lower(), Entity(name=name, kind="group")), "group"
         if lower in _MALE | _FEMALE | _PLURAL or (head.pos_ == "PRON" and lower not in _FIRST_PERSON):
             return self._by_pronoun(lower, mention.start_char, sightings), "pronoun"
         possessor = next((c for c in head.children if c.dep_ == "poss"), None)
@@ -309,7 +316,7 @@ class Resolver:
     ) -> Entity | None:
         """"the bank" -> the organisation named with that noun, else the last organisation named."""
         orgs = [e for e in entities if e.kind == "organization"]
-        named = [e for e in orgs if noun in e.name.lower().split()]
+        named = [e for e in orgs if noun and noun in e.name.lower().split()]
         if named:
             return named[0]
         earlier = [e for w, e, _ in sightings if w < pos and e.kind == "organization"]
