@@ -321,6 +321,18 @@ def test_speakers_merged_across_articles(nlp, tmp_path: Path) -> None:
     assert header == ["name", "kind", "direct", "mixed", "indirect", "total", "articles"]
 
 
+def test_speakers_table_and_glob_and_format_from_extension(nlp, folder: Path, tmp_path: Path) -> None:
+    (folder / "skip.md").write_text(SMITH, encoding="utf-8")
+    table = invoke("speakers", str(folder), "--glob", "*.txt", "-f", "table")
+    assert table.exit_code == 1  # c.txt
+    assert "Speaker" in table.stdout and "Direct" in table.stdout
+    out = tmp_path / "q.csv"
+    result = invoke("extract", str(folder), "--glob", "[ab].txt", "-o", str(out))
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert {Path(r["source"]).name for r in rows} <= {"a.txt", "b.txt"} and rows
+
+
 def test_schema_is_json_schema_of_document() -> None:
     result = invoke("schema")
     assert result.exit_code == 0
