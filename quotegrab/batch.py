@@ -96,11 +96,12 @@ def _one(nlp: Language, article: Article, include_text: bool) -> Result:
         return error_record(article.source, err)
 
 
-def _piped(nlp: Language, articles: list[Article], include_text: bool) -> Iterator[Result]:
+def _extract_articles(nlp: Language, articles: list[Article], include_text: bool) -> Iterator[Result]:
     """Results for `articles` in order, batched through nlp.pipe.
 
     nlp.pipe loses the whole batch when one text raises, so on an exception the rest of the chunk is
-    redone one text at a time; only the text that fails alone becomes an error record.
+    redone one text at a time; only the text that fails alone becomes an error record. (Texts too
+    long for one spaCy doc are extract_many's business: it cuts them into pieces.)
     """
     from quotegrab.pipeline import extract_many
 
@@ -115,14 +116,6 @@ def _piped(nlp: Language, articles: list[Article], include_text: bool) -> Iterat
         log.debug("batch failed; retrying its articles one by one", exc_info=True)
         for article in articles[done:]:
             yield _one(nlp, article, include_text)
-
-
-def _extract_articles(nlp: Language, articles: list[Article], include_text: bool) -> Iterator[Result]:
-    # Texts over nlp.max_length cannot go through nlp.pipe; extract() cuts them into pieces.
-    limit = nlp.max_length
-    batched = _piped(nlp, [a for a in articles if len(a.text) <= limit], include_text)
-    for article in articles:
-        yield next(batched) if len(article.text) <= limit else _one(nlp, article, include_text)
 
 
 def process_chunk(nlp: Language, chunk: list[Article | InputFailure], include_text: bool) -> Iterator[Result]:
