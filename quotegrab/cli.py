@@ -449,7 +449,8 @@ def extract(
     resume: Annotated[
         bool, typer.Option("--resume", help="Continue an interrupted run: skip inputs whose source "
                            "already has a document or error record in --output (jsonl only) and append "
-                           "the rest.")
+                           "the rest, each line flushed as it is done. Use it from the first run of a long "
+                           "batch: then even a crash or kill -9 loses at most one line.")
     ] = False,
     scheduler: SchedulerOpt = None,
     debug: DebugOpt = False,

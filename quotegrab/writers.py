@@ -223,8 +223,11 @@ class SpeakerTableWriter(TableWriter):
         self.table.add_column("Articles", overflow="fold")
 
     def write(self, item: SpeakerSummary) -> None:  # type: ignore[override]
-        self.table.add_row(item.name, item.kind, str(item.direct), str(item.mixed), str(item.indirect),
-                           str(item.total), ", ".join(item.articles))
+        from rich.text import Text
+
+        # Text, not str: names and paths from articles must not be read as Rich markup ("[b]").
+        self.table.add_row(Text(item.name), item.kind, str(item.direct), str(item.mixed),
+                           str(item.indirect), str(item.total), Text(", ".join(item.articles)))
 
     def close(self) -> None:
         self.console.print(self.table)
