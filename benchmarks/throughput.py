@@ -5,7 +5,8 @@
 
 Reported, in one run:
   * bare nlp.pipe        the loaded quotegrab pipeline over the texts already in memory (no reading, no
-                         serialisation); the ceiling.
+                         serialisation); the ceiling. (Also the spaCy model alone, for what the engine
+                         itself costs.)
   * in-process, 1 job    what `extract` does after start-up: read files, batch.run, write JSONL.
   * CLI, N jobs          the real command as a subprocess, wall clock, and also net of start-up (the same
                          command on one tiny article), which is what long batches converge to.
@@ -99,6 +100,20 @@ def bare_pipe(texts: list[str], model: str | None) -> float:
     return time.perf_counter() - start
 
 
+def base_model(texts: list[str], model: str | None) -> float:
+    """The spaCy model alone, without quotegrab's components: what the engine itself costs."""
+    import spacy
+
+    from quotegrab.pipeline import default_model
+
+    nlp = spacy.load(model or default_model())
+    list(nlp.pipe(texts[:4]))
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=8):
+        pass
+    return time.perf_counter() - start
+
+
 def in_process(folder: Path, model: str | None, out: Path) -> float:
     from quotegrab import batch, writers
     from quotegrab.inputs import iter_inputs
@@ -154,6 +169,7 @@ def main() -> None:
             best[name] = min(best.get(name, float("inf")), seconds)
 
         for _ in range(args.repeat):
+            keep("base", base_model(texts, args.model))
             keep("bare", bare_pipe(texts, args.model))
             keep("in-process", in_process(folder, args.model, work / "ip.jsonl"))
             for jobs in (1, 2):
@@ -164,6 +180,7 @@ def main() -> None:
 
     rows: list[tuple[str, float, float | None]] = [
         ("bare nlp.pipe (in memory)", n / best["bare"], None),
+        ("(spaCy model alone, no quotegrab)", n / best["base"], None),
         ("quotegrab in-process, 1 job", n / best["in-process"], None),
     ]
     for jobs in (1, 2):
