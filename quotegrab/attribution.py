@@ -120,11 +120,14 @@ class Attributor:
             if resumed is not None:
                 pieces.extend(resumed.pieces)
             claims.append(Claim(pieces, cue, speaker, "quote-before"))
-            if complement is not None and not _overlaps(complement, (before.start, before.end)):
-                # "…," Trump said, adding that … : the complement is a claim of its own only when it
-                # is not the quote's own clause.
-                if complement[0] > verb.idx:
-                    claims.append(Claim([complement], cue, speaker, "complement"))
+            # "…," Trump said, adding that … : the complement is a claim of its own only when it
+            # is not the quote's own clause.
+            if (
+                complement is not None
+                and not _overlaps(complement, (before.start, before.end))
+                and complement[0] > verb.idx
+            ):
+                claims.append(Claim([complement], cue, speaker, "complement"))
         elif after is not None:
             span = ctx.extend_to_clause_end(after, verb)
             claims.append(Claim([span], cue, speaker, "quote-after"))
@@ -440,10 +443,9 @@ class _Context:
         for tok in doc:
             while qi < len(quotations) and quotations[qi].end <= tok.idx:
                 qi += 1
-            if qi < len(quotations) and quotations[qi].start < tok.idx + len(tok) and tok.idx < quotations[qi].end:
-                # a mark token itself belongs to the quotation only when it is inside its edges
-                if quotations[qi].start <= tok.idx and tok.idx + len(tok) <= quotations[qi].end:
-                    self._token_quote[tok.i] = qi
+            # a token belongs to a quotation when it lies within its marks (the marks included)
+            if qi < len(quotations) and quotations[qi].start <= tok.idx and tok.idx + len(tok) <= quotations[qi].end:
+                self._token_quote[tok.i] = qi
 
     def _is_title(self, q: Quotation) -> bool:
         para_start, para_end = self.paragraph_bounds(q.start)
@@ -489,9 +491,9 @@ class _Context:
             return q if inner_end in ",?!\u2014-" else None
         # "…cost," Trump would pounce on it, he added: a quote ending in a comma whose cue comes
         # later in the same sentence.
-        if inner_end == "," and not _SENTENCE_END.search(gap + " ") and len(gap) < 120:
-            if not any(q.end <= o.start < clause_start for o in self.quotations):
-                return q
+        one_sentence = inner_end == "," and not _SENTENCE_END.search(gap + " ") and len(gap) < 120
+        if one_sentence and not any(q.end <= o.start < clause_start for o in self.quotations):
+            return q
         return None
 
     def sentence_lead(self, q: Quotation) -> int | None:
@@ -625,9 +627,9 @@ class _Context:
         # someone named after the attribution may be who speaks next; inside it ("…," Trump would
         # pounce, he added) the name is part of the attribution itself
         for ent in self.doc.ents:
-            if after <= ent.start_char < q.start and ent.label_ == "PERSON" and ent.root.dep_ == "nsubj":
-                if prior.mention is None or ent.text not in prior.mention.text:
-                    return False
+            new_actor = after <= ent.start_char < q.start and ent.label_ == "PERSON" and ent.root.dep_ == "nsubj"
+            if new_actor and (prior.mention is None or ent.text not in prior.mention.text):
+                return False
         return True
 
     def headline_claims(self) -> list[Claim]:

@@ -30,6 +30,8 @@ _MALE_TITLES = {"mr", "mr.", "sir", "king", "prince", "father", "lord", "congres
 _FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "queen", "dame", "sister", "congresswoman",
                   "businesswoman", "spokeswoman", "first lady", "chairwoman"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+_QUANTIFIERS = {"several", "many", "some", "most", "few", "numerous", "all", "both", "other", "various", "two",
+               "three", "four", "five", "dozens", "hundreds", "thousands", "of"}
 # Nouns for what someone said or wrote: their possessor is the speaker.
 _SAYINGS = {"response", "statement", "remarks", "remark", "comments", "comment", "tweet", "email", "letter",
             "speech", "message", "post", "answer", "reply", "argument", "view", "position", "words", "claim"}
@@ -87,7 +89,7 @@ class Resolver:
                 words.insert(0, tok.lower_.rstrip("."))
                 i -= 1
                 continue
-            if tok.pos_ in ("PROPN", "ADJ", "NOUN") and tok.ent_type_ != "PERSON" and words and tok.lower_ not in ("the",):
+            if tok.pos_ in ("PROPN", "ADJ", "NOUN") and tok.ent_type_ != "PERSON" and words:
                 # "Republican presidential candidate Donald Trump": modifiers of the role
                 i -= 1
                 continue
@@ -108,6 +110,17 @@ class Resolver:
         if root.dep_ == "appos" and root.head.lower_ in self.roles:
             roles.append(root.head.lower_)
         return roles
+
+    def _looks_like_person(self, ent: Span) -> bool:
+        """An ORG-tagged "Elena Ruiz": two or three capitalised words starting with a first name."""
+        words = [t for t in ent if not t.is_punct]
+        first = words[0].lower_ if words else ""
+        return (
+            ent.label_ == "ORG"
+            and 2 <= len(words) <= 3
+            and (first in self.female or first in self.male)
+            and all(t.text[:1].isupper() for t in words)
+        )
 
     def _inside_title(self, ent: Span) -> bool:
         """"State" in "Secretary of State Marco Rubio" is part of a title, not an organisation."""
@@ -142,7 +155,7 @@ class Resolver:
         by_surname: dict[str, list[Entity]] = {}
         by_org: dict[str, Entity] = {}
         sightings: list[tuple[int, Entity, float]] = []
-        persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        persons = [e for e in doc.ents if e.label_ == "PERSON" or self._looks_like_person(e)]
         # Full names first, so that "Trump" finds "Donald Trump" whatever the order of mention.
         for ent in sorted(persons, key=lambda e: -len(self._strip_title(list(e))[0])):
             tokens, titles = self._strip_title(list(ent))
@@ -172,11 +185,13 @@ class Resolver:
                 entity.gender = self._gender_of(tokens[0].text if len(tokens) > 1 else None, titles)
             entity.roles |= roles
             entity.add_alias(ent.text)
+            if ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in self.titles:
+                entity.add_alias(doc[ent.start - 1 : ent.end].text)
             if not quoted(ent.start_char):
                 entity.positions.append(ent.start_char)
                 sightings.append((ent.start_char, entity, _salience(ent)))
         for ent in doc.ents:
-            if ent.label_ != "ORG" or self._inside_title(ent):
+            if ent.label_ != "ORG" or self._inside_title(ent) or self._looks_like_person(ent):
                 continue
             name = _org_name(ent)
             if not name:
@@ -243,6 +258,11 @@ class Resolver:
         if not names:
             names = [e for e in doc.ents if e.start <= head.i < e.end and e.label_ in ("PERSON", "ORG")]
         own = next((e for e in names if e.start <= head.i < e.end), None)
+        if own is None:
+            appositive = next((c for c in head.children if c.dep_ == "appos"), None)
+            if appositive is not None:
+                own = next((e for e in doc.ents if e.start <= appositive.i < e.end
+                            and e.label_ in ("PERSON", "ORG")), None)
         if own is not None:
             # The head's own name wins: in "Clinton spokesman Brian Fallon" the speaker is Fallon.
             return self._by_name(own, entities)
@@ -286,6 +306,9 @@ class Resolver:
         name = _plain(mention)
         if not name:
             return None, "name"
+        known = self._person_named(name, mention.start_char, entities)
+        if known is not None:
+            return known, "surname" if " " not in name else "name"
         kind = "person" if lower in self.roles or head.ent_type_ == "PERSON" else "organization"
         if kind == "organization":
             same = next((e for e in entities if e.kind == "organization" and e.name.lower() == name.lower()), None)
@@ -293,6 +316,12 @@ class Resolver:
                 return same, "organization"
         key = f"{kind}:{name.lower()}"
         return extra.setdefault(key, Entity(name=name, kind=kind)), "role" if kind == "person" else "organization"
+
+    def _person_named(self, name: str, pos: int, entities: list[Entity]) -> Entity | None:
+        """A person the article names this way ("Hale" for "Margaret Hale"), untagged by the NER."""
+        key = name.lower()
+        people = [e for e in entities if e.kind == "person" and key in _name_keys(e)]
+        return _nearest(people, pos) if people else None
 
     def _owner(
         self,
@@ -323,7 +352,7 @@ class Resolver:
         return earlier[-1] if earlier and noun not in ("campaign", "party", "government") else None
 
     def _by_name(self, ent: Span, entities: list[Entity]) -> tuple[Entity | None, str]:
-        if ent.label_ == "ORG":
+        if ent.label_ == "ORG" and not self._looks_like_person(ent):
             name = _org_name(ent).lower()
             for e in entities:
                 if e.kind == "person" and name in _name_keys(e):
@@ -333,6 +362,8 @@ class Resolver:
                     return e, "name"
             return None, "name"
         tokens, titles = self._strip_title(list(ent))
+        if ent.start > 0 and ent.doc[ent.start - 1].lower_.rstrip(".") in self.titles:
+            titles.append(ent.doc[ent.start - 1].lower_.rstrip("."))
         for e in entities:
             if e.kind == "person" and ent.text in e.aliases + [e.name]:
                 if len(tokens) >= 2:
@@ -427,7 +458,9 @@ class Resolver:
                     entity.add_alias(_plain(m) if how in ("role", "group") else m.text)
                 speaker = SpeakerRef(id=ids[id(entity)], name=entity.name, mention=mention, resolved_by=how)
             spans = [CharSpan(start=s, end=e) for s, e in claim.spans]
-            cue = Cue(text=text[claim.cue[0] : claim.cue[1]], start=claim.cue[0], end=claim.cue[1]) if claim.cue else None
+            cue = None
+            if claim.cue:
+                cue = Cue(text=text[claim.cue[0] : claim.cue[1]], start=claim.cue[0], end=claim.cue[1])
             quotes.append(
                 Quote(
                     id=f"q{n}",
@@ -487,9 +520,9 @@ def _definite(mention: Span) -> bool:
 
 
 def _plain(mention: Span) -> str:
-    """A mention without leading determiners or possessive endings: "the officials" -> "officials"."""
+    """A mention without leading determiners or quantifiers: "the officials", "several officials" -> "officials"."""
     words = [t for t in mention if not t.is_punct or t.text == "-"]
-    while words and words[0].lower_ in _DETERMINERS:
+    while len(words) > 1 and (words[0].lower_ in _DETERMINERS or words[0].lower_ in _QUANTIFIERS):
         words = words[1:]
     if not words:
         return ""

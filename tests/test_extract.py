@@ -354,7 +354,6 @@ def test_according_to(nlp: Language, text: str, content: str) -> None:
 # --- headline and dash forms -----------------------------------------------------------------------
 
 
-@engine_bug("bare surname 'Ruiz' (not tagged PERSON here) becomes an organisation 'Ruiz', not Elena Ruiz")
 def test_headline_says(nlp: Language) -> None:
     text = (
         "Ruiz says night buses will start in September\n\n"
@@ -438,8 +437,8 @@ def test_pronoun_in_indirect_claim(nlp: Language, intro: str) -> None:
 
 SURNAMES = [
     ("Thomas Whitcombe", "Whitcombe"),
-    pytest.param("Margaret Hale", "Hale", marks=engine_bug("a bare surname the NER misses is made an organisation")),
-    pytest.param("Elena Ruiz", "Ruiz", marks=engine_bug("a bare surname the NER misses is made an organisation")),
+    pytest.param("Margaret Hale", "Hale"),
+    pytest.param("Elena Ruiz", "Ruiz"),
     ("Robert Haines", "Haines"),
 ]
 
@@ -454,12 +453,11 @@ def test_surname_speaker(nlp: Language, full: str, surname: str) -> None:
     assert [s.name for s in doc.speakers] == [full]
 
 
-TITLE_BUG = "a title + surname mention is resolved_by 'surname', not 'title' (the NER entity leaves the title out)"
 TITLED = [
-    pytest.param("Richard Alvarez", "Mr. Alvarez", marks=engine_bug(TITLE_BUG)),
-    pytest.param("Margaret Hale", "Sen. Hale", marks=engine_bug(TITLE_BUG)),
-    pytest.param("Robert Haines", "Gov. Haines", marks=engine_bug(TITLE_BUG)),
-    pytest.param("Elena Ruiz", "Mayor Ruiz", marks=engine_bug(TITLE_BUG)),
+    pytest.param("Richard Alvarez", "Mr. Alvarez"),
+    pytest.param("Margaret Hale", "Sen. Hale"),
+    pytest.param("Robert Haines", "Gov. Haines"),
+    pytest.param("Elena Ruiz", "Mayor Ruiz"),
 ]
 
 
@@ -510,8 +508,7 @@ def test_organisation_speaker(nlp: Language) -> None:
     [
         ("Officials", "officials"),
         ("City officials", "city officials"),
-        pytest.param("Several residents", "residents",
-                     marks=engine_bug("the quantifier is kept in the group's name: 'Several residents'")),
+        pytest.param("Several residents", "residents"),
     ],
 )
 def test_unnamed_group_speaker(nlp: Language, group: str, name: str) -> None:
@@ -535,8 +532,6 @@ def test_organisation_named_in_an_apposition(nlp: Language) -> None:
     assert [(s.name, s.kind) for s in doc.speakers] == [("Meridian Terminals", "organization")]
 
 
-@engine_bug("the apposition's name is not the speaker: \"Meridian's chief executive\" becomes the organisation "
-            "'Meridian'")
 def test_person_named_in_an_apposition(nlp: Language) -> None:
     text = "Meridian's chief executive, Paul Lindqvist, argued that automation would create new kinds of work."
     doc = run(nlp, text)
@@ -569,8 +564,7 @@ def test_organisation_noun_refers_to_the_named_organisation(nlp: Language, intro
     [
         ("Mayor Elena Ruiz", "Elena Ruiz"),
         ("Sen. Margaret Hale", "Margaret Hale"),
-        pytest.param("Councillor David Okafor", "David Okafor",
-                     marks=engine_bug("'councillor' is not a known title, so it stays in the canonical name")),
+        pytest.param("Councillor David Okafor", "David Okafor"),
     ],
 )
 def test_canonical_name_leaves_out_the_title(nlp: Language, mention: str, name: str) -> None:
@@ -630,7 +624,7 @@ def test_title_of_work_inside_a_claim_is_not_a_fragment(nlp: Language) -> None:
     doc = run(nlp, text)
     assert len(doc.quotes) == 1, describe(doc, text)
     check(doc, text, spans=[only(text, 'they had watched "The Last Shift," a documentary about a steel mill')],
-          type="indirect", fragments=[], speaker="Several members", resolved_by="group",
+          type="indirect", fragments=[], speaker="members", resolved_by="group",
           mention=only(text, "Several members"), cue=only(text, "said"))
 
 
@@ -743,7 +737,6 @@ def test_speakers_list(nlp: Language) -> None:
         assert len(s.aliases) == len(set(s.aliases))
 
 
-@engine_bug("aliases hold only the quotes' mentions: 'Mayor Elena Ruiz', how the article introduces her, is missing")
 def test_speaker_aliases_are_the_articles_other_names(nlp: Language) -> None:
     text = (
         "Mayor Elena Ruiz signed the order on Monday. \u201cThis is a good day,\u201d Ruiz said.\n\n"
@@ -831,26 +824,9 @@ EXPECTED: list[tuple[str, list[str], str, str]] = [
 
 # What the engine gets wrong in the articles (keyed by the first span's words).
 EXAMPLE_BUGS = {
-    "the first grants would reach cities within a year": "bare surname 'Hale' (missed by the NER) becomes an "
-    "organisation 'Hale' instead of Margaret Hale",
-    "People came in angry and they left angry. We have men here who have worked these cranes for thirty years and "
-    "who were told by letter that a machine will do their job.": "'Mendes' (missed by the NER) becomes an "
-    "organisation 'Mendes' instead of Carla Mendes",
-    'it had offered "the most generous package in the history of this port"': "'The port operator, Meridian "
-    "Terminals,': the apposition's name is not the speaker",
-    "a strike would drive shipping lines to rival ports": "'The port operator, Meridian Terminals,': the apposition's "
-    "name is not the speaker",
-    "automation would create new kinds of work": "\"Meridian's chief executive, Paul Lindqvist,\": the apposition's "
-    "name is not the speaker (an organisation \"Meridian's chief executive\" is)",
     "the state's new river gauges had given towns an extra day to prepare": "bare surname 'Haines' becomes an "
     "organisation; the content also takes in the trailing apposition ', a claim that ...'",
     "A promise without a budget is just a press release": "headline 'Okafor: \"...\"' is not found",
-    "the city had still not published a budget for the routes": "'Councillor David Okafor': 'Councillor' is kept "
-    "in the canonical name",
-    "it would apply for a state grant to cover half of that": "'The authority' is not linked to the Riverton Transit "
-    "Authority",
-    "the hospital's night staff had waited years for a reliable bus home": "bare surname 'Yusuf' becomes an "
-    "organisation instead of Amina Yusuf",
 }
 
 
