@@ -59,6 +59,7 @@ class Attributor:
         self.cue_verbs = lexicon["cue_verbs"]
         self.weak_cues = lexicon["cue_verbs_weak"]
         self.cue_phrases = [tuple(p.split()) for p in lexicon["cue_phrases"]]
+        self.cue_nouns = lexicon["cue_nouns"]
         self.config = {"direct_coverage": 0.9, "max_cue_distance_tokens": 8, "min_indirect_tokens": 3}
         self.config.update(lexicon.config)
         self.resolver = Resolver(lexicon)
@@ -223,6 +224,11 @@ class Attributor:
         for tok in comp.subtree:
             if tok is comp or tok.i <= comp.i:
                 continue
+            if tok.lemma_.lower() in self.cue_nouns and tok.left_edge.i > comp.i:
+                # "…, a claim that officials disputed": the writer's comment on the content, not part of it
+                before = tok.doc[tok.left_edge.i - 1]
+                if before.text in (",", "\u2014", "--"):
+                    return before.i
             own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
             nested = tok.dep_ in ("advcl", "conj") and tok.tag_ == "VBG" or tok.dep_ == "conj" and own_subject
             if nested and self._is_cue_verb(tok) and not ctx.quoted(tok):
@@ -305,7 +311,13 @@ class Attributor:
             claim.type = "direct"
             return
         claim.type = "mixed"
-        claim.fragments = [(q.content_start, q.content_end) for q in inner]
+        # a fragment never reaches past its content (an unclosed mark runs to the paragraph's end)
+        first_start, last_end = claim.spans[0][0], claim.spans[-1][1]
+        claim.fragments = [
+            (max(q.content_start, first_start), min(q.content_end, last_end))
+            for q in inner
+            if min(q.content_end, last_end) > max(q.content_start, first_start)
+        ]
 
 
 def self_doc_range(doc: Doc, start: int, end: int) -> list[Token]:
@@ -660,7 +672,11 @@ class _Context:
         m = re.match(r"^\s*(.{2,60}?)\s*:\s*$", lead)
         if m:
             span = doc.char_span(para_start + m.start(1), para_start + m.end(1), alignment_mode="expand")
-            if span is not None and any(e.label_ in ("PERSON", "ORG") for e in span.ents):
+            named = span is not None and (
+                any(e.label_ in ("PERSON", "ORG") for e in span.ents)
+                or len(span) <= 4 and all(t.text[:1].isupper() and t.pos_ == "PROPN" for t in span)
+            )
+            if named:
                 colon = text.index(":", para_start + m.end(1))
                 return Claim(list(q.pieces), (colon, colon + 1), span, "colon")
         tail = text[q.end : para_end]
