@@ -113,6 +113,10 @@ class Attributor:
         after = ctx.quotation_after(verb, speaker)
         complement = self._complement(verb, ctx)
         lead = ctx.sentence_lead(before) if before is not None else None
+        if before is not None and lead is not None and after is not None and ctx.introduces(verb, speaker, after):
+            # 'Remarking upon Clinton's "genuine empathy," Starr said, "Leave aside …"': the cue
+            # introduces the quote after it; the quoted words before it are part of the scene.
+            before = None
         if before is not None and lead is not None:
             claims.append(Claim([(lead, before.end)], cue, speaker, "fronted-mixed"))
         elif before is not None:
@@ -437,7 +441,8 @@ def _looks_like_title(text: str) -> bool:
     if not 2 <= len(words) <= 7 or text.rstrip(" ,.")[-1:] in ("!", "?"):
         return False
     major = [w for w in words if len(w) > 3 or w[:1].isupper()]
-    return bool(major) and all(w[:1].isupper() or w[:1].isdigit() for w in major) and words[0][:1].isupper()
+    capitalised = all(w[:1].isupper() or w[:1].isdigit() for w in major)
+    return len(major) >= 2 and capitalised and words[0][:1].isupper()
 
 
 class _Context:
@@ -539,9 +544,19 @@ class _Context:
         first = self.text[q.content_start : q.content_start + 1]
         return q if first.islower() or self.text[before.content_end - 1 : before.content_end] == "," else None
 
+    def introduces(self, verb: Token, speaker: Span, q: Quotation) -> bool:
+        """True when the cue clause ends in a comma or colon right before the quote."""
+        clause_end = self._clause_end(verb, speaker)
+        return self.text[clause_end : q.start].strip() in (",", ":")
+
+    def _clause_end(self, verb: Token, speaker: Span) -> int:
+        # "said Trump, "…"": an inverted speaker right after the cue belongs to the cue clause
+        inverted = verb.i < speaker.start <= verb.i + 3
+        return max(verb.idx + len(verb), speaker.end_char) if inverted else verb.idx + len(verb)
+
     def quotation_after(self, verb: Token, speaker: Span) -> Quotation | None:
         """The quote this cue introduces: Trump said, "…" / Trump told reporters: "…"."""
-        clause_end = max(verb.idx + len(verb), speaker.end_char)
+        clause_end = self._clause_end(verb, speaker)
         para_end = self.paragraph_bounds(verb.idx)[1]
         q = next((q for q in self.quotations if q.start >= clause_end and q.start < para_end), None)
         if q is None:

@@ -13,6 +13,7 @@ multi-article formats (JSON, JSON Lines) itself, streaming their records to the 
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import stat
@@ -217,7 +218,7 @@ def connect(scheduler: str, *, debug: bool = False) -> tuple[Client, Any]:
         # a free port, and a run of the CLI is not watched there.
         cluster = LocalCluster(
             n_workers=count, threads_per_worker=1, processes=True, dashboard_address=None,
-            silence_logs=logging.DEBUG if debug else logging.ERROR,
+            silence_logs=logging.WARNING if debug else logging.ERROR,
         )
         address = cluster.scheduler_address
     assert address is not None
@@ -318,9 +319,11 @@ def run_on_cluster(
         yield from _stream(client, inputs, window, model=model, chunk_size=chunk_size,
                            include_text=include_text, should_stop=should_stop)
     finally:
-        # Stopped early or failed: in-flight chunks are of no use to anyone.
-        if window:
-            client.cancel([future for _, future in window])
+        # Stopped early or failed: in-flight chunks are of no use to anyone. A lost scheduler must not
+        # hide the error that ended the run behind one about cancelling.
+        with contextlib.suppress(Exception):
+            if window:
+                client.cancel([future for _, future in window])
         window.clear()
         client.close()
         if cluster is not None:
