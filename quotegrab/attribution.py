@@ -169,6 +169,11 @@ class Attributor:
             return None
         if subject.lower_ in ("who", "that") and head.dep_ == "relcl":
             subject = head.head
+        if ctx.quoted(subject):
+            # the parser made a word of the quote the subject: the speaker is the name beside the cue
+            subject = self._adjacent_speaker(verb, ctx)
+            if subject is None:
+                return None
         if subject.lower_ in _NOT_SPEAKERS or subject.pos_ in ("VERB", "AUX") or ctx.quoted(subject):
             return None
         if subject.lower_ == "it" and verb.lemma_.lower() not in _IT_CUES:
@@ -188,12 +193,23 @@ class Attributor:
                 return _entity_root(tok)
             if tok.pos_ == "PRON" and tok.lower_ in ("he", "she", "they", "we", "i"):
                 return tok
+            if self._speaker_noun(tok):
+                return tok
         for tok in self_doc_range(verb.doc, verb.i + 1, min(sent.end, verb.i + 6)):
             if tok.pos_ in ("VERB", "AUX") or ctx.quoted(tok):
                 break
             if tok.ent_type_ == "PERSON" or tok.pos_ == "PRON" and tok.lower_ in ("he", "she"):
                 return _entity_root(tok)
+            if self._speaker_noun(tok):
+                return tok
         return None
+
+    def _speaker_noun(self, tok: Token) -> bool:
+        """A noun that names who speaks: a role ("spokesman"), a group ("officials"), an organisation."""
+        lemma = tok.lower_
+        return tok.pos_ in ("NOUN", "PROPN") and (
+            lemma in self.lexicon["roles"] or lemma in self.lexicon["group_nouns"] or tok.ent_type_ == "ORG"
+        )
 
     def _complement(self, verb: Token, ctx: _Context) -> tuple[int, int] | None:
         """The reported clause of a cue verb: its clausal complement, or for verbs without one
@@ -500,7 +516,8 @@ class _Context:
             return None
         q = candidates[-1]
         gap = self.text[q.end : clause_start].strip()
-        inner_end = self.text[q.content_end - 1 : q.content_end] if q.content_end > q.content_start else ""
+        inner = self.text[q.content_start : q.content_end].rstrip(" \u2019'\u201d\"")
+        inner_end = inner[-1:]
         if gap in (",", ":", "\u2014", "\u2013", "--", "-"):
             return q
         if not gap:

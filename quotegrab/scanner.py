@@ -9,6 +9,7 @@ read as an apostrophe (single marks), and scanning goes on.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # opener -> closers accepted for it; longer marks first so '' wins over '
@@ -25,6 +26,7 @@ _PAIRS: tuple[tuple[str, tuple[str, ...]], ...] = (
 _SINGLE = {"\u2018", "'"}
 _OPEN_BEFORE = set(" \t\n\r([{\u2014\u2013-/:;,\u201c\u2018\"'`\u00a0")
 _PARAGRAPH_BREAK = "\n\r\u2028\u2029"
+_PARAGRAPH_BREAK_RE = re.compile("[\n\r\u2028\u2029]")
 
 
 @dataclass(frozen=True)
@@ -88,8 +90,24 @@ def _closer_at(text: str, j: int, closers: tuple[str, ...], single: bool) -> str
 
 
 def _paragraph_end(text: str, i: int) -> int:
-    ends = [k for k in (text.find(c, i) for c in _PARAGRAPH_BREAK) if k >= 0]
-    return min(ends) if ends else len(text)
+    # One search that stops at the nearest break: a find per break character ran to the end of the text
+    # for each character the text lacks, once per quotation.
+    m = _PARAGRAPH_BREAK_RE.search(text, i)
+    return m.start() if m else len(text)
+
+
+class _ParagraphEnds:
+    """`_paragraph_end` remembering the last paragraph it found: every opener on a long line would
+    otherwise search to the same far end again, which made single-line texts quadratic."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.start = self.end = -1  # no break in text[start:end]
+
+    def __call__(self, i: int) -> int:
+        if not self.start <= i <= self.end:
+            self.start, self.end = i, _paragraph_end(self.text, i)
+        return self.end
 
 
 def _next_paragraph_start(text: str, i: int) -> int:
@@ -108,6 +126,11 @@ def scan(text: str) -> list[Quotation]:
     """All top-level quotations in `text`, in order."""
     found: list[Quotation] = []
     i, n = 0, len(text)
+    para_ends = _ParagraphEnds(text)
+    # Single openers accept the same closers, so once one finds none before its paragraph's end, no later
+    # single opener in that paragraph can: skipping them keeps a line of apostrophes ('em, 'n', '90s)
+    # from being read to its end once per apostrophe.
+    no_single_closer_before = -1
     while i < n:
         opener = _opener_at(text, i)
         if opener is None:
@@ -115,8 +138,13 @@ def scan(text: str) -> list[Quotation]:
             continue
         closers = dict(_PAIRS)[opener]
         single = opener in _SINGLE
-        quotation = _read_quotation(text, i, opener, closers, single)
+        if single and i < no_single_closer_before:
+            i += len(opener)
+            continue
+        quotation = _read_quotation(text, i, opener, closers, single, para_ends)
         if quotation is None:
+            if single:
+                no_single_closer_before = para_ends(i + len(opener))
             i += len(opener)
             continue
         found.append(quotation)
@@ -125,13 +153,13 @@ def scan(text: str) -> list[Quotation]:
 
 
 def _read_quotation(
-    text: str, start: int, opener: str, closers: tuple[str, ...], single: bool
+    text: str, start: int, opener: str, closers: tuple[str, ...], single: bool, para_ends: _ParagraphEnds
 ) -> Quotation | None:
     pieces: list[tuple[int, int]] = []
     piece_start = start + len(opener)
     j = piece_start
     n = len(text)
-    para_end = _paragraph_end(text, j)
+    para_end = para_ends(j)
     while True:
         if j >= para_end:
             end = _rstrip(text, piece_start, para_end)
@@ -144,7 +172,7 @@ def _read_quotation(
                 pieces.append((piece_start, end))
                 piece_start = nxt + len(opener)
                 j = piece_start
-                para_end = _paragraph_end(text, j)
+                para_end = para_ends(j)
                 continue
             if single or end <= piece_start:
                 return None
