@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 # opener -> closers accepted for it; longer marks first so '' wins over '
 _PAIRS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("\u201d", ("\u201d", '"')),
     ("``", ("''", "\u201d", '"')),
     ("''", ("''", "\u201d", '"')),
     ("\u201c", ("\u201d", '"', "\u201c")),  # a second “ as closer: a common typo
@@ -57,8 +58,12 @@ def _is_letter(ch: str) -> bool:
 
 def _opener_at(text: str, i: int) -> str | None:
     prev = text[i - 1] if i > 0 else " "
+    if text.startswith("\u201d", i) and (i == 0 or prev in _PARAGRAPH_BREAK):
+        # a closing mark typed at a paragraph's start (”Mr. Trump embodies …”) still opens a quote
+        after = text[i + 1] if i + 1 < len(text) else " "
+        return "\u201d" if not after.isspace() else None
     for opener, _ in _PAIRS:
-        if not text.startswith(opener, i):
+        if opener == "\u201d" or not text.startswith(opener, i):
             continue
         after = text[i + len(opener)] if i + len(opener) < len(text) else ""
         if not after or after.isspace():
