@@ -298,6 +298,8 @@ class Resolver:
                 return entity, "role"
         if lower in self.groups or (head.tag_ in ("NNS", "NNPS") and head.ent_type_ != "ORG"):
             name = _plain(mention)
+            if mention[0].is_sent_start and mention[0].pos_ != "PROPN":
+                name = name[:1].lower() + name[1:]  # "Officials said" names the group "officials"
             return extra.setdefault("group:" + name.lower(), Entity(name=name, kind="group")), "group"
         person = [e for e in names if e.label_ == "PERSON"]
         chosen = (person or names or [None])[-1]

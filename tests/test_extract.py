@@ -635,7 +635,7 @@ def test_possessive_apostrophe_opens_no_quote(nlp: Language, apostrophe: str) ->
     doc = run(nlp, text)
     assert len(doc.quotes) == 2, describe(doc, text)
     check(doc, text, spans=[only(text, f"voters{apostrophe} complaints about the water had gone unanswered for years")],
-          type="indirect", fragments=[], speaker="Officials", resolved_by="group", mention=only(text, "Officials"),
+          type="indirect", fragments=[], speaker="officials", resolved_by="group", mention=only(text, "Officials"),
           cue=at(text, "said"))
     check(doc, text, spans=[only(text, "We heard them,")], type="direct", speaker="Margaret Hale",
           resolved_by="name", mention=only(text, "Sen. Margaret Hale"), cue=at(text, "said", 1))
@@ -767,7 +767,7 @@ EXPECTED: list[tuple[str, list[str], str, str]] = [
     ("senate-vote", ["it was ready to begin awarding grants within six months"], "indirect",
      "Environmental Protection Agency"),
     ("senate-vote", ["the first round would favour towns where voters\u2019 complaints about water quality had gone "
-                     "unanswered for years"], "indirect", "Officials"),
+                     "unanswered for years"], "indirect", "officials"),
     ("senate-vote", ["a vote before the August recess"], "indirect", "Janet Moore"),
     ("senate-vote", ["the House would move quickly"], "indirect", "Janet Moore"),
     # port-strike.txt: straight quotes
@@ -787,7 +787,7 @@ EXPECTED: list[tuple[str, list[str], str, str]] = [
     ("port-strike", ["the company was planning layoffs"], "indirect", "Paul Lindqvist"),
     ("port-strike", ["container traffic through the port fell 8 percent last year while traffic at the two nearest "
                      "rival ports grew"], "indirect", "Bayport Harbor Commission"),
-    ("port-strike", ["they were preparing for delays at the bridges near the terminal"], "indirect", "City officials"),
+    ("port-strike", ["they were preparing for delays at the bridges near the terminal"], "indirect", "city officials"),
     # river-floods.txt: wire-style ''...'' marks
     ("river-floods", ["We lost everything on the ground floor,", "But we are alive, and the house is still standing."],
      "direct", "Donna Kessler"),
@@ -797,7 +797,7 @@ EXPECTED: list[tuple[str, list[str], str, str]] = [
                       "We will rebuild, and we will rebuild smarter."], "direct", "Robert Haines"),
     ("river-floods", ["more rain was expected over the weekend"], "indirect", "National Weather Service"),
     ("river-floods", ["the river could rise again by two or three feet"], "indirect", "National Weather Service"),
-    ("river-floods", ["about 1,200 homes had been damaged in the county"], "indirect", "Emergency officials"),
+    ("river-floods", ["about 1,200 homes had been damaged in the county"], "indirect", "emergency officials"),
     ("river-floods", ["the state's new river gauges had given towns an extra day to prepare"], "indirect",
      "Robert Haines"),
     ("river-floods", ["she would not leave"], "indirect", "Donna Kessler"),
