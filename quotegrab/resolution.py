@@ -457,7 +457,10 @@ class Resolver:
                 m = claim.mention
                 mention = Mention(text=m.text, start=m.start_char, end=m.end_char) if m is not None else None
                 if m is not None and how != "pronoun" and m.root.pos_ != "PRON":
-                    entity.add_alias(_plain(m) if how in ("role", "group") else m.text)
+                    alias = _plain(m) if how == "group" else m.text
+                    if how == "role" and m[0].lower_ in _DETERMINERS:
+                        alias = alias[:1].lower() + alias[1:]  # "The senator said" -> "the senator"
+                    entity.add_alias(alias)
                 speaker = SpeakerRef(id=ids[id(entity)], name=entity.name, mention=mention, resolved_by=how)
             spans = [CharSpan(start=s, end=e) for s, e in claim.spans]
             cue = None
