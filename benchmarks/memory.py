@@ -4,8 +4,10 @@
     .venv/bin/python benchmarks/memory.py --jobs 2 --small 100 --large 1000
 
 Each batch runs the real CLI as a subprocess of a fresh helper process, which reports ru_maxrss of its
-waited-for descendants: the peak resident size of the largest process (the CLI, or with --jobs the
-largest worker), so the two figures do not contaminate each other.
+waited-for descendants: the peak resident size of the largest of them, so the two figures do not
+contaminate each other. With --jobs > 1 that is the parent CLI process (the one that streams and
+holds the in-flight window); the workers are children of multiprocessing's fork server, which the
+CLI does not wait for, so their memory is not in the figure.
 """
 
 from __future__ import annotations
