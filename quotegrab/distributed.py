@@ -215,10 +215,11 @@ def connect(scheduler: str, *, debug: bool = False) -> tuple[Client, Any]:
     cluster = None
     if count is not None:
         # Processes, one thread each: the pipeline is CPU-bound Python. No dashboard: it needs bokeh and
-        # a free port, and a run of the CLI is not watched there.
+        # a free port, and a run of the CLI is not watched there. Dask's own logs stay quiet unless
+        # --debug: what matters (a worker dying on an input) is an error record already.
         cluster = LocalCluster(
             n_workers=count, threads_per_worker=1, processes=True, dashboard_address=None,
-            silence_logs=logging.WARNING if debug else logging.ERROR,
+            silence_logs=logging.WARNING if debug else logging.CRITICAL,
         )
         address = cluster.scheduler_address
     assert address is not None
@@ -273,25 +274,29 @@ def _one_by_one(
     client: Client, chunk: list[Any], model: str | None, include_text: bool, should_stop: Callable[[], bool]
 ) -> list[Result] | None:
     """Results for a chunk whose task kept killing workers: each input alone, so only the one that
-    kills a worker becomes an error record."""
+    kills a worker becomes an error record.
+
+    One at a time: tasks queued on a worker when it dies count as suspects too, so singles submitted
+    together could blame an innocent input that shared the poisoned one's worker.
+    """
     from distributed import KilledWorker
 
-    futures = [client.submit(work, [item], model, include_text, pure=False) for item in chunk]
     results: list[Result] = []
-    try:
-        for item, future in zip(chunk, futures, strict=True):
-            try:
-                single = _wait(future, should_stop)
-            except KilledWorker:
-                log.debug("worker died on %s", item.source)
-                single = [error_record(item.source, WorkerCrashed(
-                    "the worker process died on this input (out of memory, or a crash in native code); "
-                    "the other inputs were processed"))]
-            if single is None:
-                return None
-            results.extend(single)
-    finally:
-        client.cancel([f for f in futures if not f.done()])
+    for item in chunk:
+        future = client.submit(work, [item], model, include_text, pure=False)
+        try:
+            single = _wait(future, should_stop)
+        except KilledWorker:
+            log.debug("worker died on %s", item.source)
+            single = [error_record(item.source, WorkerCrashed(
+                "the worker process died on this input (out of memory, or a crash in native code); "
+                "the other inputs were processed"))]
+        finally:
+            if not future.done():
+                client.cancel([future])
+        if single is None:
+            return None
+        results.extend(single)
     return results
 
 

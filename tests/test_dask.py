@@ -23,7 +23,7 @@ from typer.testing import CliRunner
 pytest.importorskip("distributed")
 pytest.importorskip("dask.bag")
 
-from distributed import Client, LocalCluster  # noqa: E402
+from distributed import Client, LocalCluster, WorkerPlugin  # noqa: E402
 
 from quotegrab.cli import app  # noqa: E402
 from quotegrab.contract import Document, ErrorRecord  # noqa: E402
@@ -182,6 +182,49 @@ def test_without_dask_a_plain_run_works_and_scheduler_is_a_usage_error(here: Pat
     assert dask.stderr.strip().splitlines() == [
         "quotegrab: error: running on a Dask cluster needs dask and distributed: pip install 'quotegrab[dask]'"
     ]
+
+
+class Poison(WorkerPlugin):
+    """Makes every worker, restarted ones included, die on articles containing POISON: a stand-in for a
+    text that crashes native code or exhausts memory."""
+
+    name = "quotegrab-poison"
+
+    def setup(self, worker: object) -> None:
+        import quotegrab.distributed as qd
+
+        real = qd.process_chunk
+
+        def process_chunk(nlp, items, include_text):  # type: ignore[no-untyped-def]
+            if any("POISON" in getattr(item, "text", "") for item in items):
+                os._exit(1)
+            return real(nlp, items, include_text)
+
+        qd.process_chunk = process_chunk
+
+
+def test_an_input_that_kills_workers_becomes_one_error_record(cluster, tmp_path: Path) -> None:
+    import cloudpickle
+
+    from quotegrab import batch
+    from quotegrab.distributed import iter_refs
+
+    local, client = cluster
+    for i in range(6):
+        (tmp_path / f"p{i}.txt").write_text("POISON\n" + article(i) if i == 3 else article(i), encoding="utf-8")
+    # Defined here, so sent by value: the workers cannot import this test module.
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])
+    allowed, local.scheduler.allowed_failures = local.scheduler.allowed_failures, 0  # one death is enough
+    client.register_plugin(Poison())
+    try:
+        results = list(batch.run(iter_refs([str(tmp_path)]), scheduler=local.scheduler_address, chunk_size=3))
+    finally:
+        local.scheduler.allowed_failures = allowed
+        client.unregister_worker_plugin(Poison.name)
+        cloudpickle.unregister_pickle_by_value(sys.modules[__name__])
+    assert [Path(r.source).name for r in results] == [f"p{i}.txt" for i in range(6)]
+    assert [type(r).__name__ for r in results] == ["Document"] * 3 + ["ErrorRecord"] + ["Document"] * 2
+    assert results[3].error.type == "WorkerCrashed"
 
 
 def test_a_worker_killed_mid_run_loses_no_document(cluster, here: Path, local_output: str) -> None:
