@@ -229,7 +229,33 @@ def connect(scheduler: str, *, debug: bool = False) -> tuple[Client, Any]:
         if cluster is not None:
             cluster.close()
         raise ClusterError(f"cannot reach the Dask scheduler at {address}: {err}") from err
+    if cluster is not None:
+        # Registered plugins also run in workers that replace dead ones.
+        client.register_plugin(_ignore_interrupts_plugin())
     return client, cluster
+
+
+def _ignore_interrupts_plugin() -> Any:
+    """A worker plugin by which the workers of a cluster started here ignore SIGINT.
+
+    Ctrl-C reaches the whole process group, these workers included; the CLI decides how a run stops
+    (it finishes the current document and closes the cluster), so the workers must not die on it with a
+    traceback each. Only for clusters started here: other people's workers are left alone.
+    """
+    from distributed import WorkerPlugin
+
+    # Defined here so that importing this module never imports distributed; sent to the workers by value.
+    class IgnoreInterrupts(WorkerPlugin):
+        name = "quotegrab-ignore-sigint"
+
+        def setup(self, worker: Any) -> None:
+            import signal
+
+            # Plugins run on the worker's event loop, in its main thread; if not, signals stay as they are.
+            with contextlib.suppress(ValueError):
+                signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    return IgnoreInterrupts()
 
 
 def _threads(client: Client) -> int:
@@ -317,10 +343,14 @@ def run_on_cluster(
     stays constant. A worker that dies loses nothing: Dask reruns its tasks, and the results it held,
     elsewhere. A chunk that kills workers repeatedly is redone one input per task.
     """
+    started = time.monotonic()
     client, cluster = connect(scheduler, debug=debug)
+    log.debug("connected to %s in %.1f s", client.scheduler.address, time.monotonic() - started)
     window: deque[tuple[list[Any], Future]] = deque()
     try:
         _warm_up(client, model, 1 if cluster is None else len(cluster.workers))
+        log.debug("%d workers, %d threads, model loaded, after %.1f s", len(client.scheduler_info()["workers"]),
+                  _threads(client), time.monotonic() - started)
         yield from _stream(client, inputs, window, model=model, chunk_size=chunk_size,
                            include_text=include_text, should_stop=should_stop)
     finally:
