@@ -456,9 +456,12 @@ def _looks_like_title(text: str) -> bool:
     words = re.findall(r"[\w'\u2019-]+", text)
     if not 2 <= len(words) <= 7 or text.rstrip(" ,.")[-1:] in ("!", "?"):
         return False
+    if re.search(r"[.!?;]\s", text.strip()):
+        return False  # a sentence inside: something said
     major = [w for w in words if len(w) > 3 or w[:1].isupper()]
     capitalised = all(w[:1].isupper() or w[:1].isdigit() for w in major)
-    return len(major) >= 2 and capitalised and words[0][:1].isupper()
+    upper_share = sum(w[:1].isupper() or w[:1].isdigit() for w in words) / len(words)
+    return len(major) >= 2 and capitalised and upper_share >= 0.5 and words[0][:1].isupper()
 
 
 class _Context:

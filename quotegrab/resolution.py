@@ -161,7 +161,8 @@ class Resolver:
             tokens, titles = self._strip_title(list(ent))
             if not tokens:
                 continue
-            name = doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+            # a Span's text, not doc.text sliced: Doc.text rebuilds the whole text on every access
+            name = doc[tokens[0].i : tokens[-1].i + 1].text
             surname = tokens[-1].lower_
             roles = set(titles) | set(self._left_roles(ent)) | set(self._appositive_roles(ent))
             roles |= {_TITLE_ROLES[r] for r in roles if r in _TITLE_ROLES}
@@ -531,7 +532,8 @@ def _plain(mention: Span) -> str:
         words = words[1:]
     if not words:
         return ""
-    return " ".join(mention.doc.text[words[0].idx : words[-1].idx + len(words[-1])].split())
+    # a Span's text, not doc.text sliced: Doc.text rebuilds the whole text on every access
+    return " ".join(mention.doc[words[0].i : words[-1].i + 1].text.split())
 
 
 def _org_name(ent: Span) -> str:
