@@ -181,6 +181,15 @@ def test_unbalanced_opener_does_not_swallow_the_article() -> None:
     assert [text[q.content_start : q.content_end] for q in found[1:]] == [f"quote {k}" for k in range(50)]
 
 
+@pytest.mark.parametrize(("opener", "closer"), [("\u201c", "\u201d"), ('"', '"'), ("\u2018", "\u2019")])
+def test_unbalanced_opener_on_one_line_costs_at_most_the_next_quote(opener: str, closer: str) -> None:
+    # With no paragraph end to stop it, the stray opener runs to the next quote's closer; the quotes after
+    # that pair up again.
+    o, c = opener, closer
+    text = f"He said {o}yes and then left. Smith said {o}no,{c} Jones said {o}maybe.{c} Later {o}sure.{c} Done."
+    assert contents(text) == [[f"yes and then left. Smith said {o}no,"], ["maybe."], ["sure."]]
+
+
 def test_stray_closers_and_lone_marks_are_ignored() -> None:
     text = "A stray \u201d here, a lone \u00bb there, \u201c spaced \u201d out, and then \u201cone\u201d quote."
     assert contents(text) == [["one"]]
