@@ -167,7 +167,7 @@ class Attributor:
             break
         else:
             return None
-        if subject.lower_ in ("who", "that") and head.dep_ == "relcl":
+        if subject.lower_ in ("who", "that", "which") and head.dep_ == "relcl":
             subject = head.head
         if ctx.quoted(subject):
             # the parser made a word of the quote the subject: the speaker is the name beside the cue
@@ -220,6 +220,10 @@ class Attributor:
             comp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and c.tag_ == "VBG"), None)
         if comp is None:
             comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if comp is None and verb.lemma_.lower() in ("ask", "wonder", "question"):
+            # "asked if they were always so serious"
+            comp = next((c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i
+                         and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)), None)
         if comp is not None:
             start, end = _subtree_range(comp, stop_at=self._nested_cue_stop(comp, ctx))
             start, end = ctx.absorb_quotations(start, end)
@@ -232,8 +236,15 @@ class Attributor:
         start = min(c.left_edge.idx for c in right)
         end_tok = max((c.right_edge for c in right), key=lambda t: t.i)
         end = end_tok.idx + len(end_tok)
-        if not ctx.has_quotation(start, end) and verb.lemma_.lower() in ("say", "tell", "add"):
+        lemma = verb.lemma_.lower()
+        if not ctx.has_quotation(start, end) and lemma in ("say", "tell", "add"):
             return None
+        objects = [c for c in right if c.dep_ in ("dobj", "xcomp")]
+        if lemma in self.lexicon["cue_verbs_stance"] and objects and objects[0].ent_type_ in ("PERSON", "ORG"):
+            # "Ryan endorsed Trump in early June": a stance toward someone is about them alone
+            obj = objects[0]
+            start, end = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge)
+            return _trim(ctx.text, start, end, min_chars=2)
         start, end = ctx.absorb_quotations(start, end)
         if len(ctx.text[start:end].split()) < self.config["min_indirect_tokens"]:
             return None

@@ -230,8 +230,13 @@ def connect(scheduler: str, *, debug: bool = False) -> tuple[Client, Any]:
             cluster.close()
         raise ClusterError(f"cannot reach the Dask scheduler at {address}: {err}") from err
     if cluster is not None:
-        # Registered plugins also run in workers that replace dead ones.
-        client.register_plugin(_ignore_interrupts_plugin())
+        try:
+            # Registered plugins also run in workers that replace dead ones.
+            client.register_plugin(_ignore_interrupts_plugin())
+        except BaseException:
+            client.close()
+            cluster.close()
+            raise
     return client, cluster
 
 
@@ -455,6 +460,6 @@ def extract_bag(bag: Bag, model: str | None = None, *, include_text: bool = Fals
     element, in the same partitions and order (`bag.zip` pairs them back up).
 
     Each partition runs through `nlp.pipe` in one task, loading the pipeline once per worker process.
+    Any dask scheduler will do: distributed is only needed for a cluster.
     """
-    require()
     return bag.map_partitions(extract_partition, model, include_text)

@@ -16,6 +16,7 @@ from pathlib import Path
 LIST_FILES = (
     "cue_verbs",
     "cue_verbs_weak",
+    "cue_verbs_stance",
     "cue_phrases",
     "cue_nouns",
     "titles",
