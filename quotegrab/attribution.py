@@ -136,6 +136,8 @@ class Attributor:
         elif after is not None:
             span = ctx.extend_to_clause_end(after, verb)
             claims.append(Claim([span], cue, speaker, "quote-after"))
+        elif self._quote_only(verb):
+            return claims
         elif complement is not None:
             claims.append(Claim([complement], cue, speaker, "complement"))
         else:
@@ -143,6 +145,12 @@ class Attributor:
             if fronted is not None:
                 claims.append(Claim([fronted], cue, speaker, "fronted"))
         return claims
+
+    def _quote_only(self, verb: Token) -> bool:
+        lemma = verb.lemma_.lower()
+        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1), "")
+        quote_only = self.lexicon["cue_verbs_quote_only"]
+        return lemma in quote_only or f"{lemma} {particle}" in quote_only
 
     def _speaker_of(self, verb: Token, ctx: _Context) -> Span | None:
         head = verb

@@ -17,6 +17,7 @@ LIST_FILES = (
     "cue_verbs",
     "cue_verbs_weak",
     "cue_verbs_stance",
+    "cue_verbs_quote_only",
     "cue_phrases",
     "cue_nouns",
     "titles",
