@@ -364,7 +364,8 @@ def _drive(
     stats: Any,
     scheduler: str | None = None,
 ) -> None:
-    """Runs the batch, handing each result to `write`, until done or `stopper` fires; returns stats."""
+    """Runs the batch, handing each result to `write` and counting it in `stats`, until done or
+    `stopper` fires."""
     from quotegrab import batch
 
     name = _resolve_model(model)
