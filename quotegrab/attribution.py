@@ -235,7 +235,7 @@ class Attributor:
         if comp is not None:
             start, end = _subtree_range(comp, stop_at=self._nested_cue_stop(comp, ctx))
             start, end = ctx.absorb_quotations(start, end)
-            return _trim(ctx.text, start, end, min_chars=8)
+            return _cut_aside(ctx.text, *(_trim(ctx.text, start, end, min_chars=8) or (0, 0)))
         right = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "prep", "oprd", "attr")]
         if not right:
             return None
@@ -387,6 +387,17 @@ def _cue_span(verb: Token) -> tuple[int, int]:
         if child.dep_ == "prt" and child.i == verb.i + 1:
             end = child.idx + len(child)
     return verb.idx, end
+
+
+_ASIDE = re.compile(r",\s+(?:as|while|whereas|though|although|even as|despite|according to)\s")
+
+
+def _cut_aside(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Content ends before a trailing aside of the writer's: "…publicly, as was the case with …"."""
+    if end <= start:
+        return None
+    m = _ASIDE.search(text, start, end)
+    return (start, m.start()) if m and m.start() - start >= 8 else (start, end)
 
 
 def _subtree_range(token: Token, stop_at: int | None = None) -> tuple[int, int]:
