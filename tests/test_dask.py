@@ -147,6 +147,8 @@ def test_extract_bag_maps_texts_and_records_to_documents(cluster) -> None:
     assert documents[1].metadata == {"title": "T"} and documents[2].metadata == {"id": 7}
     assert [ErrorRecord.model_validate(d).error.type for d in out if "error" in d] == ["bad_record", "empty",
                                                                                        "bad_record"]
+    # Any dask scheduler gives the same documents; distributed is only needed for a cluster.
+    assert bag.compute(scheduler="synchronous") == out
     # Every task so far (CLI runs, bag partitions) shared each worker's one pipeline.
     loads = client.run(lambda: __import__("quotegrab.pipeline").pipeline.load.cache_info().misses)
     assert set(loads.values()) == {1}
