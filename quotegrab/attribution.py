@@ -615,6 +615,11 @@ class _Context:
         if _SENTENCE_END.search(gap + " ") or len(gap) > 60:
             return None
         stripped = gap.strip()
+        words = re.findall(r"\w+", stripped)
+        if words and (words[0].lower() in ("that", "if", "whether") or len(words) > 4):
+            # "adds that American Muslims have two choices: “…”": a clause leads into the quote, so
+            # the content is that clause with the quote in it (mixed), which the complement rule finds
+            return None
         if stripped.endswith((",", ":")) or stripped == "":
             # a quote right after the verb with no punctuation is its object ("said “numerous” …")
             if stripped == "" and self._starts_clause_mid_sentence(q):
