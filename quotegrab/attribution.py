@@ -573,7 +573,11 @@ class _Context:
         lead = self.text[start : q.start]
         if lead.rstrip()[-1:] in (":", "-", "\u2014", "\u2013"):
             return None  # "… plans by the company - ''I love Oreos,'' he said": the quote stands alone
-        return start if len(re.findall(r"\w+", lead)) >= 2 else None
+        words = len(re.findall(r"\w+", lead))
+        # 'Sanders "is tapping into something…," Rosenberg said': a quote that starts mid-sentence
+        # continues the words before it
+        mid_sentence = self.text[q.content_start : q.content_start + 1].islower()
+        return start if words >= 2 or words and mid_sentence else None
 
     def sentence_end_after(self, pos: int) -> int:
         """End of the spaCy sentence holding the character at pos."""
