@@ -392,6 +392,12 @@ def _cue_span(verb: Token) -> tuple[int, int]:
 _ASIDE = re.compile(r",\s+(?:as|while|whereas|though|although|even as|despite|according to)\s")
 
 
+def _next_nonspace(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return min(pos, max(len(text) - 1, 0))
+
+
 def _cut_aside(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Content ends before a trailing aside of the writer's: "…publicly, as was the case with …"."""
     if end <= start:
@@ -612,6 +618,9 @@ class _Context:
         """The quote this cue introduces: Trump said, "…" / Trump told reporters: "…"."""
         clause_end = self._clause_end(verb, speaker)
         para_end = self.paragraph_bounds(verb.idx)[1]
+        if self.text[clause_end:para_end].strip() == ":":
+            # "He said:" closing a paragraph introduces the quote that opens the next one
+            para_end = self.paragraph_bounds(_next_nonspace(self.text, para_end))[1]
         q = next((q for q in self.quotations if q.start >= clause_end and q.start < para_end), None)
         if q is None:
             return None
