@@ -11,6 +11,7 @@ import logging
 import multiprocessing
 import os
 import signal
+import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -166,7 +167,13 @@ def _pool_context() -> multiprocessing.context.BaseContext:
     # forkserver: workers start from a clean single-threaded server rather than a fork of the CLI
     # process, whose progress-bar thread may hold locks at fork time. The server pre-imports spaCy and
     # quotegrab once so each worker only has to load the model.
-    if "forkserver" in multiprocessing.get_all_start_methods():
+    methods = multiprocessing.get_all_start_methods()
+    main_file = getattr(sys.modules.get("__main__"), "__file__", None)
+    if main_file is not None and not os.path.exists(main_file) and "fork" in methods:
+        # A script read from stdin (`python - <<EOF`): forkserver and spawn workers would try to
+        # re-import it from a file that does not exist, and die; only fork can start them.
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["quotegrab.batch", "quotegrab.pipeline"])
         return context
