@@ -17,7 +17,7 @@ from quotegrab.contract import Cue, Mention, Quote, Speaker, SpeakerRef
 from quotegrab.contract import Span as CharSpan
 from quotegrab.lexicon import Lexicon
 from quotegrab.resolution import Resolver
-from quotegrab.scanner import Quotation, scan
+from quotegrab.scanner import Quotation, QuotationIndex, scan
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _INHERIT_SUBJECT_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl", "dep")
@@ -328,7 +328,8 @@ class Attributor:
 
     def _classify(self, claim: Claim, ctx: _Context) -> None:
         text = ctx.text
-        inner = [q for q in ctx.quotations if any(_overlaps((q.start, q.end), s) for s in claim.spans)]
+        inner = [q for s, e in claim.spans for q in ctx.index.overlapping(s, e)]
+        inner = sorted({id(q): q for q in inner}.values(), key=lambda q: q.start)
         if claim.rule in ("quote-before", "continuation", "colon", "dash"):
             claim.type = "direct"
             return
@@ -510,6 +511,8 @@ class _Context:
         # Titles of works stay quoted text (their words are not attributed) but never become quotes.
         quotations = [q for q in all_quotations if not self._is_title(q)]
         self.quotations = quotations
+        self.index = QuotationIndex(quotations)
+        self.persons = [e for e in doc.ents if e.label_ == "PERSON"]
         self._token_quote: list[int] = [-1] * len(doc)
         qi = 0
         for tok in doc:
@@ -528,7 +531,7 @@ class _Context:
         return self._token_quote[token.i] >= 0
 
     def has_quotation(self, start: int, end: int) -> bool:
-        return any(q.start < end and start < q.end for q in self.quotations)
+        return bool(self.index.overlapping(start, end))
 
     def paragraph_bounds(self, pos: int) -> tuple[int, int]:
         text = self.text
@@ -721,8 +724,8 @@ class _Context:
             return False
         # someone named after the attribution may be who speaks next; inside it ("…," Trump would
         # pounce, he added) the name is part of the attribution itself
-        for ent in self.doc.ents:
-            new_actor = after <= ent.start_char < q.start and ent.label_ == "PERSON" and ent.root.dep_ == "nsubj"
+        for ent in self.persons:
+            new_actor = after <= ent.start_char < q.start and ent.root.dep_ == "nsubj"
             if new_actor and (prior.mention is None or ent.text not in prior.mention.text):
                 return False
         return True

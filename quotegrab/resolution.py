@@ -13,6 +13,7 @@ Rules, in the order they are tried for a speaker mention:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -20,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from quotegrab.contract import Cue, Mention, Quote, Speaker, SpeakerRef
 from quotegrab.contract import Span as CharSpan
 from quotegrab.lexicon import Lexicon
-from quotegrab.scanner import Quotation
+from quotegrab.scanner import Quotation, QuotationIndex
 
 _MALE = {"he", "him", "his", "himself"}
 _FEMALE = {"she", "her", "hers", "herself"}
@@ -148,8 +149,10 @@ class Resolver:
 
     def _collect(self, doc: Doc, quotations: list[Quotation]) -> tuple[list[Entity], list[tuple[int, Entity, float]]]:
         """Entities named in the article and where (position, entity, is_subject), outside quotes."""
+        index = QuotationIndex(quotations)
+
         def quoted(pos: int) -> bool:
-            return any(q.start <= pos < q.end for q in quotations)
+            return index.at(pos) is not None
 
         entities: list[Entity] = []
         by_surname: dict[str, list[Entity]] = {}
@@ -232,6 +235,8 @@ class Resolver:
             if len({id(p) for p in people}) != 1 or people[0].gender is not None:
                 continue
             sent = doc[start].sent
+            if len(sent) > 200:
+                continue  # not a sentence but a run-on line: no evidence about anyone
             male = sum(t.lower_ in _MALE for t in sent if not quoted(t.idx))
             female = sum(t.lower_ in _FEMALE for t in sent if not quoted(t.idx))
             tally = votes.setdefault(id(people[0]), [0, 0])
@@ -251,19 +256,18 @@ class Resolver:
         sightings: list[tuple[int, Entity, float]],
         extra: dict[str, Entity],
     ) -> tuple[Entity | None, str]:
-        doc = mention.doc
         head = mention.root
         lower = head.lower_
-        names = [e for e in doc.ents if e.start >= mention.start and e.end <= mention.end
-                 and e.label_ in ("PERSON", "ORG") and not _is_affix_name(e)]
+        nearby = self._names_between(mention.start - 8, mention.end + 8)
+        names = [e for e in nearby if e.start >= mention.start and e.end <= mention.end and not _is_affix_name(e)]
         if not names:
-            names = [e for e in doc.ents if e.start <= head.i < e.end and e.label_ in ("PERSON", "ORG")]
+            names = [e for e in nearby if e.start <= head.i < e.end]
         own = next((e for e in names if e.start <= head.i < e.end), None)
         if own is None:
             appositive = next((c for c in head.children if c.dep_ == "appos"), None)
             if appositive is not None:
-                own = next((e for e in doc.ents if e.start <= appositive.i < e.end
-                            and e.label_ in ("PERSON", "ORG")), None)
+                own = next((e for e in self._names_between(appositive.i - 8, appositive.i + 8)
+                            if e.start <= appositive.i < e.end), None)
         if own is not None:
             # The head's own name wins: in "Clinton spokesman Brian Fallon" the speaker is Fallon.
             return self._by_name(own, entities)
@@ -424,8 +428,17 @@ class Resolver:
 
     # -- assembling the output -------------------------------------------------------------------------
 
+    def _names_between(self, first: int, last: int) -> list[Span]:
+        """PERSON and ORG entities starting in tokens [first, last) of the document being built."""
+        lo = bisect_left(self._name_starts, first)
+        hi = bisect_left(self._name_starts, last)
+        return self._names[lo:hi]
+
     def build(self, doc: Doc, claims: list, quotations: list[Quotation]) -> tuple[list[Quote], list[Speaker]]:
         text = doc.text
+        # doc.ents is rebuilt on every access: read once per document, searched by position
+        self._names = [e for e in doc.ents if e.label_ in ("PERSON", "ORG")]
+        self._name_starts = [e.start for e in self._names]
         entities, sightings = self._collect(doc, quotations)
         extra: dict[str, Entity] = {}
         resolved: list[tuple[Entity | None, str]] = []

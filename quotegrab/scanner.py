@@ -10,6 +10,7 @@ read as an apostrophe (single marks), and scanning goes on.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 # opener -> closers accepted for it; longer marks first so '' wins over '
@@ -66,8 +67,8 @@ def _opener_at(text: str, i: int) -> str | None:
         if opener == "\u201d" or not text.startswith(opener, i):
             continue
         after = text[i + len(opener)] if i + len(opener) < len(text) else ""
-        if not after or after.isspace():
-            return None  # a mark followed by space closes something or stands alone
+        if not after or after.isspace() or after in "\u201d\u2019":
+            return None  # a mark followed by space or a closer closes something, or quotes nothing
         if opener in ("\u201c", "``", "\u201e", "\u00ab"):
             return opener
         if prev not in _OPEN_BEFORE and not prev.isspace():
@@ -184,6 +185,8 @@ def _read_quotation(
             pieces.append((piece_start, end))
             return Quotation(start, end, tuple(pieces), closed=False)
         closer = _closer_at(text, j, closers, single)
+        if closer is not None and single and j - piece_start == 1 and not pieces:
+            return None  # rock 'n' roll: a clipped word, not a quotation
         if closer is not None and j > piece_start:
             pieces.append((piece_start, j))
             return Quotation(start, j + len(closer), tuple(pieces), closed=True)
@@ -207,3 +210,25 @@ def quoted_fraction(text: str, start: int, end: int, quotations: list[Quotation]
         if a < b:
             inside += sum(not c.isspace() for c in text[a:b])
     return inside / total
+
+
+class QuotationIndex:
+    """Which quotation holds a position, in log time: long texts hold thousands of quotations."""
+
+    def __init__(self, quotations: list[Quotation]) -> None:
+        self.quotations = quotations
+        self._starts = [q.start for q in quotations]
+
+    def at(self, pos: int) -> Quotation | None:
+        i = bisect_right(self._starts, pos) - 1
+        return self.quotations[i] if i >= 0 and pos < self.quotations[i].end else None
+
+    def overlapping(self, start: int, end: int) -> list[Quotation]:
+        """Quotations meeting [start, end), in order (quotations never overlap one another)."""
+        i = max(bisect_right(self._starts, start) - 1, 0)
+        found = []
+        while i < len(self.quotations) and self.quotations[i].start < end:
+            if self.quotations[i].end > start:
+                found.append(self.quotations[i])
+            i += 1
+        return found

@@ -143,10 +143,6 @@ def test_apostrophes_around_a_real_single_quote() -> None:
     assert contents(text) == [["grunge"], ["union"]]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="scanner bug: a straight or opening-curly 'n' between words is read as a one-letter quotation",
-)
 @pytest.mark.parametrize("text", ["rock 'n' roll", "rock \u2018n\u2019 roll", "R 'n' B"])
 def test_rock_n_roll_with_straight_marks_is_not_a_quote(text: str) -> None:
     assert scan(text) == []
