@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import random
-import signal
-from collections.abc import Iterator
-from contextlib import contextmanager
 from itertools import pairwise
 
 import pytest
@@ -220,23 +217,7 @@ def test_quotations_are_ordered_disjoint_and_inside_the_text(text: str) -> None:
     assert scan(text) == found
 
 
-# --- running time -----------------------------------------------------------------------------------------
-
-
-@contextmanager
-def time_limit(seconds: float) -> Iterator[None]:
-    """Fail instead of hanging: a quadratic scan of these inputs would run for minutes or hours."""
-
-    def expire(signum: int, frame: object) -> None:
-        raise TimeoutError(f"scan took longer than {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+# --- long texts ------------------------------------------------------------------------------------------
 
 
 def random_marks_line(size: int, seed: int = 0) -> str:
