@@ -293,9 +293,9 @@ class Attributor:
                     continue
                 mention = _mention_span(obj, ctx)
                 content = ctx.sentence_without(token.sent, token.i, max(obj.right_edge.i, mention.end - 1))
-                if content is not None:
+                if content:
                     cue = (token.idx, doc[end - 1].idx + len(doc[end - 1]))
-                    claims.append(Claim([content], cue, mention, "according-to"))
+                    claims.append(Claim(content, cue, mention, "according-to"))
         return claims
 
     # -- quotations no cue claimed -------------------------------------------------------------------
@@ -680,24 +680,32 @@ class _Context:
         start = max(sent.start_char, para_start)
         return _trim(self.text, start, before.idx, min_chars=12)
 
-    def sentence_without(self, sent: Span, first: int, last: int) -> tuple[int, int] | None:
-        """A sentence's content around an "according to X" phrase at tokens first..last."""
+    def sentence_without(self, sent: Span, first: int, last: int) -> list[tuple[int, int]]:
+        """A sentence's content around an "according to X" phrase at tokens first..last: the words
+        before it and the words after it, each when it holds a clause's worth ("The fee, according to
+        X, would be low" is one claim in two pieces)."""
         doc = self.doc
-        if first - sent.start <= 1:
-            # "According to X, CONTENT."
-            start_tok = last + 1
-            while start_tok < sent.end and doc[start_tok].is_punct and not self.quoted(doc[start_tok]):
-                start_tok += 1
-            if start_tok >= sent.end:
-                return None
-            start = doc[start_tok].idx
-            end = sent.end_char
-        else:
-            # "CONTENT, according to X." (anything after X is ignored)
-            start, end = sent.start_char, doc[first].idx
-        start, end = self.absorb_quotations(start, end)
         para_start, para_end = self.paragraph_bounds(doc[first].idx)
-        return _trim(self.text, max(start, para_start), min(end, para_end), min_chars=12)
+        after_tok = last + 1
+        while after_tok < sent.end and doc[after_tok].is_punct and not self.quoted(doc[after_tok]):
+            after_tok += 1
+        pieces = []
+        before = (max(sent.start_char, para_start), doc[first].idx)
+        before_words = re.findall(r"\w+", self.text[before[0] : before[1]])
+        # "The AP reported that, according to X, …": what precedes only leads into the content
+        if len(before_words) >= 3 and before_words[-1].lower() not in ("that", "said", "says"):
+            pieces.append(before)
+        if after_tok < sent.end:
+            after = (doc[after_tok].idx, min(sent.end_char, para_end))
+            if len(re.findall(r"\w+", self.text[after[0] : after[1]])) >= 3 or not pieces:
+                pieces.append(after)
+        trimmed = []
+        for start, end in pieces:
+            start, end = self.absorb_quotations(start, end)
+            piece = _trim(self.text, max(start, para_start), min(end, para_end), min_chars=12)
+            if piece is not None:
+                trimmed.append(piece)
+        return trimmed
 
     def stands_alone(self, q: Quotation) -> bool:
         """A quote that is a sentence of its own (not a scare-quoted word inside a sentence)."""
