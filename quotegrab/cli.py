@@ -470,7 +470,7 @@ def extract(
       [cyan]quotegrab extract news/ -o quotes.jsonl --resume[/cyan]      finish an interrupted run
       [cyan]cat story.txt | quotegrab extract - -f json[/cyan]           standard input
       [cyan]quotegrab extract news/ -f csv > quotes.csv[/cyan]            one row per quote
-      [cyan]quotegrab extract news/ -o quotes.jsonl --scheduler tcp://10.0.0.5:8786[/cyan]   on a Dask cluster
+      [cyan]quotegrab extract news/ -o quotes.jsonl --scheduler tcp://scheduler-host:8786[/cyan]   on a Dask cluster
     """
     from quotegrab import batch, writers
 
