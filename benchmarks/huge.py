@@ -2,7 +2,7 @@
 
 Each size runs in a fresh Python process so that its peak resident memory (`ru_maxrss`) is its own and not
 the high-water mark of an earlier, larger run. Not a test: with the full English pipeline this takes a while
-(roughly a minute per megabyte on a laptop core); `--pipeline blank` measures only the chunking machinery
+(roughly 50 s per megabyte on one core); `--pipeline blank` measures only the chunking machinery
 around a tokenizer, which is quick.
 
     .venv/bin/python benchmarks/huge.py                     # 1, 5, 20 MB through the real pipeline
@@ -45,7 +45,7 @@ def measure(megabytes: float, pipeline: str, trace: bool, max_chars: int | None)
     import spacy
 
     from quotegrab.chunking import split_text
-    from quotegrab.pipeline import extract, load
+    from quotegrab.pipeline import PIECE_CHARS, extract, load
 
     nlp = spacy.blank("en") if pipeline == "blank" else load()
     text = article(megabytes)
@@ -59,7 +59,7 @@ def measure(megabytes: float, pipeline: str, trace: bool, max_chars: int | None)
     return {
         "mb": megabytes,
         "chars": len(text),
-        "pieces": len(split_text(text, min(max_chars or nlp.max_length, nlp.max_length))),
+        "pieces": len(split_text(text, min(max_chars or PIECE_CHARS, nlp.max_length))),
         "quotes": len(document.quotes),
         "seconds": seconds,
         "baseline_rss_mb": baseline,
@@ -75,7 +75,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=float, nargs="+", default=[1.0, 5.0, 20.0], help="megabytes")
     parser.add_argument("--pipeline", choices=["real", "blank"], default="real")
     parser.add_argument("--tracemalloc", action="store_true", help="also record the Python heap peak")
-    parser.add_argument("--max-chars", type=int, help="piece size (default: the pipeline's max_length)")
+    parser.add_argument("--max-chars", type=int, help="piece size (default: quotegrab.pipeline.PIECE_CHARS)")
     parser.add_argument("--child", type=float, help=argparse.SUPPRESS)
     args = parser.parse_args()
 
@@ -87,7 +87,9 @@ def main() -> None:
         f"{'MB':>6} {'chars':>11} {'pieces':>6} {'quotes':>7} {'seconds':>9} {'chars/s':>9} "
         f"{'base RSS MB':>11} {'peak RSS MB':>11} {'heap MB':>8}"
     )
-    print(f"pipeline: {args.pipeline}, piece size: {args.max_chars or 'max_length'}")
+    from quotegrab.pipeline import PIECE_CHARS
+
+    print(f"pipeline: {args.pipeline}, piece size: {args.max_chars or PIECE_CHARS}")
     print(header)
     print("-" * len(header))
     for size in args.sizes:

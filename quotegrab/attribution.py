@@ -67,7 +67,9 @@ class Attributor:
     def __call__(self, doc: Doc) -> tuple[list[Quote], list[Speaker]]:
         text = doc.text
         quotations = scan(text)
-        ctx = _Context(doc, quotations)
+        # doc.ents is rebuilt on every access: read the names once per document
+        names = [e for e in doc.ents if e.label_ in ("PERSON", "ORG")]
+        ctx = _Context(doc, quotations, names)
         claims: list[Claim] = []
         for token in doc:
             if ctx.quoted(token):
@@ -82,7 +84,7 @@ class Attributor:
         claims = _merge_interrupted(claims, text)
         for claim in claims:
             self._classify(claim, ctx)
-        return self.resolver.build(doc, claims, quotations)
+        return self.resolver.build(doc, claims, quotations, names)
 
     # -- cues ------------------------------------------------------------------------------------
 
@@ -279,8 +281,9 @@ class Attributor:
 
     def _according_to(self, doc: Doc, ctx: _Context) -> list[Claim]:
         claims = []
+        first_words = {phrase[0] for phrase in self.cue_phrases}
         for token in doc:
-            if ctx.quoted(token):
+            if token.lower_ not in first_words or ctx.quoted(token):
                 continue
             for phrase in self.cue_phrases:
                 end = token.i + len(phrase)
@@ -504,7 +507,7 @@ def _looks_like_title(text: str) -> bool:
 class _Context:
     """Per-document lookups shared by the rules: which tokens are quoted, sentence and paragraph edges."""
 
-    def __init__(self, doc: Doc, all_quotations: list[Quotation]) -> None:
+    def __init__(self, doc: Doc, all_quotations: list[Quotation], names: list[Span]) -> None:
         self.doc = doc
         self.text = doc.text
         self.all_quotations = all_quotations
@@ -512,7 +515,7 @@ class _Context:
         quotations = [q for q in all_quotations if not self._is_title(q)]
         self.quotations = quotations
         self.index = QuotationIndex(quotations)
-        self.persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        self.persons = [e for e in names if e.label_ == "PERSON"]
         self._token_quote: list[int] = [-1] * len(doc)
         qi = 0
         for tok in doc:

@@ -158,7 +158,7 @@ class Resolver:
         by_surname: dict[str, list[Entity]] = {}
         by_org: dict[str, Entity] = {}
         sightings: list[tuple[int, Entity, float]] = []
-        persons = [e for e in doc.ents if e.label_ == "PERSON" or self._looks_like_person(e)]
+        persons = [e for e in self._names if e.label_ == "PERSON" or self._looks_like_person(e)]
         # Full names first, so that "Trump" finds "Donald Trump" whatever the order of mention.
         for ent in sorted(persons, key=lambda e: -len(self._strip_title(list(e))[0])):
             tokens, titles = self._strip_title(list(ent))
@@ -194,7 +194,7 @@ class Resolver:
             if not quoted(ent.start_char):
                 entity.positions.append(ent.start_char)
                 sightings.append((ent.start_char, entity, _salience(ent)))
-        for ent in doc.ents:
+        for ent in self._names:
             if ent.label_ != "ORG" or self._inside_title(ent) or self._looks_like_person(ent):
                 continue
             name = _org_name(ent)
@@ -434,10 +434,12 @@ class Resolver:
         hi = bisect_left(self._name_starts, last)
         return self._names[lo:hi]
 
-    def build(self, doc: Doc, claims: list, quotations: list[Quotation]) -> tuple[list[Quote], list[Speaker]]:
+    def build(
+        self, doc: Doc, claims: list, quotations: list[Quotation], names: list[Span]
+    ) -> tuple[list[Quote], list[Speaker]]:
+        """Contract quotes and speakers for `claims`; `names` are the document's PERSON and ORG entities."""
         text = doc.text
-        # doc.ents is rebuilt on every access: read once per document, searched by position
-        self._names = [e for e in doc.ents if e.label_ in ("PERSON", "ORG")]
+        self._names = names
         self._name_starts = [e.start for e in self._names]
         entities, sightings = self._collect(doc, quotations)
         extra: dict[str, Entity] = {}

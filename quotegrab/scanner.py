@@ -26,6 +26,7 @@ _PAIRS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("'", ("'", "\u2019")),
 )
 _SINGLE = {"\u2018", "'"}
+_MARKS = re.compile("[\u201c\u201d\u2018\u201e\u00ab\"'`]")
 _OPEN_BEFORE = set(" \t\n\r([{\u2014\u2013-/:;,\u201c\u2018\"'`\u00a0")
 _PARAGRAPH_BREAK = "\n\r\u2028\u2029"
 _PARAGRAPH_BREAK_RE = re.compile("[\n\r\u2028\u2029]")
@@ -138,6 +139,11 @@ def scan(text: str) -> list[Quotation]:
     # from being read to its end once per apostrophe.
     no_single_closer_before = -1
     while i < n:
+        # only a quotation mark can open a quotation: jump to the next one
+        mark = _MARKS.search(text, i)
+        if mark is None:
+            break
+        i = mark.start()
         opener = _opener_at(text, i)
         if opener is None:
             i += 1
