@@ -290,7 +290,7 @@ class Resolver:
             if _definite(mention) and possessor is None and not names:
                 org = self._nearest_org(lower, mention.start_char, entities, sightings)
                 if org is not None:
-                    return org, "role"
+                    return org, "organization"
         if possessor is not None and lower in _SAYINGS:
             # "his best response was …", "Trump's statement said …": the possessor speaks
             owner = self._owner(mention, possessor, names, entities, sightings)
@@ -316,6 +316,9 @@ class Resolver:
         known = self._person_named(name, mention.start_char, entities)
         if known is not None:
             return known, "surname" if " " not in name else "name"
+        if self._first_named(mention):
+            # a full name the NER missed ("Elena Ruiz denied …"): a person, named as written
+            return extra.setdefault(f"person:{name.lower()}", Entity(name=name, kind="person")), "name"
         kind = "person" if lower in self.roles or head.ent_type_ == "PERSON" else "organization"
         if kind == "organization":
             same = next((e for e in entities if e.kind == "organization" and e.name.lower() == name.lower()), None)
@@ -323,6 +326,15 @@ class Resolver:
                 return same, "organization"
         key = f"{kind}:{name.lower()}"
         return extra.setdefault(key, Entity(name=name, kind=kind)), "role" if kind == "person" else "organization"
+
+    def _first_named(self, mention: Span) -> bool:
+        """Capitalised words starting with a known first name: "Elena Ruiz"."""
+        words = [t for t in mention if not t.is_punct]
+        return (
+            2 <= len(words) <= 3
+            and words[0].lower_ in (self.female | self.male)
+            and all(t.text[:1].isupper() for t in words)
+        )
 
     def _person_named(self, name: str, pos: int, entities: list[Entity]) -> Entity | None:
         """A person the article names this way ("Hale" for "Margaret Hale"), untagged by the NER."""

@@ -310,8 +310,7 @@ CONTENT = "the buses would start running in September"
         (f"Elena Ruiz told reporters {CONTENT}.", "told"),
         (f"Elena Ruiz argued that {CONTENT}.", "argued"),
         (f"Elena Ruiz warned that {CONTENT}.", "warned"),
-        pytest.param(f"Elena Ruiz denied that {CONTENT}.", "denied",
-                     marks=engine_bug("the NER tags 'Elena Ruiz' ORG here and the speaker becomes an organisation")),
+        pytest.param(f"Elena Ruiz denied that {CONTENT}.", "denied"),
         (f"Elena Ruiz insisted {CONTENT}.", "insisted"),
     ],
     ids=["said-that", "said", "said-on-day-that", "told-reporters-that", "told-reporters", "argued", "warned",
@@ -542,11 +541,11 @@ def test_person_named_in_an_apposition(nlp: Language) -> None:
 @pytest.mark.parametrize(
     ("intro", "noun"),
     [
-        ("Meridian Terminals runs the port.", "The company"),
+        pytest.param("Meridian Terminals runs the port.", "The company",
+                     marks=engine_bug("the NER tags 'Meridian Terminals' PERSON, so no organisation is named")),
         ("The Riverton Transit Authority runs the buses.", "The authority"),
     ],
 )
-@engine_bug("an organisation noun ('the company', 'the authority') is not linked to the organisation named before")
 def test_organisation_noun_refers_to_the_named_organisation(nlp: Language, intro: str, noun: str) -> None:
     text = f"{intro} {noun} said it would apply for a state grant."
     name = intro.removeprefix("The ").split(" runs ")[0]
@@ -585,7 +584,6 @@ def test_claim_content_stops_before_a_trailing_apposition(nlp: Language) -> None
           cue=only(text, "argued"))
 
 
-@engine_bug("the NER tags 'Elena Ruiz' ORG in this sentence and the speaker becomes an organisation")
 def test_title_of_a_show_in_the_attribution_is_not_a_quote(nlp: Language) -> None:
     text = '"We will not back down," Elena Ruiz said on NBC\'s "Meet the Press." "The buses will run."'
     doc = run(nlp, text)
