@@ -226,6 +226,18 @@ def _wait(future: Future[list[Result]], should_stop: Callable[[], bool]) -> list
     return None
 
 
+def _submit(pool: _Pool, work: Callable[[list[Any], bool], list[Result]], chunk: list[Any],
+            include_text: bool) -> Future[list[Result]]:
+    """Submit a chunk; a pool found broken at submission (a worker died meanwhile) yields a future that
+    fails like the dead worker's, so one recovery path handles both."""
+    try:
+        return pool.executor.submit(work, chunk, include_text)
+    except BrokenProcessPool as err:
+        failed: Future[list[Result]] = Future()
+        failed.set_exception(err)
+        return failed
+
+
 def _run_pool(
     inputs: Iterable[Article | InputFailure],
     *,
@@ -261,7 +273,7 @@ def _run_pool(
                 chunk = next(chunks, None)
                 if chunk is None:
                     break
-                window.append((chunk, pool.executor.submit(work, chunk, include_text)))
+                window.append((chunk, _submit(pool, work, chunk, include_text)))
             if not window:
                 finished = True
                 break
