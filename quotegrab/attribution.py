@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from quotegrab.contract import Cue, Mention, Quote, Speaker, SpeakerRef
-from quotegrab.contract import Span as CharSpan
+from quotegrab.contract import Quote, Speaker
 from quotegrab.lexicon import Lexicon
 from quotegrab.resolution import Resolver
 from quotegrab.scanner import Quotation, QuotationIndex, scan
@@ -60,7 +59,7 @@ class Attributor:
         self.weak_cues = lexicon["cue_verbs_weak"]
         self.cue_phrases = [tuple(p.split()) for p in lexicon["cue_phrases"]]
         self.cue_nouns = lexicon["cue_nouns"]
-        self.config = {"direct_coverage": 0.9, "max_cue_distance_tokens": 8, "min_indirect_tokens": 3}
+        self.config = {"min_indirect_tokens": 3}  # shortest object clause taken as a claim
         self.config.update(lexicon.config)
         self.resolver = Resolver(lexicon)
 
@@ -196,7 +195,7 @@ class Attributor:
         """When the parse gives the cue no subject ("Col. Warren, a spokesman in Baghdad, said, …" parsed
         as an apposition), the nearest name or pronoun next to the cue, with no other verb between."""
         sent = verb.sent
-        for tok in reversed(list(self_doc_range(verb.doc, sent.start, verb.i))):
+        for tok in reversed(list(_token_range(verb.doc, sent.start, verb.i))):
             if tok.pos_ in ("VERB", "AUX") or ctx.quoted(tok):
                 break
             if tok.ent_type_ == "PERSON":
@@ -205,7 +204,7 @@ class Attributor:
                 return tok
             if self._speaker_noun(tok):
                 return tok
-        for tok in self_doc_range(verb.doc, verb.i + 1, min(sent.end, verb.i + 6)):
+        for tok in _token_range(verb.doc, verb.i + 1, min(sent.end, verb.i + 6)):
             if tok.pos_ in ("VERB", "AUX") or ctx.quoted(tok):
                 break
             if tok.ent_type_ == "PERSON" or tok.pos_ == "PRON" and tok.lower_ in ("he", "she"):
@@ -363,7 +362,8 @@ class Attributor:
         ]
 
 
-def self_doc_range(doc: Doc, start: int, end: int) -> list[Token]:
+def _token_range(doc: Doc, start: int, end: int) -> list[Token]:
+    """Tokens start..end-1, clipped to the document."""
     return [doc[i] for i in range(max(0, start), min(len(doc), end))]
 
 
@@ -788,4 +788,4 @@ class _Context:
         return None
 
 
-__all__ = ["Attributor", "Claim", "CharSpan", "Cue", "Mention", "SpeakerRef"]
+__all__ = ["Attributor", "Claim"]
