@@ -77,6 +77,8 @@ class Attributor:
                 claims.extend(self._claims_for_verb(token, ctx))
         claims.extend(self._according_to(doc, ctx))
         claims.extend(ctx.headline_claims())
+        # a claim never contains its own cue (a parse that wraps it into the content)
+        claims = [c for c in claims if not _contains_own_attribution(c)]
         claims = _drop_overlaps(claims)
         claims.extend(self._unattributed_quotations(ctx, claims))
         claims.sort(key=lambda c: c.start)
@@ -360,6 +362,10 @@ class Attributor:
             for q in inner
             if min(q.content_end, last_end) > max(q.content_start, first_start)
         ]
+
+
+def _contains_own_attribution(claim: Claim) -> bool:
+    return claim.cue is not None and any(_overlaps(claim.cue, span) for span in claim.spans)
 
 
 def _token_range(doc: Doc, start: int, end: int) -> list[Token]:

@@ -130,8 +130,7 @@ class Resolver:
             ent.start >= 2
             and doc[ent.start - 1].lower_ == "of"
             and doc[ent.start - 2].lower_.rstrip(".") in self.titles
-            and ent.end < len(doc)
-            and doc[ent.end].ent_type_ == "PERSON"
+            and (doc[ent.start - 2].lower_ in self.roles or ent.end < len(doc) and doc[ent.end].ent_type_ == "PERSON")
         )
 
     def _gender_of(self, first: str | None, titles: list[str]) -> str | None:
@@ -189,8 +188,16 @@ class Resolver:
                 entity.gender = self._gender_of(tokens[0].text if len(tokens) > 1 else None, titles)
             entity.roles |= roles
             entity.add_alias(ent.text)
-            if ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in self.titles:
-                entity.add_alias(doc[ent.start - 1 : ent.end].text)
+            title_start = ent.start
+            while title_start > 0 and (
+                doc[title_start - 1].lower_.rstrip(".") in self.titles or doc[title_start - 1].lower_ == "of"
+            ):
+                title_start -= 1
+            while title_start < ent.start and doc[title_start].lower_ == "of":
+                title_start += 1
+            if title_start < ent.start:
+                # the name as introduced: "Secretary of State Marco Rubio"
+                entity.add_alias(doc[title_start : ent.end].text)
             if not quoted(ent.start_char):
                 entity.positions.append(ent.start_char)
                 sightings.append((ent.start_char, entity, _salience(ent)))
@@ -401,7 +408,8 @@ class Resolver:
             if where >= pos:
                 continue
             distance = pos - where
-            if distance > 3000:
+            # "they" refers back a sentence or two; a person stays the topic for paragraphs
+            if distance > (_PLURAL_REACH if want_plural else _SINGULAR_REACH):
                 break
             if want_plural != (entity.kind != "person"):
                 continue
@@ -513,6 +521,8 @@ class Resolver:
         return quotes, speakers
 
 
+_PLURAL_REACH = 600  # characters back a plural pronoun looks for its antecedent
+_SINGULAR_REACH = 3000
 _SPEAKER_WEIGHT = 0.3  # a quoted speaker is what a following pronoun most often denotes
 
 
