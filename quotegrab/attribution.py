@@ -496,6 +496,12 @@ def _merge_interrupted(claims: list[Claim], text: str) -> list[Claim]:
     return merged
 
 
+def _title_case(text: str) -> bool:
+    """Headline capitalisation: most words longer than three letters start with a capital."""
+    words = [w for w in re.findall(r"[\w'\u2019-]+", text) if len(w) > 3]
+    return bool(words) and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+
+
 def _looks_like_title(text: str) -> bool:
     """"Face the Nation," "The 40-Year-Old Virgin": short, every major word capitalised, no sentence
     inside. Titles of shows and works are named, not said."""
@@ -752,18 +758,23 @@ class _Context:
         claims = []
         for m in re.finditer(r"(?m)^([^\n\r:]{2,60}):[ \t]+([^\n\r]{12,})$", self.text):
             rest_start = m.start(2)
-            if self.text[rest_start] in "\"'\u201c\u2018`" or self.text[m.end(2) - 1] == ".":
-                continue
+            rest = m.group(2)
+            if self.text[rest_start] in "\"'\u201c\u2018`" or rest.endswith(".") and not _title_case(rest):
+                continue  # "Note: this is a sentence." is not a headline
             span = self.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
             if span is None or len(span) > 5:
                 continue
             ents = [e for e in span.ents if e.label_ in ("PERSON", "ORG")]
-            if not ents or ents[-1].end != span.end:
+            if ents and ents[-1].end == span.end:
+                mention = ents[-1]
+            elif len(span) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span):
+                mention = span  # a name the NER missed in a headline: "Lewandowski: FBI director acted …"
+            else:
                 continue
             content = _trim(self.text, rest_start, m.end(2), min_chars=12)
             if content is not None:
                 colon = m.end(1)
-                claims.append(Claim([content], (colon, colon + 1), ents[-1], "headline"))
+                claims.append(Claim([content], (colon, colon + 1), mention, "headline"))
         return claims
 
     def colon_or_dash_claim(self, q: Quotation, lexicon: Lexicon) -> Claim | None:
