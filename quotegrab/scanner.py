@@ -86,8 +86,10 @@ def _closer_at(text: str, j: int, closers: tuple[str, ...], single: bool) -> str
             continue
         before = text[j - 1] if j > 0 else " "
         after = text[j + len(closer)] if j + len(closer) < len(text) else " "
-        if before.isspace() and closer not in ("\u201d", "\u00bb"):
-            return None  # a straight mark after a space opens the next quote
+        nested_close = j >= 2 and text[j - 2] in "'\u2019" and before == " "
+        if before.isspace() and closer not in ("\u201d", "\u00bb") and not nested_close:
+            # a straight mark after a space opens the next quote, unless it closes a nested one: ,' "
+            return None
         if single and _is_letter(before) and _is_letter(after):
             return None  # don't, Trump’s
         if single and after.isalpha():
