@@ -59,6 +59,9 @@ class Attributor:
         self.weak_cues = lexicon["cue_verbs_weak"]
         self.cue_phrases = [tuple(p.split()) for p in lexicon["cue_phrases"]]
         self.cue_nouns = lexicon["cue_nouns"]
+        # heads of phrasal cues ("point" of "point out"): only these are worth a look at their particle,
+        # since the check runs on every token
+        self.phrasal_heads = {cue.split()[0] for cue in self.cue_verbs if " " in cue}
         self.config = {"min_indirect_tokens": 3}  # shortest object clause taken as a claim
         self.config.update(lexicon.config)
         self.resolver = Resolver(lexicon)
@@ -91,9 +94,10 @@ class Attributor:
 
     def _is_cue_verb(self, token: Token) -> bool:
         lemma = token.lemma_.lower()
-        particle = next((c for c in token.children if c.dep_ == "prt" and c.i == token.i + 1), None)
-        if particle is not None and f"{lemma} {particle.lower_}" in self.cue_verbs:
-            return True
+        if lemma in self.phrasal_heads:
+            particle = next((c for c in token.children if c.dep_ == "prt" and c.i == token.i + 1), None)
+            if particle is not None and f"{lemma} {particle.lower_}" in self.cue_verbs:
+                return True
         if lemma not in self.cue_verbs or token.pos_ not in ("VERB", "AUX") and token.tag_ != "VBZ":
             return False
         if token.pos_ == "AUX" and lemma != "say":

@@ -66,6 +66,7 @@ class Resolver:
         self.org_nouns = lexicon["org_nouns"]
         self.female = lexicon["names_female"]
         self.male = lexicon["names_male"]
+        self.first_names = self.female | self.male
 
     # -- building the article's entities ------------------------------------------------------------
 
@@ -339,7 +340,7 @@ class Resolver:
         words = [t for t in mention if not t.is_punct]
         return (
             2 <= len(words) <= 3
-            and words[0].lower_ in (self.female | self.male)
+            and words[0].lower_ in self.first_names
             and all(t.text[:1].isupper() for t in words)
         )
 
