@@ -149,8 +149,8 @@ class Attributor:
             claims.append(Claim([complement], cue, speaker, "complement"))
         else:
             fronted = ctx.fronted_content(verb, speaker)
-            if fronted is not None:
-                claims.append(Claim([fronted], cue, speaker, "fronted"))
+            if fronted:
+                claims.append(Claim(fronted, cue, speaker, "fronted"))
         return claims
 
     def _quote_only(self, verb: Token) -> bool:
@@ -682,22 +682,38 @@ class _Context:
             return q.start, q.end
         return q.start, min(end, para_end)
 
-    def fronted_content(self, verb: Token, speaker: Span) -> tuple[int, int] | None:
-        """"The economy is strong, Trump said." — the content precedes the speaker and cue."""
+    def fronted_content(self, verb: Token, speaker: Span) -> list[tuple[int, int]]:
+        """"The economy is strong, Trump said." — the content precedes the speaker and cue; with a
+        parenthetical cue ("The only problem, she said, is that …") it also resumes after it."""
         sent = verb.sent
         first = min(speaker.start, verb.i)
         if first <= sent.start + 2:
-            return None
+            return []
         before = self.doc[first - 1]
         if before.text not in (",", ":", "\u2014", "\u2013", "--"):
-            return None
+            return []
         # only when nothing but adverbials follow the cue: "Trump said on Tuesday."
         for child in verb.rights:
             if child.dep_ in ("dobj", "ccomp", "xcomp", "attr"):
-                return None
-        para_start = self.paragraph_bounds(verb.idx)[0]
+                return []
+        para_start, para_end = self.paragraph_bounds(verb.idx)
         start = max(sent.start_char, para_start)
-        return _trim(self.text, start, before.idx, min_chars=12)
+        lead = _trim(self.text, start, before.idx, min_chars=12 if verb.dep_ != "parataxis" else 2)
+        if lead is None:
+            return []
+        pieces = [lead]
+        if verb.dep_ == "parataxis" and verb.head.i > verb.i and verb.head.sent == sent:
+            # the sentence's own verb comes after the aside: its words are the rest of the claim
+            resume = verb.right_edge.i + 1
+            while resume < sent.end and self.doc[resume].is_punct and not self.quoted(self.doc[resume]):
+                resume += 1
+            if resume <= verb.head.i:
+                tail = _trim(self.text, self.doc[resume].idx, min(sent.end_char, para_end), min_chars=2)
+                if tail is not None:
+                    pieces.append(tail)
+        if len(pieces) == 1 and lead[1] - lead[0] < 12:
+            return []
+        return pieces
 
     def sentence_without(self, sent: Span, first: int, last: int) -> list[tuple[int, int]]:
         """A sentence's content around an "according to X" phrase at tokens first..last: the words

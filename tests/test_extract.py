@@ -331,6 +331,14 @@ def test_indirect_claim_before_its_cue(nlp: Language) -> None:
           speaker="Elena Ruiz", resolved_by="name", mention=only(text, "Elena Ruiz"), cue=only(text, "said"))
 
 
+def test_indirect_claim_around_a_parenthetical_cue(nlp: Language) -> None:
+    text = "The only problem, Ms. Okafor said, is that the new route skips the hospital."
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, "The only problem"), only(text, "is that the new route skips the hospital")],
+          type="indirect", speaker="Okafor", mention=only(text, "Ms. Okafor"), cue=only(text, "said"))
+
+
 @pytest.mark.parametrize(
     ("text", "content"),
     [
