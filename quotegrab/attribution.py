@@ -145,6 +145,11 @@ class Attributor:
             claims.append(Claim([span], cue, speaker, "quote-after"))
         elif self._quote_only(verb):
             return claims
+        elif verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+            # "As Crane said, the candidates have become …": the clause the aside leans on is the claim
+            pieces = ctx.sentence_without(verb.sent, verb.left_edge.i, verb.right_edge.i)
+            if pieces:
+                claims.append(Claim(pieces, cue, speaker, "as-aside"))
         elif complement is not None:
             claims.append(Claim([complement], cue, speaker, "complement"))
         else:
@@ -152,6 +157,12 @@ class Attributor:
             if fronted:
                 claims.append(Claim(fronted, cue, speaker, "fronted"))
         return claims
+
+    def _strong_cue(self, token: Token) -> bool:
+        """A verb of saying proper, not of stance or belief ("added", "noted", not "wants", "fears")."""
+        lemma = token.lemma_.lower()
+        stance = self.lexicon["cue_verbs_stance"]
+        return token.pos_ == "VERB" and lemma in self.cue_verbs and lemma not in stance and lemma not in self.weak_cues
 
     def _quote_only(self, verb: Token) -> bool:
         lemma = verb.lemma_.lower()
@@ -173,6 +184,17 @@ class Attributor:
             if passive is not None and head.lemma_.lower() == "quote":
                 subject = passive  # "X was quoted as saying", "X was asked whether"
                 break
+            conjunct = head.head
+            if (
+                head.dep_ == "conj"
+                and conjunct.dep_ == "ccomp"
+                and self._is_cue_verb(conjunct.head)
+                and self._strong_cue(head)
+            ):
+                # "said the road was safe but added, …" parsed with "added" joined to "was": the one who
+                # adds is the one who said
+                head = conjunct.head
+                continue
             if head.dep_ in _INHERIT_SUBJECT_DEPS and head.head is not head:
                 head = head.head
                 continue
@@ -211,6 +233,7 @@ class Attributor:
             if self._speaker_noun(tok):
                 return tok
         for tok in _token_range(verb.doc, verb.i + 1, min(sent.end, verb.i + 6)):
+            # "denounced her record as secretary of state": a noun past a preposition is no inverted speaker
             if tok.pos_ in ("VERB", "AUX") or ctx.quoted(tok):
                 break
             if tok.ent_type_ == "PERSON" or tok.pos_ == "PRON" and tok.lower_ in ("he", "she"):
@@ -277,6 +300,8 @@ class Attributor:
                     return before.i
             own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
             nested = tok.dep_ in ("advcl", "conj") and tok.tag_ == "VBG" or tok.dep_ == "conj" and own_subject
+            # "said it was too early but added, …": a verb of saying joined to the content is a new report
+            nested = nested or tok.dep_ == "conj" and self._strong_cue(tok)
             if nested and self._is_cue_verb(tok) and not ctx.quoted(tok):
                 first = tok.left_edge.i
                 while first > comp.i and (tok.doc[first - 1].is_punct or tok.doc[first - 1].dep_ == "cc"):
@@ -466,7 +491,7 @@ def _mention_span(head: Token, ctx: _Context) -> Span:
 def _drop_overlaps(claims: list[Claim]) -> list[Claim]:
     """Keep one claim per content: the first found rule wins over later rules covering the same words."""
     priority = {"headline": 0, "quote-before": 0, "fronted-mixed": 0, "quote-after": 1, "according-to": 2,
-                "complement": 3, "fronted": 4}
+                "complement": 3, "as-aside": 4, "fronted": 4}
     kept: list[tuple[Claim, set[int]]] = []
     for claim in sorted(claims, key=lambda c: (priority.get(c.rule, 9), c.start)):
         chars = {i for s, e in claim.spans for i in range(s, e)}

@@ -339,6 +339,24 @@ def test_indirect_claim_around_a_parenthetical_cue(nlp: Language) -> None:
           type="indirect", speaker="Okafor", mention=only(text, "Ms. Okafor"), cue=only(text, "said"))
 
 
+def test_as_aside_attributes_the_main_clause(nlp: Language) -> None:
+    text = "As Tom Reyes said, the new bridge will open in May."
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, "the new bridge will open in May")], type="indirect",
+          speaker="Tom Reyes", mention=only(text, "Tom Reyes"), cue=only(text, "said"))
+
+
+def test_claim_stops_where_a_second_report_joins_it(nlp: Language) -> None:
+    text = 'Lena Ortiz said the pier was safe but added, "We will check it again next week."'
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 2, describe(doc, text)
+    check(doc, text, spans=[only(text, "the pier was safe")], type="indirect", speaker="Lena Ortiz",
+          cue=only(text, "said"))
+    check(doc, text, spans=[only(text, "We will check it again next week.")], type="direct", speaker="Lena Ortiz",
+          cue=only(text, "added"))
+
+
 @pytest.mark.parametrize(
     ("text", "content"),
     [
