@@ -78,6 +78,8 @@ class Attributor:
                 continue
             if self._is_cue_verb(token):
                 claims.extend(self._claims_for_verb(token, ctx))
+            elif token.pos_ == "VERB" and token.lemma_.lower() not in self.lexicon["not_cue_verbs"]:
+                claims.extend(self._clause_reported(token, ctx))
         claims.extend(self._according_to(doc, ctx))
         claims.extend(ctx.headline_claims())
         # a claim never contains its own cue (a parse that wraps it into the content)
@@ -157,6 +159,26 @@ class Attributor:
             if fronted:
                 claims.append(Claim(fronted, cue, speaker, "fronted"))
         return claims
+
+    def _clause_reported(self, verb: Token, ctx: _Context) -> list[Claim]:
+        """A person's or organisation's verb with a clause for its object ("Clinton learned that …",
+        "aides calculated that …") reports a belief or a finding, whatever the verb."""
+        if not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+            return []
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or ctx.quoted(subject) or not self._agent(subject):
+            return []
+        complement = self._complement(verb, ctx)
+        if complement is None:
+            return []
+        return [Claim([complement], _cue_span(verb), _mention_span(subject, ctx), "clause")]
+
+    def _agent(self, tok: Token) -> bool:
+        """Someone who can hold a view: a person, an organisation, a personal pronoun, a role or group noun."""
+        if tok.pos_ == "PRON":
+            return tok.lower_ in ("he", "she", "they", "we", "i", "you")
+        named = tok.ent_type_ in ("PERSON", "ORG", "NORP")
+        return named or self._speaker_noun(tok) or tok.lower_ in self.lexicon["org_nouns"]
 
     def _strong_cue(self, token: Token) -> bool:
         """A verb of saying proper, not of stance or belief ("added", "noted", not "wants", "fears")."""
@@ -491,7 +513,7 @@ def _mention_span(head: Token, ctx: _Context) -> Span:
 def _drop_overlaps(claims: list[Claim]) -> list[Claim]:
     """Keep one claim per content: the first found rule wins over later rules covering the same words."""
     priority = {"headline": 0, "quote-before": 0, "fronted-mixed": 0, "quote-after": 1, "according-to": 2,
-                "complement": 3, "as-aside": 4, "fronted": 4}
+                "complement": 3, "as-aside": 4, "fronted": 4, "clause": 5}
     kept: list[tuple[Claim, set[int]]] = []
     for claim in sorted(claims, key=lambda c: (priority.get(c.rule, 9), c.start)):
         chars = {i for s, e in claim.spans for i in range(s, e)}

@@ -358,6 +358,34 @@ def test_claim_stops_where_a_second_report_joins_it(nlp: Language) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        ("Mayor Dana Whitfield learned that the bridge had failed its inspection.", "learned",
+         "the bridge had failed its inspection", "Dana Whitfield"),
+        ("The union calculated that the strike would cost the port $2 million a day.", "calculated",
+         "the strike would cost the port $2 million a day", None),
+    ],
+    ids=["person", "group"],
+)
+def test_any_verb_of_a_person_with_a_clause_reports_a_view(
+    nlp: Language, text: str, cue: str, content: str, speaker: str | None
+) -> None:
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    q = quote_at(doc, text, only(text, content))
+    assert spans_of(q) == [only(text, content)] and q.type == "indirect"
+    assert q.cue is not None and (q.cue.start, q.cue.end) == only(text, cue)
+    assert q.speaker is not None and q.speaker.mention is not None
+    if speaker is not None:
+        assert q.speaker.name == speaker
+
+
+def test_verb_of_causing_with_a_clause_reports_nothing(nlp: Language) -> None:
+    text = "The council made sure the road was closed before the storm."
+    assert run(nlp, text).quotes == [], describe(run(nlp, text), text)
+
+
+@pytest.mark.parametrize(
     ("text", "content"),
     [
         ("According to the Congressional Budget Office, the program would cost $4 billion a year.",
