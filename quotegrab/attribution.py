@@ -26,6 +26,8 @@ _QUOTE_RULES = ("quote-before", "quote-after", "continuation", "colon", "dash", 
 _NOT_SPEAKERS = {"this", "that", "which", "there", "what", "these", "those", "one"}
 # "It said …" names an organisation or a document only with verbs of saying and finding.
 _IT_CUES = {"say", "report", "state", "find", "show", "write", "add", "announce", "note", "warn", "claim"}
+# what a question was about: "asked whether …", "asked about the plan", "asked what it meant"
+_QUESTION_DEPS = ("ccomp", "advcl", "prep", "dobj", "xcomp", "pobj")
 _EXPLETIVE_OBJECTS = {"so", "it", "this", "that", "nothing", "anything", "something", "much"}
 
 
@@ -76,7 +78,9 @@ class Attributor:
         for token in doc:
             if ctx.quoted(token):
                 continue
-            if self._is_cue_verb(token):
+            if token.lemma_.lower() == "ask" and self._asked_unnamed(token):
+                claims.extend(self._question_put(token, ctx))
+            elif self._is_cue_verb(token):
                 claims.extend(self._claims_for_verb(token, ctx))
             elif token.pos_ == "VERB" and token.lemma_.lower() not in self.lexicon["not_cue_verbs"]:
                 claims.extend(self._clause_reported(token, ctx))
@@ -159,6 +163,29 @@ class Attributor:
             if fronted:
                 claims.append(Claim(fronted, cue, speaker, "fronted"))
         return claims
+
+    def _asked_unnamed(self, verb: Token) -> bool:
+        """"Asked whether …, Trump said" and "Trump was asked whether …": whoever asked goes unnamed."""
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+            return True
+        return (
+            verb.tag_ in ("VBN", "VBD")  # a sentence-initial "Asked" is often tagged as a past tense
+            and verb.dep_ == "advcl"
+            and verb.i < verb.head.i
+            and not any(c.dep_ in ("nsubj", "aux") for c in verb.children)
+        )
+
+    def _question_put(self, verb: Token, ctx: _Context) -> list[Claim]:
+        """The question itself is the content; there is no speaker to credit."""
+        right = [c for c in verb.children if c.i > verb.i and c.dep_ in _QUESTION_DEPS]
+        if not right:
+            return []
+        end_tok = max((c.right_edge for c in right), key=lambda t: t.i)
+        start = min(c.left_edge.idx for c in right)
+        span = _trim(ctx.text, start, end_tok.idx + len(end_tok), min_chars=4)
+        if span is None:
+            return []
+        return [Claim([span], _cue_span(verb), None, "question")]
 
     def _clause_reported(self, verb: Token, ctx: _Context) -> list[Claim]:
         """A person's or organisation's verb with a clause for its object ("Clinton learned that …",
@@ -513,7 +540,7 @@ def _mention_span(head: Token, ctx: _Context) -> Span:
 def _drop_overlaps(claims: list[Claim]) -> list[Claim]:
     """Keep one claim per content: the first found rule wins over later rules covering the same words."""
     priority = {"headline": 0, "quote-before": 0, "fronted-mixed": 0, "quote-after": 1, "according-to": 2,
-                "complement": 3, "as-aside": 4, "fronted": 4, "clause": 5}
+                "complement": 3, "as-aside": 4, "fronted": 4, "clause": 5, "question": 5}
     kept: list[tuple[Claim, set[int]]] = []
     for claim in sorted(claims, key=lambda c: (priority.get(c.rule, 9), c.start)):
         chars = {i for s, e in claim.spans for i in range(s, e)}

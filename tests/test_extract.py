@@ -380,6 +380,20 @@ def test_any_verb_of_a_person_with_a_clause_reports_a_view(
         assert q.speaker.name == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "question", "cue"),
+    [
+        ("Asked whether the bridge would reopen, Mayor Lena Ortiz smiled.", "whether the bridge would reopen",
+         "Asked"),
+        ("Ortiz was asked about the closed bridge on Monday.", "about the closed bridge on Monday", "asked"),
+    ],
+    ids=["fronted-participle", "passive"],
+)
+def test_question_put_by_an_unnamed_asker(nlp: Language, text: str, question: str, cue: str) -> None:
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, question)], type="indirect", speaker=None, cue=only(text, cue))
+
+
 def test_verb_of_causing_with_a_clause_reports_nothing(nlp: Language) -> None:
     text = "The council made sure the road was closed before the storm."
     assert run(nlp, text).quotes == [], describe(run(nlp, text), text)
