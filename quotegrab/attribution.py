@@ -85,6 +85,7 @@ class Attributor:
             elif token.pos_ == "VERB" and token.lemma_.lower() not in self.lexicon["not_cue_verbs"]:
                 claims.extend(self._clause_reported(token, ctx))
         claims.extend(self._according_to(doc, ctx))
+        claims.extend(self._found_in(doc, ctx))
         claims.extend(ctx.headline_claims())
         # a claim never contains its own cue (a parse that wraps it into the content)
         claims = [c for c in claims if not _contains_own_attribution(c)]
@@ -358,6 +359,25 @@ class Attributor:
                 return first
         return None
 
+    def _found_in(self, doc: Doc, ctx: _Context) -> list[Claim]:
+        """"In the latest Marist poll, Clinton leads by six points": a finding credited to the poll."""
+        claims = []
+        for prep in doc:
+            if prep.lower_ != "in" or prep.dep_ != "prep" or ctx.quoted(prep):
+                continue
+            obj = next((t for t in prep.children if t.dep_ == "pobj"), None)
+            if obj is None or obj.lemma_.lower() not in self.lexicon["finding_sources"]:
+                continue
+            if self._is_cue_verb(prep.head) or prep.i > prep.head.i:
+                # "said in a statement" is the verb's own attribution; "leads in the polls" is a claim of
+                # the writer's: only a fronted "In the poll, …" credits the poll
+                continue
+            mention = _mention_span(obj, ctx)
+            content = ctx.sentence_without(prep.sent, prep.i, prep.right_edge.i)
+            if content:
+                claims.append(Claim(content, (prep.idx, prep.idx + len(prep)), mention, "found-in"))
+        return claims
+
     def _according_to(self, doc: Doc, ctx: _Context) -> list[Claim]:
         claims = []
         first_words = {phrase[0] for phrase in self.cue_phrases}
@@ -540,7 +560,7 @@ def _mention_span(head: Token, ctx: _Context) -> Span:
 def _drop_overlaps(claims: list[Claim]) -> list[Claim]:
     """Keep one claim per content: the first found rule wins over later rules covering the same words."""
     priority = {"headline": 0, "quote-before": 0, "fronted-mixed": 0, "quote-after": 1, "according-to": 2,
-                "complement": 3, "as-aside": 4, "fronted": 4, "clause": 5, "question": 5}
+                "complement": 3, "as-aside": 4, "fronted": 4, "clause": 5, "question": 5, "found-in": 5}
     kept: list[tuple[Claim, set[int]]] = []
     for claim in sorted(claims, key=lambda c: (priority.get(c.rule, 9), c.start)):
         chars = {i for s, e in claim.spans for i in range(s, e)}

@@ -20,6 +20,7 @@ LIST_FILES = (
     "cue_verbs_quote_only",
     "not_cue_verbs",
     "cue_phrases",
+    "finding_sources",
     "cue_nouns",
     "titles",
     "roles",

@@ -394,6 +394,22 @@ def test_question_put_by_an_unnamed_asker(nlp: Language, text: str, question: st
     check(doc, text, spans=[only(text, question)], type="indirect", speaker=None, cue=only(text, cue))
 
 
+def test_finding_credited_to_a_poll(nlp: Language) -> None:
+    text = "In the latest Harbour Institute poll, the mayor leads her rival by six points."
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    q = doc.quotes[0]
+    assert spans_of(q) == [only(text, "the mayor leads her rival by six points")] and q.type == "indirect"
+    assert q.cue is not None and (q.cue.start, q.cue.end) == at(text, "In")
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert q.speaker.mention.text == "the latest Harbour Institute poll"
+
+
+def test_poll_at_the_end_of_a_claim_is_the_writers_own(nlp: Language) -> None:
+    text = "The mayor leads her rival in the polls."
+    assert run(nlp, text).quotes == []
+
+
 def test_verb_of_causing_with_a_clause_reports_nothing(nlp: Language) -> None:
     text = "The council made sure the road was closed before the storm."
     assert run(nlp, text).quotes == [], describe(run(nlp, text), text)
