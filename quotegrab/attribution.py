@@ -114,7 +114,7 @@ class Attributor:
         ):
             return False  # "Asked about it, she said …": the participle's subject is who was asked
         if lemma in self.weak_cues:
-            return any(c.dep_ in ("ccomp", "xcomp") for c in token.children)
+            return any(c.dep_ in ("ccomp", "xcomp") for c in token.children) or _parenthetical(token)
         return True
 
     def _claims_for_verb(self, verb: Token, ctx: _Context) -> list[Claim]:
@@ -123,7 +123,9 @@ class Attributor:
             return []
         cue = _cue_span(verb)
         claims = []
-        before = ctx.quotation_before(verb, speaker)
+        # "…," Fiorina said, adding that …: the quote before belongs to the verb the participle hangs on
+        joined = verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") and speaker.root.head is not verb
+        before = None if joined else ctx.quotation_before(verb, speaker)
         after = ctx.quotation_after(verb, speaker)
         complement = self._complement(verb, ctx)
         lead = ctx.sentence_lead(before) if before is not None else None
@@ -157,7 +159,7 @@ class Attributor:
             pieces = ctx.sentence_without(verb.sent, verb.left_edge.i, verb.right_edge.i)
             if pieces:
                 claims.append(Claim(pieces, cue, speaker, "as-aside"))
-        elif complement is not None:
+        elif complement is not None and not _parenthetical(verb):
             claims.append(Claim([complement], cue, speaker, "complement"))
         else:
             fronted = ctx.fronted_content(verb, speaker)
@@ -460,6 +462,23 @@ class Attributor:
             for q in inner
             if min(q.content_end, last_end) > max(q.content_start, first_start)
         ]
+
+
+def _parenthetical(verb: Token) -> bool:
+    """"If she wins, Clinton suggested in a tweet, women …": a cue set off by commas inside the
+    sentence it reports, with no object of its own."""
+    doc = verb.doc
+    if verb.dep_ not in ("parataxis", "ccomp") or verb.head.i < verb.i:
+        return False
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in verb.rights):
+        return False
+    subject = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    first, last = subject.left_edge.i, verb.right_edge.i
+    before = doc[first - 1].text if first > verb.sent.start else ""
+    after = doc[last].text if doc[last].is_punct else doc[last + 1].text if last + 1 < len(doc) else ""
+    return before == "," and after == ","
 
 
 def _contains_own_attribution(claim: Claim) -> bool:
@@ -792,11 +811,11 @@ class _Context:
                 return []
         para_start, para_end = self.paragraph_bounds(verb.idx)
         start = max(sent.start_char, para_start)
-        lead = _trim(self.text, start, before.idx, min_chars=12 if verb.dep_ != "parataxis" else 2)
+        lead = _trim(self.text, start, before.idx, min_chars=2)
         if lead is None:
             return []
         pieces = [lead]
-        if verb.dep_ == "parataxis" and verb.head.i > verb.i and verb.head.sent == sent:
+        if verb.dep_ in ("parataxis", "ccomp") and verb.head.i > verb.i and verb.head.sent == sent:
             # the sentence's own verb comes after the aside: its words are the rest of the claim
             resume = verb.right_edge.i + 1
             while resume < sent.end and self.doc[resume].is_punct and not self.quoted(self.doc[resume]):

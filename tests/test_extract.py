@@ -339,6 +339,16 @@ def test_indirect_claim_around_a_parenthetical_cue(nlp: Language) -> None:
           type="indirect", speaker="Okafor", mention=only(text, "Ms. Okafor"), cue=only(text, "said"))
 
 
+def test_participle_after_a_quote_reports_its_own_clause(nlp: Language) -> None:
+    text = 'The plan will "fall apart," Tom Reyes said, adding that the council "has not read it."'
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 2, describe(doc, text)
+    check(doc, text, spans=[only(text, 'The plan will "fall apart,"')], type="mixed", speaker="Tom Reyes",
+          cue=only(text, "said"))
+    check(doc, text, spans=[only(text, 'the council "has not read it."')], type="mixed", speaker="Tom Reyes",
+          cue=only(text, "adding"))
+
+
 def test_as_aside_attributes_the_main_clause(nlp: Language) -> None:
     text = "As Tom Reyes said, the new bridge will open in May."
     doc = run(nlp, text)
