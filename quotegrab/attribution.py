@@ -64,7 +64,8 @@ class Attributor:
         # heads of phrasal cues ("point" of "point out"): only these are worth a look at their particle,
         # since the check runs on every token
         self.phrasal_heads = {cue.split()[0] for cue in self.cue_verbs if " " in cue}
-        self.config = {"min_indirect_tokens": 3}  # shortest object clause taken as a claim
+        # shortest object taken as a claim, for verbs of saying and for verbs of stance or belief
+        self.config = {"min_indirect_tokens": 3, "min_stance_tokens": 2}
         self.config.update(lexicon.config)
         self.resolver = Resolver(lexicon)
 
@@ -114,7 +115,7 @@ class Attributor:
         ):
             return False  # "Asked about it, she said …": the participle's subject is who was asked
         if lemma in self.weak_cues:
-            return any(c.dep_ in ("ccomp", "xcomp") for c in token.children) or _parenthetical(token)
+            return any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in token.children) or _parenthetical(token)
         return True
 
     def _claims_for_verb(self, verb: Token, ctx: _Context) -> list[Claim]:
@@ -336,7 +337,10 @@ class Attributor:
             start, end = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge)
             return _trim(ctx.text, start, end, min_chars=2)
         start, end = ctx.absorb_quotations(start, end)
-        if len(ctx.text[start:end].split()) < self.config["min_indirect_tokens"]:
+        stance = lemma in self.lexicon["cue_verbs_stance"] or lemma in self.weak_cues
+        # "opposes the levy" is a stance; "wrote the bill" is no report: verbs of saying need a longer object
+        shortest = self.config["min_stance_tokens"] if stance else self.config["min_indirect_tokens"]
+        if len(ctx.text[start:end].split()) < shortest:
             return None
         return _trim(ctx.text, start, end, min_chars=8)
 

@@ -420,6 +420,22 @@ def test_poll_at_the_end_of_a_claim_is_the_writers_own(nlp: Language) -> None:
     assert run(nlp, text).quotes == []
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Councillor Tom Reyes opposes the levy.", "opposes", "the levy"),
+        ("Port officials are expecting a record season.", "expecting", "a record season"),
+    ],
+    ids=["stance-short-object", "belief-object"],
+)
+def test_stance_toward_a_thing(nlp: Language, text: str, cue: str, content: str) -> None:
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    q = doc.quotes[0]
+    assert spans_of(q) == [only(text, content)] and q.type == "indirect"
+    assert q.cue is not None and (q.cue.start, q.cue.end) == only(text, cue)
+
+
 def test_verb_of_causing_with_a_clause_reports_nothing(nlp: Language) -> None:
     text = "The council made sure the road was closed before the storm."
     assert run(nlp, text).quotes == [], describe(run(nlp, text), text)
@@ -479,7 +495,7 @@ def test_headline_full_name_colon_quote(nlp: Language) -> None:
 @pytest.mark.parametrize("dash", ["\u2014", "--", "\u2013"], ids=["em-dash", "double-hyphen", "en-dash"])
 def test_dash_attribution(nlp: Language, dash: str) -> None:
     text = (
-        "The hospital welcomed the plan.\n\n"
+        "The hospital opened in 1921.\n\n"
         f'"We will keep the lights on, whatever it costs." {dash} Amina Yusuf, director of St. Luke\'s Hospital'
     )
     doc = run(nlp, text)
