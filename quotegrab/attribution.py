@@ -125,7 +125,7 @@ class Attributor:
         cue = _cue_span(verb)
         claims = []
         # "…," Fiorina said, adding that …: the quote before belongs to the verb the participle hangs on
-        joined = verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") and speaker.root.head is not verb
+        joined = verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") and speaker.root.head.i != verb.i
         before = None if joined else ctx.quotation_before(verb, speaker)
         after = ctx.quotation_after(verb, speaker)
         complement = self._complement(verb, ctx)
@@ -248,7 +248,7 @@ class Attributor:
                 # adds is the one who said
                 head = conjunct.head
                 continue
-            if head.dep_ in _INHERIT_SUBJECT_DEPS and head.head is not head:
+            if head.dep_ in _INHERIT_SUBJECT_DEPS and head.head.i != head.i:
                 head = head.head
                 continue
             subject = self._adjacent_speaker(verb, ctx)
@@ -318,7 +318,8 @@ class Attributor:
         if comp is not None:
             start, end = _subtree_range(comp, stop_at=self._nested_cue_stop(comp, ctx))
             start, end = ctx.absorb_quotations(start, end)
-            return _cut_aside(ctx.text, *(_trim(ctx.text, start, end, min_chars=8) or (0, 0)))
+            trimmed = _cut_aside(ctx.text, *(_trim(ctx.text, start, end, min_chars=8) or (0, 0)))
+            return ctx.cut_trailing_comment(*trimmed) if trimmed else None
         right = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "prep", "oprd", "attr")]
         if not right:
             return None
@@ -798,6 +799,28 @@ class _Context:
         if not self.text[q.end : end].strip(" .,;:\t"):
             return q.start, q.end
         return q.start, min(end, para_end)
+
+    def cut_trailing_comment(self, start: int, end: int) -> tuple[int, int]:
+        """The writer's comment set off by a comma at the end of a claim is not part of it: "…in his
+        comments, which raised concerns among experts", "…per share, well above what analysts expected"."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) < 6:
+            return start, end
+        last = span[-1].i
+        for tok in span[3:]:
+            comma = self.doc[tok.left_edge.i - 1]
+            if comma.text != "," or self.quoted(comma) or tok.right_edge.i < last - 1 or tok.head.i >= tok.i:
+                continue
+            first = tok.left_edge
+            comment = (
+                tok.dep_ == "relcl" and first.lower_ in ("which", "when", "where")
+                or tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBG" and first.i == tok.i
+                or tok.dep_ == "appos" and first.lower_ in ("a", "an")
+                or tok.dep_ == "prep" and first.lower_ == "well"
+            )
+            if comment and comma.idx - start >= 8:
+                return start, comma.idx
+        return start, end
 
     def fronted_content(self, verb: Token, speaker: Span) -> list[tuple[int, int]]:
         """"The economy is strong, Trump said." — the content precedes the speaker and cue; with a

@@ -694,6 +694,14 @@ def test_claim_content_stops_before_a_trailing_apposition(nlp: Language) -> None
           cue=only(text, "argued"))
 
 
+def test_claim_stops_before_the_writers_trailing_comment(nlp: Language) -> None:
+    text = "The company said it earned $1.78 a share, well above the $1.11 that analysts had expected."
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, "it earned $1.78 a share")], type="indirect", speaker=None
+          if doc.quotes[0].speaker is None else doc.quotes[0].speaker.name, cue=only(text, "said"))
+
+
 def test_title_of_a_show_in_the_attribution_is_not_a_quote(nlp: Language) -> None:
     text = '"We will not back down," Elena Ruiz said on NBC\'s "Meet the Press." "The buses will run."'
     doc = run(nlp, text)
