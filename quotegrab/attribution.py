@@ -23,6 +23,7 @@ _INHERIT_SUBJECT_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl", "dep")
 _CONTENT_EDGE = " \t\r\n,;:\u2014\u2013-"
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s")
 _QUOTE_RULES = ("quote-before", "quote-after", "continuation", "colon", "dash", "according-to", "fronted-mixed")
+_RELATIVES = ("who", "that", "which")
 _NOT_SPEAKERS = {"this", "that", "which", "there", "what", "these", "those", "one"}
 # "It said …" names an organisation or a document only with verbs of saying and finding.
 _IT_CUES = {"say", "report", "state", "find", "show", "write", "add", "announce", "note", "warn", "claim"}
@@ -257,8 +258,9 @@ class Attributor:
             break
         else:
             return None
-        if subject.lower_ in ("who", "that", "which") and head.dep_ == "relcl":
-            subject = head.head
+        if subject.lower_ in _RELATIVES and subject.head.dep_ == "relcl":
+            # "Trump, who said …": the relative pronoun is the mention; the resolver follows it to Trump
+            return subject.doc[subject.i : subject.i + 1]
         if ctx.quoted(subject):
             # the parser made a word of the quote the subject: the speaker is the name beside the cue
             subject = self._adjacent_speaker(verb, ctx)

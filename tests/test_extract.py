@@ -628,6 +628,13 @@ def test_unnamed_group_speaker(nlp: Language, group: str, name: str) -> None:
     assert [s.kind for s in doc.speakers] == ["group"]
 
 
+def test_relative_pronoun_is_the_mention_and_resolves_to_its_noun(nlp: Language) -> None:
+    text = "The plan was backed by Mayor Dana Whitfield, who said the levy would pay for it."
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "the levy would pay for it")], type="indirect", speaker="Dana Whitfield",
+          mention=only(text, "who"), cue=only(text, "said"))
+
+
 @engine_bug("the apposition's name is not the speaker: 'The port operator' becomes an organisation 'port operator'")
 def test_organisation_named_in_an_apposition(nlp: Language) -> None:
     text = "The port operator, Meridian Terminals, said in a statement that it had offered a generous package."
