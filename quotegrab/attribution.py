@@ -853,9 +853,13 @@ class _Context:
                 tail = _trim(self.text, self.doc[resume].idx, min(sent.end_char, para_end), min_chars=2)
                 if tail is not None:
                     pieces.append(tail)
-        if len(pieces) == 1 and lead[1] - lead[0] < 12:
-            return []
+        if len(pieces) == 1 and (lead[1] - lead[0] < 12 or not self._has_verb(*lead)):
+            return []  # "In a speech last July, Trump said:": a scene, not a claim
         return pieces
+
+    def _has_verb(self, start: int, end: int) -> bool:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
 
     def sentence_without(self, sent: Span, first: int, last: int) -> list[tuple[int, int]]:
         """A sentence's content around an "according to X" phrase at tokens first..last: the words

@@ -349,6 +349,12 @@ def test_participle_after_a_quote_reports_its_own_clause(nlp: Language) -> None:
           cue=only(text, "adding"))
 
 
+def test_scene_before_the_cue_is_not_a_claim(nlp: Language) -> None:
+    text = "In a press release earlier this month, Tom Reyes said on Monday."
+    doc = run(nlp, text)
+    assert doc.quotes == [], describe(doc, text)
+
+
 def test_as_aside_attributes_the_main_clause(nlp: Language) -> None:
     text = "As Tom Reyes said, the new bridge will open in May."
     doc = run(nlp, text)
