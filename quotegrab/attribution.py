@@ -318,8 +318,11 @@ class Attributor:
             comp = next((c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i
                          and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)), None)
         if comp is not None:
-            start, end = _subtree_range(comp, stop_at=self._nested_cue_stop(comp, ctx))
+            stop = self._nested_cue_stop(comp, ctx)
+            start, end = _subtree_range(comp, stop_at=stop)
             start, end = ctx.absorb_quotations(start, end)
+            if stop is None and comp.i > verb.i:
+                end = self._past_quoted_comma(verb, end, ctx)
             trimmed = _cut_aside(ctx.text, *(_trim(ctx.text, start, end, min_chars=8) or (0, 0)))
             return ctx.cut_trailing_comment(*trimmed) if trimmed else None
         right = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "prep", "oprd", "attr")]
@@ -347,6 +350,19 @@ class Attributor:
             return None
         return _trim(ctx.text, start, end, min_chars=8)
 
+    def _past_quoted_comma(self, verb: Token, end: int, ctx: _Context) -> int:
+        """'ready to "take on the cartel," secure the border and …': the parser ends a clause at a quote
+        closed by a comma; the sentence goes on with the same report unless an attribution follows."""
+        if ctx.text[max(0, end - 3) : end].rstrip("\"'\u201d\u2019")[-1:] != ",":
+            return end
+        sent_end = verb.sent.end_char
+        rest = ctx.doc.char_span(end, sent_end, alignment_mode="contract")
+        if rest is None or len(rest) < 3 or any(
+            ctx.quoted(t) or self._is_cue_verb(t) or t.dep_ in _SUBJECT_DEPS for t in rest
+        ):  # a new subject ("…," and the council agreed) starts the writer's own clause
+            return end
+        return sent_end
+
     def _nested_cue_stop(self, comp: Token, ctx: _Context) -> int | None:
         """Index of the first token of a nested, separately attributed clause (", saying …")."""
         for tok in comp.subtree:
@@ -357,6 +373,8 @@ class Attributor:
                 before = tok.doc[tok.left_edge.i - 1]
                 if before.text in (",", "\u2014", "--"):
                     return before.i
+            if tok.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
+                continue  # "said that A and that she expects B": one report with two clauses
             own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
             nested = tok.dep_ in ("advcl", "conj") and tok.tag_ == "VBG" or tok.dep_ == "conj" and own_subject
             # "said it was too early but added, …": a verb of saying joined to the content is a new report
