@@ -348,7 +348,8 @@ class Attributor:
         shortest = self.config["min_stance_tokens"] if stance else self.config["min_indirect_tokens"]
         if len(ctx.text[start:end].split()) < shortest:
             return None
-        return _trim(ctx.text, start, end, min_chars=8)
+        trimmed = _trim(ctx.text, start, end, min_chars=8)
+        return ctx.cut_trailing_comment(*trimmed) if trimmed else None
 
     def _past_quoted_comma(self, verb: Token, end: int, ctx: _Context) -> int:
         """'ready to "take on the cartel," secure the border and …': the parser ends a clause at a quote
@@ -821,25 +822,30 @@ class _Context:
         return q.start, min(end, para_end)
 
     def cut_trailing_comment(self, start: int, end: int) -> tuple[int, int]:
-        """The writer's comment set off by a comma at the end of a claim is not part of it: "…in his
-        comments, which raised concerns among experts", "…per share, well above what analysts expected"."""
+        """The writer's comment at the end of a claim is not part of it: "…in his comments, which raised
+        concerns among experts", "…per share, well above what analysts expected", "…, reversing his stance"."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) < 6:
             return start, end
         last = span[-1].i
-        for tok in span[3:]:
-            comma = self.doc[tok.left_edge.i - 1]
-            if comma.text != "," or self.quoted(comma) or tok.right_edge.i < last - 1 or tok.head.i >= tok.i:
+        for tok in span[2:]:
+            if tok.right_edge.i < last - 1 or tok.head.i >= tok.i:
                 continue
             first = tok.left_edge
+            before = self.doc[first.i - 1]
+            if self.quoted(before):
+                continue
+            # "…the file, by citing a poll": how the speaker argued, not what
+            if tok.dep_ == "prep" and tok.lower_ == "by" and any(c.tag_ == "VBG" for c in tok.children):
+                return start, before.idx + len(before)
             comment = (
                 tok.dep_ == "relcl" and first.lower_ in ("which", "when", "where")
                 or tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBG" and first.i == tok.i
                 or tok.dep_ == "appos" and first.lower_ in ("a", "an")
                 or tok.dep_ == "prep" and first.lower_ == "well"
             )
-            if comment and comma.idx - start >= 8:
-                return start, comma.idx
+            if comment and before.text == "," and before.idx - start >= 8:
+                return start, before.idx
         return start, end
 
     def fronted_content(self, verb: Token, speaker: Span) -> list[tuple[int, int]]:

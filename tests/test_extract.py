@@ -737,6 +737,13 @@ def test_claim_stops_before_the_writers_trailing_comment(nlp: Language) -> None:
           if doc.quotes[0].speaker is None else doc.quotes[0].speaker.name, cue=only(text, "said"))
 
 
+def test_stance_stops_before_how_it_was_argued(nlp: Language) -> None:
+    text = "Councillor Tom Reyes defended the levy by citing a survey of local shop owners."
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, "the levy")], type="indirect", speaker="Tom Reyes", cue=only(text, "defended"))
+
+
 def test_title_of_a_show_in_the_attribution_is_not_a_quote(nlp: Language) -> None:
     text = '"We will not back down," Elena Ruiz said on NBC\'s "Meet the Press." "The buses will run."'
     doc = run(nlp, text)
