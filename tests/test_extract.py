@@ -464,6 +464,21 @@ def test_stance_toward_a_thing(nlp: Language, text: str, cue: str, content: str)
     assert q.cue is not None and (q.cue.start, q.cue.end) == only(text, cue)
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "mention"),
+    [
+        ("The closure was first reported by the Harbour Gazette.", "The closure", "reported", "the Harbour Gazette"),
+        ("Proposition 9 is a measure strongly opposed by unions.", "a measure", "opposed", "unions"),
+    ],
+    ids=["passive-subject", "reduced-relative"],
+)
+def test_passive_cue_credits_its_agent(nlp: Language, text: str, content: str, cue: str, mention: str) -> None:
+    doc = run(nlp, text)
+    q = quote_at(doc, text, only(text, content))
+    assert spans_of(q) == [only(text, content)] and q.cue is not None and q.cue.text == cue
+    assert q.speaker is not None and q.speaker.mention is not None and q.speaker.mention.text == mention
+
+
 def test_verb_of_causing_with_a_clause_reports_nothing(nlp: Language) -> None:
     text = "The council made sure the road was closed before the storm."
     assert run(nlp, text).quotes == [], describe(run(nlp, text), text)
