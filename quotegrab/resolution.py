@@ -180,13 +180,16 @@ class Resolver:
                 if entity is not None and len(entity.name.split()) < len(tokens):
                     entity.add_alias(entity.name)
                     entity.name = name
+            # a lone given name ("Melanie said") is as telling as a full one; a lone surname is not
+            first = tokens[0].text if len(tokens) > 1 or not candidates else None
+            # "Mr." written before the entity the NER tagged, as well as inside it
+            gender_titles = titles + [r for r in roles if r in _MALE_TITLES or r in _FEMALE_TITLES]
             if entity is None:
-                gender = self._gender_of(tokens[0].text if len(tokens) > 1 else None, titles)
-                entity = Entity(name=name, kind="person", gender=gender)
+                entity = Entity(name=name, kind="person", gender=self._gender_of(first, gender_titles))
                 entities.append(entity)
                 by_surname.setdefault(surname, []).append(entity)
             if entity.gender is None:
-                entity.gender = self._gender_of(tokens[0].text if len(tokens) > 1 else None, titles)
+                entity.gender = self._gender_of(first, gender_titles)
             entity.roles |= roles
             entity.add_alias(ent.text)
             title_start = ent.start
@@ -245,8 +248,12 @@ class Resolver:
             sent = doc[start].sent
             if len(sent) > 200:
                 continue  # not a sentence but a run-on line: no evidence about anyone
-            male = sum(t.lower_ in _MALE for t in sent if not quoted(t.idx))
-            female = sum(t.lower_ in _FEMALE for t in sent if not quoted(t.idx))
+            # only pronouns after the name: in "She advises President Kyaw" the name cannot be the
+            # pronoun's referent
+            first_sighting = min(w for w, e, _ in sightings if e is people[0] and sent.start_char <= w < sent.end_char)
+            after = [t for t in sent if t.idx > first_sighting and not quoted(t.idx)]
+            male = sum(t.lower_ in _MALE for t in after)
+            female = sum(t.lower_ in _FEMALE for t in after)
             tally = votes.setdefault(id(people[0]), [0, 0])
             tally[0] += male
             tally[1] += female
@@ -477,6 +484,10 @@ class Resolver:
                 continue
             entity, how = self._resolve(claim.mention, entities, sightings, extra)
             resolved.append((entity, how))
+            if entity is not None and entity.gender is None and how == "pronoun":
+                # "Obama said. He called …": the person the pronoun was resolved to has its gender from now on
+                pronoun = claim.mention.root.lower_
+                entity.gender = "m" if pronoun in _MALE else "f" if pronoun in _FEMALE else None
             if entity is not None and entity.kind == "person":
                 # a quoted speaker becomes salient for the pronouns that follow
                 sightings.append((claim.mention.start_char, entity, _SPEAKER_WEIGHT))
@@ -525,11 +536,18 @@ class Resolver:
 _PLURAL_REACH = 600  # characters back a plural pronoun looks for its antecedent
 _SINGULAR_REACH = 3000
 _SPEAKER_WEIGHT = 0.3  # a quoted speaker is what a following pronoun most often denotes
+_OBLIQUE_WEIGHT = 1.5
 
 
 def _salience(ent: Span) -> float:
-    """Distance multiplier for a name: subjects are likelier antecedents than objects."""
-    return 0.5 if ent.root.dep_ in ("nsubj", "nsubjpass") else 1.0
+    """Distance multiplier for a name: subjects are likelier antecedents than objects, and objects than
+    names inside other phrases ("Kyi's statement", "the Trump campaign", "hatred of Clinton")."""
+    dep = ent.root.dep_
+    if dep in ("nsubj", "nsubjpass"):
+        return 0.5
+    if dep in ("poss", "compound", "pobj", "npadvmod", "nmod", "amod"):
+        return _OBLIQUE_WEIGHT
+    return 1.0
 
 
 def _is_affix_name(ent: Span) -> bool:

@@ -440,6 +440,48 @@ def test_pronoun_in_indirect_claim(nlp: Language, intro: str) -> None:
           speaker="Paul Lindqvist", resolved_by="pronoun", mention=only(text, "He"), cue=only(text, "denied"))
 
 
+def test_lone_given_name_has_its_gender(nlp: Language) -> None:
+    # "Carla" alone is as clearly a woman as "Carla Mendes": "he" skips her
+    text = 'Paul Lindqvist toured the shelter on Monday. Carla showed him the kitchen.\n\n"We need more beds," he said.'
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "We need more beds,")], type="direct", speaker="Paul Lindqvist",
+          resolved_by="pronoun", mention=(at(text, "he said")[0], at(text, "he said")[0] + 2))
+
+
+def test_pronoun_before_a_name_says_nothing_of_its_gender(nlp: Language) -> None:
+    # in "She has worked beside Governor Tadeo Varga" she cannot be Varga, so Varga is not learnt female
+    text = (
+        "Priya Okoro met reporters on Monday. She has long worked beside Governor Tadeo Varga on trade.\n\n"
+        '"The tariffs will hurt farmers," she said.'
+    )
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "The tariffs will hurt farmers,")], type="direct", speaker="Priya Okoro",
+          resolved_by="pronoun", mention=only(text, "she"))
+
+
+def test_gender_learnt_from_a_resolved_pronoun(nlp: Language) -> None:
+    # "He" resolved to Varga makes Varga a man, so the later "she" is Mendes although Varga spoke last
+    text = (
+        'Carla Mendes met Tadeo Varga on Monday.\n\n"The talks went well," Varga said. '
+        'He called the deal "a fair start."\n\n"We will see," she said.'
+    )
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "We will see,")], type="direct", speaker="Carla Mendes",
+          resolved_by="pronoun", mention=only(text, "she"))
+
+
+def test_role_noun_prefers_a_subject_to_a_name_inside_a_phrase(nlp: Language) -> None:
+    # "anger at Mendes" is nearer, but the subject Lindqvist is the one the sentence is about
+    text = (
+        "Paul Lindqvist campaigned against Carla Mendes last year.\n\n"
+        "Lindqvist still senses anger at Mendes among his voters, but the Ohio senator insisted that the feud "
+        "was over."
+    )
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "the feud was over")], type="indirect", speaker="Paul Lindqvist",
+          resolved_by="role", mention=only(text, "the Ohio senator"))
+
+
 SURNAMES = [
     ("Thomas Whitcombe", "Whitcombe"),
     pytest.param("Margaret Hale", "Hale"),
