@@ -175,8 +175,9 @@ class Resolver:
                 entity = _nearest(candidates, ent.start_char) if candidates else None
             else:
                 first = tokens[0].lower_
+                # "Suu Kyi" is the tail of "Aung San Suu Kyi": the same person, named shorter
                 entity = next((c for c in candidates if c.name.split()[0].lower() == first
-                               or len(c.name.split()) == 1), None)
+                               or len(c.name.split()) == 1 or c.name.lower().endswith(" " + name.lower())), None)
                 if entity is not None and len(entity.name.split()) < len(tokens):
                     entity.add_alias(entity.name)
                     entity.name = name
@@ -285,7 +286,7 @@ class Resolver:
                             if e.start <= appositive.i < e.end), None)
         if own is not None:
             # The head's own name wins: in "Clinton spokesman Brian Fallon" the speaker is Fallon.
-            return self._by_name(own, entities)
+            return self._by_name(own, entities, sightings)
         if lower == "it":
             org = self._nearest_org("", mention.start_char, entities, sightings)
             return org, "pronoun"
@@ -324,11 +325,11 @@ class Resolver:
         person = [e for e in names if e.label_ == "PERSON"]
         chosen = (person or names or [None])[-1]
         if chosen is not None and lower not in self.roles:
-            return self._by_name(chosen, entities)
+            return self._by_name(chosen, entities, sightings)
         name = _plain(mention)
         if not name:
             return None, "name"
-        known = self._person_named(name, mention.start_char, entities)
+        known = self._person_named(name, mention.start_char, entities, sightings)
         if known is not None:
             return known, "surname" if " " not in name else "name"
         if self._first_named(mention):
@@ -351,8 +352,16 @@ class Resolver:
             and all(t.text[:1].isupper() for t in words)
         )
 
-    def _person_named(self, name: str, pos: int, entities: list[Entity]) -> Entity | None:
+    def _person_named(
+        self, name: str, pos: int, entities: list[Entity], sightings: list[tuple[int, Entity, float]]
+    ) -> Entity | None:
         """A person the article names this way ("Hale" for "Margaret Hale"), untagged by the NER."""
+        words = name.split()
+        titles = [w.lower().rstrip(".") for w in words[:-1] if w.lower().rstrip(".") in self.titles]
+        if len(titles) == len(words) - 1:
+            shared = self._sharing_surname(words[-1].lower(), titles, pos, entities, sightings)
+            if shared is not None:
+                return shared
         key = name.lower()
         people = [e for e in entities if e.kind == "person" and key in _name_keys(e)]
         return _nearest(people, pos) if people else None
@@ -369,7 +378,7 @@ class Resolver:
         if possessor is not None and possessor.pos_ == "PRON":
             return self._by_pronoun(possessor.lower_, mention.start_char, sightings)
         for ent in names:
-            entity, _ = self._by_name(ent, entities)
+            entity, _ = self._by_name(ent, entities, sightings)
             if entity is not None:
                 return entity
         return None
@@ -385,7 +394,48 @@ class Resolver:
         earlier = [e for w, e, _ in sightings if w < pos and e.kind == "organization"]
         return earlier[-1] if earlier and noun not in ("campaign", "party", "government") else None
 
-    def _by_name(self, ent: Span, entities: list[Entity]) -> tuple[Entity | None, str]:
+    def _namesake(
+        self, ent: Span, entities: list[Entity], sightings: list[tuple[int, Entity, float]]
+    ) -> tuple[Entity | None, str]:
+        """A bare surname two people in the article share ("Clinton" for Bill and Hillary Clinton): a
+        title's gender decides, else the one most salient just before it, as for a pronoun."""
+        tokens, titles = self._strip_title(list(ent))
+        if len(tokens) != 1:
+            return None, "name"
+        if ent.start > 0 and ent.doc[ent.start - 1].lower_.rstrip(".") in self.titles:
+            titles.append(ent.doc[ent.start - 1].lower_.rstrip("."))
+        entity = self._sharing_surname(tokens[0].lower_, titles, ent.start_char, entities, sightings)
+        return entity, "title" if titles else "surname"
+
+    def _sharing_surname(
+        self, surname: str, titles: list[str], pos: int, entities: list[Entity],
+        sightings: list[tuple[int, Entity, float]],
+    ) -> Entity | None:
+        """Which of several people with this surname is meant; None unless several have it."""
+        namesakes = [e for e in entities if e.kind == "person" and len(e.name.split()) > 1
+                     and e.name.split()[-1].lower() == surname]
+        if len(namesakes) < 2:
+            return None
+        gender = self._gender_of(None, titles)
+        if gender is not None:
+            namesakes = [e for e in namesakes if e.gender != ("f" if gender == "m" else "m")] or namesakes
+        if len(namesakes) == 1:
+            return namesakes[0]
+        best, best_score = None, None
+        for where, entity, weight in sightings:
+            if where >= pos:
+                break
+            score = (pos - where) * weight
+            if entity in namesakes and (best_score is None or score < best_score):
+                best, best_score = entity, score
+        return best or _nearest(namesakes, pos)
+
+    def _by_name(
+        self, ent: Span, entities: list[Entity], sightings: list[tuple[int, Entity, float]]
+    ) -> tuple[Entity | None, str]:
+        namesake, how = self._namesake(ent, entities, sightings)
+        if namesake is not None:
+            return namesake, how
         if ent.label_ == "ORG" and not self._looks_like_person(ent):
             name = _org_name(ent).lower()
             for e in entities:
@@ -488,6 +538,11 @@ class Resolver:
                 # "Obama said. He called …": the person the pronoun was resolved to has its gender from now on
                 pronoun = claim.mention.root.lower_
                 entity.gender = "m" if pronoun in _MALE else "f" if pronoun in _FEMALE else None
+            if entity is not None and how in ("surname", "title"):
+                # the sighting _collect guessed for a shared surname gives way to the resolved one
+                m = claim.mention
+                sightings[:] = [(w, entity if m.start_char <= w < m.end_char and e.kind == "person" else e, s)
+                                for w, e, s in sightings]
             if entity is not None and entity.kind == "person":
                 # a quoted speaker becomes salient for the pronouns that follow
                 sightings.append((claim.mention.start_char, entity, _SPEAKER_WEIGHT))

@@ -482,6 +482,44 @@ def test_role_noun_prefers_a_subject_to_a_name_inside_a_phrase(nlp: Language) ->
           resolved_by="role", mention=only(text, "the Ohio senator"))
 
 
+def test_shared_surname_goes_to_the_one_just_spoken_of(nlp: Language) -> None:
+    # two Hales: the bare "Hale" continues the one the paragraph before was about
+    text = (
+        "Former Mayor Paul Hale spoke in Riverton on Monday at a rally for his wife, Margaret Hale.\n\n"
+        "During the rally, the former mayor said the budget was a mess.\n\n"
+        '"It makes no sense," Hale said.'
+    )
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "It makes no sense,")], type="direct", speaker="Paul Hale",
+          resolved_by="surname", mention=at(text, "Hale", 2))
+    assert [s.name for s in doc.speakers] == ["Paul Hale"]
+
+
+def test_shared_surname_with_a_title_takes_its_gender(nlp: Language) -> None:
+    text = (
+        "Margaret Hale and her husband, Paul Hale, toured the plant on Monday. Paul Hale praised the workers.\n\n"
+        '"We will keep this plant open," Mrs. Hale said.'
+    )
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "We will keep this plant open,")], type="direct", speaker="Margaret Hale",
+          resolved_by="title", mention=only(text, "Mrs. Hale"))
+
+
+@pytest.mark.parametrize(
+    ("intro", "full", "short"),
+    [
+        ("Mohamed Ali Hassan won the vote in Mogadishu on Sunday.", "Mohamed Ali Hassan", "Ali Hassan"),
+        ("The prize went to Juan Carlos Ortega Vidal on Sunday.", "Juan Carlos Ortega Vidal", "Ortega Vidal"),
+    ],
+)
+def test_tail_of_a_long_name_is_the_same_person(nlp: Language, intro: str, full: str, short: str) -> None:
+    text = f"{intro}\n\n{short} said the money would go to the school."
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "the money would go to the school")], type="indirect", speaker=full,
+          mention=at(text, short, 1))
+    assert [s.name for s in doc.speakers] == [full]
+
+
 SURNAMES = [
     ("Thomas Whitcombe", "Whitcombe"),
     pytest.param("Margaret Hale", "Hale"),
