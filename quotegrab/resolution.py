@@ -387,11 +387,12 @@ class Resolver:
         self, noun: str, pos: int, entities: list[Entity], sightings: list[tuple[int, Entity, float]]
     ) -> Entity | None:
         """"the bank" -> the organisation named with that noun, else the last organisation named."""
-        orgs = [e for e in entities if e.kind == "organization"]
+        # "Bank shares fell": a capitalised common noun the NER took for a name names no organisation
+        orgs = [e for e in entities if e.kind == "organization" and e.name.lower() not in self.org_nouns]
         named = [e for e in orgs if noun and noun in e.name.lower().split()]
         if named:
             return named[0]
-        earlier = [e for w, e, _ in sightings if w < pos and e.kind == "organization"]
+        earlier = [e for w, e, _ in sightings if w < pos and e in orgs]
         return earlier[-1] if earlier and noun not in ("campaign", "party", "government") else None
 
     def _namesake(

@@ -644,6 +644,17 @@ def test_organisation_noun_refers_to_the_named_organisation(nlp: Language, intro
     assert [(s.name, s.kind) for s in doc.speakers] == [(name, "organization")]
 
 
+def test_organisation_noun_skips_a_capitalised_common_noun(nlp: Language) -> None:
+    # the NER tags "Bank" in "Bank shares fell" as an organisation; it is none
+    text = (
+        "Regulators fined Lakeshore Trust $2 million on Monday, the largest penalty of the year. Bank shares fell.\n\n"
+        "The bank said it would appeal."
+    )
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "it would appeal")], type="indirect", speaker="Lakeshore Trust",
+          resolved_by="organization", mention=only(text, "The bank"), cue=at(text, "said"))
+
+
 @pytest.mark.parametrize(
     ("mention", "name"),
     [
