@@ -87,6 +87,9 @@ class Resolver:
         doc = ent.doc
         while i >= 0 and i >= ent.start - 5:
             tok = doc[i]
+            if tok.text == "." and i >= 1 and doc[i - 1].lower_ in self.titles:
+                i -= 1  # the tokenizer splits some abbreviations: "Col" "." "Dana Whitfield"
+                continue
             if tok.lower_.rstrip(".") in self.titles or tok.lower_ in self.roles or tok.lower_ == "of":
                 words.insert(0, tok.lower_.rstrip("."))
                 i -= 1
@@ -482,10 +485,12 @@ class Resolver:
     def _role_of(self, mention: Span) -> str | None:
         words = [t.lower_ for t in mention if t.lower_ not in _DETERMINERS and not t.is_punct]
         phrase = " ".join(words)
+        head = mention.root.lower_
         for n in range(len(words), 0, -1):
             for i in range(len(words) - n + 1):
                 cand = " ".join(words[i : i + n])
-                if cand in self.roles:
+                # the role must be the head's: "the general public" is no general
+                if cand in self.roles and head in words[i : i + n]:
                     return cand
         return phrase if mention.root.lower_ in self.roles else None
 

@@ -578,6 +578,31 @@ def test_role_noun_speaker(nlp: Language, intro: str, full: str, role: str) -> N
     assert role.lower().split()[-1] in [a.lower().split()[-1] for a in doc.speakers[0].aliases]
 
 
+@pytest.mark.parametrize(
+    ("intro", "full", "role"),
+    [
+        ("Col. Dana Whitfield toured the base on Monday with Mayor Robert Haines.", "Dana Whitfield", "The colonel"),
+        ("Retired Navy Adm. Thomas Whitcombe spoke in Norfolk on Monday.", "Thomas Whitcombe", "The admiral"),
+    ],
+)
+def test_military_rank_as_role_noun(nlp: Language, intro: str, full: str, role: str) -> None:
+    text = f"{intro}\n\n{role} said that the base would stay open."
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "the base would stay open")], type="indirect", speaker=full,
+          resolved_by="role", mention=only(text, role))
+
+
+def test_headline_role_noun_without_article(nlp: Language) -> None:
+    # headlines drop "the": "Retired Admiral Says ..." is the admiral the article introduces
+    text = (
+        "Retired Admiral Says Shipyard Cuts Are Reckless.\n\n"
+        "Retired Navy Adm. Thomas Whitcombe spoke to reporters in Norfolk on Monday."
+    )
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "Shipyard Cuts Are Reckless")], type="indirect", speaker="Thomas Whitcombe",
+          resolved_by="role", mention=only(text, "Retired Admiral"))
+
+
 def test_organisation_speaker(nlp: Language) -> None:
     text = "The State Department said it was monitoring the situation closely."
     doc = run(nlp, text)
