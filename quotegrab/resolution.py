@@ -173,6 +173,9 @@ class Resolver:
             roles = set(titles) | set(self._left_roles(ent)) | set(self._appositive_roles(ent))
             roles |= {_TITLE_ROLES[r] for r in roles if r in _TITLE_ROLES}
             candidates = by_surname.get(surname, [])
+            if len(tokens) == 1 and not candidates:
+                # "McLenney" a paragraph after "Tyresha McClenney": a misspelling, not a new person
+                candidates = [e for key, named in by_surname.items() if _one_edit_apart(key, surname) for e in named]
             entity = None
             if len(tokens) == 1:
                 entity = _nearest(candidates, ent.start_char) if candidates else None
@@ -320,6 +323,9 @@ class Resolver:
             entity = self._by_role(role, mention.start_char, entities, sightings)
             if entity is not None:
                 return entity, "role"
+        misspelt = self._misspelt_surname(mention, entities)
+        if misspelt is not None:
+            return misspelt, "surname"
         if lower in self.groups or (head.tag_ in ("NNS", "NNPS") and head.ent_type_ != "ORG"):
             name = _plain(mention)
             if mention[0].is_sent_start and mention[0].pos_ != "PROPN":
@@ -345,6 +351,21 @@ class Resolver:
                 return same, "organization"
         key = f"{kind}:{name.lower()}"
         return extra.setdefault(key, Entity(name=name, kind=kind)), "role" if kind == "person" else "organization"
+
+    def _misspelt_surname(self, mention: Span, entities: list[Entity]) -> Entity | None:
+        """A lone capitalised word one letter away from exactly one person's surname, and itself no
+        surname, group or role: "Wines said" after "Leslie Wimes" is a misspelling of her name."""
+        words = [t for t in mention if not t.is_punct]
+        if len(words) != 1 or not words[0].text[:1].isupper():
+            return None
+        word = words[0].lower_
+        if word in self.groups or word in self.roles:
+            return None
+        surnames = {e.name.split()[-1].lower(): e for e in entities if e.kind == "person" and " " in e.name}
+        if word in surnames:
+            return None
+        close = [e for key, e in surnames.items() if _one_edit_apart(key, word)]
+        return close[0] if len(close) == 1 else None
 
     def _first_named(self, mention: Span) -> bool:
         """Capitalised words starting with a known first name: "Elena Ruiz"."""
@@ -623,6 +644,19 @@ def _nearest(candidates: list[Entity], pos: int) -> Entity:
 
     full = [c for c in candidates if len(c.name.split()) > 1] or candidates
     return min(full, key=key)
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """Surnames of five letters or more that differ by one letter added, dropped, changed or two swapped,
+    with the same first letter: how news copy misspells a name it spelt right a paragraph before."""
+    if a == b or min(len(a), len(b)) < 5 or a[0] != b[0] or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
 def _name_keys(entity: Entity) -> set[str]:

@@ -520,6 +520,24 @@ def test_tail_of_a_long_name_is_the_same_person(nlp: Language, intro: str, full:
     assert [s.name for s in doc.speakers] == [full]
 
 
+@pytest.mark.parametrize(
+    ("text", "full", "misspelt"),
+    [
+        ('"The budget is a mess," said Carla Mendes, a council member from Riverton.\n\n'
+         "Mendez believes that the plant would stay open.", "Carla Mendes", "Mendez"),
+        ("Voters met Thomas Whitcombe on Monday.\n\nWhitcomb said the plant would stay open.",
+         "Thomas Whitcombe", "Whitcomb"),
+        ("Ana Torres met Paul Lindqvist on Monday.\n\nLindquist said the plant would stay open.",
+         "Paul Lindqvist", "Lindquist"),
+    ],
+)
+def test_misspelt_surname_is_the_person_named_before(nlp: Language, text: str, full: str, misspelt: str) -> None:
+    doc = run(nlp, text)
+    start = text.index(f"\n\n{misspelt}") + 2
+    check(doc, text, spans=[only(text, "the plant would stay open")], type="indirect", speaker=full,
+          resolved_by="surname", mention=(start, start + len(misspelt)))
+
+
 SURNAMES = [
     ("Thomas Whitcombe", "Whitcombe"),
     pytest.param("Margaret Hale", "Hale"),
