@@ -24,6 +24,7 @@ LIST_FILES = (
     "roles",
     "group_nouns",
     "org_nouns",
+    "org_nouns_informal",
     "names_female",
     "names_male",
 )

@@ -64,6 +64,7 @@ class Resolver:
         self.roles = lexicon["roles"]
         self.groups = lexicon["group_nouns"]
         self.org_nouns = lexicon["org_nouns"]
+        self.informal_org_nouns = lexicon["org_nouns_informal"]
         self.female = lexicon["names_female"]
         self.male = lexicon["names_male"]
         self.first_names = self.female | self.male
@@ -303,11 +304,13 @@ class Resolver:
         if lower in _MALE | _FEMALE | _PLURAL or (head.pos_ == "PRON" and lower not in _FIRST_PERSON):
             return self._by_pronoun(lower, mention.start_char, sightings), "pronoun"
         possessor = next((c for c in head.children if c.dep_ == "poss"), None)
-        if lower in self.org_nouns and head.tag_ in ("NN", "NNP"):
+        if (lower in self.org_nouns or lower in self.informal_org_nouns) and head.tag_ in ("NN", "NNP"):
             # "the Trump campaign", "her campaign", "the Obama administration": the organisation of a person
             owner = self._owner(mention, possessor, names, entities, sightings)
             if owner is not None and owner.kind == "person":
-                name = f"{owner.name.split()[-1]} {lower}"
+                surname = owner.name.split()[-1]
+                noun = self._formal_org_noun(mention.doc, surname) if lower in self.informal_org_nouns else None
+                name = f"{surname} {noun or lower}"
                 return extra.setdefault("organization:" + name.lower(), Entity(name=name, kind="organization")), "name"
             if _definite(mention) and possessor is None and not names:
                 org = self._nearest_org(lower, mention.start_char, entities, sightings)
@@ -351,6 +354,21 @@ class Resolver:
                 return same, "organization"
         key = f"{kind}:{name.lower()}"
         return extra.setdefault(key, Entity(name=name, kind=kind)), "role" if kind == "person" else "organization"
+
+    def _formal_org_noun(self, doc: Doc, surname: str) -> str | None:
+        """The noun the article most often names this person's organisation with ("Trump campaign",
+        "Trump's campaign"), if it names one."""
+        counts: dict[str, int] = {}
+        key = surname.lower()
+        for token in doc:
+            if token.lower_ != key:
+                continue
+            nxt = token.nbor(1) if token.i + 1 < len(doc) else None
+            if nxt is not None and nxt.lower_ in ("'s", "\u2019s") and nxt.i + 1 < len(doc):
+                nxt = nxt.nbor(1)
+            if nxt is not None and nxt.lower_ in self.org_nouns and nxt.lower_ not in self.informal_org_nouns:
+                counts[nxt.lower_] = counts.get(nxt.lower_, 0) + 1
+        return max(counts, key=lambda n: counts[n]) if counts else None
 
     def _misspelt_surname(self, mention: Span, entities: list[Entity]) -> Entity | None:
         """A lone capitalised word one letter away from exactly one person's surname, and itself no

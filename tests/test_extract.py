@@ -687,6 +687,27 @@ def test_organisation_noun_refers_to_the_named_organisation(nlp: Language, intro
     assert [(s.name, s.kind) for s in doc.speakers] == [(name, "organization")]
 
 
+@pytest.mark.parametrize(
+    ("between", "name"),
+    [
+        (" The Hale campaign has raised $2 million this year.", "Hale campaign"),
+        ("", "Hale team"),
+    ],
+)
+def test_informal_organisation_noun_is_the_formal_one_the_article_names(
+    nlp: Language, between: str, name: str
+) -> None:
+    # "the Hale team" is the Hale campaign when the article speaks of one, else just the Hale team
+    text = (
+        f"Margaret Hale opened a new office in Riverton on Monday.{between}\n\n"
+        "The Hale team said the money would pay for television ads."
+    )
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "the money would pay for television ads")], type="indirect", speaker=name,
+          resolved_by="name", mention=only(text, "The Hale team"))
+    assert [(s.name, s.kind) for s in doc.speakers] == [(name, "organization")]
+
+
 def test_organisation_noun_skips_a_capitalised_common_noun(nlp: Language) -> None:
     # the NER tags "Bank" in "Bank shares fell" as an organisation; it is none
     text = (
