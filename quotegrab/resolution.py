@@ -162,6 +162,7 @@ class Resolver:
         by_surname: dict[str, list[Entity]] = {}
         by_org: dict[str, Entity] = {}
         sightings: list[tuple[int, Entity, float]] = []
+        introductions: set[int] = set()  # where a person is named in full with an apposition
         persons = [e for e in self._names if e.label_ == "PERSON" or self._looks_like_person(e)]
         # Full names first, so that "Trump" finds "Donald Trump" whatever the order of mention.
         for ent in sorted(persons, key=lambda e: -len(self._strip_title(list(e))[0])):
@@ -213,6 +214,8 @@ class Resolver:
             if not quoted(ent.start_char):
                 entity.positions.append(ent.start_char)
                 sightings.append((ent.start_char, entity, _salience(ent)))
+                if len(tokens) > 1 and any(c.dep_ == "appos" for c in ent.root.children):
+                    introductions.add(ent.start_char)
         for ent in self._names:
             if ent.label_ != "ORG" or self._inside_title(ent) or self._looks_like_person(ent):
                 continue
@@ -238,6 +241,14 @@ class Resolver:
             if not quoted(ent.start_char):
                 sightings.append((ent.start_char, entity, _salience(ent)))
         sightings.sort(key=lambda s: s[0])
+        # "…, which concerns Henry Crespo, president of the caucus." A person first named in full with a
+        # description is being brought in, most often to be quoted next, whatever the name's syntax.
+        first_seen: set[int] = set()
+        for i, (where, entity, weight) in enumerate(sightings):
+            if entity.kind == "person" and id(entity) not in first_seen:
+                first_seen.add(id(entity))
+                if where in introductions:
+                    sightings[i] = (where, entity, min(weight, _INTRODUCTION_WEIGHT))
         self._vote_gender(doc, sightings, quoted)
         return entities, sightings
 
@@ -637,6 +648,7 @@ _PLURAL_REACH = 600  # characters back a plural pronoun looks for its antecedent
 _SINGULAR_REACH = 3000
 _SPEAKER_WEIGHT = 0.3  # a quoted speaker is what a following pronoun most often denotes
 _OBLIQUE_WEIGHT = 1.5
+_INTRODUCTION_WEIGHT = 0.5
 
 
 def _salience(ent: Span) -> float:

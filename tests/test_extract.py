@@ -538,6 +538,23 @@ def test_misspelt_surname_is_the_person_named_before(nlp: Language, text: str, f
           resolved_by="surname", mention=(start, start + len(misspelt)))
 
 
+@pytest.mark.parametrize(
+    ("middle", "speaker"),
+    [
+        # a paragraph bringing in a new person with a description: the next "he said" is that person
+        (' on Monday after a long meeting with the owners of the mill.\n\nThe closure is something that worries '
+         "Tomas Reyes, head of the local machinists union.\n\n", "Tomas Reyes"),
+        # the same description in the speaker's own sentence does not take the quote from the speaker
+        (" on Monday, in a swipe at Tomas Reyes, head of the local machinists union. ", "Paul Lindqvist"),
+    ],
+)
+def test_pronoun_after_a_person_is_introduced(nlp: Language, middle: str, speaker: str) -> None:
+    text = f'"The plant must stay open," Paul Lindqvist said{middle}"We have heard these promises before," he said.'
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "We have heard these promises before,")], type="direct", speaker=speaker,
+          resolved_by="pronoun", mention=(at(text, "he said")[0], at(text, "he said")[0] + 2))
+
+
 SURNAMES = [
     ("Thomas Whitcombe", "Whitcombe"),
     pytest.param("Margaret Hale", "Hale"),
