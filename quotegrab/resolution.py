@@ -178,21 +178,26 @@ class Resolver:
             if len(tokens) == 1 and not candidates:
                 # "McLenney" a paragraph after "Tyresha McClenney": a misspelling, not a new person
                 candidates = [e for key, named in by_surname.items() if _one_edit_apart(key, surname) for e in named]
+            # "Mr." written before the entity the NER tagged, as well as inside it
+            gender_titles = titles + [r for r in roles if r in _MALE_TITLES or r in _FEMALE_TITLES]
             entity = None
             if len(tokens) == 1:
+                titled = self._gender_of(None, gender_titles)
+                if titled is not None:
+                    # "Mrs. Clinton" is not Bill Clinton; with no woman of that name yet, she is someone new
+                    candidates = [c for c in candidates if c.gender != ("f" if titled == "m" else "m")]
                 entity = _nearest(candidates, ent.start_char) if candidates else None
             else:
                 first = tokens[0].lower_
                 # "Suu Kyi" is the tail of "Aung San Suu Kyi": the same person, named shorter
                 entity = next((c for c in candidates if c.name.split()[0].lower() == first
                                or len(c.name.split()) == 1 or c.name.lower().endswith(" " + name.lower())), None)
-                if entity is not None and len(entity.name.split()) < len(tokens):
-                    entity.add_alias(entity.name)
-                    entity.name = name
+                # words, not tokens: "Holtz-Eakin" is three tokens but no fuller than "Douglas Holtz-Eakin"
+                if entity is not None and len(entity.name.split()) < len(name.split()):
+                    shorter, entity.name = entity.name, name
+                    entity.add_alias(shorter)
             # a lone given name ("Melanie said") is as telling as a full one; a lone surname is not
             first = tokens[0].text if len(tokens) > 1 or not candidates else None
-            # "Mr." written before the entity the NER tagged, as well as inside it
-            gender_titles = titles + [r for r in roles if r in _MALE_TITLES or r in _FEMALE_TITLES]
             if entity is None:
                 entity = Entity(name=name, kind="person", gender=self._gender_of(first, gender_titles))
                 entities.append(entity)

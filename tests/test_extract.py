@@ -505,6 +505,26 @@ def test_shared_surname_with_a_title_takes_its_gender(nlp: Language) -> None:
           resolved_by="title", mention=only(text, "Mrs. Hale"))
 
 
+def test_title_of_the_other_gender_keeps_namesakes_apart(nlp: Language) -> None:
+    text = (
+        "Margaret Hale and her husband, Paul Hale, toured the mill on Monday.\n\n"
+        "Paul Hale said the mill would reopen. Mrs. Hale agreed."
+    )
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "the mill would reopen")], type="indirect", speaker="Paul Hale",
+          resolved_by="name")
+    assert "Mrs. Hale" not in doc.speakers[0].aliases
+
+
+def test_hyphenated_surname_alone_is_the_full_name(nlp: Language) -> None:
+    # "Lopez-Whitfield" is three tokens, yet no fuller a name than "Anna Lopez-Whitfield"
+    text = "Economist Anna Lopez-Whitfield testified.\n\nLopez-Whitfield said the plan would cost $2 trillion."
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "the plan would cost $2 trillion")], type="indirect",
+          speaker="Anna Lopez-Whitfield", mention=at(text, "Lopez-Whitfield", 1))
+    assert [s.name for s in doc.speakers] == ["Anna Lopez-Whitfield"]
+
+
 @pytest.mark.parametrize(
     ("intro", "full", "short"),
     [
