@@ -175,6 +175,10 @@ class Resolver:
             roles = set(titles) | set(self._left_roles(ent)) | set(self._appositive_roles(ent))
             roles |= {_TITLE_ROLES[r] for r in roles if r in _TITLE_ROLES}
             candidates = by_surname.get(surname, [])
+            if len(tokens) == 1 and not candidates and surname in self.first_names:
+                # "Hillary" alone, when one person in the article is called Hillary: her first name
+                candidates = [e for e in entities if " " in e.name and e.name.split()[0].lower() == surname]
+                candidates = candidates if len(candidates) == 1 else []
             if len(tokens) == 1 and not candidates:
                 # "McLenney" a paragraph after "Tyresha McClenney": a misspelling, not a new person
                 candidates = [e for key, named in by_surname.items() if _one_edit_apart(key, surname) for e in named]
@@ -186,7 +190,10 @@ class Resolver:
                 if titled is not None:
                     # "Mrs. Clinton" is not Bill Clinton; with no woman of that name yet, she is someone new
                     candidates = [c for c in candidates if c.gender != ("f" if titled == "m" else "m")]
-                entity = _nearest(candidates, ent.start_char) if candidates else None
+                if len({id(c) for c in candidates}) > 1 and all(" " in c.name for c in candidates):
+                    entity = _most_salient(candidates, ent.start_char, sightings)
+                else:
+                    entity = _nearest(candidates, ent.start_char) if candidates else None
             else:
                 first = tokens[0].lower_
                 # "Suu Kyi" is the tail of "Aung San Suu Kyi": the same person, named shorter
@@ -480,14 +487,7 @@ class Resolver:
             namesakes = [e for e in namesakes if e.gender != ("f" if gender == "m" else "m")] or namesakes
         if len(namesakes) == 1:
             return namesakes[0]
-        best, best_score = None, None
-        for where, entity, weight in sightings:
-            if where >= pos:
-                break
-            score = (pos - where) * weight
-            if entity in namesakes and (best_score is None or score < best_score):
-                best, best_score = entity, score
-        return best or _nearest(namesakes, pos)
+        return _most_salient(namesakes, pos, sightings)
 
     def _by_name(
         self, ent: Span, entities: list[Entity], sightings: list[tuple[int, Entity, float]]
@@ -670,6 +670,21 @@ def _salience(ent: Span) -> float:
 def _is_affix_name(ent: Span) -> bool:
     """"pro-Clinton", "anti-Trump": a name used as a modifier, not a mention of its bearer."""
     return ent.text.lower().startswith(("pro-", "anti-", "pro -", "anti -"))
+
+
+def _most_salient(candidates: list[Entity], pos: int, sightings: list[tuple[int, Entity, float]]) -> Entity:
+    """Which of several people a bare surname names: the one most recently and most prominently in view,
+    its weighted distance divided by how often it has been named so far. Relatives and namesakes of
+    an article's main figure are written with a first name precisely because the bare surname is his."""
+    best, best_score = None, None
+    for candidate in candidates:
+        before = [(w, s) for w, e, s in sightings if e is candidate and w < pos]
+        if not before:
+            continue
+        score = min((pos - w) * s for w, s in before) / len(before)
+        if best_score is None or score < best_score:
+            best, best_score = candidate, score
+    return best or _nearest(candidates, pos)
 
 
 def _nearest(candidates: list[Entity], pos: int) -> Entity:

@@ -505,6 +505,26 @@ def test_shared_surname_with_a_title_takes_its_gender(nlp: Language) -> None:
           resolved_by="title", mention=only(text, "Mrs. Hale"))
 
 
+def test_bare_surname_is_the_main_figure_not_a_relative_named_once(nlp: Language) -> None:
+    # the wife is named in full once, nearer; the senator, named again and again, is "Lindqvist"
+    text = (
+        "Sen. Paul Lindqvist toured the mill on Monday. Lindqvist met the workers, and later Lindqvist visited "
+        "the school.\n\nCarla Lindqvist, his wife, stayed at home in Riverton with their three children.\n\n"
+        "Lindqvist said the state would pay for new machines."
+    )
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "the state would pay for new machines")], type="indirect",
+          speaker="Paul Lindqvist", resolved_by="surname")
+
+
+def test_lone_first_name_of_one_person_is_that_person(nlp: Language) -> None:
+    text = "Margaret Hale and Paul Lindqvist opened the bridge.\n\nMargaret said the bridge had cost $2 million."
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "the bridge had cost $2 million")], type="indirect", speaker="Margaret Hale",
+          mention=at(text, "Margaret", 1))
+    assert [s.name for s in doc.speakers] == ["Margaret Hale"]
+
+
 def test_title_of_the_other_gender_keeps_namesakes_apart(nlp: Language) -> None:
     text = (
         "Margaret Hale and her husband, Paul Hale, toured the mill on Monday.\n\n"
