@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -158,6 +159,8 @@ class Resolver:
         def quoted(pos: int) -> bool:
             return index.at(pos) is not None
 
+        self._quoted = quoted
+
         entities: list[Entity] = []
         by_surname: dict[str, list[Entity]] = {}
         by_org: dict[str, Entity] = {}
@@ -190,6 +193,11 @@ class Resolver:
                 if titled is not None:
                     # "Mrs. Clinton" is not Bill Clinton; with no woman of that name yet, she is someone new
                     candidates = [c for c in candidates if c.gender != ("f" if titled == "m" else "m")]
+                heard = self._pronouns_after(ent, quoted) if len({id(c) for c in candidates}) > 1 else None
+                if heard is not None:
+                    # weaker evidence than a title ("Clinton said she …" may mean another woman): it only
+                    # chooses between namesakes
+                    candidates = [c for c in candidates if c.gender != ("f" if heard == "m" else "m")] or candidates
                 if len({id(c) for c in candidates}) > 1 and all(" " in c.name for c in candidates):
                     entity = _most_salient(candidates, ent.start_char, sightings)
                 else:
@@ -470,19 +478,33 @@ class Resolver:
             return None, "name"
         if ent.start > 0 and ent.doc[ent.start - 1].lower_.rstrip(".") in self.titles:
             titles.append(ent.doc[ent.start - 1].lower_.rstrip("."))
-        entity = self._sharing_surname(tokens[0].lower_, titles, ent.start_char, entities, sightings)
+        entity = self._sharing_surname(tokens[0].lower_, titles, ent.start_char, entities, sightings,
+                                       self._pronouns_after(ent, self._quoted))
         return entity, "title" if titles else "surname"
+
+    def _pronouns_after(self, ent: Span, quoted: Callable[[int], bool]) -> str | None:
+        """"Trump said his …": the gender of the pronouns that follow a name in its sentence, before any
+        other person is named and outside quotation marks, when they all agree."""
+        male = female = 0
+        for token in ent.doc[ent.end : ent.sent.end]:
+            if token.ent_type_ == "PERSON":
+                break
+            if quoted(token.idx):
+                continue
+            male += token.lower_ in _MALE
+            female += token.lower_ in _FEMALE
+        return "m" if male and not female else "f" if female and not male else None
 
     def _sharing_surname(
         self, surname: str, titles: list[str], pos: int, entities: list[Entity],
-        sightings: list[tuple[int, Entity, float]],
+        sightings: list[tuple[int, Entity, float]], pronoun_gender: str | None = None,
     ) -> Entity | None:
         """Which of several people with this surname is meant; None unless several have it."""
         namesakes = [e for e in entities if e.kind == "person" and len(e.name.split()) > 1
                      and e.name.split()[-1].lower() == surname]
         if len(namesakes) < 2:
             return None
-        gender = self._gender_of(None, titles)
+        gender = self._gender_of(None, titles) or pronoun_gender
         if gender is not None:
             namesakes = [e for e in namesakes if e.gender != ("f" if gender == "m" else "m")] or namesakes
         if len(namesakes) == 1:

@@ -525,6 +525,17 @@ def test_lone_first_name_of_one_person_is_that_person(nlp: Language) -> None:
     assert [s.name for s in doc.speakers] == ["Margaret Hale"]
 
 
+def test_pronoun_after_a_shared_surname_picks_the_namesake(nlp: Language) -> None:
+    # "Hale …, and he thanked …": of the two Hales, the man
+    text = (
+        "Margaret Hale and her husband, Paul Hale, opened the clinic on Monday.\n\n"
+        "Hale told reporters that the clinic would stay open, and he thanked the volunteers."
+    )
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "the clinic would stay open")], type="indirect", speaker="Paul Hale",
+          resolved_by="surname", mention=at(text, "Hale", 2))
+
+
 def test_title_of_the_other_gender_keeps_namesakes_apart(nlp: Language) -> None:
     text = (
         "Margaret Hale and her husband, Paul Hale, toured the mill on Monday.\n\n"
