@@ -166,7 +166,9 @@ class Resolver:
         by_org: dict[str, Entity] = {}
         sightings: list[tuple[int, Entity, float]] = []
         introductions: set[int] = set()  # where a person is named in full with an apposition
-        persons = [e for e in self._names if e.label_ == "PERSON" or self._looks_like_person(e)]
+        # "he looked gaunt": a PERSON the NER found in words none of which is capitalised names nobody
+        persons = [e for e in self._names if (e.label_ == "PERSON" or self._looks_like_person(e))
+                   and any(t.text[:1].isupper() for t in e)]
         # Full names first, so that "Trump" finds "Donald Trump" whatever the order of mention.
         for ent in sorted(persons, key=lambda e: -len(self._strip_title(list(e))[0])):
             tokens, titles = self._strip_title(list(ent))

@@ -459,6 +459,19 @@ def test_pronoun_before_a_name_says_nothing_of_its_gender(nlp: Language) -> None
           resolved_by="pronoun", mention=only(text, "she"))
 
 
+def test_lowercase_word_tagged_person_is_no_antecedent(nlp: Language) -> None:
+    # the NER tags "gaunt" in "he looked gaunt" as a PERSON
+    text = (
+        "Paul Lindqvist flew cargo planes for twenty years. Ms. Mendes recalled that the last time she saw "
+        "Lindqvist, one night in the late 1960s, he looked gaunt.\n\n"
+        "He admitted that the drinking had cost him his job."
+    )
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "the drinking had cost him his job")], type="indirect",
+          speaker="Paul Lindqvist", resolved_by="pronoun", mention=only(text, "He"))
+    assert "gaunt" not in [s.name for s in doc.speakers]
+
+
 def test_gender_learnt_from_a_resolved_pronoun(nlp: Language) -> None:
     # "He" resolved to Varga makes Varga a man, so the later "she" is Mendes although Varga spoke last
     text = (
