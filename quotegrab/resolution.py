@@ -377,9 +377,24 @@ class Resolver:
         known = self._person_named(name, mention.start_char, entities, sightings)
         if known is not None:
             return known, "surname" if " " not in name else "name"
+        words = [t for t in mention if not t.is_punct]
+        titled = [i for i, t in enumerate(words) if t.lower_.rstrip(".") in self.titles or t.lower_ in self.roles]
+        if titled and titled[-1] < len(words) - 1:
+            # "Phoenix Mayor Greg Stanton": the name after the title, if it is one
+            rest = mention.doc[words[titled[-1] + 1].i : words[-1].i + 1]
+            if self._first_named(rest):
+                known = self._person_named(rest.text, mention.start_char, entities, sightings)
+                if known is not None:
+                    return known, "name"
+                mention, name = rest, rest.text
         if self._first_named(mention):
-            # a full name the NER missed ("Elena Ruiz denied …"): a person, named as written
-            return extra.setdefault(f"person:{name.lower()}", Entity(name=name, kind="person")), "name"
+            # a full name the NER missed ("Elena Ruiz denied …"): a person, named as written, whom a later
+            # surname can name too
+            key = f"person:{name.lower()}"
+            if key not in extra:
+                extra[key] = Entity(name=name, kind="person", gender=self._gender_of(name.split()[0], []))
+                entities.append(extra[key])
+            return extra[key], "name"
         kind = "person" if lower in self.roles or head.ent_type_ == "PERSON" else "organization"
         if kind == "organization":
             same = next((e for e in entities if e.kind == "organization" and e.name.lower() == name.lower()), None)

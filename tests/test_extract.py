@@ -800,6 +800,20 @@ def test_organisation_noun_skips_a_capitalised_common_noun(nlp: Language) -> Non
           resolved_by="organization", mention=only(text, "The bank"), cue=at(text, "said"))
 
 
+def test_name_the_ner_misses_after_a_place_and_title(nlp: Language) -> None:
+    # the NER tags nothing in "Lagos Governor Adaeze Obi": still a person, and "Obi" later is her
+    text = (
+        "Lagos Governor Adaeze Obi wrote that the queues were unacceptable.\n\n"
+        '"People waited for six hours," Obi said.'
+    )
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "the queues were unacceptable")], type="indirect", speaker="Adaeze Obi",
+          resolved_by="name", mention=only(text, "Lagos Governor Adaeze Obi"))
+    check(doc, text, spans=[only(text, "People waited for six hours,")], type="direct", speaker="Adaeze Obi",
+          resolved_by="surname", mention=at(text, "Obi", 1))
+    assert [(s.name, s.kind) for s in doc.speakers] == [("Adaeze Obi", "person")]
+
+
 @pytest.mark.parametrize(
     ("mention", "name"),
     [
