@@ -448,6 +448,18 @@ def test_lone_given_name_has_its_gender(nlp: Language) -> None:
           resolved_by="pronoun", mention=(at(text, "he said")[0], at(text, "he said")[0] + 2))
 
 
+def test_unisex_given_name_leaves_gender_open(nlp: Language) -> None:
+    # "Lee" is a man's or a woman's name: "Ms. Harmon" is still Lee Harmon
+    text = (
+        "Lee Harmon teaches constitutional law in Riverton.\n\n"
+        '"The court has never been this divided," Ms. Harmon said.'
+    )
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "The court has never been this divided,")], type="direct",
+          speaker="Lee Harmon", mention=only(text, "Ms. Harmon"))
+    assert [s.name for s in doc.speakers] == ["Lee Harmon"]
+
+
 def test_pronoun_before_a_name_says_nothing_of_its_gender(nlp: Language) -> None:
     # in "She has worked beside Governor Tadeo Varga" she cannot be Varga, so Varga is not learnt female
     text = (
