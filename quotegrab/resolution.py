@@ -271,6 +271,9 @@ class Resolver:
                 first_seen.add(id(entity))
                 if where in introductions:
                     sightings[i] = (where, entity, min(weight, _INTRODUCTION_WEIGHT))
+        # countries, states and cities, for "it": "Mexico could retaliate. It has shown it knows how."
+        self._places = [(e.start_char, _org_name(e), _salience(e)) for e in doc.ents
+                        if e.label_ == "GPE" and not quoted(e.start_char)]
         self._vote_gender(doc, sightings, quoted)
         return entities, sightings
 
@@ -329,6 +332,9 @@ class Resolver:
             return self._by_name(own, entities, sightings)
         if lower == "it":
             org = self._nearest_org("", mention.start_char, entities, sightings)
+            place = self._place_before(mention.start_char, org, sightings)
+            if place is not None:
+                org = extra.setdefault("organization:" + place.lower(), Entity(name=place, kind="organization"))
             return org, "pronoun"
         if head.pos_ == "NUM" or head.like_num:
             # "Six in 10 say …", "58 percent said …": a share of those polled
@@ -417,6 +423,12 @@ class Resolver:
             if nxt is not None and nxt.lower_ in self.org_nouns and nxt.lower_ not in self.informal_org_nouns:
                 counts[nxt.lower_] = counts.get(nxt.lower_, 0) + 1
         return max(counts, key=lambda n: counts[n]) if counts else None
+
+    def _place_before(self, pos: int, org: Entity | None, sightings: list[tuple[int, Entity, float]]) -> str | None:
+        """A country or city named as subject nearer before "it" than the organisation found for it."""
+        org_at = max((w for w, e, _ in sightings if e is org and w < pos), default=-1)
+        places = [(w, name) for w, name, weight in self._places if org_at < w < pos and weight < 1.0]
+        return places[-1][1] if places and pos - places[-1][0] <= _PLURAL_REACH else None
 
     def _misspelt_surname(self, mention: Span, entities: list[Entity]) -> Entity | None:
         """A lone capitalised word one letter away from exactly one person's surname, and itself no

@@ -801,6 +801,22 @@ def test_informal_organisation_noun_is_the_formal_one_the_article_names(
     assert [(s.name, s.kind) for s in doc.speakers] == [(name, "organization")]
 
 
+@pytest.mark.parametrize(
+    ("intro", "speaker"),
+    [
+        ("The dispute went to the World Trade Organization last year. Since then, Canada has refused to back down.",
+         "Canada"),
+        ("The World Trade Organization ruled on the dispute last year.", "World Trade Organization"),
+    ],
+)
+def test_it_refers_to_a_country_named_as_subject(nlp: Language, intro: str, speaker: str) -> None:
+    text = f"{intro}\n\nIt said on Monday that the tariffs were illegal."
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "the tariffs were illegal")], type="indirect", speaker=speaker,
+          resolved_by="pronoun", mention=only(text, "It"))
+    assert [(s.name, s.kind) for s in doc.speakers] == [(speaker, "organization")]
+
+
 def test_organisation_noun_skips_a_capitalised_common_noun(nlp: Language) -> None:
     # the NER tags "Bank" in "Bank shares fell" as an organisation; it is none
     text = (
