@@ -25,6 +25,7 @@ LIST_FILES = (
     "group_nouns",
     "org_nouns",
     "org_nouns_informal",
+    "role_synonyms",
     "names_female",
     "names_male",
 )

@@ -66,6 +66,11 @@ class Resolver:
         self.groups = lexicon["group_nouns"]
         self.org_nouns = lexicon["org_nouns"]
         self.informal_org_nouns = lexicon["org_nouns_informal"]
+        self.role_synonyms: dict[str, set[str]] = {}
+        for line in lexicon["role_synonyms"]:
+            group = {w.strip() for w in line.split("=") if w.strip()}
+            for word in group:
+                self.role_synonyms.setdefault(word, set()).update(group)
         self.female = lexicon["names_female"]
         self.male = lexicon["names_male"]
         self.first_names = self.female | self.male
@@ -361,6 +366,12 @@ class Resolver:
             if owner is not None:
                 return owner, "pronoun" if possessor.pos_ == "PRON" else "name"
         role = self._role_of(mention)
+        if role is not None and possessor is not None and possessor.lower_ not in _FIRST_PERSON | {"your"}:
+            # "Pagliano's lawyer": the person introduced as "an attorney for Pagliano"
+            owner = self._owner(mention, possessor, names, entities, sightings)
+            holder = self._holder_for(role, owner, mention.start_char, entities) if owner is not None else None
+            if holder is not None:
+                return holder, "role"
         if role is not None and _definite(mention) and possessor is None:
             entity = self._by_role(role, mention.start_char, entities, sightings)
             if entity is not None:
@@ -374,6 +385,11 @@ class Resolver:
                 name = name[:1].lower() + name[1:]  # "Officials said" names the group "officials"
             return extra.setdefault("group:" + name.lower(), Entity(name=name, kind="group")), "group"
         person = [e for e in names if e.label_ == "PERSON"]
+        named_after = [e for e in person if e.root.dep_ == "appos"]
+        if lower in self.roles and named_after:
+            # "An attorney for Pagliano, Mark MacDougall, said": the parser hangs the name on "Pagliano",
+            # but a role followed by a name in apposition is that person
+            return self._by_name(named_after[-1], entities, sightings)
         chosen = (person or names or [None])[-1]
         if chosen is not None and lower not in self.roles:
             return self._by_name(chosen, entities, sightings)
@@ -429,6 +445,26 @@ class Resolver:
         org_at = max((w for w, e, _ in sightings if e is org and w < pos), default=-1)
         places = [(w, name) for w, name, weight in self._places if org_at < w < pos and weight < 1.0]
         return places[-1][1] if places and pos - places[-1][0] <= _PLURAL_REACH else None
+
+    def _holder_for(self, role: str, owner: Entity, pos: int, entities: list[Entity]) -> Entity | None:
+        """The latest person, named before `pos`, whose introduction holds this role (or a synonym) and the
+        owner's name: "An attorney for Pagliano, Mark MacDougall, said …", "Trump spokeswoman Hope Hicks"."""
+        words = self.role_synonyms.get(role, set()) | {role}
+        owner_name = owner.name.split()[-1].lower()
+        best, best_at = None, -1
+        for entity in entities:
+            if entity is owner or entity.kind != "person" or not entity.positions:
+                continue
+            first = min(entity.positions)
+            if not first < pos or first <= best_at:
+                continue
+            token = self._doc.char_span(first, first + 1, alignment_mode="expand")
+            if token is None or not len(token):
+                continue
+            sentence = " " + " ".join(t.lower_ for t in token[0].sent) + " "
+            if f" {owner_name} " in sentence and any(f" {w} " in sentence for w in words):
+                best, best_at = entity, first
+        return best
 
     def _misspelt_surname(self, mention: Span, entities: list[Entity]) -> Entity | None:
         """A lone capitalised word one letter away from exactly one person's surname, and itself no
@@ -629,6 +665,7 @@ class Resolver:
     ) -> tuple[list[Quote], list[Speaker]]:
         """Contract quotes and speakers for `claims`; `names` are the document's PERSON and ORG entities."""
         text = doc.text
+        self._doc = doc
         self._names = names
         self._name_starts = [e.start for e in self._names]
         entities, sightings = self._collect(doc, quotations)

@@ -714,6 +714,30 @@ def test_headline_role_noun_without_article(nlp: Language) -> None:
           resolved_by="role", mention=only(text, "Retired Admiral"))
 
 
+def test_possessed_role_is_the_person_introduced_in_it(nlp: Language) -> None:
+    # "Lindqvist's lawyer" is whoever was introduced as "an attorney for Lindqvist"
+    text = (
+        "Paul Lindqvist refused to testify on Monday. An attorney for Lindqvist, Dana Whitfield, called the "
+        "hearing a stunt.\n\nOn Tuesday, Lindqvist's lawyer said the committee had no legal purpose."
+    )
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "the hearing a stunt")], type="indirect", speaker="Dana Whitfield",
+          resolved_by="name")
+    check(doc, text, spans=[only(text, "the committee had no legal purpose")], type="indirect",
+          speaker="Dana Whitfield", resolved_by="role", mention=only(text, "Lindqvist's lawyer"))
+    assert [s.name for s in doc.speakers] == ["Dana Whitfield"]
+
+
+def test_possessed_role_by_a_synonym(nlp: Language) -> None:
+    text = (
+        "Margaret Hale spokesman Tomas Reyes met reporters on Monday.\n\n"
+        "Later, Hale's spokesperson said the senator would vote against the bill."
+    )
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "the senator would vote against the bill")], type="indirect",
+          speaker="Tomas Reyes", resolved_by="role", mention=only(text, "Hale's spokesperson"))
+
+
 def test_organisation_speaker(nlp: Language) -> None:
     text = "The State Department said it was monitoring the situation closely."
     doc = run(nlp, text)
