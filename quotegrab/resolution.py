@@ -31,6 +31,8 @@ _FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 _MALE_TITLES = {"mr", "mr.", "sir", "king", "prince", "father", "lord", "congressman", "businessman", "spokesman"}
 _FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "queen", "dame", "sister", "congresswoman",
                   "businesswoman", "spokeswoman", "first lady", "chairwoman"}
+_INDEFINITE = {"someone", "somebody", "anyone", "anybody", "nobody", "everyone", "everybody"}
+_THINGS = {"something", "anything", "nothing", "everything"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 _QUANTIFIERS = {"several", "many", "some", "most", "few", "numerous", "all", "both", "other", "various", "two",
                "three", "four", "five", "dozens", "hundreds", "thousands", "of"}
@@ -345,6 +347,12 @@ class Resolver:
             # "Six in 10 say …", "58 percent said …": a share of those polled
             name = _plain(mention)
             return extra.setdefault("group:" + name.lower(), Entity(name=name, kind="group")), "group"
+        if lower in _INDEFINITE or (lower == "one" and head.pos_ == "PRON") or lower in _THINGS:
+            # "Someone said …", "Everyone agreed …": nobody in particular, so no antecedent to look for
+            if lower in _THINGS:
+                return None, "pronoun"
+            kind = "group" if lower in ("everyone", "everybody") else "person"
+            return extra.setdefault(f"{kind}:{lower}", Entity(name=lower, kind=kind)), "group"
         if lower in _MALE | _FEMALE | _PLURAL or (head.pos_ == "PRON" and lower not in _FIRST_PERSON):
             return self._by_pronoun(lower, mention.start_char, sightings), "pronoun"
         possessor = next((c for c in head.children if c.dep_ == "poss"), None)
@@ -692,8 +700,8 @@ class Resolver:
                 m = claim.mention
                 sightings[:] = [(w, entity if m.start_char <= w < m.end_char and e.kind == "person" else e, s)
                                 for w, e, s in sightings]
-            if entity is not None and entity.kind == "person":
-                # a quoted speaker becomes salient for the pronouns that follow
+            if entity is not None and entity.kind == "person" and how != "group":
+                # a quoted speaker becomes salient for the pronouns that follow ("someone" does not)
                 sightings.append((claim.mention.start_char, entity, _SPEAKER_WEIGHT))
                 sightings.sort(key=lambda s: s[0])
         order: list[Entity] = []

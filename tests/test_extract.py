@@ -484,6 +484,21 @@ def test_lowercase_word_tagged_person_is_no_antecedent(nlp: Language) -> None:
     assert "gaunt" not in [s.name for s in doc.speakers]
 
 
+@pytest.mark.parametrize(("who", "kind"), [("Someone", "person"), ("Everyone", "group")])
+def test_indefinite_pronoun_has_no_antecedent(nlp: Language, who: str, kind: str) -> None:
+    # "Someone said" is nobody in particular, and gives the later "he" no one to refer to
+    text = (
+        f"Paul Lindqvist met the mill owners on Monday.\n\n{who} said the plant would close in May.\n\n"
+        '"I have heard nothing of that," he said.'
+    )
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "the plant would close in May")], type="indirect", speaker=who.lower(),
+          resolved_by="group", mention=only(text, who))
+    check(doc, text, spans=[only(text, "I have heard nothing of that,")], type="direct", speaker="Paul Lindqvist",
+          resolved_by="pronoun")
+    assert (who.lower(), kind) in [(s.name, s.kind) for s in doc.speakers]
+
+
 def test_gender_learnt_from_a_resolved_pronoun(nlp: Language) -> None:
     # "He" resolved to Varga makes Varga a man, so the later "she" is Mendes although Varga spoke last
     text = (
