@@ -2,12 +2,19 @@
 
 Rules, in the order they are tried for a speaker mention:
 - a name (PERSON/ORG entity) in the mention: full name, surname or title + surname, linked to the
-  fullest name in the article with the same surname;
+  fullest name in the article with the same surname (or a lone given name borne by one person, or a
+  surname misspelt by one letter); a surname several people share goes by a title's gender ("Mrs."),
+  the pronouns after it, then to the one most recently and most often in view;
 - a pronoun: the nearest earlier person outside quotation marks that agrees in number and gender,
-  subjects preferred;
+  subjects preferred over objects, objects over names inside other phrases; "it" may be an organisation
+  or a country; indefinite pronouns ("someone") refer to nobody;
 - a role noun ("the president"): the person introduced with that role ("President Donald Trump");
+  a possessed one ("Pagliano's lawyer") the person introduced with it and the owner's name;
 - a plural noun ("officials", "critics"): an unnamed group named by its mention;
 - a continuation: the speaker of the quote it continues.
+
+A person's gender comes from a title, a given name in the name lists, pronouns after the name in its
+sentence when no one else is named, or a gendered pronoun resolved to them.
 """
 
 from __future__ import annotations
