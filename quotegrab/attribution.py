@@ -643,7 +643,7 @@ def _mention_span(head: Token, ctx: _Context) -> Span:
 def _drop_overlaps(claims: list[Claim]) -> list[Claim]:
     """Keep one claim per content: the first found rule wins over later rules covering the same words."""
     priority = {"headline": 0, "quote-before": 0, "fronted-mixed": 0, "quote-after": 1, "according-to": 2,
-                "complement": 3, "as-aside": 4, "fronted": 4, "clause": 5, "question": 5, "found-in": 5, "passive": 5}
+                "complement": 3, "as-aside": 4, "fronted": 4, "clause": 5, "question": 3, "found-in": 5, "passive": 5}
     kept: list[tuple[Claim, set[int]]] = []
     for claim in sorted(claims, key=lambda c: (priority.get(c.rule, 9), c.start)):
         chars = {i for s, e in claim.spans for i in range(s, e)}
