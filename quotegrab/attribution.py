@@ -91,6 +91,7 @@ class Attributor:
                 claims.extend(self._clause_reported(token, ctx))
         claims.extend(self._according_to(doc, ctx))
         claims.extend(self._found_in(doc, ctx))
+        claims.extend(self._open_question(doc, ctx))
         claims.extend(ctx.headline_claims())
         # a claim never contains its own cue (a parse that wraps it into the content)
         claims = [c for c in claims if not _contains_own_attribution(c)]
@@ -425,6 +426,31 @@ class Attributor:
                 return first
         return None
 
+    def _open_question(self, doc: Doc, ctx: _Context) -> list[Claim]:
+        """"It is unclear whether the bills can pass", "It is hard to know what he meant": the writer
+        reports a matter as open or settled without crediting anyone."""
+        claims = []
+        for adjective in doc:
+            if adjective.dep_ != "acomp" or adjective.lemma_.lower() not in self.lexicon["open_question_adjectives"]:
+                continue
+            be = adjective.head
+            if ctx.quoted(be) or not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in be.children):
+                continue
+            # "hard to know what …": the clause hangs on the infinitive, which the parser puts on either word
+            holder = next((c for c in (*adjective.children, *be.children) if c.dep_ == "xcomp"), None) or be
+            clause = next((c for c in holder.children if c.dep_ == "ccomp" and c.i > holder.i), None)
+            if clause is None:
+                continue
+            first = clause.left_edge
+            while first.i < clause.i and (first.dep_ == "mark" or first.tag_ in ("WRB", "WP", "WDT")):
+                first = doc[first.i + 1]
+            span = _trim(ctx.text, first.idx, clause.right_edge.idx + len(clause.right_edge), min_chars=8)
+            it = next(c for c in be.children if c.dep_ == "nsubj")
+            if span is not None:
+                cue_end = holder if holder.i > adjective.i else adjective
+                claims.append(Claim([span], (it.idx, cue_end.idx + len(cue_end)), None, "open-question"))
+        return claims
+
     def _found_in(self, doc: Doc, ctx: _Context) -> list[Claim]:
         """"In the latest Marist poll, Clinton leads by six points": a finding credited to the poll."""
         claims = []
@@ -642,8 +668,11 @@ def _mention_span(head: Token, ctx: _Context) -> Span:
 
 def _drop_overlaps(claims: list[Claim]) -> list[Claim]:
     """Keep one claim per content: the first found rule wins over later rules covering the same words."""
-    priority = {"headline": 0, "quote-before": 0, "fronted-mixed": 0, "quote-after": 1, "according-to": 2,
-                "complement": 3, "as-aside": 4, "fronted": 4, "clause": 5, "question": 3, "found-in": 5, "passive": 5}
+    priority = {
+        "headline": 0, "quote-before": 0, "fronted-mixed": 0, "quote-after": 1, "according-to": 2,
+        "complement": 3, "question": 3, "as-aside": 4, "fronted": 4,
+        "clause": 5, "found-in": 5, "passive": 5, "open-question": 5,
+    }
     kept: list[tuple[Claim, set[int]]] = []
     for claim in sorted(claims, key=lambda c: (priority.get(c.rule, 9), c.start)):
         chars = {i for s, e in claim.spans for i in range(s, e)}

@@ -21,6 +21,7 @@ LIST_FILES = (
     "not_cue_verbs",
     "cue_phrases",
     "finding_sources",
+    "open_question_adjectives",
     "cue_nouns",
     "titles",
     "roles",

@@ -479,6 +479,19 @@ def test_passive_cue_credits_its_agent(nlp: Language, text: str, content: str, c
     assert q.speaker is not None and q.speaker.mention is not None and q.speaker.mention.text == mention
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("It is unclear whether the ferry will run this winter.", "the ferry will run this winter", "It is unclear"),
+        ("It is hard to predict how the vote will go.", "the vote will go", "It is hard to predict"),
+    ],
+    ids=["whether", "infinitive"],
+)
+def test_open_question_is_credited_to_nobody(nlp: Language, text: str, content: str, cue: str) -> None:
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, content)], type="indirect", speaker=None, cue=only(text, cue))
+
+
 def test_verb_of_causing_with_a_clause_reports_nothing(nlp: Language) -> None:
     text = "The council made sure the road was closed before the storm."
     assert run(nlp, text).quotes == [], describe(run(nlp, text), text)
