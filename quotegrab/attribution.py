@@ -463,7 +463,10 @@ class Attributor:
         if claim.rule in ("quote-before", "continuation", "colon", "dash"):
             claim.type = "direct"
             return
-        if _whole_quotation(claim, inner):
+        # 'Cruz says that "when you live by the pen …"': words framed by "that" are reported speech
+        # holding a verbatim fragment, not a quotation of their own
+        that_clause = bool(inner) and claim.start <= inner[0].content_start and _after_that(text, inner[0])
+        if _whole_quotation(claim, inner) and not that_clause:
             claim.spans = list(inner[0].pieces)
             claim.type = "direct"
             return
@@ -475,7 +478,7 @@ class Attributor:
         leading = text[start : first.start].strip(_CONTENT_EDGE) == ""
         covered = sum(min(end, q.end) - max(start, q.start) for q in inner if q.end > start and q.start < end)
         content_len = sum(e - s for s, e in claim.spans)
-        if leading and covered >= 0.75 * content_len:
+        if leading and covered >= 0.75 * content_len and not that_clause:
             # "According to X, “…” in Y prisons": the quotation is the content, the tail is scene-setting.
             claim.spans = list(first.pieces) if len(inner) == 1 else [(first.content_start, inner[-1].content_end)]
             claim.type = "direct"
@@ -523,6 +526,11 @@ def _entity_root(tok: Token) -> Token:
     while i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I" and doc[i + 1].ent_type_ == tok.ent_type_:
         i += 1
     return doc[i]
+
+
+def _after_that(text: str, q: Quotation) -> bool:
+    """True when the word right before the quotation's opening mark is "that"."""
+    return re.search(r"\bthat[ \t\u00a0]*$", text[max(0, q.start - 12) : q.start], re.IGNORECASE) is not None
 
 
 def _whole_quotation(claim: Claim, inner: list[Quotation]) -> bool:

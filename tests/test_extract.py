@@ -295,6 +295,17 @@ def test_mixed_quote_with_two_fragments(nlp: Language) -> None:
           speaker="David Okafor", resolved_by="name", mention=only(text, "David Okafor"), cue=only(text, "said"))
 
 
+def test_quotation_introduced_by_that_is_mixed(nlp: Language) -> None:
+    # "that" makes the quoted words reported speech: the writer frames them, the speaker's voice is inside
+    text = 'The harbour master said that "the channel will be dredged before the winter storms."'
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    fragment = only(text, "the channel will be dredged before the winter storms.")
+    q = quote_at(doc, text, fragment)
+    assert q.type == "mixed", describe(doc, text)
+    assert [(f.start, f.end) for f in q.fragments] == [fragment]
+    assert q.cue is not None and q.cue.text == "said"
+
 # --- indirect claims -------------------------------------------------------------------------------
 
 CONTENT = "the buses would start running in September"
