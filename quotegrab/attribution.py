@@ -227,7 +227,10 @@ class Attributor:
     def _speaker_of(self, verb: Token, ctx: _Context) -> Span | None:
         head = verb
         for _ in range(4):
-            subject = next((c for c in head.children if c.dep_ in ("nsubj", "csubj")), None)
+            # '"… the emails, the foundation …," said a person': a word of the quote parsed as a second
+            # subject loses to the subject outside the marks
+            subjects = [c for c in head.children if c.dep_ in ("nsubj", "csubj")]
+            subject = next((c for c in subjects if not ctx.quoted(c)), subjects[0] if subjects else None)
             if subject is not None:
                 break
             passive_relative = any(c.dep_ == "nsubjpass" for c in head.children)

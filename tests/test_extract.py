@@ -1038,3 +1038,43 @@ def test_example_article_has_no_other_quotes(example_docs: dict[str, tuple[str, 
 def test_every_example_article_is_covered() -> None:
     articles = {p.stem for p in EXAMPLES.glob("*.txt")} - {"report-demo"}
     assert articles == {a for a, *_ in EXPECTED}
+
+
+# --- hand-made parses: parser errors the rules must survive --------------------------------------------
+
+
+def parsed(nlp: Language, rows: list[tuple[str, bool, int, str, str, str, str]]) -> Document:
+    """Run quotegrab's rules on a Doc with this parse: (word, space after, head, dep, pos, tag, lemma) rows."""
+    from spacy.tokens import Doc
+
+    words, spaces, heads, deps, pos, tags, lemmas = (list(col) for col in zip(*rows, strict=True))
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    quotes, speakers = nlp.get_pipe("quotegrab").attributor(doc)
+    return Document(source="test", quotes=quotes, speakers=speakers)
+
+
+def test_a_quoted_word_parsed_as_subject_does_not_hide_the_speaker(nlp: Language) -> None:
+    # the parser gives "said" two subjects: "rents" inside the quote and "tenant" after the cue
+    rows = [
+        ("\u201c", False, 2, "punct", "PUNCT", "``", "\u201c"),
+        ("Prices", True, 2, "nsubj", "NOUN", "NNS", "price"),
+        ("rose", False, 10, "ccomp", "VERB", "VBD", "rise"),
+        (",", True, 10, "punct", "PUNCT", ",", ","),
+        ("the", True, 5, "det", "DET", "DT", "the"),
+        ("rents", False, 10, "nsubj", "NOUN", "NNS", "rent"),
+        (",", True, 5, "punct", "PUNCT", ",", ","),
+        ("everything", False, 5, "appos", "PRON", "NN", "everything"),
+        (",", False, 10, "punct", "PUNCT", ",", ","),
+        ("\u201d", True, 10, "punct", "PUNCT", "''", "\u201d"),
+        ("said", True, 10, "ROOT", "VERB", "VBD", "say"),
+        ("a", True, 12, "det", "DET", "DT", "a"),
+        ("tenant", False, 10, "nsubj", "NOUN", "NN", "tenant"),
+        (".", False, 10, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parsed(nlp, rows)
+    text = "\u201cPrices rose, the rents, everything,\u201d said a tenant."
+    assert len(doc.quotes) == 1, describe(doc, text)
+    q = doc.quotes[0]
+    assert (q.type, spans_of(q)) == ("direct", [only(text, "Prices rose, the rents, everything,")])
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert q.speaker.mention.text == "a tenant"
