@@ -94,7 +94,7 @@ class Attributor:
         claims = _drop_overlaps(claims)
         claims.extend(self._unattributed_quotations(ctx, claims))
         claims.sort(key=lambda c: c.start)
-        claims = _merge_interrupted(claims, text)
+        claims = _merge_interrupted(claims, doc)
         for claim in claims:
             self._classify(claim, ctx)
         return self.resolver.build(doc, claims, quotations, names)
@@ -628,26 +628,59 @@ def _drop_overlaps(claims: list[Claim]) -> list[Claim]:
     return [claim for claim, _ in kept]
 
 
-def _merge_interrupted(claims: list[Claim], text: str) -> list[Claim]:
+def _merge_interrupted(claims: list[Claim], doc: Doc) -> list[Claim]:
     """"A," Trump said. "B." is one quote in two pieces: a continuation in the same paragraph,
-    right after the sentence of the quote's cue, joins the quote it continues."""
+    right after the sentence of the quote's cue, joins the quote it continues (a mixed one too: 'On jobs,
+    "A," he said. "B."'), unless the cue goes on to a claim of its own ('"A," he said, adding that … "B."'):
+    the words after that claim are its own."""
+    text = doc.text
     merged: list[Claim] = []
     for claim in claims:
         prior = claim.continues
         if (
             prior is not None
-            and prior.rule == "quote-before"
-            and prior in merged
+            and prior.rule in ("quote-before", "fronted-mixed")
             and prior.cue is not None
             and prior.cue[1] <= claim.start
             and not re.search(r"[\r\n]", text[prior.cue[1] : claim.start])
             and len(prior.spans) < 4
         ):
-            prior.spans.append(claim.spans[0])
-            prior.spans.extend(claim.spans[1:])
-            continue
+            at = next((i for i, c in enumerate(merged) if c is prior), None)
+            later = merged[at + 1 :] if at is not None else []
+            if at is not None and _after_cue_sentence(doc, prior, claim) and not _cue_goes_on(doc, prior, later):
+                prior.spans.append(claim.spans[0])
+                prior.spans.extend(claim.spans[1:])
+                continue
         merged.append(claim)
     return merged
+
+
+def _after_cue_sentence(doc: Doc, prior: Claim, claim: Claim) -> bool:
+    """True when the continuation lies past the sentence of the prior quote's cue: a quote inside that
+    sentence ('…, he said, and compared Y with Z: "B."') is another claim's."""
+    assert prior.cue is not None
+    cue = doc.char_span(*prior.cue, alignment_mode="expand")
+    return cue is not None and claim.start >= cue.sent.end_char
+
+
+def _cue_goes_on(doc: Doc, prior: Claim, later: list[Claim]) -> bool:
+    """True when one of the `later` claims is a clause its speaker goes on to through the cue of `prior`
+    ("said, adding that he had …", "said … and argued for nominating …"); a relative clause on the
+    speaker ("said X, who endorsed Y") or an aside ("speaking by phone") is part of the attribution."""
+    assert prior.cue is not None and prior.mention is not None
+    cue = doc.char_span(*prior.cue, alignment_mode="expand")
+    if cue is None:
+        return False
+    for claim in later:
+        span = doc.char_span(*claim.cue, alignment_mode="expand") if claim.cue else None
+        if span is None or span.root.head != cue.root or span.root.dep_ not in ("advcl", "conj", "xcomp"):
+            continue
+        if claim.mention is None or claim.mention.start_char != prior.mention.start_char:
+            continue
+        content = doc.char_span(claim.start, claim.end, alignment_mode="expand")
+        if content is not None and any(t.pos_ in ("VERB", "AUX") for t in content):
+            return True
+    return False
 
 
 def _title_case(text: str) -> bool:
@@ -951,6 +984,14 @@ class _Context:
         for ent in self.persons:
             new_actor = after <= ent.start_char < q.start and ent.root.dep_ == "nsubj"
             if new_actor and (prior.mention is None or ent.text not in prior.mention.text):
+                return False
+        # someone the NER missed whose own verb introduces the quote ("Kasich resisted: "…"")
+        span = self.doc.char_span(after, q.start, alignment_mode="contract")
+        for tok in span if span is not None else ():
+            verb = tok.head
+            introduces = self.text[verb.idx + len(verb) : q.start].strip() == ":"
+            new_actor = tok.dep_ == "nsubj" and tok.pos_ in ("PROPN", "NOUN") and introduces
+            if new_actor and (prior.mention is None or tok.text not in prior.mention.text):
                 return False
         return True
 

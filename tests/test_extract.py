@@ -260,6 +260,53 @@ def test_cueless_continuation_quote(nlp: Language) -> None:
     assert [(s.name, s.quote_count) for s in doc.speakers] == [("Paul Lindqvist", 2)]
 
 
+def test_interrupted_mixed_quote_is_one_quote(nlp: Language) -> None:
+    text = (
+        "Tomas Berg has driven a crane at the port since 1990.\n\n"
+        "But when it comes to the harbour, ''we have all worked our hands raw,'' he said. "
+        "''And now they want to close it?''"
+    )
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, "But when it comes to the harbour, ''we have all worked our hands raw,''"),
+                            only(text, "And now they want to close it?")],
+          type="mixed", speaker="Tomas Berg", cue=only(text, "said"),
+          fragments=[only(text, "we have all worked our hands raw,"), only(text, "And now they want to close it?")])
+
+
+def test_continuation_after_a_second_claim_stays_apart(nlp: Language) -> None:
+    # the "adding that" claim comes between: the last quote is not the first one resumed
+    text = (
+        '"The council never read the plan," Ms. Varga said, adding that she had fought for the docks for years. '
+        '"A leader must fight for what she believes in."'
+    )
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "The council never read the plan,")], type="direct", speaker="Varga",
+          cue=only(text, "said"))
+    check(doc, text, spans=[only(text, "A leader must fight for what she believes in.")], type="direct",
+          speaker="Varga", resolved_by="continuation")
+
+def test_quote_after_someone_elses_clause_is_not_a_continuation(nlp: Language) -> None:
+    # "Okonkwo resisted:" is another person's turn, though "resist" is no cue verb
+    text = (
+        '"The mayor could sign an order tomorrow," said Tom Reyes, the head of the dockers\' union. '
+        'Okonkwo resisted: "The city has no power to close a federal port."'
+    )
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "The mayor could sign an order tomorrow,")], type="direct",
+          speaker="Tom Reyes", cue=only(text, "said"))
+    assert all(q.speaker is None or q.speaker.name != "Tom Reyes" for q in doc.quotes
+               if q.spans[-1].start > text.index("Okonkwo")), describe(doc, text)
+
+def test_interrupted_quote_after_a_relative_clause_on_the_speaker(nlp: Language) -> None:
+    text = (
+        '"It will not be easy for the mayor," said Representative Jan Holm, who endorsed the mayor on Tuesday. '
+        '"But nobody else has a plan."'
+    )
+    doc = run(nlp, text)
+    pieces = [only(text, "It will not be easy for the mayor,"), only(text, "But nobody else has a plan.")]
+    check(doc, text, spans=pieces, type="direct", speaker="Jan Holm", cue=only(text, "said"))
+
 # --- mixed quotes ----------------------------------------------------------------------------------
 
 
