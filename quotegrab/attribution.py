@@ -153,7 +153,8 @@ class Attributor:
                 claims.append(Claim([complement], cue, speaker, "complement"))
         elif after is not None:
             span = ctx.extend_to_clause_end(after, verb)
-            claims.append(Claim([span], cue, speaker, "quote-after"))
+            lead = ctx.lead_into_lowercase_quote(verb, speaker, after)
+            claims.append(Claim([lead, span] if lead else [span], cue, speaker, "quote-after"))
         elif self._quote_only(verb):
             return claims
         elif verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
@@ -844,6 +845,24 @@ class _Context:
                 return None
             return q
         return None
+
+    def lead_into_lowercase_quote(self, verb: Token, speaker: Span, q: Quotation) -> tuple[int, int] | None:
+        """'If she is elected, he said, "she might …"': a quote resuming in lower case finishes the words
+        before its cue clause, which are part of the content (it is mixed)."""
+        if not self.text[q.content_start : q.content_start + 1].islower():
+            return None
+        clause_start = min(verb.idx, speaker.start_char)
+        clause = self.text[clause_start : q.start].rstrip()
+        if not clause.endswith(",") or len(re.findall(r"\w+", clause)) > 8 or speaker.root.head != verb:
+            return None  # only a bare "Name said," interrupts the sentence
+        start = max(verb.sent.start_char, self.paragraph_bounds(clause_start)[0])
+        if not self.text[start:clause_start].rstrip().endswith(","):
+            return None
+        lead = _trim(self.text, start, clause_start, min_chars=2)
+        # a lone connective ("Also, he said, "…"") links sentences; it is not reported content
+        if lead is None or self.has_quotation(*lead) or len(re.findall(r"\w+", self.text[lead[0] : lead[1]])) < 2:
+            return None
+        return lead
 
     def _starts_clause_mid_sentence(self, q: Quotation) -> bool:
         if self.text[q.content_start : q.content_end].rstrip()[-1:] in (".", "!", "?"):

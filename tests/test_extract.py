@@ -353,6 +353,24 @@ def test_quotation_introduced_by_that_is_mixed(nlp: Language) -> None:
     assert [(f.start, f.end) for f in q.fragments] == [fragment]
     assert q.cue is not None and q.cue.text == "said"
 
+def test_quote_resuming_in_lower_case_after_its_cue_is_mixed(nlp: Language) -> None:
+    # the words before "Mayor Ana Lind said," begin the sentence the quote finishes
+    text = 'If the bridge closes, Mayor Ana Lind said, "the whole east side will be cut off."'
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, "If the bridge closes"), only(text, '"the whole east side will be cut off."')],
+          type="mixed", fragments=[only(text, "the whole east side will be cut off.")], speaker="Ana Lind",
+          cue=only(text, "said"))
+
+
+@pytest.mark.parametrize("lead", ["On the subject of money,", "Also,"])
+def test_quote_after_a_cue_and_a_mere_connective_stays_direct(nlp: Language, lead: str) -> None:
+    # a quote opening its own sentence, or one after a lone connective, is the speaker's words alone
+    quote = "the city has none left." if lead == "Also," else "The city has none left."
+    text = f'{lead} Mayor Ana Lind added, "{quote}"'
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, quote)], type="direct", speaker="Ana Lind", cue=only(text, "added"))
+
 # --- indirect claims -------------------------------------------------------------------------------
 
 CONTENT = "the buses would start running in September"
