@@ -991,6 +991,8 @@ class _Context:
         in the same paragraph or opens the next one, with no other person named in between."""
         if prior.rule not in _QUOTE_RULES:
             return False
+        if self._subheading(q):
+            return False
         between = self.text[prior.end : q.start]
         after = max(prior.end, prior.cue[1] if prior.cue else 0, prior.mention.end_char if prior.mention else 0)
         after = min(max(after, self.sentence_end_after(after - 1)), q.start)
@@ -1013,6 +1015,18 @@ class _Context:
             if new_actor and (prior.mention is None or tok.text not in prior.mention.text):
                 return False
         return True
+
+    def _single_marked(self, q: Quotation) -> bool:
+        return self.text[q.start] in "'\u2018" and not self.text.startswith("''", q.start)
+
+    def _subheading(self, q: Quotation) -> bool:
+        """A paragraph of nothing but a phrase in single marks in an article quoting with double marks
+        (''…'' … 'A Healthy Environment.'): a section heading taken from a quote, not a quote."""
+        para_start, para_end = self.paragraph_bounds(q.start)
+        if not self._single_marked(q) or self.text[para_start:para_end].strip() != self.text[q.start : q.end]:
+            return False
+        earlier = [o for o in self.all_quotations if o.end <= q.start]
+        return bool(earlier) and not self._single_marked(earlier[-1])
 
     def headline_claims(self) -> list[Claim]:
         """Headline form without quotation marks: "Trey Gowdy: Benghazi Probe Revealed Email Scandal"."""

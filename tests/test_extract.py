@@ -307,6 +307,17 @@ def test_interrupted_quote_after_a_relative_clause_on_the_speaker(nlp: Language)
     pieces = [only(text, "It will not be easy for the mayor,"), only(text, "But nobody else has a plan.")]
     check(doc, text, spans=pieces, type="direct", speaker="Jan Holm", cue=only(text, "said"))
 
+def test_single_marked_subheading_is_not_a_continuation(nlp: Language) -> None:
+    text = (
+        "''We will keep the plant open as long as the orders come,'' said Rosa Albright, the plant manager.\n\n"
+        "'Nobody wanted to leave.'\n\n"
+        "The mill opened in 1911 and once employed 4,000 people."
+    )
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, "We will keep the plant open as long as the orders come,")], type="direct",
+          speaker="Rosa Albright", cue=only(text, "said"))
+
 # --- mixed quotes ----------------------------------------------------------------------------------
 
 
