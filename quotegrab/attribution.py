@@ -728,7 +728,13 @@ class _Context:
     def _is_title(self, q: Quotation) -> bool:
         para_start, para_end = self.paragraph_bounds(q.start)
         headline = self.text[para_start:para_end].rstrip()[-1:] not in (".", "!", "?", "\u201d", '"', "'")
-        return not headline and len(q.pieces) == 1 and _looks_like_title(self.text[q.content_start : q.content_end])
+        if headline or len(q.pieces) != 1 or not _looks_like_title(self.text[q.content_start : q.content_end]):
+            return False
+        # '"But Pete Wilson Won," Axelrod said': capitalised words opening a sentence and ending in the
+        # comma of an attribution are said, not named
+        lead = self.text[para_start : q.start]
+        opens_sentence = not lead.strip() or re.search(r"[.!?][\"'\u201d\u2019)]*\s*$", lead) is not None
+        return not (opens_sentence and self.text[q.content_start : q.content_end].rstrip()[-1:] in (",", "?", "!"))
 
     def quoted(self, token: Token) -> bool:
         return self._token_quote[token.i] >= 0

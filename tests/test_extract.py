@@ -840,6 +840,13 @@ def test_title_of_a_show_in_the_attribution_is_not_a_quote(nlp: Language) -> Non
     assert [(s.name, s.kind) for s in doc.speakers] == [("Elena Ruiz", "person")]
 
 
+@pytest.mark.parametrize("words", ["But Maria Lopez won,", "Oh, My God,"])
+def test_capitalised_quote_opening_its_sentence_is_not_a_title(nlp: Language, words: str) -> None:
+    text = f'The count went on past midnight.\n\n"{words}" Tom Axelrod said.'
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, words)], type="direct", speaker="Tom Axelrod", cue=only(text, "said"))
+
 # --- marks that are not quotes ---------------------------------------------------------------------
 
 
