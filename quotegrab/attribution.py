@@ -135,8 +135,15 @@ class Attributor:
             # 'Remarking upon Clinton's "genuine empathy," Starr said, "Leave aside …"': the cue
             # introduces the quote after it; the quoted words before it are part of the scene.
             before = None
-        if before is not None and lead is not None:
-            claims.append(Claim([(lead, before.end)], cue, speaker, "fronted-mixed"))
+        tail = ctx.tail_before_cue(before, verb, speaker) if before is not None and lead is None else None
+        gap = ctx.doc.char_span(before.end, tail, alignment_mode="expand") if tail is not None else None
+        if gap is not None and any(self._is_cue_verb(t) for t in gap):
+            before = tail = None  # '"Quiet," he demanded, as Bush continued': the quote is the nearer cue's
+        if before is not None and (lead is not None or tail is not None):
+            # 'Sanders "is tapping …," Rosenberg said' / '"It's stable now," and donations rose, Gilbert
+            # said': the words around the quote in the cue's sentence are content too
+            start = lead if lead is not None else before.start
+            claims.append(Claim([(start, tail or before.end)], cue, speaker, "fronted-mixed"))
         elif before is not None:
             pieces = list(before.pieces)
             resumed = ctx.quotation_resumed(verb, speaker, before)
@@ -780,6 +787,18 @@ class _Context:
         if one_sentence and not any(q.end <= o.start < clause_start for o in self.quotations):
             return q
         return None
+
+    def tail_before_cue(self, q: Quotation, verb: Token, speaker: Span) -> int | None:
+        """End of the words between a quote and the cue clause after it, when there are some: in
+        '"It's stable now," and donations rose, Gilbert said' they finish the reported sentence."""
+        clause_start = min(verb.idx, speaker.start_char)
+        gap = self.text[q.end : clause_start]
+        words = re.findall(r"\w+", gap)
+        # a capital opens the speaker's name and its appositions ("…," Rep. Ann Cole, Democrat of Ohio, said)
+        if len(words) < 2 or not words[0].islower() or self.has_quotation(q.end, clause_start):
+            return None
+        end = _trim(self.text, q.end, clause_start)
+        return end[1] if end is not None else None
 
     def sentence_lead(self, q: Quotation) -> int | None:
         """Start of the words before a quote in its sentence, when there are some ("Trump's plan is

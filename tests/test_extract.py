@@ -382,6 +382,14 @@ def test_quote_after_a_cue_and_a_mere_connective_stays_direct(nlp: Language, lea
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, quote)], type="direct", speaker="Ana Lind", cue=only(text, "added"))
 
+def test_words_between_a_quote_and_its_later_cue_make_it_mixed(nlp: Language) -> None:
+    text = '"There is a sense of calm now," and donations began to rise again last week, Rachel Gilbert said.'
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    content = only(text, '"There is a sense of calm now," and donations began to rise again last week')
+    check(doc, text, spans=[content], type="mixed", fragments=[only(text, "There is a sense of calm now,")],
+          speaker="Rachel Gilbert", cue=only(text, "said"))
+
 # --- indirect claims -------------------------------------------------------------------------------
 
 CONTENT = "the buses would start running in September"
