@@ -318,6 +318,13 @@ def test_single_marked_subheading_is_not_a_continuation(nlp: Language) -> None:
     check(doc, text, spans=[only(text, "We will keep the plant open as long as the orders come,")], type="direct",
           speaker="Rosa Albright", cue=only(text, "said"))
 
+def test_headline_name_the_tagger_misreads_still_speaks(nlp: Language) -> None:
+    # "Holt" alone is tagged a common noun; the article names Amy Holt further down
+    text = "Holt: 'Never, ever, ever underestimate Lind.'\n\nSenator Amy Holt has some advice for her party.\n"
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "Never, ever, ever underestimate Lind.")], type="direct", speaker="Amy Holt",
+          mention=at(text, "Holt"))
+
 # --- mixed quotes ----------------------------------------------------------------------------------
 
 
