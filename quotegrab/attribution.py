@@ -279,8 +279,8 @@ class Attributor:
                 return None
         if subject.lower_ in _NOT_SPEAKERS or subject.pos_ in ("VERB", "AUX") or ctx.quoted(subject):
             return None
-        if subject.lower_ == "it" and verb.lemma_.lower() not in _IT_CUES:
-            return None
+        if subject.lower_ == "it" and verb.lemma_.lower() not in _IT_CUES and not self._quote_only(verb):
+            return None  # "it" speaks through verbs of saying or framing a quote ('"…," it read')
         if subject.dep_ == "csubj":
             return None
         return _mention_span(subject, ctx)

@@ -325,6 +325,20 @@ def test_headline_name_the_tagger_misreads_still_speaks(nlp: Language) -> None:
     check(doc, text, spans=[only(text, "Never, ever, ever underestimate Lind.")], type="direct", speaker="Amy Holt",
           mention=at(text, "Holt"))
 
+def test_the_words_of_a_sign_or_a_flyer(nlp: Language) -> None:
+    text = (
+        "Maria Dawson lifted a sign of her own.\n\n"
+        '"I am still here," it read.\n\n'
+        'At the bottom the flyer reads, "You can help by giving $35."\n\n'
+        "He read the report twice before the meeting."
+    )
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 2, describe(doc, text)
+    q = check(doc, text, spans=[only(text, "I am still here,")], type="direct", speaker=None)
+    assert q.cue is not None and (q.cue.start, q.cue.end) == at(text, "read", 0)
+    check(doc, text, spans=[only(text, "You can help by giving $35.")], type="direct", speaker="flyer",
+          cue=at(text, "reads"))
+
 # --- mixed quotes ----------------------------------------------------------------------------------
 
 
