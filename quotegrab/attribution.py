@@ -1099,14 +1099,21 @@ class _Context:
             if named:
                 colon = text.index(":", para_start + m.end(1))
                 return Claim(list(q.pieces), (colon, colon + 1), span, "colon")
-        tail = text[q.end : para_end]
-        m = re.match(r"^\s*([\u2014\u2015\u2013]|--)\s*(.{2,80}?)\s*$", tail)
+        tail_start, tail = q.end, text[q.end : para_end]
+        if not text[para_start : q.start].strip() and not tail.strip():
+            # a quote standing as its own paragraph, signed in the next one: '"…"' / '- Bernie Sanders.'
+            tail_start = _next_nonspace(text, para_end)
+            tail = text[tail_start : self.paragraph_bounds(tail_start)[1]]
+        m = re.match(r"^\s*([\u2014\u2015\u2013]|--|-(?=\s*[A-Z]))\s*(.{2,80}?)\s*$", tail)
         if m:
-            start = q.end + m.start(2)
-            span = doc.char_span(start, q.end + m.end(2), alignment_mode="expand")
-            if span is not None and any(e.label_ in ("PERSON", "ORG") for e in span.ents):
-                ent = next(e for e in span.ents if e.label_ in ("PERSON", "ORG"))
-                dash = q.end + m.start(1)
+            start = tail_start + m.start(2)
+            span = doc.char_span(start, tail_start + m.end(2), alignment_mode="expand")
+            ent = next((e for e in span.ents if e.label_ in ("PERSON", "ORG")), None) if span is not None else None
+            name = re.match(r"[^,.;(]+", m.group(2))
+            if ent is None and name is not None and self._names_a_person(name.group().strip()):
+                ent = doc.char_span(start, start + len(name.group().strip()), alignment_mode="expand")
+            if ent is not None:
+                dash = tail_start + m.start(1)
                 return Claim(list(q.pieces), (dash, dash + len(m.group(1))), ent, "dash")
         return None
 

@@ -339,6 +339,17 @@ def test_the_words_of_a_sign_or_a_flyer(nlp: Language) -> None:
     check(doc, text, spans=[only(text, "You can help by giving $35.")], type="direct", speaker="flyer",
           cue=at(text, "reads"))
 
+def test_quote_signed_in_the_next_paragraph(nlp: Language) -> None:
+    text = (
+        "The fact checker looked at claims made by Senator Ruth Calder during the debate.\n\n"
+        '"Almost all new income is going to the top 1 percent."\n\n'
+        "- Calder.\n\n"
+        "The senator is relying on an outdated study."
+    )
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "Almost all new income is going to the top 1 percent.")], type="direct",
+          speaker="Ruth Calder", mention=at(text, "Calder", 1))
+
 # --- mixed quotes ----------------------------------------------------------------------------------
 
 
