@@ -779,8 +779,15 @@ class _Context:
         if gap in (",", ":", "\u2014", "\u2013", "--", "-"):
             return q
         if not gap:
-            # "…," Trump said. A quote closed by a full stop ends its sentence: what follows is not its cue.
-            return q if inner_end in ",?!\u2014-" else None
+            # "…," Trump said. A quote closed by a full stop ends its sentence: what follows is not its cue,
+            # unless the cue clause is all that follows ("…." Trump said.) or the comma is missing
+            # ("…niches" Grubbs said.)
+            if inner_end in ",?!\u2014-":
+                return q
+            if inner_end.isalnum():  # the missing comma of a quote opening its sentence, not a scare quote
+                return q if self.sentence_lead(q) is None and len(inner.split()) >= 3 else None
+            bare = not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)
+            return q if inner_end == "." and bare and verb.sent.end - verb.i <= 4 else None
         # "…cost," Trump would pounce on it, he added: a quote ending in a comma whose cue comes
         # later in the same sentence.
         one_sentence = inner_end == "," and not _SENTENCE_END.search(gap + " ") and len(gap) < 120
@@ -832,6 +839,9 @@ class _Context:
         gap = self.text[clause_end : q.start].strip()
         if not gap.endswith(",") or len(gap) > 80 or _SENTENCE_END.search(gap + " "):
             return None
+        between = self.doc.char_span(clause_end, q.start, alignment_mode="contract")
+        if between is not None and any(t.pos_ == "VERB" for t in between):
+            return None  # '"…," he said, adding, "…"': the second quote is the next verb's
         first = self.text[q.content_start : q.content_start + 1]
         return q if first.islower() or self.text[before.content_end - 1 : before.content_end] == "," else None
 

@@ -350,6 +350,28 @@ def test_quote_signed_in_the_next_paragraph(nlp: Language) -> None:
     check(doc, text, spans=[only(text, "Almost all new income is going to the top 1 percent.")], type="direct",
           speaker="Ruth Calder", mention=at(text, "Calder", 1))
 
+def test_attribution_after_a_quote_missing_its_comma_or_ending_in_a_full_stop(nlp: Language) -> None:
+    text = (
+        '"The caucus is a battle of niches" Tom Grubbs said. "The fuel standard is a strong niche."\n\n'
+        '"I hope you are able to find the missing files." Maria Lind said.\n\n'
+        '"We won." Lind said the count was over.'
+    )
+    doc = run(nlp, text)
+    pieces = [only(text, "The caucus is a battle of niches"), only(text, "The fuel standard is a strong niche.")]
+    check(doc, text, spans=pieces, type="direct", speaker="Tom Grubbs", cue=at(text, "said", 0))
+    check(doc, text, spans=[only(text, "I hope you are able to find the missing files.")], type="direct",
+          speaker="Maria Lind", cue=at(text, "said", 1))
+    assert all(q.cue is None or q.cue.start != at(text, "said", 2)[0] or q.type != "direct" for q in doc.quotes)
+
+
+def test_quote_after_a_second_verb_is_not_the_first_resumed(nlp: Language) -> None:
+    text = '"I do not want a fight," Paul Manning said, adding, "We do not want to be fighting in July."'
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "I do not want a fight,")], type="direct", speaker="Paul Manning",
+          cue=only(text, "said"))
+    check(doc, text, spans=[only(text, "We do not want to be fighting in July.")], type="direct",
+          speaker="Paul Manning", cue=only(text, "adding"))
+
 # --- mixed quotes ----------------------------------------------------------------------------------
 
 
