@@ -160,7 +160,7 @@ class Attributor:
                 claims.append(Claim([complement], cue, speaker, "complement"))
         elif after is not None:
             span = ctx.extend_to_clause_end(after, verb)
-            lead = ctx.lead_into_lowercase_quote(verb, speaker, after)
+            lead = ctx.lead_into_lowercase_quote(verb, speaker, after) or ctx.relative_object(verb, speaker)
             claims.append(Claim([lead, span] if lead else [span], cue, speaker, "quote-after"))
         elif self._quote_only(verb):
             return claims
@@ -898,6 +898,17 @@ class _Context:
         if lead is None or self.has_quotation(*lead) or len(re.findall(r"\w+", self.text[lead[0] : lead[1]])) < 2:
             return None
         return lead
+
+    def relative_object(self, verb: Token, speaker: Span) -> tuple[int, int] | None:
+        """'what he called "sophisticated adversaries"': the relative word the cue's clause opens with is
+        the thing said, so the quote is a fragment of a mixed claim."""
+        first = min(verb.i, speaker.start)
+        if first == 0 or verb.i < speaker.start:
+            return None
+        rel = self.doc[first - 1]
+        if rel.lower_ not in ("what", "which", "whom") or self.quoted(rel) or rel.head != verb:
+            return None  # "to which O'Malley interjected: "…"" answers; it doesn't name what was said
+        return rel.idx, rel.idx + len(rel)
 
     def _starts_clause_mid_sentence(self, q: Quotation) -> bool:
         if self.text[q.content_start : q.content_end].rstrip()[-1:] in (".", "!", "?"):

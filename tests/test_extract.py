@@ -444,6 +444,15 @@ def test_words_between_a_quote_and_its_later_cue_make_it_mixed(nlp: Language) ->
     check(doc, text, spans=[content], type="mixed", fragments=[only(text, "There is a sense of calm now,")],
           speaker="Rachel Gilbert", cue=only(text, "said"))
 
+def test_quote_after_a_relative_cue_clause_is_mixed(nlp: Language) -> None:
+    # "what he called" names the thing said: the quote is a fragment of it
+    text = 'The mayor, Tom Reyes, warned of what he called "a slow-motion disaster."'
+    doc = run(nlp, text)
+    q = quote_at(doc, text, only(text, "a slow-motion disaster."))
+    assert q.type == "mixed", describe(doc, text)
+    assert [(f.start, f.end) for f in q.fragments] == [only(text, "a slow-motion disaster.")]
+    assert spans_of(q)[0] == only(text, "what")
+
 # --- indirect claims -------------------------------------------------------------------------------
 
 CONTENT = "the buses would start running in September"
