@@ -98,7 +98,7 @@ class Attributor:
         claims = _drop_overlaps(claims)
         claims.extend(self._unattributed_quotations(ctx, claims))
         claims.sort(key=lambda c: c.start)
-        claims = _merge_interrupted(claims, text)
+        claims = _merge_interrupted(claims, doc)
         for claim in claims:
             self._classify(claim, ctx)
         return self.resolver.build(doc, claims, quotations, names)
@@ -139,8 +139,15 @@ class Attributor:
             # 'Remarking upon Clinton's "genuine empathy," Starr said, "Leave aside …"': the cue
             # introduces the quote after it; the quoted words before it are part of the scene.
             before = None
-        if before is not None and lead is not None:
-            claims.append(Claim([(lead, before.end)], cue, speaker, "fronted-mixed"))
+        tail = ctx.tail_before_cue(before, verb, speaker) if before is not None and lead is None else None
+        gap = ctx.doc.char_span(before.end, tail, alignment_mode="expand") if tail is not None else None
+        if gap is not None and any(self._is_cue_verb(t) for t in gap):
+            before = tail = None  # '"Quiet," he demanded, as Bush continued': the quote is the nearer cue's
+        if before is not None and (lead is not None or tail is not None):
+            # 'Sanders "is tapping …," Rosenberg said' / '"It's stable now," and donations rose, Gilbert
+            # said': the words around the quote in the cue's sentence are content too
+            start = lead if lead is not None else before.start
+            claims.append(Claim([(start, tail or before.end)], cue, speaker, "fronted-mixed"))
         elif before is not None:
             pieces = list(before.pieces)
             resumed = ctx.quotation_resumed(verb, speaker, before)
@@ -157,7 +164,8 @@ class Attributor:
                 claims.append(Claim([complement], cue, speaker, "complement"))
         elif after is not None:
             span = ctx.extend_to_clause_end(after, verb)
-            claims.append(Claim([span], cue, speaker, "quote-after"))
+            lead = ctx.lead_into_lowercase_quote(verb, speaker, after) or ctx.relative_object(verb, speaker)
+            claims.append(Claim([lead, span] if lead else [span], cue, speaker, "quote-after"))
         elif self._quote_only(verb):
             return claims
         elif verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
@@ -266,7 +274,10 @@ class Attributor:
     def _speaker_of(self, verb: Token, ctx: _Context) -> Span | None:
         head = verb
         for _ in range(4):
-            subject = next((c for c in head.children if c.dep_ in ("nsubj", "csubj")), None)
+            # '"… the emails, the foundation …," said a person': a word of the quote parsed as a second
+            # subject loses to the subject outside the marks
+            subjects = [c for c in head.children if c.dep_ in ("nsubj", "csubj")]
+            subject = next((c for c in subjects if not ctx.quoted(c)), subjects[0] if subjects else None)
             if subject is not None:
                 break
             passive_relative = any(c.dep_ == "nsubjpass" for c in head.children)
@@ -307,8 +318,8 @@ class Attributor:
                 return None
         if subject.lower_ in _NOT_SPEAKERS or subject.pos_ in ("VERB", "AUX") or ctx.quoted(subject):
             return None
-        if subject.lower_ == "it" and verb.lemma_.lower() not in _IT_CUES:
-            return None
+        if subject.lower_ == "it" and verb.lemma_.lower() not in _IT_CUES and not self._quote_only(verb):
+            return None  # "it" speaks through verbs of saying or framing a quote ('"…," it read')
         if subject.dep_ == "csubj":
             return None
         return _mention_span(subject, ctx)
@@ -527,7 +538,10 @@ class Attributor:
         if claim.rule in ("quote-before", "continuation", "colon", "dash"):
             claim.type = "direct"
             return
-        if _whole_quotation(claim, inner):
+        # 'Cruz says that "when you live by the pen …"': words framed by "that" are reported speech
+        # holding a verbatim fragment, not a quotation of their own
+        that_clause = bool(inner) and claim.start <= inner[0].content_start and _after_that(text, inner[0])
+        if _whole_quotation(claim, inner) and not that_clause:
             claim.spans = list(inner[0].pieces)
             claim.type = "direct"
             return
@@ -539,7 +553,7 @@ class Attributor:
         leading = text[start : first.start].strip(_CONTENT_EDGE) == ""
         covered = sum(min(end, q.end) - max(start, q.start) for q in inner if q.end > start and q.start < end)
         content_len = sum(e - s for s, e in claim.spans)
-        if leading and covered >= 0.75 * content_len:
+        if leading and covered >= 0.75 * content_len and not that_clause:
             # "According to X, “…” in Y prisons": the quotation is the content, the tail is scene-setting.
             claim.spans = list(first.pieces) if len(inner) == 1 else [(first.content_start, inner[-1].content_end)]
             claim.type = "direct"
@@ -587,6 +601,11 @@ def _entity_root(tok: Token) -> Token:
     while i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I" and doc[i + 1].ent_type_ == tok.ent_type_:
         i += 1
     return doc[i]
+
+
+def _after_that(text: str, q: Quotation) -> bool:
+    """True when the word right before the quotation's opening mark is "that"."""
+    return re.search(r"\bthat[ \t\u00a0]*$", text[max(0, q.start - 12) : q.start], re.IGNORECASE) is not None
 
 
 def _whole_quotation(claim: Claim, inner: list[Quotation]) -> bool:
@@ -684,26 +703,59 @@ def _drop_overlaps(claims: list[Claim]) -> list[Claim]:
     return [claim for claim, _ in kept]
 
 
-def _merge_interrupted(claims: list[Claim], text: str) -> list[Claim]:
+def _merge_interrupted(claims: list[Claim], doc: Doc) -> list[Claim]:
     """"A," Trump said. "B." is one quote in two pieces: a continuation in the same paragraph,
-    right after the sentence of the quote's cue, joins the quote it continues."""
+    right after the sentence of the quote's cue, joins the quote it continues (a mixed one too: 'On jobs,
+    "A," he said. "B."'), unless the cue goes on to a claim of its own ('"A," he said, adding that … "B."'):
+    the words after that claim are its own."""
+    text = doc.text
     merged: list[Claim] = []
     for claim in claims:
         prior = claim.continues
         if (
             prior is not None
-            and prior.rule == "quote-before"
-            and prior in merged
+            and prior.rule in ("quote-before", "fronted-mixed")
             and prior.cue is not None
             and prior.cue[1] <= claim.start
             and not re.search(r"[\r\n]", text[prior.cue[1] : claim.start])
             and len(prior.spans) < 4
         ):
-            prior.spans.append(claim.spans[0])
-            prior.spans.extend(claim.spans[1:])
-            continue
+            at = next((i for i, c in enumerate(merged) if c is prior), None)
+            later = merged[at + 1 :] if at is not None else []
+            if at is not None and _after_cue_sentence(doc, prior, claim) and not _cue_goes_on(doc, prior, later):
+                prior.spans.append(claim.spans[0])
+                prior.spans.extend(claim.spans[1:])
+                continue
         merged.append(claim)
     return merged
+
+
+def _after_cue_sentence(doc: Doc, prior: Claim, claim: Claim) -> bool:
+    """True when the continuation lies past the sentence of the prior quote's cue: a quote inside that
+    sentence ('…, he said, and compared Y with Z: "B."') is another claim's."""
+    assert prior.cue is not None
+    cue = doc.char_span(*prior.cue, alignment_mode="expand")
+    return cue is not None and claim.start >= cue.sent.end_char
+
+
+def _cue_goes_on(doc: Doc, prior: Claim, later: list[Claim]) -> bool:
+    """True when one of the `later` claims is a clause its speaker goes on to through the cue of `prior`
+    ("said, adding that he had …", "said … and argued for nominating …"); a relative clause on the
+    speaker ("said X, who endorsed Y") or an aside ("speaking by phone") is part of the attribution."""
+    assert prior.cue is not None and prior.mention is not None
+    cue = doc.char_span(*prior.cue, alignment_mode="expand")
+    if cue is None:
+        return False
+    for claim in later:
+        span = doc.char_span(*claim.cue, alignment_mode="expand") if claim.cue else None
+        if span is None or span.root.head != cue.root or span.root.dep_ not in ("advcl", "conj", "xcomp"):
+            continue
+        if claim.mention is None or claim.mention.start_char != prior.mention.start_char:
+            continue
+        content = doc.char_span(claim.start, claim.end, alignment_mode="expand")
+        if content is not None and any(t.pos_ in ("VERB", "AUX") for t in content):
+            return True
+    return False
 
 
 def _title_case(text: str) -> bool:
@@ -750,7 +802,13 @@ class _Context:
     def _is_title(self, q: Quotation) -> bool:
         para_start, para_end = self.paragraph_bounds(q.start)
         headline = self.text[para_start:para_end].rstrip()[-1:] not in (".", "!", "?", "\u201d", '"', "'")
-        return not headline and len(q.pieces) == 1 and _looks_like_title(self.text[q.content_start : q.content_end])
+        if headline or len(q.pieces) != 1 or not _looks_like_title(self.text[q.content_start : q.content_end]):
+            return False
+        # '"But Pete Wilson Won," Axelrod said': capitalised words opening a sentence and ending in the
+        # comma of an attribution are said, not named
+        lead = self.text[para_start : q.start]
+        opens_sentence = not lead.strip() or re.search(r"[.!?][\"'\u201d\u2019)]*\s*$", lead) is not None
+        return not (opens_sentence and self.text[q.content_start : q.content_end].rstrip()[-1:] in (",", "?", "!"))
 
     def quoted(self, token: Token) -> bool:
         return self._token_quote[token.i] >= 0
@@ -788,14 +846,33 @@ class _Context:
         if gap in (",", ":", "\u2014", "\u2013", "--", "-"):
             return q
         if not gap:
-            # "…," Trump said. A quote closed by a full stop ends its sentence: what follows is not its cue.
-            return q if inner_end in ",?!\u2014-" else None
+            # "…," Trump said. A quote closed by a full stop ends its sentence: what follows is not its cue,
+            # unless the cue clause is all that follows ("…." Trump said.) or the comma is missing
+            # ("…niches" Grubbs said.)
+            if inner_end in ",?!\u2014-":
+                return q
+            if inner_end.isalnum():  # the missing comma of a quote opening its sentence, not a scare quote
+                return q if self.sentence_lead(q) is None and len(inner.split()) >= 3 else None
+            bare = not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)
+            return q if inner_end == "." and bare and verb.sent.end - verb.i <= 4 else None
         # "…cost," Trump would pounce on it, he added: a quote ending in a comma whose cue comes
         # later in the same sentence.
         one_sentence = inner_end == "," and not _SENTENCE_END.search(gap + " ") and len(gap) < 120
         if one_sentence and not any(q.end <= o.start < clause_start for o in self.quotations):
             return q
         return None
+
+    def tail_before_cue(self, q: Quotation, verb: Token, speaker: Span) -> int | None:
+        """End of the words between a quote and the cue clause after it, when there are some: in
+        '"It's stable now," and donations rose, Gilbert said' they finish the reported sentence."""
+        clause_start = min(verb.idx, speaker.start_char)
+        gap = self.text[q.end : clause_start]
+        words = re.findall(r"\w+", gap)
+        # a capital opens the speaker's name and its appositions ("…," Rep. Ann Cole, Democrat of Ohio, said)
+        if len(words) < 2 or not words[0].islower() or self.has_quotation(q.end, clause_start):
+            return None
+        end = _trim(self.text, q.end, clause_start)
+        return end[1] if end is not None else None
 
     def sentence_lead(self, q: Quotation) -> int | None:
         """Start of the words before a quote in its sentence, when there are some ("Trump's plan is
@@ -829,6 +906,9 @@ class _Context:
         gap = self.text[clause_end : q.start].strip()
         if not gap.endswith(",") or len(gap) > 80 or _SENTENCE_END.search(gap + " "):
             return None
+        between = self.doc.char_span(clause_end, q.start, alignment_mode="contract")
+        if between is not None and any(t.pos_ == "VERB" for t in between):
+            return None  # '"…," he said, adding, "…"': the second quote is the next verb's
         first = self.text[q.content_start : q.content_start + 1]
         return q if first.islower() or self.text[before.content_end - 1 : before.content_end] == "," else None
 
@@ -867,6 +947,35 @@ class _Context:
                 return None
             return q
         return None
+
+    def lead_into_lowercase_quote(self, verb: Token, speaker: Span, q: Quotation) -> tuple[int, int] | None:
+        """'If she is elected, he said, "she might …"': a quote resuming in lower case finishes the words
+        before its cue clause, which are part of the content (it is mixed)."""
+        if not self.text[q.content_start : q.content_start + 1].islower():
+            return None
+        clause_start = min(verb.idx, speaker.start_char)
+        clause = self.text[clause_start : q.start].rstrip()
+        if not clause.endswith(",") or len(re.findall(r"\w+", clause)) > 8 or speaker.root.head != verb:
+            return None  # only a bare "Name said," interrupts the sentence
+        start = max(verb.sent.start_char, self.paragraph_bounds(clause_start)[0])
+        if not self.text[start:clause_start].rstrip().endswith(","):
+            return None
+        lead = _trim(self.text, start, clause_start, min_chars=2)
+        # a lone connective ("Also, he said, "…"") links sentences; it is not reported content
+        if lead is None or self.has_quotation(*lead) or len(re.findall(r"\w+", self.text[lead[0] : lead[1]])) < 2:
+            return None
+        return lead
+
+    def relative_object(self, verb: Token, speaker: Span) -> tuple[int, int] | None:
+        """'what he called "sophisticated adversaries"': the relative word the cue's clause opens with is
+        the thing said, so the quote is a fragment of a mixed claim."""
+        first = min(verb.i, speaker.start)
+        if first == 0 or verb.i < speaker.start:
+            return None
+        rel = self.doc[first - 1]
+        if rel.lower_ not in ("what", "which", "whom") or self.quoted(rel) or rel.head != verb:
+            return None  # "to which O'Malley interjected: "…"" answers; it doesn't name what was said
+        return rel.idx, rel.idx + len(rel)
 
     def _starts_clause_mid_sentence(self, q: Quotation) -> bool:
         if self.text[q.content_start : q.content_end].rstrip()[-1:] in (".", "!", "?"):
@@ -995,6 +1104,8 @@ class _Context:
         in the same paragraph or opens the next one, with no other person named in between."""
         if prior.rule not in _QUOTE_RULES:
             return False
+        if self._subheading(q):
+            return False
         between = self.text[prior.end : q.start]
         after = max(prior.end, prior.cue[1] if prior.cue else 0, prior.mention.end_char if prior.mention else 0)
         after = min(max(after, self.sentence_end_after(after - 1)), q.start)
@@ -1008,7 +1119,27 @@ class _Context:
             new_actor = after <= ent.start_char < q.start and ent.root.dep_ == "nsubj"
             if new_actor and (prior.mention is None or ent.text not in prior.mention.text):
                 return False
+        # someone the NER missed whose own verb introduces the quote ("Kasich resisted: "…"")
+        span = self.doc.char_span(after, q.start, alignment_mode="contract")
+        for tok in span if span is not None else ():
+            verb = tok.head
+            introduces = self.text[verb.idx + len(verb) : q.start].strip() == ":"
+            new_actor = tok.dep_ == "nsubj" and tok.pos_ in ("PROPN", "NOUN") and introduces
+            if new_actor and (prior.mention is None or tok.text not in prior.mention.text):
+                return False
         return True
+
+    def _single_marked(self, q: Quotation) -> bool:
+        return self.text[q.start] in "'\u2018" and not self.text.startswith("''", q.start)
+
+    def _subheading(self, q: Quotation) -> bool:
+        """A paragraph of nothing but a phrase in single marks in an article quoting with double marks
+        (''…'' … 'A Healthy Environment.'): a section heading taken from a quote, not a quote."""
+        para_start, para_end = self.paragraph_bounds(q.start)
+        if not self._single_marked(q) or self.text[para_start:para_end].strip() != self.text[q.start : q.end]:
+            return False
+        earlier = [o for o in self.all_quotations if o.end <= q.start]
+        return bool(earlier) and not self._single_marked(earlier[-1])
 
     def headline_claims(self) -> list[Claim]:
         """Headline form without quotation marks: "Trey Gowdy: Benghazi Probe Revealed Email Scandal"."""
@@ -1034,6 +1165,10 @@ class _Context:
                 claims.append(Claim([content], (colon, colon + 1), mention, "headline"))
         return claims
 
+    def _names_a_person(self, words: str) -> bool:
+        """True when `words` are a person's name, or its last words, as the article's entities give it."""
+        return any(p.text == words or p.text.endswith(" " + words) for p in self.persons)
+
     def colon_or_dash_claim(self, q: Quotation, lexicon: Lexicon) -> Claim | None:
         """Headline form `Name: "…"` and the dash attribution `"…" — Name`."""
         doc = self.doc
@@ -1046,18 +1181,27 @@ class _Context:
             named = span is not None and (
                 any(e.label_ in ("PERSON", "ORG") for e in span.ents)
                 or len(span) <= 4 and all(t.text[:1].isupper() and t.pos_ == "PROPN" for t in span)
+                # "Reid: 'Never …'" in a headline the tagger misreads: a name the article gives a person
+                or len(span) <= 3 and span.text[:1].isupper() and self._names_a_person(span.text)
             )
             if named:
                 colon = text.index(":", para_start + m.end(1))
                 return Claim(list(q.pieces), (colon, colon + 1), span, "colon")
-        tail = text[q.end : para_end]
-        m = re.match(r"^\s*([\u2014\u2015\u2013]|--)\s*(.{2,80}?)\s*$", tail)
+        tail_start, tail = q.end, text[q.end : para_end]
+        if not text[para_start : q.start].strip() and not tail.strip():
+            # a quote standing as its own paragraph, signed in the next one: '"…"' / '- Bernie Sanders.'
+            tail_start = _next_nonspace(text, para_end)
+            tail = text[tail_start : self.paragraph_bounds(tail_start)[1]]
+        m = re.match(r"^\s*([\u2014\u2015\u2013]|--|-(?=\s*[A-Z]))\s*(.{2,80}?)\s*$", tail)
         if m:
-            start = q.end + m.start(2)
-            span = doc.char_span(start, q.end + m.end(2), alignment_mode="expand")
-            if span is not None and any(e.label_ in ("PERSON", "ORG") for e in span.ents):
-                ent = next(e for e in span.ents if e.label_ in ("PERSON", "ORG"))
-                dash = q.end + m.start(1)
+            start = tail_start + m.start(2)
+            span = doc.char_span(start, tail_start + m.end(2), alignment_mode="expand")
+            ent = next((e for e in span.ents if e.label_ in ("PERSON", "ORG")), None) if span is not None else None
+            name = re.match(r"[^,.;(]+", m.group(2))
+            if ent is None and name is not None and self._names_a_person(name.group().strip()):
+                ent = doc.char_span(start, start + len(name.group().strip()), alignment_mode="expand")
+            if ent is not None:
+                dash = tail_start + m.start(1)
                 return Claim(list(q.pieces), (dash, dash + len(m.group(1))), ent, "dash")
         return None
 

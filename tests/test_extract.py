@@ -260,6 +260,118 @@ def test_cueless_continuation_quote(nlp: Language) -> None:
     assert [(s.name, s.quote_count) for s in doc.speakers] == [("Paul Lindqvist", 2)]
 
 
+def test_interrupted_mixed_quote_is_one_quote(nlp: Language) -> None:
+    text = (
+        "Tomas Berg has driven a crane at the port since 1990.\n\n"
+        "But when it comes to the harbour, ''we have all worked our hands raw,'' he said. "
+        "''And now they want to close it?''"
+    )
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, "But when it comes to the harbour, ''we have all worked our hands raw,''"),
+                            only(text, "And now they want to close it?")],
+          type="mixed", speaker="Tomas Berg", cue=only(text, "said"),
+          fragments=[only(text, "we have all worked our hands raw,"), only(text, "And now they want to close it?")])
+
+
+def test_continuation_after_a_second_claim_stays_apart(nlp: Language) -> None:
+    # the "adding that" claim comes between: the last quote is not the first one resumed
+    text = (
+        '"The council never read the plan," Ms. Varga said, adding that she had fought for the docks for years. '
+        '"A leader must fight for what she believes in."'
+    )
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "The council never read the plan,")], type="direct", speaker="Varga",
+          cue=only(text, "said"))
+    check(doc, text, spans=[only(text, "A leader must fight for what she believes in.")], type="direct",
+          speaker="Varga", resolved_by="continuation")
+
+def test_quote_after_someone_elses_clause_is_not_a_continuation(nlp: Language) -> None:
+    # "Okonkwo resisted:" is another person's turn, though "resist" is no cue verb
+    text = (
+        '"The mayor could sign an order tomorrow," said Tom Reyes, the head of the dockers\' union. '
+        'Okonkwo resisted: "The city has no power to close a federal port."'
+    )
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "The mayor could sign an order tomorrow,")], type="direct",
+          speaker="Tom Reyes", cue=only(text, "said"))
+    assert all(q.speaker is None or q.speaker.name != "Tom Reyes" for q in doc.quotes
+               if q.spans[-1].start > text.index("Okonkwo")), describe(doc, text)
+
+def test_interrupted_quote_after_a_relative_clause_on_the_speaker(nlp: Language) -> None:
+    text = (
+        '"It will not be easy for the mayor," said Representative Jan Holm, who endorsed the mayor on Tuesday. '
+        '"But nobody else has a plan."'
+    )
+    doc = run(nlp, text)
+    pieces = [only(text, "It will not be easy for the mayor,"), only(text, "But nobody else has a plan.")]
+    check(doc, text, spans=pieces, type="direct", speaker="Jan Holm", cue=only(text, "said"))
+
+def test_single_marked_subheading_is_not_a_continuation(nlp: Language) -> None:
+    text = (
+        "''We will keep the plant open as long as the orders come,'' said Rosa Albright, the plant manager.\n\n"
+        "'Nobody wanted to leave.'\n\n"
+        "The mill opened in 1911 and once employed 4,000 people."
+    )
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, "We will keep the plant open as long as the orders come,")], type="direct",
+          speaker="Rosa Albright", cue=only(text, "said"))
+
+def test_headline_name_the_tagger_misreads_still_speaks(nlp: Language) -> None:
+    # "Holt" alone is tagged a common noun; the article names Amy Holt further down
+    text = "Holt: 'Never, ever, ever underestimate Lind.'\n\nSenator Amy Holt has some advice for her party.\n"
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "Never, ever, ever underestimate Lind.")], type="direct", speaker="Amy Holt",
+          mention=at(text, "Holt"))
+
+def test_the_words_of_a_sign_or_a_flyer(nlp: Language) -> None:
+    text = (
+        "Maria Dawson lifted a sign of her own.\n\n"
+        '"I am still here," it read.\n\n'
+        'At the bottom the flyer reads, "You can help by giving $35."\n\n'
+        "He read the report twice before the meeting."
+    )
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 2, describe(doc, text)
+    q = check(doc, text, spans=[only(text, "I am still here,")], type="direct", speaker=None)
+    assert q.cue is not None and (q.cue.start, q.cue.end) == at(text, "read", 0)
+    check(doc, text, spans=[only(text, "You can help by giving $35.")], type="direct", speaker="flyer",
+          cue=at(text, "reads"))
+
+def test_quote_signed_in_the_next_paragraph(nlp: Language) -> None:
+    text = (
+        "The fact checker looked at claims made by Senator Ruth Calder during the debate.\n\n"
+        '"Almost all new income is going to the top 1 percent."\n\n'
+        "- Calder.\n\n"
+        "The senator is relying on an outdated study."
+    )
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "Almost all new income is going to the top 1 percent.")], type="direct",
+          speaker="Ruth Calder", mention=at(text, "Calder", 1))
+
+def test_attribution_after_a_quote_missing_its_comma_or_ending_in_a_full_stop(nlp: Language) -> None:
+    text = (
+        '"The caucus is a battle of niches" Tom Grubbs said. "The fuel standard is a strong niche."\n\n'
+        '"I hope you are able to find the missing files." Maria Lind said.\n\n'
+        '"We won." Lind said the count was over.'
+    )
+    doc = run(nlp, text)
+    pieces = [only(text, "The caucus is a battle of niches"), only(text, "The fuel standard is a strong niche.")]
+    check(doc, text, spans=pieces, type="direct", speaker="Tom Grubbs", cue=at(text, "said", 0))
+    check(doc, text, spans=[only(text, "I hope you are able to find the missing files.")], type="direct",
+          speaker="Maria Lind", cue=at(text, "said", 1))
+    assert all(q.cue is None or q.cue.start != at(text, "said", 2)[0] or q.type != "direct" for q in doc.quotes)
+
+
+def test_quote_after_a_second_verb_is_not_the_first_resumed(nlp: Language) -> None:
+    text = '"I do not want a fight," Paul Manning said, adding, "We do not want to be fighting in July."'
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "I do not want a fight,")], type="direct", speaker="Paul Manning",
+          cue=only(text, "said"))
+    check(doc, text, spans=[only(text, "We do not want to be fighting in July.")], type="direct",
+          speaker="Paul Manning", cue=only(text, "adding"))
+
 # --- mixed quotes ----------------------------------------------------------------------------------
 
 
@@ -294,6 +406,52 @@ def test_mixed_quote_with_two_fragments(nlp: Language) -> None:
           type="mixed", fragments=[only(text, "a promise without a budget"), only(text, "just a press release.")],
           speaker="David Okafor", resolved_by="name", mention=only(text, "David Okafor"), cue=only(text, "said"))
 
+
+def test_quotation_introduced_by_that_is_mixed(nlp: Language) -> None:
+    # "that" makes the quoted words reported speech: the writer frames them, the speaker's voice is inside
+    text = 'The harbour master said that "the channel will be dredged before the winter storms."'
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    fragment = only(text, "the channel will be dredged before the winter storms.")
+    q = quote_at(doc, text, fragment)
+    assert q.type == "mixed", describe(doc, text)
+    assert [(f.start, f.end) for f in q.fragments] == [fragment]
+    assert q.cue is not None and q.cue.text == "said"
+
+def test_quote_resuming_in_lower_case_after_its_cue_is_mixed(nlp: Language) -> None:
+    # the words before "Mayor Ana Lind said," begin the sentence the quote finishes
+    text = 'If the bridge closes, Mayor Ana Lind said, "the whole east side will be cut off."'
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, "If the bridge closes"), only(text, '"the whole east side will be cut off."')],
+          type="mixed", fragments=[only(text, "the whole east side will be cut off.")], speaker="Ana Lind",
+          cue=only(text, "said"))
+
+
+@pytest.mark.parametrize("lead", ["On the subject of money,", "Also,"])
+def test_quote_after_a_cue_and_a_mere_connective_stays_direct(nlp: Language, lead: str) -> None:
+    # a quote opening its own sentence, or one after a lone connective, is the speaker's words alone
+    quote = "the city has none left." if lead == "Also," else "The city has none left."
+    text = f'{lead} Mayor Ana Lind added, "{quote}"'
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, quote)], type="direct", speaker="Ana Lind", cue=only(text, "added"))
+
+def test_words_between_a_quote_and_its_later_cue_make_it_mixed(nlp: Language) -> None:
+    text = '"There is a sense of calm now," and donations began to rise again last week, Rachel Gilbert said.'
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    content = only(text, '"There is a sense of calm now," and donations began to rise again last week')
+    check(doc, text, spans=[content], type="mixed", fragments=[only(text, "There is a sense of calm now,")],
+          speaker="Rachel Gilbert", cue=only(text, "said"))
+
+def test_quote_after_a_relative_cue_clause_is_mixed(nlp: Language) -> None:
+    # "what he called" names the thing said: the quote is a fragment of it
+    text = 'The mayor, Tom Reyes, warned of what he called "a slow-motion disaster."'
+    doc = run(nlp, text)
+    q = quote_at(doc, text, only(text, "a slow-motion disaster."))
+    assert q.type == "mixed", describe(doc, text)
+    assert [(f.start, f.end) for f in q.fragments] == [only(text, "a slow-motion disaster.")]
+    assert spans_of(q)[0] == only(text, "what")
 
 # --- indirect claims -------------------------------------------------------------------------------
 
@@ -1098,6 +1256,13 @@ def test_title_of_a_show_in_the_attribution_is_not_a_quote(nlp: Language) -> Non
     assert [(s.name, s.kind) for s in doc.speakers] == [("Elena Ruiz", "person")]
 
 
+@pytest.mark.parametrize("words", ["But Maria Lopez won,", "Oh, My God,"])
+def test_capitalised_quote_opening_its_sentence_is_not_a_title(nlp: Language, words: str) -> None:
+    text = f'The count went on past midnight.\n\n"{words}" Tom Axelrod said.'
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, words)], type="direct", speaker="Tom Axelrod", cue=only(text, "said"))
+
 # --- marks that are not quotes ---------------------------------------------------------------------
 
 
@@ -1372,3 +1537,43 @@ def test_example_article_has_no_other_quotes(example_docs: dict[str, tuple[str, 
 def test_every_example_article_is_covered() -> None:
     articles = {p.stem for p in EXAMPLES.glob("*.txt")} - {"report-demo"}
     assert articles == {a for a, *_ in EXPECTED}
+
+
+# --- hand-made parses: parser errors the rules must survive --------------------------------------------
+
+
+def parsed(nlp: Language, rows: list[tuple[str, bool, int, str, str, str, str]]) -> Document:
+    """Run quotegrab's rules on a Doc with this parse: (word, space after, head, dep, pos, tag, lemma) rows."""
+    from spacy.tokens import Doc
+
+    words, spaces, heads, deps, pos, tags, lemmas = (list(col) for col in zip(*rows, strict=True))
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    quotes, speakers = nlp.get_pipe("quotegrab").attributor(doc)
+    return Document(source="test", quotes=quotes, speakers=speakers)
+
+
+def test_a_quoted_word_parsed_as_subject_does_not_hide_the_speaker(nlp: Language) -> None:
+    # the parser gives "said" two subjects: "rents" inside the quote and "tenant" after the cue
+    rows = [
+        ("\u201c", False, 2, "punct", "PUNCT", "``", "\u201c"),
+        ("Prices", True, 2, "nsubj", "NOUN", "NNS", "price"),
+        ("rose", False, 10, "ccomp", "VERB", "VBD", "rise"),
+        (",", True, 10, "punct", "PUNCT", ",", ","),
+        ("the", True, 5, "det", "DET", "DT", "the"),
+        ("rents", False, 10, "nsubj", "NOUN", "NNS", "rent"),
+        (",", True, 5, "punct", "PUNCT", ",", ","),
+        ("everything", False, 5, "appos", "PRON", "NN", "everything"),
+        (",", False, 10, "punct", "PUNCT", ",", ","),
+        ("\u201d", True, 10, "punct", "PUNCT", "''", "\u201d"),
+        ("said", True, 10, "ROOT", "VERB", "VBD", "say"),
+        ("a", True, 12, "det", "DET", "DT", "a"),
+        ("tenant", False, 10, "nsubj", "NOUN", "NN", "tenant"),
+        (".", False, 10, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parsed(nlp, rows)
+    text = "\u201cPrices rose, the rents, everything,\u201d said a tenant."
+    assert len(doc.quotes) == 1, describe(doc, text)
+    q = doc.quotes[0]
+    assert (q.type, spans_of(q)) == ("direct", [only(text, "Prices rose, the rents, everything,")])
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert q.speaker.mention.text == "a tenant"
