@@ -65,6 +65,9 @@ class Attributor:
         self.config = {"min_indirect_tokens": 3}  # shortest object clause taken as a claim
         self.config.update(lexicon.config)
         self.resolver = Resolver(lexicon)
+        raising = lexicon["cue_verbs_raising"]
+        self.raising_active = {c for c in raising if not c.startswith("be ")}
+        self.raising_passive = {c[3:] for c in raising if c.startswith("be ")}
 
     def __call__(self, doc: Doc) -> tuple[list[Quote], list[Speaker]]:
         text = doc.text
@@ -79,6 +82,7 @@ class Attributor:
             if self._is_cue_verb(token):
                 claims.extend(self._claims_for_verb(token, ctx))
         claims.extend(self._according_to(doc, ctx))
+        claims = self._with_raising_claims(doc, ctx, claims)
         claims.extend(ctx.headline_claims())
         # a claim never contains its own cue (a parse that wraps it into the content)
         claims = [c for c in claims if not _contains_own_attribution(c)]
@@ -306,6 +310,74 @@ class Attributor:
                     claims.append(Claim(content, cue, mention, "according-to"))
         return claims
 
+    # -- expectations and impressions: "X is expected to …", "X seems to …" ---------------------------
+
+    def _with_raising_claims(self, doc: Doc, ctx: _Context, claims: list[Claim]) -> list[Claim]:
+        """Adds the claims of raising cues (models/cue_verbs_raising.txt): the content is the subject
+        and the complement together ("[the sale] is expected [to close in May]"), the speaker the "by"
+        agent or nobody. Such a cue replaces any claim the speech rules made of the same verb."""
+        found = []
+        for verb in doc:
+            if verb.pos_ not in ("VERB", "AUX") or ctx.quoted(verb):
+                continue
+            claim = self._raising_claim(verb, ctx)
+            if claim is not None:
+                found.append((verb, claim))
+        if not found:
+            return claims
+        verbs = {verb.idx for verb, _ in found}
+        kept = [c for c in claims if c.cue is None or c.cue[0] not in verbs]
+        return kept + [claim for _, claim in found]
+
+    def _raising_claim(self, verb: Token, ctx: _Context) -> Claim | None:
+        lemma = verb.lemma_.lower()
+        auxpass = next((c for c in verb.children if c.dep_ == "auxpass"), None)
+        passive = verb.tag_ == "VBN" and (auxpass is not None or verb.dep_ == "acl")
+        # passive cues are listed as participles ("be expected"), active ones as lemmas ("seem")
+        if not (verb.lower_ in self.raising_passive and passive or lemma in self.raising_active and not passive):
+            return None
+        comps = [
+            c for c in verb.children
+            if c.i > verb.i and (c.dep_ in ("xcomp", "ccomp", "acomp", "oprd", "attr")
+                                 or c.dep_ == "prep" and c.lower_ in ("as", "like"))
+        ]
+        if lemma in ("see", "view", "regard") and not any(c.lower_ == "as" for c in comps):
+            return None  # "he was seen walking": perception, not an opinion
+        if not comps or any(ctx.quoted(c) for c in comps):
+            return None
+        first = min(comps, key=lambda c: c.i)
+        stop = self._nested_cue_stop(first, ctx) if len(comps) == 1 else None
+        start = min(c.left_edge.idx for c in comps)
+        end_tok = max((c.right_edge for c in comps), key=lambda t: t.i)
+        if stop is not None:
+            end_tok = verb.doc[stop - 1]
+        start, end = ctx.absorb_quotations(start, end_tok.idx + len(end_tok))
+        para_end = ctx.paragraph_bounds(verb.idx)[1]
+        complement = _trim(ctx.text, start, min(end, para_end), min_chars=4)
+        if complement is None:
+            return None
+        complement = _cut_aside(ctx.text, *complement) or complement
+        dash = _WRITER_DASH.search(ctx.text, *complement)
+        if dash is not None:
+            complement = (complement[0], dash.start())  # "… into the economy - a key reason …"
+        pieces = [complement]
+        if verb.dep_ == "acl":
+            subject = (verb.head.left_edge.idx, verb.head.idx + len(verb.head))
+        else:
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.i > verb.i:
+                return None  # a question: "Is he expected to win?"
+            subject = None if subj is None or subj.lower_ == "it" else _noun_phrase(subj)
+        if subject is not None:
+            subject = _trim(ctx.text, *subject)
+            if subject is not None and subject[1] <= complement[0]:
+                pieces.insert(0, subject)
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        mention = _mention_span(pobj, ctx) if pobj is not None and not ctx.quoted(pobj) else None
+        cue_start = auxpass.idx if auxpass is not None and auxpass.i < verb.i else verb.idx
+        return Claim(pieces, (cue_start, verb.idx + len(verb)), mention, "raising")
+
     # -- quotations no cue claimed -------------------------------------------------------------------
 
     def _unattributed_quotations(self, ctx: _Context, claims: list[Claim]) -> list[Claim]:
@@ -418,6 +490,20 @@ def _cut_aside(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     m = _ASIDE.search(text, start, end)
     return (start, m.start()) if m and m.start() - start >= 8 else (start, end)
+
+
+_WRITER_DASH = re.compile(r"\s(?:-|--|\u2014|\u2013)\s")
+
+
+def _noun_phrase(head: Token) -> tuple[int, int]:
+    """A subject's words up to the first comma or dash after its head: "The plan, which …" -> "The plan"."""
+    doc = head.doc
+    end = head.right_edge.i
+    for i in range(head.i + 1, end + 1):
+        if doc[i].text in (",", "-", "--", "\u2014", "\u2013", "("):
+            end = i - 1
+            break
+    return head.left_edge.idx, doc[end].idx + len(doc[end])
 
 
 def _subtree_range(token: Token, stop_at: int | None = None) -> tuple[int, int]:

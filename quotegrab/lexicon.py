@@ -18,6 +18,7 @@ LIST_FILES = (
     "cue_verbs_weak",
     "cue_verbs_stance",
     "cue_verbs_quote_only",
+    "cue_verbs_raising",
     "cue_phrases",
     "cue_nouns",
     "titles",

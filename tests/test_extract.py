@@ -402,6 +402,42 @@ def test_dash_attribution(nlp: Language, dash: str) -> None:
           speaker="Amina Yusuf", resolved_by="name", mention=only(text, "Amina Yusuf"), cue=only(text, dash))
 
 
+# --- expectations, beliefs, stances and nominal cues ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "cue", "complement"),
+    [
+        ("The new ferry line is expected to open before the summer festival.", "The new ferry line",
+         "is expected", "to open before the summer festival"),
+        ("Councillor Brandt appears to have lost the support of the harbour board.", "Councillor Brandt",
+         "appears", "to have lost the support of the harbour board"),
+        ("The old mill, once a landmark, is widely seen as a drain on the town budget.", "The old mill",
+         "is widely seen", "as a drain on the town budget"),
+    ],
+    ids=["is-expected-to", "appears-to", "seen-as"],
+)
+def test_raising_cue_subject_and_complement(nlp: Language, text: str, subject: str, cue: str, complement: str) -> None:
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, subject), only(text, complement)], type="indirect", speaker=None,
+          cue=only(text, cue))
+
+
+def test_it_seems_that(nlp: Language) -> None:
+    text = "After the vote it seems that the bridge tolls will stay for another decade."
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, "the bridge tolls will stay for another decade")], type="indirect",
+          speaker=None, cue=only(text, "seems"))
+
+
+def test_seen_walking_is_no_attribution(nlp: Language) -> None:
+    text = "The missing fisherman was seen walking along the pier on Sunday night."
+    doc = run(nlp, text)
+    assert doc.quotes == [], describe(doc, text)
+
+
 # --- speaker mentions ------------------------------------------------------------------------------
 
 
