@@ -29,6 +29,11 @@ _IT_CUES = {"say", "report", "state", "find", "show", "write", "add", "announce"
 _EXPLETIVE_OBJECTS = {"so", "it", "this", "that", "nothing", "anything", "something", "much"}
 
 
+# regular verb endings and what replaces them in the lemma: "hopes" -> "hope", "worried" -> "worry"
+_INFLECTIONS = (("ies", "y"), ("ied", "y"), ("es", "e"), ("s", ""), ("ed", "e"), ("ed", ""), ("ing", "e"),
+                ("ing", ""))
+
+
 @dataclass
 class Claim:
     """An attribution found by a rule, before typing and speaker resolution."""
@@ -75,6 +80,7 @@ class Attributor:
         # doc.ents is rebuilt on every access: read the names once per document
         names = [e for e in doc.ents if e.label_ in ("PERSON", "ORG")]
         ctx = _Context(doc, quotations, names)
+        self._repair_lemmas(doc)
         claims: list[Claim] = []
         for token in doc:
             if ctx.quoted(token):
@@ -95,6 +101,18 @@ class Attributor:
         return self.resolver.build(doc, claims, quotations, names)
 
     # -- cues ------------------------------------------------------------------------------------
+
+    def _repair_lemmas(self, doc: Doc) -> None:
+        """The lemmatiser reads "hopes", "hoped", "hoping" as forms of "hop": a verb whose lemma is no
+        cue but whose regular inflection is one gets the cue's lemma."""
+        for token in doc:
+            if not token.tag_.startswith("VB") or token.lemma_.lower() in self.cue_verbs:
+                continue
+            word = token.lower_
+            for suffix, repl in _INFLECTIONS:
+                if word.endswith(suffix) and word[: len(word) - len(suffix)] + repl in self.cue_verbs:
+                    token.lemma_ = word[: len(word) - len(suffix)] + repl
+                    break
 
     def _is_cue_verb(self, token: Token) -> bool:
         lemma = token.lemma_.lower()

@@ -432,6 +432,15 @@ def test_it_seems_that(nlp: Language) -> None:
           speaker=None, cue=only(text, "seems"))
 
 
+@pytest.mark.parametrize("verb", ["hopes", "hoped", "is hoping"])
+def test_hope_is_a_cue_in_every_form(nlp: Language, verb: str) -> None:
+    text = f"Ines Carvalho {verb} to reopen the public library before winter."
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, "to reopen the public library before winter")], type="indirect",
+          speaker="Ines Carvalho", mention=only(text, "Ines Carvalho"), cue=only(text, verb.split()[-1]))
+
+
 def test_seen_walking_is_no_attribution(nlp: Language) -> None:
     text = "The missing fisherman was seen walking along the pier on Sunday night."
     doc = run(nlp, text)
