@@ -64,6 +64,7 @@ class Attributor:
         self.weak_cues = lexicon["cue_verbs_weak"]
         self.cue_phrases = [tuple(p.split()) for p in lexicon["cue_phrases"]]
         self.cue_nouns = lexicon["cue_nouns"]
+        self.cue_nouns_object = lexicon["cue_nouns_object"]
         # heads of phrasal cues ("point" of "point out"): only these are worth a look at their particle,
         # since the check runs on every token
         self.phrasal_heads = {cue.split()[0] for cue in self.cue_verbs if " " in cue}
@@ -93,6 +94,7 @@ class Attributor:
         # a claim never contains its own cue (a parse that wraps it into the content)
         claims = [c for c in claims if not _contains_own_attribution(c)]
         claims = _drop_overlaps(claims)
+        claims.extend(_nested(self._nominal_claims(doc, ctx), claims))
         claims.extend(self._unattributed_quotations(ctx, claims))
         claims.sort(key=lambda c: c.start)
         claims = _merge_interrupted(claims, text)
@@ -396,6 +398,87 @@ class Attributor:
         cue_start = auxpass.idx if auxpass is not None and auxpass.i < verb.i else verb.idx
         return Claim(pieces, (cue_start, verb.idx + len(verb)), mention, "raising")
 
+    # -- nominal cues: "Trump's criticism of the judge", "her argument that …" --------------------------
+
+    def _nominal_claims(self, doc: Doc, ctx: _Context) -> list[Claim]:
+        """Nouns that carry reported content: a "that" clause after a noun of models/cue_nouns.txt ("the
+        claim that …", "her argument is that …"), or the object of a noun and preposition of
+        models/cue_nouns_object.txt ("criticism of X", "calls for X", "a pledge to …"). The speaker is
+        the possessor or the "by"/"from" agent, else nobody."""
+        claims = []
+        for noun in doc:
+            if noun.pos_ != "NOUN" or ctx.quoted(noun):
+                continue
+            claim = self._nominal_claim(noun, ctx)
+            if claim is not None:
+                claims.append(claim)
+        return claims
+
+    def _nominal_claim(self, noun: Token, ctx: _Context) -> Claim | None:
+        doc = noun.doc
+        lemma = noun.lemma_.lower()
+        content = None
+        cue_end = noun.i
+        if lemma in self.cue_nouns:
+            clause = next((c for c in noun.children if c.i > noun.i and _that_clause(c)), None)
+            if clause is None and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+                # "Her argument is that …"
+                clause = next((c for c in noun.head.children if c.i > noun.head.i and _that_clause(c)), None)
+            if clause is not None:
+                stop = self._nested_cue_stop(clause, ctx)
+                content = _subtree_range(clause, stop_at=stop)
+        nxt = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+        needs_speaker = False
+        if content is None and nxt is not None and (
+            f"{lemma} {nxt.lower_}" in self.cue_nouns_object or f"{lemma} {nxt.lower_} +" in self.cue_nouns_object
+        ):
+            needs_speaker = f"{lemma} {nxt.lower_}" not in self.cue_nouns_object
+            cue_end = nxt.i
+            if nxt.lower_ == "to" and nxt.pos_ == "PART":
+                verb = nxt.head
+                if verb.i <= nxt.i or verb.pos_ not in ("VERB", "AUX"):
+                    return None
+                cue_end = noun.i  # the infinitive's "to" belongs to the content
+                content = (nxt.idx, verb.right_edge.idx + len(verb.right_edge))
+            else:
+                obj = next((c for c in nxt.children if c.dep_ in ("pobj", "pcomp")), None)
+                if obj is None:
+                    return None
+                content = _subtree_range(obj)
+        if content is None:
+            return None
+        para_start, para_end = ctx.paragraph_bounds(noun.idx)
+        start, end = ctx.absorb_quotations(*content)
+        span = _trim(ctx.text, max(start, para_start), min(end, para_end), min_chars=2)
+        if span is None:
+            return None
+        span = _cut_aside(ctx.text, *span) or span
+        dash = _WRITER_DASH.search(ctx.text, *span)
+        if dash is not None and dash.start() > span[0]:
+            span = (span[0], dash.start())
+        mention = None
+        poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if poss is not None and poss.lower_ not in ("its",) and not ctx.quoted(poss):
+            mention = _mention_span(poss, ctx)
+        else:
+            agent = next((c for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from")
+                          and c.i > noun.i), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if pobj is not None and not ctx.quoted(pobj) and (pobj.ent_type_ in ("PERSON", "ORG", "NORP")
+                                                               or self._speaker_noun(pobj)):
+                mention = _mention_span(pobj, ctx)
+        if mention is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.lexicon["cue_noun_verbs"]:
+            # "Trump voiced support for …": the subject of a verb that voices the cue
+            subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+            if subject is None and noun.head.dep_ in ("conj", "xcomp", "advcl") and noun.head.head.i < noun.head.i:
+                subject = next((c for c in noun.head.head.children if c.dep_ == "nsubj"), None)
+            if subject is not None and not ctx.quoted(subject) and subject.lower_ not in _NOT_SPEAKERS:
+                mention = _mention_span(subject, ctx)
+        if mention is None and needs_speaker:
+            return None
+        cue_tok = doc[cue_end]
+        return Claim([span], (noun.idx, cue_tok.idx + len(cue_tok)), mention, "nominal")
+
     # -- quotations no cue claimed -------------------------------------------------------------------
 
     def _unattributed_quotations(self, ctx: _Context, claims: list[Claim]) -> list[Claim]:
@@ -511,6 +594,37 @@ def _cut_aside(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 _WRITER_DASH = re.compile(r"\s(?:-|--|\u2014|\u2013)\s")
+
+
+def _nested(extra: list[Claim], claims: list[Claim]) -> list[Claim]:
+    """Claims that may lie inside others' content ("Trump said his criticism of X was fair" holds two
+    attributions), unless they repeat one: most of their words in a claim of their own size."""
+    kept = []
+    for claim in extra:
+        chars = {i for s, e in claim.spans for i in range(s, e)}
+        same = False
+        for other in claims + kept:
+            if not (other.start < claim.end and claim.start < other.end):
+                continue
+            ochars = {i for s, e in other.spans for i in range(s, e)}
+            if len(chars & ochars) / max(1, len(chars | ochars)) > 0.5 or _contains_own_attribution(
+                Claim(other.spans, claim.cue, None, claim.rule)
+            ):
+                same = True
+                break
+        if not same:
+            kept.append(claim)
+    return kept
+
+
+def _that_clause(token: Token) -> bool:
+    """A clause opened by "that": "(the claim) that taxes will rise"; not a relative clause ending in its
+    bare verb ("a claim that officials disputed")."""
+    return (
+        token.dep_ in ("acl", "ccomp", "appos")
+        and token.right_edge.i > token.i
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in token.children)
+    )
 
 
 def _noun_phrase(head: Token) -> tuple[int, int]:

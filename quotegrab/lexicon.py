@@ -21,6 +21,8 @@ LIST_FILES = (
     "cue_verbs_raising",
     "cue_phrases",
     "cue_nouns",
+    "cue_nouns_object",
+    "cue_noun_verbs",
     "titles",
     "roles",
     "group_nouns",

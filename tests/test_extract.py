@@ -441,6 +441,32 @@ def test_hope_is_a_cue_in_every_form(nlp: Language, verb: str) -> None:
           speaker="Ines Carvalho", mention=only(text, "Ines Carvalho"), cue=only(text, verb.split()[-1]))
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "speaker", "mention"),
+    [
+        ("Greta Lindholm's criticism of the harbour tax surprised the council.", "the harbour tax", "criticism of",
+         "Greta Lindholm", "Greta Lindholm's"),
+        ("Greta Lindholm voiced support for a second ferry line on Tuesday.", "a second ferry line",
+         "support for", "Greta Lindholm", "Greta Lindholm"),
+        ("Greta Lindholm renewed her call to close the old pier.", "to close the old pier", "call",
+         "Greta Lindholm", "her"),
+        ("Greta Lindholm's argument that the pier is unsafe won the vote.", "the pier is unsafe", "argument",
+         "Greta Lindholm", "Greta Lindholm's"),
+    ],
+    ids=["criticism-of", "voiced-support-for", "call-to", "argument-that"],
+)
+def test_nominal_cue(nlp: Language, text: str, content: str, cue: str, speaker: str, mention: str) -> None:
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, content)], type="indirect", speaker=speaker, mention=only(text, mention),
+          cue=only(text, cue))
+
+
+def test_nominal_cue_of_an_event_needs_a_speaker(nlp: Language) -> None:
+    text = "The attacks on the river port closed it for a week."
+    doc = run(nlp, text)
+    assert doc.quotes == [], describe(doc, text)
+
+
 def test_seen_walking_is_no_attribution(nlp: Language) -> None:
     text = "The missing fisherman was seen walking along the pier on Sunday night."
     doc = run(nlp, text)
