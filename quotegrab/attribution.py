@@ -90,6 +90,7 @@ class Attributor:
                 claims.extend(self._claims_for_verb(token, ctx))
         claims.extend(self._according_to(doc, ctx))
         claims = self._with_raising_claims(doc, ctx, claims)
+        claims = self._with_prep_object_claims(doc, ctx, claims)
         claims.extend(ctx.headline_claims())
         # a claim never contains its own cue (a parse that wraps it into the content)
         claims = [c for c in claims if not _contains_own_attribution(c)]
@@ -397,6 +398,54 @@ class Attributor:
         mention = _mention_span(pobj, ctx) if pobj is not None and not ctx.quoted(pobj) else None
         cue_start = auxpass.idx if auxpass is not None and auxpass.i < verb.i else verb.idx
         return Claim(pieces, (cue_start, verb.idx + len(verb)), mention, "raising")
+
+    # -- cues with a preposition: "called for X", "called on X to …", "referred to X" ---------------------
+
+    def _with_prep_object_claims(self, doc: Doc, ctx: _Context, claims: list[Claim]) -> list[Claim]:
+        """Adds the claims of cue verbs whose content is a prepositional object (models/cue_verbs_prep.txt),
+        in place of any claim the other rules made of the same verb."""
+        found = []
+        prep_cues = self.lexicon["cue_verbs_prep"]
+        for verb in doc:
+            if verb.pos_ != "VERB" or ctx.quoted(verb):
+                continue
+            lemma = verb.lemma_.lower()
+            for prep in verb.rights:
+                if prep.dep_ not in ("prep", "prt") or f"{lemma} {prep.lower_}" not in prep_cues:
+                    continue
+                claim = self._prep_object_claim(verb, prep, ctx)
+                if claim is not None:
+                    found.append((verb, claim))
+                break
+        if not found:
+            return claims
+        verbs = {verb.idx for verb, _ in found}
+        kept = [c for c in claims if c.cue is None or c.cue[0] not in verbs]
+        return kept + [claim for _, claim in found]
+
+    def _prep_object_claim(self, verb: Token, prep: Token, ctx: _Context) -> Claim | None:
+        if prep.dep_ == "prt":
+            obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > prep.i), None)
+        else:
+            obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+        if obj is None or ctx.quoted(obj) and obj.i == obj.right_edge.i == obj.left_edge.i:
+            return None
+        speaker = self._speaker_of(verb, ctx)
+        if speaker is None:
+            return None
+        end_tok = obj.right_edge
+        # "called on Sanders to release them": the infinitive hangs from the verb
+        tail = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "advcl") and c.i > end_tok.i
+                     and c.left_edge.i == end_tok.i + 1 and c.left_edge.lower_ == "to"), None)
+        if tail is not None:
+            end_tok = tail.right_edge
+        start, end = ctx.absorb_quotations(obj.left_edge.idx, end_tok.idx + len(end_tok))
+        para_start, para_end = ctx.paragraph_bounds(verb.idx)
+        span = _trim(ctx.text, max(start, para_start), min(end, para_end), min_chars=2)
+        if span is None:
+            return None
+        span = _cut_aside(ctx.text, *span) or span
+        return Claim([span], (verb.idx, prep.idx + len(prep)), speaker, "prep-object")
 
     # -- nominal cues: "Trump's criticism of the judge", "her argument that …" --------------------------
 

@@ -19,6 +19,7 @@ LIST_FILES = (
     "cue_verbs_stance",
     "cue_verbs_quote_only",
     "cue_verbs_raising",
+    "cue_verbs_prep",
     "cue_phrases",
     "cue_nouns",
     "cue_nouns_object",

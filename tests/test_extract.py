@@ -467,6 +467,25 @@ def test_nominal_cue_of_an_event_needs_a_speaker(nlp: Language) -> None:
     assert doc.quotes == [], describe(doc, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Tomas Brenner called for a new audit of the water board.", "a new audit of the water board",
+         "called for"),
+        ("Tomas Brenner called on the mayor to publish the contracts.", "the mayor to publish the contracts",
+         "called on"),
+        ("Tomas Brenner pointed to the falling cost of solar panels.", "the falling cost of solar panels",
+         "pointed to"),
+    ],
+    ids=["called-for", "called-on-to", "pointed-to"],
+)
+def test_cue_with_prepositional_object(nlp: Language, text: str, content: str, cue: str) -> None:
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, content)], type="indirect", speaker="Tomas Brenner",
+          mention=only(text, "Tomas Brenner"), cue=only(text, cue))
+
+
 def test_seen_walking_is_no_attribution(nlp: Language) -> None:
     text = "The missing fisherman was seen walking along the pier on Sunday night."
     doc = run(nlp, text)
