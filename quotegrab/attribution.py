@@ -91,6 +91,7 @@ class Attributor:
         claims.extend(self._according_to(doc, ctx))
         claims = self._with_raising_claims(doc, ctx, claims)
         claims = self._with_prep_object_claims(doc, ctx, claims)
+        claims = self._with_infinitive_claims(doc, ctx, claims)
         claims.extend(ctx.headline_claims())
         # a claim never contains its own cue (a parse that wraps it into the content)
         claims = [c for c in claims if not _contains_own_attribution(c)]
@@ -446,6 +447,37 @@ class Attributor:
             return None
         span = _cut_aside(ctx.text, *span) or span
         return Claim([span], (verb.idx, prep.idx + len(prep)), speaker, "prep-object")
+
+    # -- intentions and refusals: "declined to comment", "hopes to win" -------------------------------
+
+    def _with_infinitive_claims(self, doc: Doc, ctx: _Context, claims: list[Claim]) -> list[Claim]:
+        """Adds the claims of cue verbs whose content is their "to" infinitive (models/cue_verbs_infinitive.txt),
+        however short, in place of any claim the other rules made of the same verb."""
+        found = []
+        cues = self.lexicon["cue_verbs_infinitive"]
+        for verb in doc:
+            if verb.pos_ != "VERB" or ctx.quoted(verb) or verb.lemma_.lower() not in cues:
+                continue
+            comp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and c.pos_ in ("VERB", "AUX")
+                         and c.left_edge.lower_ == "to"), None)
+            if comp is None or ctx.quoted(comp):
+                continue
+            speaker = self._speaker_of(verb, ctx)
+            if speaker is None:
+                continue
+            stop = self._nested_cue_stop(comp, ctx)
+            start, end = ctx.absorb_quotations(*_subtree_range(comp, stop_at=stop))
+            para_start, para_end = ctx.paragraph_bounds(verb.idx)
+            span = _trim(ctx.text, max(start, para_start), min(end, para_end), min_chars=4)
+            if span is None:
+                continue
+            span = _cut_aside(ctx.text, *span) or span
+            found.append((verb, Claim([span], _cue_span(verb), speaker, "infinitive")))
+        if not found:
+            return claims
+        verbs = {verb.idx for verb, _ in found}
+        kept = [c for c in claims if c.cue is None or c.cue[0] not in verbs]
+        return kept + [claim for _, claim in found]
 
     # -- nominal cues: "Trump's criticism of the judge", "her argument that …" --------------------------
 

@@ -20,6 +20,7 @@ LIST_FILES = (
     "cue_verbs_quote_only",
     "cue_verbs_raising",
     "cue_verbs_prep",
+    "cue_verbs_infinitive",
     "cue_phrases",
     "cue_nouns",
     "cue_nouns_object",

@@ -486,6 +486,15 @@ def test_cue_with_prepositional_object(nlp: Language, text: str, content: str, c
           mention=only(text, "Tomas Brenner"), cue=only(text, cue))
 
 
+@pytest.mark.parametrize("verb", ["declined", "refused"])
+def test_short_infinitive_of_refusal(nlp: Language, verb: str) -> None:
+    text = f"A spokeswoman for the harbour board {verb} to comment."
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, "to comment")], type="indirect", speaker="spokeswoman for the harbour board",
+          mention=only(text, "A spokeswoman for the harbour board"), cue=only(text, verb), casefold_name=True)
+
+
 def test_seen_walking_is_no_attribution(nlp: Language) -> None:
     text = "The missing fisherman was seen walking along the pier on Sunday night."
     doc = run(nlp, text)
