@@ -92,6 +92,7 @@ class Attributor:
         claims = self._with_raising_claims(doc, ctx, claims)
         claims = self._with_prep_object_claims(doc, ctx, claims)
         claims = self._with_infinitive_claims(doc, ctx, claims)
+        claims = self._with_object_predicate_claims(doc, ctx, claims)
         claims.extend(ctx.headline_claims())
         # a claim never contains its own cue (a parse that wraps it into the content)
         claims = [c for c in claims if not _contains_own_attribution(c)]
@@ -473,6 +474,44 @@ class Attributor:
                 continue
             span = _cut_aside(ctx.text, *span) or span
             found.append((verb, Claim([span], _cue_span(verb), speaker, "infinitive")))
+        if not found:
+            return claims
+        verbs = {verb.idx for verb, _ in found}
+        kept = [c for c in claims if c.cue is None or c.cue[0] not in verbs]
+        return kept + [claim for _, claim in found]
+
+    # -- what is said of someone: "accused X of Y", "sees X as Y", "called X Z" ------------------------
+
+    def _with_object_predicate_claims(self, doc: Doc, ctx: _Context, claims: list[Claim]) -> list[Claim]:
+        """Adds the claims of cue verbs whose content is their object with what is said of it
+        (models/cue_verbs_object_prep.txt), in place of any claim the other rules made of the same verb."""
+        found = []
+        cues = self.lexicon["cue_verbs_object_prep"]
+        for verb in doc:
+            if verb.pos_ != "VERB" or ctx.quoted(verb) or any(c.dep_ == "auxpass" for c in verb.children):
+                continue
+            lemma = verb.lemma_.lower()
+            obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+            if obj is None:
+                continue
+            pred = next((c for c in verb.children if c.i > obj.i and (
+                c.dep_ == "prep" and f"{lemma} {c.lower_}" in cues
+                or c.dep_ in ("oprd", "xcomp") and f"{lemma} _" in cues)), None)
+            if pred is None:
+                # "accused Obama of …" parsed with the preposition under the object
+                pred = next((c for c in obj.children if c.dep_ == "prep" and c.i > obj.i
+                             and f"{lemma} {c.lower_}" in cues), None)
+            if pred is None or pred.right_edge.i == pred.i and pred.dep_ == "prep":
+                continue
+            speaker = self._speaker_of(verb, ctx)
+            if speaker is None:
+                continue
+            start, end = ctx.absorb_quotations(obj.left_edge.idx, pred.right_edge.idx + len(pred.right_edge))
+            para_start, para_end = ctx.paragraph_bounds(verb.idx)
+            span = _trim(ctx.text, max(start, para_start), min(end, para_end), min_chars=4)
+            if span is None:
+                continue
+            found.append((verb, Claim([span], _cue_span(verb), speaker, "object-predicate")))
         if not found:
             return claims
         verbs = {verb.idx for verb, _ in found}

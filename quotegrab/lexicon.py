@@ -21,6 +21,7 @@ LIST_FILES = (
     "cue_verbs_raising",
     "cue_verbs_prep",
     "cue_verbs_infinitive",
+    "cue_verbs_object_prep",
     "cue_phrases",
     "cue_nouns",
     "cue_nouns_object",

@@ -495,6 +495,23 @@ def test_short_infinitive_of_refusal(nlp: Language, verb: str) -> None:
           mention=only(text, "A spokeswoman for the harbour board"), cue=only(text, verb), casefold_name=True)
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Nadia Farouk accused the council of hiding the repair costs.", "the council of hiding the repair costs",
+         "accused"),
+        ("Nadia Farouk sees the new depot as a waste of money.", "the new depot as a waste of money", "sees"),
+        ("Nadia Farouk called the timetable unworkable.", "the timetable unworkable", "called"),
+    ],
+    ids=["accused-of", "sees-as", "called-x-y"],
+)
+def test_cue_with_object_and_predicate(nlp: Language, text: str, content: str, cue: str) -> None:
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, content)], type="indirect", speaker="Nadia Farouk",
+          mention=only(text, "Nadia Farouk"), cue=only(text, cue))
+
+
 def test_seen_walking_is_no_attribution(nlp: Language) -> None:
     text = "The missing fisherman was seen walking along the pier on Sunday night."
     doc = run(nlp, text)
