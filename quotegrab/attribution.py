@@ -93,6 +93,7 @@ class Attributor:
         claims = self._with_prep_object_claims(doc, ctx, claims)
         claims = self._with_infinitive_claims(doc, ctx, claims)
         claims = self._with_object_predicate_claims(doc, ctx, claims)
+        claims.extend(self._in_source_claims(doc, ctx))
         claims.extend(ctx.headline_claims())
         # a claim never contains its own cue (a parse that wraps it into the content)
         claims = [c for c in claims if not _contains_own_attribution(c)]
@@ -518,6 +519,37 @@ class Attributor:
         kept = [c for c in claims if c.cue is None or c.cue[0] not in verbs]
         return kept + [claim for _, claim in found]
 
+    # -- "in the latest poll, …", "in Bolton's view, …" ---------------------------------------------------
+
+    def _in_source_claims(self, doc: Doc, ctx: _Context) -> list[Claim]:
+        """A fronted "In" with a noun of models/source_nouns.txt ("In the CBS poll, …", "In Bolton's view,
+        …") attributes the rest of its sentence, like "according to": to the poll or survey, or to the
+        possessor of a view."""
+        claims = []
+        nouns = self.lexicon["source_nouns"]
+        for token in doc:
+            if token.lower_ != "in" or token.dep_ != "prep" or ctx.quoted(token):
+                continue
+            obj = next((c for c in token.children if c.dep_ == "pobj"), None)
+            if obj is None or obj.lemma_.lower() not in nouns or ctx.quoted(obj):
+                continue
+            after = obj.right_edge.i + 1
+            if token.head.i < token.i or after >= len(doc) or doc[after].text != ",":
+                continue  # only a fronted phrase set off by a comma: "In the CBS poll, …"
+            poss = next((c for c in obj.children if c.dep_ == "poss"), None)
+            if obj.lemma_.lower() in ("view", "opinion", "mind", "estimation", "judgment", "judgement"):
+                if poss is None or poss.lower_ in ("its",):
+                    continue  # "in view of", "in my opinion" with no one named
+                mention = _possessor_span(poss, ctx)
+            else:
+                mention = _mention_span(obj, ctx)
+                mention = doc[obj.left_edge.i : mention.end] if obj.left_edge.i < mention.start else mention
+            last = obj.right_edge.i
+            content = ctx.sentence_without(token.sent, token.i, last)
+            if content:
+                claims.append(Claim(content, (token.idx, token.idx + len(token)), mention, "in-source"))
+        return claims
+
     # -- nominal cues: "Trump's criticism of the judge", "her argument that …" --------------------------
 
     def _nominal_claims(self, doc: Doc, ctx: _Context) -> list[Claim]:
@@ -579,7 +611,7 @@ class Attributor:
         mention = None
         poss = next((c for c in noun.children if c.dep_ == "poss"), None)
         if poss is not None and poss.lower_ not in ("its",) and not ctx.quoted(poss):
-            mention = _mention_span(poss, ctx)
+            mention = _possessor_span(poss, ctx)
         else:
             agent = next((c for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from")
                           and c.i > noun.i), None)
@@ -735,6 +767,15 @@ def _nested(extra: list[Claim], claims: list[Claim]) -> list[Claim]:
         if not same:
             kept.append(claim)
     return kept
+
+
+def _possessor_span(poss: Token, ctx: _Context) -> Span:
+    """A possessor as a speaker mention, without its "'s": "Bolton's view" -> "Bolton"."""
+    mention = _mention_span(poss, ctx)
+    end = mention.end
+    while end - 1 > mention.start and mention.doc[end - 1].dep_ == "case":
+        end -= 1
+    return mention.doc[mention.start : end]
 
 
 def _that_clause(token: Token) -> bool:

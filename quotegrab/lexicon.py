@@ -22,6 +22,7 @@ LIST_FILES = (
     "cue_verbs_prep",
     "cue_verbs_infinitive",
     "cue_verbs_object_prep",
+    "source_nouns",
     "cue_phrases",
     "cue_nouns",
     "cue_nouns_object",

@@ -445,13 +445,13 @@ def test_hope_is_a_cue_in_every_form(nlp: Language, verb: str) -> None:
     ("text", "content", "cue", "speaker", "mention"),
     [
         ("Greta Lindholm's criticism of the harbour tax surprised the council.", "the harbour tax", "criticism of",
-         "Greta Lindholm", "Greta Lindholm's"),
+         "Greta Lindholm", "Greta Lindholm"),
         ("Greta Lindholm voiced support for a second ferry line on Tuesday.", "a second ferry line",
          "support for", "Greta Lindholm", "Greta Lindholm"),
         ("Greta Lindholm renewed her call to close the old pier.", "to close the old pier", "call",
          "Greta Lindholm", "her"),
         ("Greta Lindholm's argument that the pier is unsafe won the vote.", "the pier is unsafe", "argument",
-         "Greta Lindholm", "Greta Lindholm's"),
+         "Greta Lindholm", "Greta Lindholm"),
     ],
     ids=["criticism-of", "voiced-support-for", "call-to", "argument-that"],
 )
@@ -510,6 +510,20 @@ def test_cue_with_object_and_predicate(nlp: Language, text: str, content: str, c
     assert len(doc.quotes) == 1, describe(doc, text)
     check(doc, text, spans=[only(text, content)], type="indirect", speaker="Nadia Farouk",
           mention=only(text, "Nadia Farouk"), cue=only(text, cue))
+
+
+def test_fronted_in_view_of_someone(nlp: Language) -> None:
+    text = "In Yusuf Adeyemi's view, the tram extension will never pay for itself."
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, "the tram extension will never pay for itself")], type="indirect",
+          speaker="Yusuf Adeyemi", mention=only(text, "Yusuf Adeyemi"), cue=(0, 2))
+
+
+def test_in_the_survey_mid_sentence_is_no_attribution(nlp: Language) -> None:
+    text = "Most of the questions in the survey were about parking."
+    doc = run(nlp, text)
+    assert doc.quotes == [], describe(doc, text)
 
 
 def test_seen_walking_is_no_attribution(nlp: Language) -> None:
