@@ -94,6 +94,7 @@ class Attributor:
         claims = self._with_infinitive_claims(doc, ctx, claims)
         claims = self._with_object_predicate_claims(doc, ctx, claims)
         claims.extend(self._in_source_claims(doc, ctx))
+        claims.extend(self._self_described(doc, ctx))
         claims.extend(ctx.headline_claims())
         # a claim never contains its own cue (a parse that wraps it into the content)
         claims = [c for c in claims if not _contains_own_attribution(c)]
@@ -492,7 +493,8 @@ class Attributor:
             if verb.pos_ != "VERB" or ctx.quoted(verb) or any(c.dep_ == "auxpass" for c in verb.children):
                 continue
             lemma = verb.lemma_.lower()
-            obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+            obj = next((c for c in verb.children if c.i > verb.i and (
+                c.dep_ == "dobj" or c.dep_ == "npadvmod" and c.left_edge.i == verb.i + 1)), None)
             if obj is None:
                 continue
             pred = next((c for c in verb.children if c.i > obj.i and (
@@ -548,6 +550,26 @@ class Attributor:
             content = ctx.sentence_without(token.sent, token.i, last)
             if content:
                 claims.append(Claim(content, (token.idx, token.idx + len(token)), mention, "in-source"))
+        return claims
+
+    def _self_described(self, doc: Doc, ctx: _Context) -> list[Claim]:
+        """"a self-described democratic socialist": the speaker is "self", the cue the participle (a cue
+        verb) and the content the rest of the noun phrase."""
+        claims = []
+        for token in doc:
+            if token.lower_ != "self" or token.i + 3 >= len(doc) or doc[token.i + 1].text != "-":
+                continue
+            participle = doc[token.i + 2]
+            head = participle.head
+            if participle.tag_ != "VBN" or participle.lemma_.lower() not in self.cue_verbs or head.i <= participle.i:
+                continue
+            if ctx.quoted(participle) and ctx.quoted(head):
+                continue
+            first, last = doc[participle.i + 1], head
+            span = _trim(ctx.text, first.idx, last.idx + len(last), min_chars=2)
+            if span is not None:
+                cue = (participle.idx, participle.idx + len(participle))
+                claims.append(Claim([span], cue, doc[token.i : token.i + 1], "self-described"))
         return claims
 
     # -- nominal cues: "Trump's criticism of the judge", "her argument that …" --------------------------

@@ -502,8 +502,10 @@ def test_short_infinitive_of_refusal(nlp: Language, verb: str) -> None:
          "accused"),
         ("Nadia Farouk sees the new depot as a waste of money.", "the new depot as a waste of money", "sees"),
         ("Nadia Farouk called the timetable unworkable.", "the timetable unworkable", "called"),
+        ("Nadia Farouk compared the levy to a toll on every commuter.", "the levy to a toll on every commuter",
+         "compared"),
     ],
-    ids=["accused-of", "sees-as", "called-x-y"],
+    ids=["accused-of", "sees-as", "called-x-y", "compared-to"],
 )
 def test_cue_with_object_and_predicate(nlp: Language, text: str, content: str, cue: str) -> None:
     doc = run(nlp, text)
@@ -524,6 +526,14 @@ def test_in_the_survey_mid_sentence_is_no_attribution(nlp: Language) -> None:
     text = "Most of the questions in the survey were about parking."
     doc = run(nlp, text)
     assert doc.quotes == [], describe(doc, text)
+
+
+def test_self_described(nlp: Language) -> None:
+    text = "The board chose Marta Quist, a self-described fiscal hawk, as treasurer."
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, "fiscal hawk")], type="indirect", speaker="self", mention=only(text, "self"),
+          cue=only(text, "described"))
 
 
 def test_seen_walking_is_no_attribution(nlp: Language) -> None:
