@@ -26,6 +26,8 @@ _QUOTE_RULES = ("quote-before", "quote-after", "continuation", "colon", "dash", 
 _NOT_SPEAKERS = {"this", "that", "which", "there", "what", "these", "those", "one"}
 # "It said …" names an organisation or a document only with verbs of saying and finding.
 _IT_CUES = {"say", "report", "state", "find", "show", "write", "add", "announce", "note", "warn", "claim"}
+# what a question was about: "asked whether …", "asked about the plan", "asked what it meant"
+_QUESTION_DEPS = ("ccomp", "advcl", "prep", "dobj", "xcomp", "pobj")
 _EXPLETIVE_OBJECTS = {"so", "it", "this", "that", "nothing", "anything", "something", "much"}
 
 
@@ -86,9 +88,14 @@ class Attributor:
         for token in doc:
             if ctx.quoted(token):
                 continue
-            if self._is_cue_verb(token):
+            if token.lemma_.lower() == "ask" and self._asked_unnamed(token):
+                claims.extend(self._question_put(token, ctx))
+            elif self._is_cue_verb(token):
                 claims.extend(self._claims_for_verb(token, ctx))
+            elif token.pos_ == "VERB" and token.lemma_.lower() not in self.lexicon["not_cue_verbs"]:
+                claims.extend(self._clause_reported(token, ctx))
         claims.extend(self._according_to(doc, ctx))
+        claims.extend(self._found_in(doc, ctx))
         claims = self._with_raising_claims(doc, ctx, claims)
         claims = self._with_prep_object_claims(doc, ctx, claims)
         claims = self._with_infinitive_claims(doc, ctx, claims)
@@ -136,7 +143,7 @@ class Attributor:
         ):
             return False  # "Asked about it, she said …": the participle's subject is who was asked
         if lemma in self.weak_cues:
-            return any(c.dep_ in ("ccomp", "xcomp") for c in token.children)
+            return any(c.dep_ in ("ccomp", "xcomp") for c in token.children) or _parenthetical(token)
         return True
 
     def _claims_for_verb(self, verb: Token, ctx: _Context) -> list[Claim]:
@@ -145,7 +152,9 @@ class Attributor:
             return []
         cue = _cue_span(verb)
         claims = []
-        before = ctx.quotation_before(verb, speaker)
+        # "…," Fiorina said, adding that …: the quote before belongs to the verb the participle hangs on
+        joined = verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") and speaker.root.head is not verb
+        before = None if joined else ctx.quotation_before(verb, speaker)
         after = ctx.quotation_after(verb, speaker)
         complement = self._complement(verb, ctx)
         lead = ctx.sentence_lead(before) if before is not None else None
@@ -174,13 +183,67 @@ class Attributor:
             claims.append(Claim([span], cue, speaker, "quote-after"))
         elif self._quote_only(verb):
             return claims
-        elif complement is not None:
+        elif verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+            # "As Crane said, the candidates have become …": the clause the aside leans on is the claim
+            pieces = ctx.sentence_without(verb.sent, verb.left_edge.i, verb.right_edge.i)
+            if pieces:
+                claims.append(Claim(pieces, cue, speaker, "as-aside"))
+        elif complement is not None and not _parenthetical(verb):
             claims.append(Claim([complement], cue, speaker, "complement"))
         else:
             fronted = ctx.fronted_content(verb, speaker)
             if fronted:
                 claims.append(Claim(fronted, cue, speaker, "fronted"))
         return claims
+
+    def _asked_unnamed(self, verb: Token) -> bool:
+        """"Asked whether …, Trump said" and "Trump was asked whether …": whoever asked goes unnamed."""
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+            return True
+        return (
+            verb.tag_ in ("VBN", "VBD")  # a sentence-initial "Asked" is often tagged as a past tense
+            and verb.dep_ == "advcl"
+            and verb.i < verb.head.i
+            and not any(c.dep_ in ("nsubj", "aux") for c in verb.children)
+        )
+
+    def _question_put(self, verb: Token, ctx: _Context) -> list[Claim]:
+        """The question itself is the content; there is no speaker to credit."""
+        right = [c for c in verb.children if c.i > verb.i and c.dep_ in _QUESTION_DEPS]
+        if not right:
+            return []
+        end_tok = max((c.right_edge for c in right), key=lambda t: t.i)
+        start = min(c.left_edge.idx for c in right)
+        span = _trim(ctx.text, start, end_tok.idx + len(end_tok), min_chars=4)
+        if span is None:
+            return []
+        return [Claim([span], _cue_span(verb), None, "question")]
+
+    def _clause_reported(self, verb: Token, ctx: _Context) -> list[Claim]:
+        """A person's or organisation's verb with a clause for its object ("Clinton learned that …",
+        "aides calculated that …") reports a belief or a finding, whatever the verb."""
+        if not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+            return []
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or ctx.quoted(subject) or not self._agent(subject):
+            return []
+        complement = self._complement(verb, ctx)
+        if complement is None:
+            return []
+        return [Claim([complement], _cue_span(verb), _mention_span(subject, ctx), "clause")]
+
+    def _agent(self, tok: Token) -> bool:
+        """Someone who can hold a view: a person, an organisation, a personal pronoun, a role or group noun."""
+        if tok.pos_ == "PRON":
+            return tok.lower_ in ("he", "she", "they", "we", "i", "you")
+        named = tok.ent_type_ in ("PERSON", "ORG", "NORP")
+        return named or self._speaker_noun(tok) or tok.lower_ in self.lexicon["org_nouns"]
+
+    def _strong_cue(self, token: Token) -> bool:
+        """A verb of saying proper, not of stance or belief ("added", "noted", not "wants", "fears")."""
+        lemma = token.lemma_.lower()
+        stance = self.lexicon["cue_verbs_stance"]
+        return token.pos_ == "VERB" and lemma in self.cue_verbs and lemma not in stance and lemma not in self.weak_cues
 
     def _quote_only(self, verb: Token) -> bool:
         lemma = verb.lemma_.lower()
@@ -202,6 +265,17 @@ class Attributor:
             if passive is not None and head.lemma_.lower() == "quote":
                 subject = passive  # "X was quoted as saying", "X was asked whether"
                 break
+            conjunct = head.head
+            if (
+                head.dep_ == "conj"
+                and conjunct.dep_ == "ccomp"
+                and self._is_cue_verb(conjunct.head)
+                and self._strong_cue(head)
+            ):
+                # "said the road was safe but added, …" parsed with "added" joined to "was": the one who
+                # adds is the one who said
+                head = conjunct.head
+                continue
             if head.dep_ in _INHERIT_SUBJECT_DEPS and head.head is not head:
                 head = head.head
                 continue
@@ -240,6 +314,7 @@ class Attributor:
             if self._speaker_noun(tok):
                 return tok
         for tok in _token_range(verb.doc, verb.i + 1, min(sent.end, verb.i + 6)):
+            # "denounced her record as secretary of state": a noun past a preposition is no inverted speaker
             if tok.pos_ in ("VERB", "AUX") or ctx.quoted(tok):
                 break
             if tok.ent_type_ == "PERSON" or tok.pos_ == "PRON" and tok.lower_ in ("he", "she"):
@@ -306,12 +381,33 @@ class Attributor:
                     return before.i
             own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
             nested = tok.dep_ in ("advcl", "conj") and tok.tag_ == "VBG" or tok.dep_ == "conj" and own_subject
+            # "said it was too early but added, …": a verb of saying joined to the content is a new report
+            nested = nested or tok.dep_ == "conj" and self._strong_cue(tok)
             if nested and self._is_cue_verb(tok) and not ctx.quoted(tok):
                 first = tok.left_edge.i
                 while first > comp.i and (tok.doc[first - 1].is_punct or tok.doc[first - 1].dep_ == "cc"):
                     first -= 1
                 return first
         return None
+
+    def _found_in(self, doc: Doc, ctx: _Context) -> list[Claim]:
+        """"In the latest Marist poll, Clinton leads by six points": a finding credited to the poll."""
+        claims = []
+        for prep in doc:
+            if prep.lower_ != "in" or prep.dep_ != "prep" or ctx.quoted(prep):
+                continue
+            obj = next((t for t in prep.children if t.dep_ == "pobj"), None)
+            if obj is None or obj.lemma_.lower() not in self.lexicon["finding_sources"]:
+                continue
+            if self._is_cue_verb(prep.head) or prep.i > prep.head.i:
+                # "said in a statement" is the verb's own attribution; "leads in the polls" is a claim of
+                # the writer's: only a fronted "In the poll, …" credits the poll
+                continue
+            mention = _mention_span(obj, ctx)
+            content = ctx.sentence_without(prep.sent, prep.i, prep.right_edge.i)
+            if content:
+                claims.append(Claim(content, (prep.idx, prep.idx + len(prep)), mention, "found-in"))
+        return claims
 
     def _according_to(self, doc: Doc, ctx: _Context) -> list[Claim]:
         claims = []
@@ -521,12 +617,12 @@ class Attributor:
         kept = [c for c in claims if c.cue is None or c.cue[0] not in verbs]
         return kept + [claim for _, claim in found]
 
-    # -- "in the latest poll, …", "in Bolton's view, …" ---------------------------------------------------
+    # -- "In Bolton's view, …" ------------------------------------------------------------------------------
 
     def _in_source_claims(self, doc: Doc, ctx: _Context) -> list[Claim]:
-        """A fronted "In" with a noun of models/source_nouns.txt ("In the CBS poll, …", "In Bolton's view,
-        …") attributes the rest of its sentence, like "according to": to the poll or survey, or to the
-        possessor of a view."""
+        """A fronted "In" with a possessed noun of models/source_nouns.txt ("In Bolton's view, …", "In
+        Trump's mind, …") attributes the rest of its sentence to the possessor, like "according to".
+        (Polls and surveys are `_found_in`'s.)"""
         claims = []
         nouns = self.lexicon["source_nouns"]
         for token in doc:
@@ -539,13 +635,9 @@ class Attributor:
             if token.head.i < token.i or after >= len(doc) or doc[after].text != ",":
                 continue  # only a fronted phrase set off by a comma: "In the CBS poll, …"
             poss = next((c for c in obj.children if c.dep_ == "poss"), None)
-            if obj.lemma_.lower() in ("view", "opinion", "mind", "estimation", "judgment", "judgement"):
-                if poss is None or poss.lower_ in ("its",):
-                    continue  # "in view of", "in my opinion" with no one named
-                mention = _possessor_span(poss, ctx)
-            else:
-                mention = _mention_span(obj, ctx)
-                mention = doc[obj.left_edge.i : mention.end] if obj.left_edge.i < mention.start else mention
+            if poss is None or poss.lower_ in ("its",):
+                continue  # "in view of", "in the view of many": no one named
+            mention = _possessor_span(poss, ctx)
             last = obj.right_edge.i
             content = ctx.sentence_without(token.sent, token.i, last)
             if content:
@@ -715,6 +807,23 @@ class Attributor:
         ]
 
 
+def _parenthetical(verb: Token) -> bool:
+    """"If she wins, Clinton suggested in a tweet, women …": a cue set off by commas inside the
+    sentence it reports, with no object of its own."""
+    doc = verb.doc
+    if verb.dep_ not in ("parataxis", "ccomp") or verb.head.i < verb.i:
+        return False
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in verb.rights):
+        return False
+    subject = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    first, last = subject.left_edge.i, verb.right_edge.i
+    before = doc[first - 1].text if first > verb.sent.start else ""
+    after = doc[last].text if doc[last].is_punct else doc[last + 1].text if last + 1 < len(doc) else ""
+    return before == "," and after == ","
+
+
 def _contains_own_attribution(claim: Claim) -> bool:
     return claim.cue is not None and any(_overlaps(claim.cue, span) for span in claim.spans)
 
@@ -867,7 +976,7 @@ def _mention_span(head: Token, ctx: _Context) -> Span:
 def _drop_overlaps(claims: list[Claim]) -> list[Claim]:
     """Keep one claim per content: the first found rule wins over later rules covering the same words."""
     priority = {"headline": 0, "quote-before": 0, "fronted-mixed": 0, "quote-after": 1, "according-to": 2,
-                "complement": 3, "fronted": 4}
+                "complement": 3, "as-aside": 4, "fronted": 4, "clause": 5, "question": 5, "found-in": 5}
     kept: list[tuple[Claim, set[int]]] = []
     for claim in sorted(claims, key=lambda c: (priority.get(c.rule, 9), c.start)):
         chars = {i for s, e in claim.spans for i in range(s, e)}
@@ -1099,11 +1208,11 @@ class _Context:
                 return []
         para_start, para_end = self.paragraph_bounds(verb.idx)
         start = max(sent.start_char, para_start)
-        lead = _trim(self.text, start, before.idx, min_chars=12 if verb.dep_ != "parataxis" else 2)
+        lead = _trim(self.text, start, before.idx, min_chars=2)
         if lead is None:
             return []
         pieces = [lead]
-        if verb.dep_ == "parataxis" and verb.head.i > verb.i and verb.head.sent == sent:
+        if verb.dep_ in ("parataxis", "ccomp") and verb.head.i > verb.i and verb.head.sent == sent:
             # the sentence's own verb comes after the aside: its words are the rest of the claim
             resume = verb.right_edge.i + 1
             while resume < sent.end and self.doc[resume].is_punct and not self.quoted(self.doc[resume]):

@@ -339,6 +339,92 @@ def test_indirect_claim_around_a_parenthetical_cue(nlp: Language) -> None:
           type="indirect", speaker="Okafor", mention=only(text, "Ms. Okafor"), cue=only(text, "said"))
 
 
+def test_participle_after_a_quote_reports_its_own_clause(nlp: Language) -> None:
+    text = 'The plan will "fall apart," Tom Reyes said, adding that the council "has not read it."'
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 2, describe(doc, text)
+    check(doc, text, spans=[only(text, 'The plan will "fall apart,"')], type="mixed", speaker="Tom Reyes",
+          cue=only(text, "said"))
+    check(doc, text, spans=[only(text, 'the council "has not read it."')], type="mixed", speaker="Tom Reyes",
+          cue=only(text, "adding"))
+
+
+def test_as_aside_attributes_the_main_clause(nlp: Language) -> None:
+    text = "As Tom Reyes said, the new bridge will open in May."
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, "the new bridge will open in May")], type="indirect",
+          speaker="Tom Reyes", mention=only(text, "Tom Reyes"), cue=only(text, "said"))
+
+
+def test_claim_stops_where_a_second_report_joins_it(nlp: Language) -> None:
+    text = 'Lena Ortiz said the pier was safe but added, "We will check it again next week."'
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 2, describe(doc, text)
+    check(doc, text, spans=[only(text, "the pier was safe")], type="indirect", speaker="Lena Ortiz",
+          cue=only(text, "said"))
+    check(doc, text, spans=[only(text, "We will check it again next week.")], type="direct", speaker="Lena Ortiz",
+          cue=only(text, "added"))
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        ("Mayor Dana Whitfield learned that the bridge had failed its inspection.", "learned",
+         "the bridge had failed its inspection", "Dana Whitfield"),
+        ("The union calculated that the strike would cost the port $2 million a day.", "calculated",
+         "the strike would cost the port $2 million a day", None),
+    ],
+    ids=["person", "group"],
+)
+def test_any_verb_of_a_person_with_a_clause_reports_a_view(
+    nlp: Language, text: str, cue: str, content: str, speaker: str | None
+) -> None:
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    q = quote_at(doc, text, only(text, content))
+    assert spans_of(q) == [only(text, content)] and q.type == "indirect"
+    assert q.cue is not None and (q.cue.start, q.cue.end) == only(text, cue)
+    assert q.speaker is not None and q.speaker.mention is not None
+    if speaker is not None:
+        assert q.speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "cue"),
+    [
+        ("Asked whether the bridge would reopen, Mayor Lena Ortiz smiled.", "whether the bridge would reopen",
+         "Asked"),
+        ("Ortiz was asked about the closed bridge on Monday.", "about the closed bridge on Monday", "asked"),
+    ],
+    ids=["fronted-participle", "passive"],
+)
+def test_question_put_by_an_unnamed_asker(nlp: Language, text: str, question: str, cue: str) -> None:
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, question)], type="indirect", speaker=None, cue=only(text, cue))
+
+
+def test_finding_credited_to_a_poll(nlp: Language) -> None:
+    text = "In the latest Harbour Institute poll, the mayor leads her rival by six points."
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    q = doc.quotes[0]
+    assert spans_of(q) == [only(text, "the mayor leads her rival by six points")] and q.type == "indirect"
+    assert q.cue is not None and (q.cue.start, q.cue.end) == at(text, "In")
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert q.speaker.mention.text == "the latest Harbour Institute poll"
+
+
+def test_poll_at_the_end_of_a_claim_is_the_writers_own(nlp: Language) -> None:
+    text = "The mayor leads her rival in the polls."
+    assert run(nlp, text).quotes == []
+
+
+def test_verb_of_causing_with_a_clause_reports_nothing(nlp: Language) -> None:
+    text = "The council made sure the road was closed before the storm."
+    assert run(nlp, text).quotes == [], describe(run(nlp, text), text)
+
+
 @pytest.mark.parametrize(
     ("text", "content"),
     [
