@@ -622,6 +622,22 @@ def test_self_described(nlp: Language) -> None:
           cue=only(text, "described"))
 
 
+def test_a_text_that_reads(nlp: Language) -> None:
+    text = 'Volunteers taped a sign to the gate. "Keep the orchard open for everyone," the sign read.'
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, "Keep the orchard open for everyone,")], type="direct", speaker="sign",
+          mention=only(text, "the sign"), cue=only(text, "read"), casefold_name=True)
+
+
+def test_sought_to(nlp: Language) -> None:
+    text = "Ines Carvalho sought to calm the shop owners before the vote."
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, "to calm the shop owners before the vote")], type="indirect",
+          speaker="Ines Carvalho", mention=only(text, "Ines Carvalho"), cue=only(text, "sought"))
+
+
 def test_seen_walking_is_no_attribution(nlp: Language) -> None:
     text = "The missing fisherman was seen walking along the pier on Sunday night."
     doc = run(nlp, text)
