@@ -28,6 +28,8 @@ _NOT_SPEAKERS = {"this", "that", "which", "there", "what", "these", "those", "on
 _IT_CUES = {"say", "report", "state", "find", "show", "write", "add", "announce", "note", "warn", "claim"}
 # what a question was about: "asked whether …", "asked about the plan", "asked what it meant"
 _QUESTION_DEPS = ("ccomp", "advcl", "prep", "dobj", "xcomp", "pobj")
+# rules whose claims may lie inside another claim's content ("…, who is expected to win, said …")
+_NESTABLE = ("raising", "prep-object", "infinitive", "object-predicate")
 _EXPLETIVE_OBJECTS = {"so", "it", "this", "that", "nothing", "anything", "something", "much"}
 
 
@@ -105,8 +107,10 @@ class Attributor:
         claims.extend(ctx.headline_claims())
         # a claim never contains its own cue (a parse that wraps it into the content)
         claims = [c for c in claims if not _contains_own_attribution(c)]
+        nestable = [c for c in claims if c.rule in _NESTABLE]
         claims = _drop_overlaps(claims)
-        claims.extend(_nested(self._nominal_claims(doc, ctx), claims))
+        kept = {id(c) for c in claims}
+        claims.extend(_nested([c for c in nestable if id(c) not in kept] + self._nominal_claims(doc, ctx), claims))
         claims.extend(self._unattributed_quotations(ctx, claims))
         claims.sort(key=lambda c: c.start)
         claims = _merge_interrupted(claims, text)
@@ -880,8 +884,9 @@ _WRITER_DASH = re.compile(r"\s(?:-|--|\u2014|\u2013)\s")
 
 
 def _nested(extra: list[Claim], claims: list[Claim]) -> list[Claim]:
-    """Claims that may lie inside others' content ("Trump said his criticism of X was fair" holds two
-    attributions), unless they repeat one: most of their words in a claim of their own size."""
+    """Claims that may overlap others' content, unless they repeat one (most of their words in a claim of
+    their own size) or their cue lies inside it: an attribution nested in reported words is rarely
+    counted as one of its own."""
     kept = []
     for claim in extra:
         chars = {i for s, e in claim.spans for i in range(s, e)}
