@@ -23,6 +23,7 @@ _INHERIT_SUBJECT_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl", "dep")
 _CONTENT_EDGE = " \t\r\n,;:\u2014\u2013-"
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s")
 _QUOTE_RULES = ("quote-before", "quote-after", "continuation", "colon", "dash", "according-to", "fronted-mixed")
+_RELATIVES = ("who", "that", "which")
 _NOT_SPEAKERS = {"this", "that", "which", "there", "what", "these", "those", "one"}
 # "It said …" names an organisation or a document only with verbs of saying and finding.
 _IT_CUES = {"say", "report", "state", "find", "show", "write", "add", "announce", "note", "warn", "claim"}
@@ -72,7 +73,8 @@ class Attributor:
         # heads of phrasal cues ("point" of "point out"): only these are worth a look at their particle,
         # since the check runs on every token
         self.phrasal_heads = {cue.split()[0] for cue in self.cue_verbs if " " in cue}
-        self.config = {"min_indirect_tokens": 3}  # shortest object clause taken as a claim
+        # shortest object taken as a claim, for verbs of saying and for verbs of stance or belief
+        self.config = {"min_indirect_tokens": 3, "min_stance_tokens": 2}
         self.config.update(lexicon.config)
         self.resolver = Resolver(lexicon)
         raising = lexicon["cue_verbs_raising"]
@@ -147,7 +149,7 @@ class Attributor:
         ):
             return False  # "Asked about it, she said …": the participle's subject is who was asked
         if lemma in self.weak_cues:
-            return any(c.dep_ in ("ccomp", "xcomp") for c in token.children) or _parenthetical(token)
+            return any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in token.children) or _parenthetical(token)
         return True
 
     def _claims_for_verb(self, verb: Token, ctx: _Context) -> list[Claim]:
@@ -157,7 +159,7 @@ class Attributor:
         cue = _cue_span(verb)
         claims = []
         # "…," Fiorina said, adding that …: the quote before belongs to the verb the participle hangs on
-        joined = verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") and speaker.root.head is not verb
+        joined = verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") and speaker.root.head.i != verb.i
         before = None if joined else ctx.quotation_before(verb, speaker)
         after = ctx.quotation_after(verb, speaker)
         complement = self._complement(verb, ctx)
@@ -280,7 +282,7 @@ class Attributor:
                 # adds is the one who said
                 head = conjunct.head
                 continue
-            if head.dep_ in _INHERIT_SUBJECT_DEPS and head.head is not head:
+            if head.dep_ in _INHERIT_SUBJECT_DEPS and head.head.i != head.i:
                 head = head.head
                 continue
             subject = self._adjacent_speaker(verb, ctx)
@@ -289,8 +291,9 @@ class Attributor:
             break
         else:
             return None
-        if subject.lower_ in ("who", "that", "which") and head.dep_ == "relcl":
-            subject = head.head
+        if subject.lower_ in _RELATIVES and subject.head.dep_ == "relcl":
+            # "Trump, who said …": the relative pronoun is the mention; the resolver follows it to Trump
+            return subject.doc[subject.i : subject.i + 1]
         if ctx.quoted(subject):
             # the parser made a word of the quote the subject: the speaker is the name beside the cue
             subject = self._adjacent_speaker(verb, ctx)
@@ -350,7 +353,8 @@ class Attributor:
         if comp is not None:
             start, end = _subtree_range(comp, stop_at=self._nested_cue_stop(comp, ctx))
             start, end = ctx.absorb_quotations(start, end)
-            return _cut_aside(ctx.text, *(_trim(ctx.text, start, end, min_chars=8) or (0, 0)))
+            trimmed = _cut_aside(ctx.text, *(_trim(ctx.text, start, end, min_chars=8) or (0, 0)))
+            return ctx.cut_trailing_comment(*trimmed) if trimmed else None
         right = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "prep", "oprd", "attr")]
         if not right:
             return None
@@ -369,7 +373,10 @@ class Attributor:
             start, end = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge)
             return _trim(ctx.text, start, end, min_chars=2)
         start, end = ctx.absorb_quotations(start, end)
-        if len(ctx.text[start:end].split()) < self.config["min_indirect_tokens"]:
+        stance = lemma in self.lexicon["cue_verbs_stance"] or lemma in self.weak_cues
+        # "opposes the levy" is a stance; "wrote the bill" is no report: verbs of saying need a longer object
+        shortest = self.config["min_stance_tokens"] if stance else self.config["min_indirect_tokens"]
+        if len(ctx.text[start:end].split()) < shortest:
             return None
         return _trim(ctx.text, start, end, min_chars=8)
 
@@ -1196,6 +1203,28 @@ class _Context:
         if not self.text[q.end : end].strip(" .,;:\t"):
             return q.start, q.end
         return q.start, min(end, para_end)
+
+    def cut_trailing_comment(self, start: int, end: int) -> tuple[int, int]:
+        """The writer's comment set off by a comma at the end of a claim is not part of it: "…in his
+        comments, which raised concerns among experts", "…per share, well above what analysts expected"."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) < 6:
+            return start, end
+        last = span[-1].i
+        for tok in span[3:]:
+            comma = self.doc[tok.left_edge.i - 1]
+            if comma.text != "," or self.quoted(comma) or tok.right_edge.i < last - 1 or tok.head.i >= tok.i:
+                continue
+            first = tok.left_edge
+            comment = (
+                tok.dep_ == "relcl" and first.lower_ in ("which", "when", "where")
+                or tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBG" and first.i == tok.i
+                or tok.dep_ == "appos" and first.lower_ in ("a", "an")
+                or tok.dep_ == "prep" and first.lower_ == "well"
+            )
+            if comment and comma.idx - start >= 8:
+                return start, comma.idx
+        return start, end
 
     def fronted_content(self, verb: Token, speaker: Span) -> list[tuple[int, int]]:
         """"The economy is strong, Trump said." — the content precedes the speaker and cue; with a

@@ -265,6 +265,11 @@ class Resolver:
         extra: dict[str, Entity],
     ) -> tuple[Entity | None, str]:
         head = mention.root
+        if head.lower_ in ("who", "that", "which") and head.head.dep_ == "relcl":
+            # a relative pronoun stands for the noun its clause hangs on: "Trump, who said …"
+            antecedent = head.head.head
+            mention = antecedent.doc[_name_start(antecedent) : antecedent.i + 1]
+            head = mention.root
         lower = head.lower_
         nearby = self._names_between(mention.start - 8, mention.end + 8)
         names = [e for e in nearby if e.start >= mention.start and e.end <= mention.end and not _is_affix_name(e)]
@@ -578,3 +583,12 @@ def _org_name(ent: Span) -> str:
     name = re.sub(r"^(the|The)\s+", "", ent.text)
     name = re.sub(r"['\u2019]s?$", "", name).strip()
     return name
+
+
+def _name_start(head: Token) -> int:
+    """First token of the noun phrase a head ends, without relative clauses or appositions."""
+    start = head.i
+    for tok in reversed(list(head.lefts)):
+        if tok.dep_ in ("compound", "amod", "det", "poss", "nmod", "nummod", "case", "quantmod"):
+            start = min(start, tok.left_edge.i)
+    return start

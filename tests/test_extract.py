@@ -420,6 +420,22 @@ def test_poll_at_the_end_of_a_claim_is_the_writers_own(nlp: Language) -> None:
     assert run(nlp, text).quotes == []
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Councillor Tom Reyes opposes the levy.", "opposes", "the levy"),
+        ("Port officials are expecting a record season.", "expecting", "a record season"),
+    ],
+    ids=["stance-short-object", "belief-object"],
+)
+def test_stance_toward_a_thing(nlp: Language, text: str, cue: str, content: str) -> None:
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    q = doc.quotes[0]
+    assert spans_of(q) == [only(text, content)] and q.type == "indirect"
+    assert q.cue is not None and (q.cue.start, q.cue.end) == only(text, cue)
+
+
 def test_verb_of_causing_with_a_clause_reports_nothing(nlp: Language) -> None:
     text = "The council made sure the road was closed before the storm."
     assert run(nlp, text).quotes == [], describe(run(nlp, text), text)
@@ -479,7 +495,7 @@ def test_headline_full_name_colon_quote(nlp: Language) -> None:
 @pytest.mark.parametrize("dash", ["\u2014", "--", "\u2013"], ids=["em-dash", "double-hyphen", "en-dash"])
 def test_dash_attribution(nlp: Language, dash: str) -> None:
     text = (
-        "The hospital welcomed the plan.\n\n"
+        "The hospital opened in 1921.\n\n"
         f'"We will keep the lights on, whatever it costs." {dash} Amina Yusuf, director of St. Luke\'s Hospital'
     )
     doc = run(nlp, text)
@@ -768,6 +784,13 @@ def test_unnamed_group_speaker(nlp: Language, group: str, name: str) -> None:
     assert [s.kind for s in doc.speakers] == ["group"]
 
 
+def test_relative_pronoun_is_the_mention_and_resolves_to_its_noun(nlp: Language) -> None:
+    text = "The plan was backed by Mayor Dana Whitfield, who said the levy would pay for it."
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "the levy would pay for it")], type="indirect", speaker="Dana Whitfield",
+          mention=only(text, "who"), cue=only(text, "said"))
+
+
 @engine_bug("the apposition's name is not the speaker: 'The port operator' becomes an organisation 'port operator'")
 def test_organisation_named_in_an_apposition(nlp: Language) -> None:
     text = "The port operator, Meridian Terminals, said in a statement that it had offered a generous package."
@@ -832,6 +855,14 @@ def test_claim_content_stops_before_a_trailing_apposition(nlp: Language) -> None
     check(doc, text, spans=[only(text, "the new river gauges had given towns an extra day to prepare")],
           type="indirect", speaker="Robert Haines", resolved_by="name", mention=only(text, "Robert Haines"),
           cue=only(text, "argued"))
+
+
+def test_claim_stops_before_the_writers_trailing_comment(nlp: Language) -> None:
+    text = "The company said it earned $1.78 a share, well above the $1.11 that analysts had expected."
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, "it earned $1.78 a share")], type="indirect", speaker=None
+          if doc.quotes[0].speaker is None else doc.quotes[0].speaker.name, cue=only(text, "said"))
 
 
 def test_title_of_a_show_in_the_attribution_is_not_a_quote(nlp: Language) -> None:
