@@ -488,7 +488,7 @@ class Attributor:
         complement = _trim(ctx.text, start, min(end, para_end), min_chars=4)
         if complement is None:
             return None
-        complement = _cut_aside(ctx.text, *complement) or complement
+        complement = ctx.cut_trailing_comment(*(_cut_aside(ctx.text, *complement) or complement))
         dash = _WRITER_DASH.search(ctx.text, *complement)
         if dash is not None:
             complement = (complement[0], dash.start())  # "… into the economy - a key reason …"
@@ -555,7 +555,7 @@ class Attributor:
         span = _trim(ctx.text, max(start, para_start), min(end, para_end), min_chars=2)
         if span is None:
             return None
-        span = _cut_aside(ctx.text, *span) or span
+        span = ctx.cut_trailing_comment(*(_cut_aside(ctx.text, *span) or span))
         return Claim([span], (verb.idx, prep.idx + len(prep)), speaker, "prep-object")
 
     # -- intentions and refusals: "declined to comment", "hopes to win" -------------------------------
@@ -581,7 +581,7 @@ class Attributor:
             span = _trim(ctx.text, max(start, para_start), min(end, para_end), min_chars=4)
             if span is None:
                 continue
-            span = _cut_aside(ctx.text, *span) or span
+            span = ctx.cut_trailing_comment(*(_cut_aside(ctx.text, *span) or span))
             found.append((verb, Claim([span], _cue_span(verb), speaker, "infinitive")))
         if not found:
             return claims
@@ -621,6 +621,7 @@ class Attributor:
             span = _trim(ctx.text, max(start, para_start), min(end, para_end), min_chars=4)
             if span is None:
                 continue
+            span = ctx.cut_trailing_comment(*span)
             found.append((verb, Claim([span], _cue_span(verb), speaker, "object-predicate")))
         if not found:
             return claims
@@ -729,7 +730,7 @@ class Attributor:
         span = _trim(ctx.text, max(start, para_start), min(end, para_end), min_chars=2)
         if span is None:
             return None
-        span = _cut_aside(ctx.text, *span) or span
+        span = ctx.cut_trailing_comment(*(_cut_aside(ctx.text, *span) or span))
         dash = _WRITER_DASH.search(ctx.text, *span)
         if dash is not None and dash.start() > span[0]:
             span = (span[0], dash.start())

@@ -654,6 +654,14 @@ def test_sought_to(nlp: Language) -> None:
           speaker="Ines Carvalho", mention=only(text, "Ines Carvalho"), cue=only(text, "sought"))
 
 
+def test_infinitive_claim_stops_before_the_writers_comment(nlp: Language) -> None:
+    text = "Ines Carvalho has vowed to repeal the parking levy, a charge that has angered many shop owners."
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, "to repeal the parking levy")], type="indirect", speaker="Ines Carvalho",
+          mention=only(text, "Ines Carvalho"), cue=only(text, "vowed"))
+
+
 def test_seen_walking_is_no_attribution(nlp: Language) -> None:
     text = "The missing fisherman was seen walking along the pier on Sunday night."
     doc = run(nlp, text)
