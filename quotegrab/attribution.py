@@ -602,6 +602,11 @@ class Attributor:
             lemma = verb.lemma_.lower()
             obj = next((c for c in verb.children if c.i > verb.i and (
                 c.dep_ == "dobj" or c.dep_ == "npadvmod" and c.left_edge.i == verb.i + 1)), None)
+            fronted = next((c for c in verb.children if c.dep_ == "dobj" and c.i < verb.i
+                            and c.lower_ in ("what", "which", "that", "whom")), None)
+            if obj is None and fronted is not None and not ctx.quoted(fronted):
+                # "in what officials called a hate crime": the object leads its clause
+                obj = fronted
             if obj is None:
                 continue
             pred = next((c for c in verb.children if c.i > obj.i and (
@@ -616,13 +621,15 @@ class Attributor:
             speaker = self._speaker_of(verb, ctx)
             if speaker is None:
                 continue
-            start, end = ctx.absorb_quotations(obj.left_edge.idx, pred.right_edge.idx + len(pred.right_edge))
+            first = pred if obj.i < verb.i else obj
+            start, end = ctx.absorb_quotations(first.left_edge.idx, pred.right_edge.idx + len(pred.right_edge))
             para_start, para_end = ctx.paragraph_bounds(verb.idx)
             span = _trim(ctx.text, max(start, para_start), min(end, para_end), min_chars=4)
             if span is None:
                 continue
             span = ctx.cut_trailing_comment(*span)
-            found.append((verb, Claim([span], _cue_span(verb), speaker, "object-predicate")))
+            pieces = [(obj.idx, obj.idx + len(obj)), span] if obj.i < verb.i else [span]
+            found.append((verb, Claim(pieces, _cue_span(verb), speaker, "object-predicate")))
         if not found:
             return claims
         verbs = {verb.idx for verb, _ in found}

@@ -662,6 +662,14 @@ def test_infinitive_claim_stops_before_the_writers_comment(nlp: Language) -> Non
           mention=only(text, "Ines Carvalho"), cue=only(text, "vowed"))
 
 
+def test_what_someone_called(nlp: Language) -> None:
+    text = "The fire was what Chief Hannah Berg called a deliberate act."
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, "what"), only(text, "a deliberate act")], type="indirect",
+          speaker="Hannah Berg", cue=only(text, "called"))
+
+
 def test_seen_walking_is_no_attribution(nlp: Language) -> None:
     text = "The missing fisherman was seen walking along the pier on Sunday night."
     doc = run(nlp, text)
