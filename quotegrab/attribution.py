@@ -105,6 +105,7 @@ class Attributor:
         claims = self._with_infinitive_claims(doc, ctx, claims)
         claims = self._with_object_predicate_claims(doc, ctx, claims)
         claims.extend(self._in_source_claims(doc, ctx))
+        claims.extend(self._gapped_clauses(doc, ctx))
         claims.extend(self._self_described(doc, ctx))
         claims.extend(ctx.headline_claims())
         # a claim never contains its own cue (a parse that wraps it into the content)
@@ -681,6 +682,31 @@ class Attributor:
             if span is not None:
                 cue = (participle.idx, participle.idx + len(participle))
                 claims.append(Claim([span], cue, doc[token.i : token.i + 1], "self-described"))
+        return claims
+
+    def _gapped_clauses(self, doc: Doc, ctx: _Context) -> list[Claim]:
+        """"a move that the kingdom hopes will shatter …", "what scientists think is necessary": a cue in a
+        relative clause whose reported clause lost its subject to the relative word. The content is that
+        word and the rest of the clause, around the speaker and the cue."""
+        claims = []
+        for verb in doc:
+            if verb.dep_ not in ("relcl", "ccomp") or ctx.quoted(verb) or not self._is_cue_verb(verb):
+                continue
+            comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+            subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+            if comp is None or subject is None or comp.left_edge.i >= subject.left_edge.i:
+                continue
+            gap = doc[comp.left_edge.i : subject.left_edge.i]
+            if not gap or any(t.pos_ in ("VERB", "AUX") for t in gap) or ctx.quoted(gap[0]):
+                continue
+            if gap[-1].lower_ not in ("that", "which", "what", "who"):
+                continue
+            rest = _trim(ctx.text, verb.idx + len(verb), comp.right_edge.idx + len(comp.right_edge), min_chars=4)
+            head = _trim(ctx.text, gap.start_char, gap.end_char)
+            if rest is None or head is None:
+                continue
+            rest = ctx.cut_trailing_comment(*rest)
+            claims.append(Claim([head, rest], _cue_span(verb), _mention_span(subject, ctx), "gapped"))
         return claims
 
     # -- nominal cues: "Trump's criticism of the judge", "her argument that …" --------------------------

@@ -670,6 +670,14 @@ def test_what_someone_called(nlp: Language) -> None:
           speaker="Hannah Berg", cue=only(text, "called"))
 
 
+def test_cue_in_a_relative_clause_whose_clause_lost_its_subject(nlp: Language) -> None:
+    text = "The council approved a levy that Ines Carvalho says will fund the new library."
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, "that"), only(text, "will fund the new library")], type="indirect",
+          speaker="Ines Carvalho", cue=only(text, "says"))
+
+
 def test_seen_walking_is_no_attribution(nlp: Language) -> None:
     text = "The missing fisherman was seen walking along the pier on Sunday night."
     doc = run(nlp, text)
