@@ -352,8 +352,11 @@ class Attributor:
             comp = next((c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i
                          and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)), None)
         if comp is not None:
-            start, end = _subtree_range(comp, stop_at=self._nested_cue_stop(comp, ctx))
+            stop = self._nested_cue_stop(comp, ctx)
+            start, end = _subtree_range(comp, stop_at=stop)
             start, end = ctx.absorb_quotations(start, end)
+            if stop is None and comp.i > verb.i:
+                end = self._past_quoted_comma(verb, end, ctx)
             trimmed = _cut_aside(ctx.text, *(_trim(ctx.text, start, end, min_chars=8) or (0, 0)))
             return ctx.cut_trailing_comment(*trimmed) if trimmed else None
         right = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "prep", "oprd", "attr")]
@@ -379,7 +382,21 @@ class Attributor:
         shortest = self.config["min_stance_tokens"] if stance else self.config["min_indirect_tokens"]
         if len(ctx.text[start:end].split()) < shortest:
             return None
-        return _trim(ctx.text, start, end, min_chars=8)
+        trimmed = _trim(ctx.text, start, end, min_chars=8)
+        return ctx.cut_trailing_comment(*trimmed) if trimmed else None
+
+    def _past_quoted_comma(self, verb: Token, end: int, ctx: _Context) -> int:
+        """'ready to "take on the cartel," secure the border and …': the parser ends a clause at a quote
+        closed by a comma; the sentence goes on with the same report unless an attribution follows."""
+        if ctx.text[max(0, end - 3) : end].rstrip("\"'\u201d\u2019")[-1:] != ",":
+            return end
+        sent_end = verb.sent.end_char
+        rest = ctx.doc.char_span(end, sent_end, alignment_mode="contract")
+        if rest is None or len(rest) < 3 or any(
+            ctx.quoted(t) or self._is_cue_verb(t) or t.dep_ in _SUBJECT_DEPS for t in rest
+        ):  # a new subject ("…," and the council agreed) starts the writer's own clause
+            return end
+        return sent_end
 
     def _nested_cue_stop(self, comp: Token, ctx: _Context) -> int | None:
         """Index of the first token of a nested, separately attributed clause (", saying …")."""
@@ -391,6 +408,8 @@ class Attributor:
                 before = tok.doc[tok.left_edge.i - 1]
                 if before.text in (",", "\u2014", "--"):
                     return before.i
+            if tok.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
+                continue  # "said that A and that she expects B": one report with two clauses
             own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
             nested = tok.dep_ in ("advcl", "conj") and tok.tag_ == "VBG" or tok.dep_ == "conj" and own_subject
             # "said it was too early but added, …": a verb of saying joined to the content is a new report
@@ -1239,25 +1258,30 @@ class _Context:
         return q.start, min(end, para_end)
 
     def cut_trailing_comment(self, start: int, end: int) -> tuple[int, int]:
-        """The writer's comment set off by a comma at the end of a claim is not part of it: "…in his
-        comments, which raised concerns among experts", "…per share, well above what analysts expected"."""
+        """The writer's comment at the end of a claim is not part of it: "…in his comments, which raised
+        concerns among experts", "…per share, well above what analysts expected", "…, reversing his stance"."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) < 6:
             return start, end
         last = span[-1].i
-        for tok in span[3:]:
-            comma = self.doc[tok.left_edge.i - 1]
-            if comma.text != "," or self.quoted(comma) or tok.right_edge.i < last - 1 or tok.head.i >= tok.i:
+        for tok in span[2:]:
+            if tok.right_edge.i < last - 1 or tok.head.i >= tok.i:
                 continue
             first = tok.left_edge
+            before = self.doc[first.i - 1]
+            if self.quoted(before):
+                continue
+            # "…the file, by citing a poll": how the speaker argued, not what
+            if tok.dep_ == "prep" and tok.lower_ == "by" and any(c.tag_ == "VBG" for c in tok.children):
+                return start, before.idx + len(before)
             comment = (
                 tok.dep_ == "relcl" and first.lower_ in ("which", "when", "where")
                 or tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBG" and first.i == tok.i
                 or tok.dep_ == "appos" and first.lower_ in ("a", "an")
                 or tok.dep_ == "prep" and first.lower_ == "well"
             )
-            if comment and comma.idx - start >= 8:
-                return start, comma.idx
+            if comment and before.text == "," and before.idx - start >= 8:
+                return start, before.idx
         return start, end
 
     def fronted_content(self, verb: Token, speaker: Span) -> list[tuple[int, int]]:
@@ -1289,9 +1313,13 @@ class _Context:
                 tail = _trim(self.text, self.doc[resume].idx, min(sent.end_char, para_end), min_chars=2)
                 if tail is not None:
                     pieces.append(tail)
-        if len(pieces) == 1 and lead[1] - lead[0] < 12:
-            return []
+        if len(pieces) == 1 and (lead[1] - lead[0] < 12 or not self._has_verb(*lead)):
+            return []  # "In a speech last July, Trump said:": a scene, not a claim
         return pieces
+
+    def _has_verb(self, start: int, end: int) -> bool:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
 
     def sentence_without(self, sent: Span, first: int, last: int) -> list[tuple[int, int]]:
         """A sentence's content around an "according to X" phrase at tokens first..last: the words

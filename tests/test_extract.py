@@ -349,6 +349,34 @@ def test_participle_after_a_quote_reports_its_own_clause(nlp: Language) -> None:
           cue=only(text, "adding"))
 
 
+def test_scene_before_the_cue_is_not_a_claim(nlp: Language) -> None:
+    text = "In a press release earlier this month, Tom Reyes said on Monday."
+    doc = run(nlp, text)
+    assert doc.quotes == [], describe(doc, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ('Tom Reyes said his friend is ready to "take on the cartel," secure the border and help veterans.',
+         'his friend is ready to "take on the cartel," secure the border and help veterans'),
+        ('Tom Reyes said the plan was "a start," and the council agreed.', 'the plan was "a start,"'),
+    ],
+    ids=["same-report", "writer-goes-on"],
+)
+def test_mixed_claim_past_a_quote_closed_by_a_comma(nlp: Language, text: str, content: str) -> None:
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, content)], type="mixed", speaker="Tom Reyes", cue=only(text, "said"))
+
+
+def test_one_report_with_two_that_clauses(nlp: Language) -> None:
+    text = "Lena Ortiz said that the pier was safe and that she expects it to reopen in May."
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, "the pier was safe and that she expects it to reopen in May")],
+          type="indirect", speaker="Lena Ortiz", cue=only(text, "said"))
+
+
 def test_as_aside_attributes_the_main_clause(nlp: Language) -> None:
     text = "As Tom Reyes said, the new bridge will open in May."
     doc = run(nlp, text)
@@ -887,6 +915,13 @@ def test_claim_stops_before_the_writers_trailing_comment(nlp: Language) -> None:
     assert len(doc.quotes) == 1, describe(doc, text)
     check(doc, text, spans=[only(text, "it earned $1.78 a share")], type="indirect", speaker=None
           if doc.quotes[0].speaker is None else doc.quotes[0].speaker.name, cue=only(text, "said"))
+
+
+def test_stance_stops_before_how_it_was_argued(nlp: Language) -> None:
+    text = "Councillor Tom Reyes defended the levy by citing a survey of local shop owners."
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, "the levy")], type="indirect", speaker="Tom Reyes", cue=only(text, "defended"))
 
 
 def test_title_of_a_show_in_the_attribution_is_not_a_quote(nlp: Language) -> None:
