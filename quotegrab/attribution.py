@@ -548,11 +548,34 @@ class Attributor:
                 if claim is not None:
                     found.append((verb, claim))
                 break
+            else:
+                claim = self._for_clause_claim(verb, ctx) if f"{lemma} for" in prep_cues else None
+                if claim is not None:
+                    found.append((verb, claim))
         if not found:
             return claims
         verbs = {verb.idx for verb, _ in found}
         kept = [c for c in claims if c.cue is None or c.cue[0] not in verbs]
         return kept + [claim for _, claim in found]
+
+    def _for_clause_claim(self, verb: Token, ctx: _Context) -> Claim | None:
+        """"called for the wage to be raised", parsed as a clause opened by "for": the clause without it."""
+        clause = next((c for c in verb.children if c.dep_ in ("advcl", "ccomp", "xcomp") and c.i > verb.i
+                       and c.left_edge.lower_ == "for" and c.left_edge.dep_ == "mark"
+                       and c.left_edge.i == verb.i + 1), None)
+        if clause is None or ctx.quoted(clause):
+            return None
+        speaker = self._speaker_of(verb, ctx)
+        if speaker is None:
+            return None
+        mark = clause.left_edge
+        start, end = ctx.absorb_quotations(mark.idx + len(mark), clause.right_edge.idx + len(clause.right_edge))
+        para_start, para_end = ctx.paragraph_bounds(verb.idx)
+        span = _trim(ctx.text, max(start, para_start), min(end, para_end), min_chars=4)
+        if span is None:
+            return None
+        span = ctx.cut_trailing_comment(*span)
+        return Claim([span], (verb.idx, mark.idx + len(mark)), speaker, "prep-object")
 
     def _prep_object_claim(self, verb: Token, prep: Token, ctx: _Context) -> Claim | None:
         if prep.dep_ == "prt":

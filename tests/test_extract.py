@@ -606,8 +606,10 @@ def test_nominal_cue_of_an_event_needs_a_speaker(nlp: Language) -> None:
          "called on"),
         ("Tomas Brenner pointed to the falling cost of solar panels.", "the falling cost of solar panels",
          "pointed to"),
+        ("Tomas Brenner has called for the ferry fares to be frozen until 2030.",
+         "the ferry fares to be frozen until 2030", "called for"),
     ],
-    ids=["called-for", "called-on-to", "pointed-to"],
+    ids=["called-for", "called-on-to", "pointed-to", "called-for-clause"],
 )
 def test_cue_with_prepositional_object(nlp: Language, text: str, content: str, cue: str) -> None:
     doc = run(nlp, text)
