@@ -495,6 +495,9 @@ class Attributor:
         ]
         if lemma in ("see", "view", "regard") and not any(c.lower_ == "as" for c in comps):
             return None  # "he was seen walking": perception, not an opinion
+        first_comp = min((c.i for c in comps), default=verb.i)
+        if not passive and any(c.dep_ in ("prep", "agent") and verb.i < c.i < first_comp for c in verb.children):
+            return None  # "appeared on CNN to discuss the plan": showing up, not seeming
         if not comps or any(ctx.quoted(c) for c in comps):
             return None
         first = min(comps, key=lambda c: c.i)

@@ -708,8 +708,13 @@ def test_cue_in_a_relative_clause_whose_clause_lost_its_subject(nlp: Language) -
           speaker="Ines Carvalho", cue=only(text, "says"))
 
 
-def test_seen_walking_is_no_attribution(nlp: Language) -> None:
-    text = "The missing fisherman was seen walking along the pier on Sunday night."
+@pytest.mark.parametrize(
+    "text",
+    ["The missing fisherman was seen walking along the pier on Sunday night.",
+     "Councillor Brandt appeared on local radio to promote her new book."],
+    ids=["seen-walking", "appeared-on-radio"],
+)
+def test_perception_or_appearance_is_no_attribution(nlp: Language, text: str) -> None:
     doc = run(nlp, text)
     assert doc.quotes == [], describe(doc, text)
 
