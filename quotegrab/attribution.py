@@ -92,7 +92,10 @@ class Attributor:
         for token in doc:
             if ctx.quoted(token):
                 continue
-            if token.lemma_.lower() == "ask" and self._asked_unnamed(token):
+            agent = self._passive_agent(token, ctx)
+            if agent is not None:
+                claims.extend(self._passive_claims(token, agent, ctx))
+            elif token.lemma_.lower() == "ask" and self._asked_unnamed(token):
                 claims.extend(self._question_put(token, ctx))
             elif self._is_cue_verb(token):
                 claims.extend(self._claims_for_verb(token, ctx))
@@ -203,6 +206,39 @@ class Attributor:
                 claims.append(Claim(fronted, cue, speaker, "fronted"))
         return claims
 
+    def _passive_agent(self, verb: Token, ctx: _Context) -> Token | None:
+        """Who a passive cue credits: "The meeting was first reported by Politico", "a measure opposed by
+        unions", "was asked by the host whether …"."""
+        if verb.tag_ != "VBN" or verb.lemma_.lower() not in self.cue_verbs:
+            return None
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if obj is None or ctx.quoted(obj) or not (self._agent(obj) or obj.pos_ == "PROPN"):
+            return None
+        return obj
+
+    def _passive_claims(self, verb: Token, agent: Token, ctx: _Context) -> list[Claim]:
+        mention = _mention_span(agent, ctx)
+        if verb.lemma_.lower() == "ask":
+            questions = self._question_put(verb, ctx)
+            for claim in questions:
+                claim.mention = mention
+            return questions
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subject is not None:
+            start, end = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
+        elif verb.dep_ == "acl" and verb.head.i < verb.i:
+            # "a measure strongly opposed by unions": the noun the participle describes
+            noun = verb.head
+            before = verb.doc[verb.left_edge.i - 1]
+            start, end = noun.left_edge.idx, before.idx + len(before)
+        else:
+            return []
+        span = _trim(ctx.text, start, end, min_chars=3)
+        if span is None:
+            return []
+        return [Claim([span], _cue_span(verb), mention, "passive")]
+
     def _asked_unnamed(self, verb: Token) -> bool:
         """"Asked whether …, Trump said" and "Trump was asked whether …": whoever asked goes unnamed."""
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
@@ -244,7 +280,9 @@ class Attributor:
         if tok.pos_ == "PRON":
             return tok.lower_ in ("he", "she", "they", "we", "i", "you")
         named = tok.ent_type_ in ("PERSON", "ORG", "NORP")
-        return named or self._speaker_noun(tok) or tok.lower_ in self.lexicon["org_nouns"]
+        lemma = tok.lemma_.lower()
+        nouns = (self.lexicon["org_nouns"], self.lexicon["roles"], self.lexicon["group_nouns"])
+        return named or self._speaker_noun(tok) or tok.pos_ == "NOUN" and any(lemma in n for n in nouns)
 
     def _strong_cue(self, token: Token) -> bool:
         """A verb of saying proper, not of stance or belief ("added", "noted", not "wants", "fears")."""
@@ -1067,7 +1105,7 @@ def _mention_span(head: Token, ctx: _Context) -> Span:
 def _drop_overlaps(claims: list[Claim]) -> list[Claim]:
     """Keep one claim per content: the first found rule wins over later rules covering the same words."""
     priority = {"headline": 0, "quote-before": 0, "fronted-mixed": 0, "quote-after": 1, "according-to": 2,
-                "complement": 3, "as-aside": 4, "fronted": 4, "clause": 5, "question": 5, "found-in": 5}
+                "complement": 3, "as-aside": 4, "fronted": 4, "clause": 5, "question": 3, "found-in": 5, "passive": 5}
     kept: list[tuple[Claim, set[int]]] = []
     for claim in sorted(claims, key=lambda c: (priority.get(c.rule, 9), c.start)):
         chars = {i for s, e in claim.spans for i in range(s, e)}

@@ -33,6 +33,8 @@ LIST_FILES = (
     "roles",
     "group_nouns",
     "org_nouns",
+    "org_nouns_informal",
+    "role_synonyms",
     "names_female",
     "names_male",
 )

@@ -2,18 +2,26 @@
 
 Rules, in the order they are tried for a speaker mention:
 - a name (PERSON/ORG entity) in the mention: full name, surname or title + surname, linked to the
-  fullest name in the article with the same surname;
+  fullest name in the article with the same surname (or a lone given name borne by one person, or a
+  surname misspelt by one letter); a surname several people share goes by a title's gender ("Mrs."),
+  the pronouns after it, then to the one most recently and most often in view;
 - a pronoun: the nearest earlier person outside quotation marks that agrees in number and gender,
-  subjects preferred;
+  subjects preferred over objects, objects over names inside other phrases; "it" may be an organisation
+  or a country; indefinite pronouns ("someone") refer to nobody;
 - a role noun ("the president"): the person introduced with that role ("President Donald Trump");
+  a possessed one ("Pagliano's lawyer") the person introduced with it and the owner's name;
 - a plural noun ("officials", "critics"): an unnamed group named by its mention;
 - a continuation: the speaker of the quote it continues.
+
+A person's gender comes from a title, a given name in the name lists, pronouns after the name in its
+sentence when no one else is named, or a gendered pronoun resolved to them.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -30,6 +38,8 @@ _FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 _MALE_TITLES = {"mr", "mr.", "sir", "king", "prince", "father", "lord", "congressman", "businessman", "spokesman"}
 _FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "queen", "dame", "sister", "congresswoman",
                   "businesswoman", "spokeswoman", "first lady", "chairwoman"}
+_INDEFINITE = {"someone", "somebody", "anyone", "anybody", "nobody", "everyone", "everybody"}
+_THINGS = {"something", "anything", "nothing", "everything"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 _QUANTIFIERS = {"several", "many", "some", "most", "few", "numerous", "all", "both", "other", "various", "two",
                "three", "four", "five", "dozens", "hundreds", "thousands", "of"}
@@ -64,6 +74,12 @@ class Resolver:
         self.roles = lexicon["roles"]
         self.groups = lexicon["group_nouns"]
         self.org_nouns = lexicon["org_nouns"]
+        self.informal_org_nouns = lexicon["org_nouns_informal"]
+        self.role_synonyms: dict[str, set[str]] = {}
+        for line in lexicon["role_synonyms"]:
+            group = {w.strip() for w in line.split("=") if w.strip()}
+            for word in group:
+                self.role_synonyms.setdefault(word, set()).update(group)
         self.female = lexicon["names_female"]
         self.male = lexicon["names_male"]
         self.first_names = self.female | self.male
@@ -87,6 +103,9 @@ class Resolver:
         doc = ent.doc
         while i >= 0 and i >= ent.start - 5:
             tok = doc[i]
+            if tok.text == "." and i >= 1 and doc[i - 1].lower_ in self.titles:
+                i -= 1  # the tokenizer splits some abbreviations: "Col" "." "Dana Whitfield"
+                continue
             if tok.lower_.rstrip(".") in self.titles or tok.lower_ in self.roles or tok.lower_ == "of":
                 words.insert(0, tok.lower_.rstrip("."))
                 i -= 1
@@ -154,11 +173,16 @@ class Resolver:
         def quoted(pos: int) -> bool:
             return index.at(pos) is not None
 
+        self._quoted = quoted
+
         entities: list[Entity] = []
         by_surname: dict[str, list[Entity]] = {}
         by_org: dict[str, Entity] = {}
         sightings: list[tuple[int, Entity, float]] = []
-        persons = [e for e in self._names if e.label_ == "PERSON" or self._looks_like_person(e)]
+        introductions: set[int] = set()  # where a person is named in full with an apposition
+        # "he looked gaunt": a PERSON the NER found in words none of which is capitalised names nobody
+        persons = [e for e in self._names if (e.label_ == "PERSON" or self._looks_like_person(e))
+                   and any(t.text[:1].isupper() for t in e)]
         # Full names first, so that "Trump" finds "Donald Trump" whatever the order of mention.
         for ent in sorted(persons, key=lambda e: -len(self._strip_title(list(e))[0])):
             tokens, titles = self._strip_title(list(ent))
@@ -170,23 +194,47 @@ class Resolver:
             roles = set(titles) | set(self._left_roles(ent)) | set(self._appositive_roles(ent))
             roles |= {_TITLE_ROLES[r] for r in roles if r in _TITLE_ROLES}
             candidates = by_surname.get(surname, [])
+            if len(tokens) == 1 and not candidates and surname in self.first_names:
+                # "Hillary" alone, when one person in the article is called Hillary: her first name
+                candidates = [e for e in entities if " " in e.name and e.name.split()[0].lower() == surname]
+                candidates = candidates if len(candidates) == 1 else []
+            if len(tokens) == 1 and not candidates:
+                # "McLenney" a paragraph after "Tyresha McClenney": a misspelling, not a new person
+                candidates = [e for key, named in by_surname.items() if _one_edit_apart(key, surname) for e in named]
+            # "Mr." written before the entity the NER tagged, as well as inside it
+            gender_titles = titles + [r for r in roles if r in _MALE_TITLES or r in _FEMALE_TITLES]
             entity = None
             if len(tokens) == 1:
-                entity = _nearest(candidates, ent.start_char) if candidates else None
+                titled = self._gender_of(None, gender_titles)
+                if titled is not None:
+                    # "Mrs. Clinton" is not Bill Clinton; with no woman of that name yet, she is someone new
+                    candidates = [c for c in candidates if c.gender != ("f" if titled == "m" else "m")]
+                heard = self._pronouns_after(ent, quoted) if len({id(c) for c in candidates}) > 1 else None
+                if heard is not None:
+                    # weaker evidence than a title ("Clinton said she …" may mean another woman): it only
+                    # chooses between namesakes
+                    candidates = [c for c in candidates if c.gender != ("f" if heard == "m" else "m")] or candidates
+                if len({id(c) for c in candidates}) > 1 and all(" " in c.name for c in candidates):
+                    entity = _most_salient(candidates, ent.start_char, sightings)
+                else:
+                    entity = _nearest(candidates, ent.start_char) if candidates else None
             else:
                 first = tokens[0].lower_
+                # "Suu Kyi" is the tail of "Aung San Suu Kyi": the same person, named shorter
                 entity = next((c for c in candidates if c.name.split()[0].lower() == first
-                               or len(c.name.split()) == 1), None)
-                if entity is not None and len(entity.name.split()) < len(tokens):
-                    entity.add_alias(entity.name)
-                    entity.name = name
+                               or len(c.name.split()) == 1 or c.name.lower().endswith(" " + name.lower())), None)
+                # words, not tokens: "Holtz-Eakin" is three tokens but no fuller than "Douglas Holtz-Eakin"
+                if entity is not None and len(entity.name.split()) < len(name.split()):
+                    shorter, entity.name = entity.name, name
+                    entity.add_alias(shorter)
+            # a lone given name ("Melanie said") is as telling as a full one; a lone surname is not
+            first = tokens[0].text if len(tokens) > 1 or not candidates else None
             if entity is None:
-                gender = self._gender_of(tokens[0].text if len(tokens) > 1 else None, titles)
-                entity = Entity(name=name, kind="person", gender=gender)
+                entity = Entity(name=name, kind="person", gender=self._gender_of(first, gender_titles))
                 entities.append(entity)
                 by_surname.setdefault(surname, []).append(entity)
             if entity.gender is None:
-                entity.gender = self._gender_of(tokens[0].text if len(tokens) > 1 else None, titles)
+                entity.gender = self._gender_of(first, gender_titles)
             entity.roles |= roles
             entity.add_alias(ent.text)
             title_start = ent.start
@@ -202,6 +250,8 @@ class Resolver:
             if not quoted(ent.start_char):
                 entity.positions.append(ent.start_char)
                 sightings.append((ent.start_char, entity, _salience(ent)))
+                if len(tokens) > 1 and any(c.dep_ == "appos" for c in ent.root.children):
+                    introductions.add(ent.start_char)
         for ent in self._names:
             if ent.label_ != "ORG" or self._inside_title(ent) or self._looks_like_person(ent):
                 continue
@@ -227,6 +277,17 @@ class Resolver:
             if not quoted(ent.start_char):
                 sightings.append((ent.start_char, entity, _salience(ent)))
         sightings.sort(key=lambda s: s[0])
+        # "…, which concerns Henry Crespo, president of the caucus." A person first named in full with a
+        # description is being brought in, most often to be quoted next, whatever the name's syntax.
+        first_seen: set[int] = set()
+        for i, (where, entity, weight) in enumerate(sightings):
+            if entity.kind == "person" and id(entity) not in first_seen:
+                first_seen.add(id(entity))
+                if where in introductions:
+                    sightings[i] = (where, entity, min(weight, _INTRODUCTION_WEIGHT))
+        # countries, states and cities, for "it": "Mexico could retaliate. It has shown it knows how."
+        self._places = [(e.start_char, _org_name(e), _salience(e)) for e in doc.ents
+                        if e.label_ == "GPE" and not quoted(e.start_char)]
         self._vote_gender(doc, sightings, quoted)
         return entities, sightings
 
@@ -245,8 +306,12 @@ class Resolver:
             sent = doc[start].sent
             if len(sent) > 200:
                 continue  # not a sentence but a run-on line: no evidence about anyone
-            male = sum(t.lower_ in _MALE for t in sent if not quoted(t.idx))
-            female = sum(t.lower_ in _FEMALE for t in sent if not quoted(t.idx))
+            # only pronouns after the name: in "She advises President Kyaw" the name cannot be the
+            # pronoun's referent
+            first_sighting = min(w for w, e, _ in sightings if e is people[0] and sent.start_char <= w < sent.end_char)
+            after = [t for t in sent if t.idx > first_sighting and not quoted(t.idx)]
+            male = sum(t.lower_ in _MALE for t in after)
+            female = sum(t.lower_ in _FEMALE for t in after)
             tally = votes.setdefault(id(people[0]), [0, 0])
             tally[0] += male
             tally[1] += female
@@ -283,22 +348,33 @@ class Resolver:
                             if e.start <= appositive.i < e.end), None)
         if own is not None:
             # The head's own name wins: in "Clinton spokesman Brian Fallon" the speaker is Fallon.
-            return self._by_name(own, entities)
+            return self._by_name(own, entities, sightings)
         if lower == "it":
             org = self._nearest_org("", mention.start_char, entities, sightings)
+            place = self._place_before(mention.start_char, org, sightings)
+            if place is not None:
+                org = extra.setdefault("organization:" + place.lower(), Entity(name=place, kind="organization"))
             return org, "pronoun"
         if head.pos_ == "NUM" or head.like_num:
             # "Six in 10 say …", "58 percent said …": a share of those polled
             name = _plain(mention)
             return extra.setdefault("group:" + name.lower(), Entity(name=name, kind="group")), "group"
+        if lower in _INDEFINITE or (lower == "one" and head.pos_ == "PRON") or lower in _THINGS:
+            # "Someone said …", "Everyone agreed …": nobody in particular, so no antecedent to look for
+            if lower in _THINGS:
+                return None, "pronoun"
+            kind = "group" if lower in ("everyone", "everybody") else "person"
+            return extra.setdefault(f"{kind}:{lower}", Entity(name=lower, kind=kind)), "group"
         if lower in _MALE | _FEMALE | _PLURAL or (head.pos_ == "PRON" and lower not in _FIRST_PERSON):
             return self._by_pronoun(lower, mention.start_char, sightings), "pronoun"
         possessor = next((c for c in head.children if c.dep_ == "poss"), None)
-        if lower in self.org_nouns and head.tag_ in ("NN", "NNP"):
+        if (lower in self.org_nouns or lower in self.informal_org_nouns) and head.tag_ in ("NN", "NNP"):
             # "the Trump campaign", "her campaign", "the Obama administration": the organisation of a person
             owner = self._owner(mention, possessor, names, entities, sightings)
             if owner is not None and owner.kind == "person":
-                name = f"{owner.name.split()[-1]} {lower}"
+                surname = owner.name.split()[-1]
+                noun = self._formal_org_noun(mention.doc, surname) if lower in self.informal_org_nouns else None
+                name = f"{surname} {noun or lower}"
                 return extra.setdefault("organization:" + name.lower(), Entity(name=name, kind="organization")), "name"
             if _definite(mention) and possessor is None and not names:
                 org = self._nearest_org(lower, mention.start_char, entities, sightings)
@@ -310,28 +386,57 @@ class Resolver:
             if owner is not None:
                 return owner, "pronoun" if possessor.pos_ == "PRON" else "name"
         role = self._role_of(mention)
+        if role is not None and possessor is not None and possessor.lower_ not in _FIRST_PERSON | {"your"}:
+            # "Pagliano's lawyer": the person introduced as "an attorney for Pagliano"
+            owner = self._owner(mention, possessor, names, entities, sightings)
+            holder = self._holder_for(role, owner, mention.start_char, entities) if owner is not None else None
+            if holder is not None:
+                return holder, "role"
         if role is not None and _definite(mention) and possessor is None:
             entity = self._by_role(role, mention.start_char, entities, sightings)
             if entity is not None:
                 return entity, "role"
+        misspelt = self._misspelt_surname(mention, entities)
+        if misspelt is not None:
+            return misspelt, "surname"
         if lower in self.groups or (head.tag_ in ("NNS", "NNPS") and head.ent_type_ != "ORG"):
             name = _plain(mention)
             if mention[0].is_sent_start and mention[0].pos_ != "PROPN":
                 name = name[:1].lower() + name[1:]  # "Officials said" names the group "officials"
             return extra.setdefault("group:" + name.lower(), Entity(name=name, kind="group")), "group"
         person = [e for e in names if e.label_ == "PERSON"]
+        named_after = [e for e in person if e.root.dep_ == "appos"]
+        if lower in self.roles and named_after:
+            # "An attorney for Pagliano, Mark MacDougall, said": the parser hangs the name on "Pagliano",
+            # but a role followed by a name in apposition is that person
+            return self._by_name(named_after[-1], entities, sightings)
         chosen = (person or names or [None])[-1]
         if chosen is not None and lower not in self.roles:
-            return self._by_name(chosen, entities)
+            return self._by_name(chosen, entities, sightings)
         name = _plain(mention)
         if not name:
             return None, "name"
-        known = self._person_named(name, mention.start_char, entities)
+        known = self._person_named(name, mention.start_char, entities, sightings)
         if known is not None:
             return known, "surname" if " " not in name else "name"
+        words = [t for t in mention if not t.is_punct]
+        titled = [i for i, t in enumerate(words) if t.lower_.rstrip(".") in self.titles or t.lower_ in self.roles]
+        if titled and titled[-1] < len(words) - 1:
+            # "Phoenix Mayor Greg Stanton": the name after the title, if it is one
+            rest = mention.doc[words[titled[-1] + 1].i : words[-1].i + 1]
+            if self._first_named(rest):
+                known = self._person_named(rest.text, mention.start_char, entities, sightings)
+                if known is not None:
+                    return known, "name"
+                mention, name = rest, rest.text
         if self._first_named(mention):
-            # a full name the NER missed ("Elena Ruiz denied …"): a person, named as written
-            return extra.setdefault(f"person:{name.lower()}", Entity(name=name, kind="person")), "name"
+            # a full name the NER missed ("Elena Ruiz denied …"): a person, named as written, whom a later
+            # surname can name too
+            key = f"person:{name.lower()}"
+            if key not in extra:
+                extra[key] = Entity(name=name, kind="person", gender=self._gender_of(name.split()[0], []))
+                entities.append(extra[key])
+            return extra[key], "name"
         kind = "person" if lower in self.roles or head.ent_type_ == "PERSON" else "organization"
         if kind == "organization":
             same = next((e for e in entities if e.kind == "organization" and e.name.lower() == name.lower()), None)
@@ -339,6 +444,62 @@ class Resolver:
                 return same, "organization"
         key = f"{kind}:{name.lower()}"
         return extra.setdefault(key, Entity(name=name, kind=kind)), "role" if kind == "person" else "organization"
+
+    def _formal_org_noun(self, doc: Doc, surname: str) -> str | None:
+        """The noun the article most often names this person's organisation with ("Trump campaign",
+        "Trump's campaign"), if it names one."""
+        counts: dict[str, int] = {}
+        key = surname.lower()
+        for token in doc:
+            if token.lower_ != key:
+                continue
+            nxt = token.nbor(1) if token.i + 1 < len(doc) else None
+            if nxt is not None and nxt.lower_ in ("'s", "\u2019s") and nxt.i + 1 < len(doc):
+                nxt = nxt.nbor(1)
+            if nxt is not None and nxt.lower_ in self.org_nouns and nxt.lower_ not in self.informal_org_nouns:
+                counts[nxt.lower_] = counts.get(nxt.lower_, 0) + 1
+        return max(counts, key=lambda n: counts[n]) if counts else None
+
+    def _place_before(self, pos: int, org: Entity | None, sightings: list[tuple[int, Entity, float]]) -> str | None:
+        """A country or city named as subject nearer before "it" than the organisation found for it."""
+        org_at = max((w for w, e, _ in sightings if e is org and w < pos), default=-1)
+        places = [(w, name) for w, name, weight in self._places if org_at < w < pos and weight < 1.0]
+        return places[-1][1] if places and pos - places[-1][0] <= _PLURAL_REACH else None
+
+    def _holder_for(self, role: str, owner: Entity, pos: int, entities: list[Entity]) -> Entity | None:
+        """The latest person, named before `pos`, whose introduction holds this role (or a synonym) and the
+        owner's name: "An attorney for Pagliano, Mark MacDougall, said …", "Trump spokeswoman Hope Hicks"."""
+        words = self.role_synonyms.get(role, set()) | {role}
+        owner_name = owner.name.split()[-1].lower()
+        best, best_at = None, -1
+        for entity in entities:
+            if entity is owner or entity.kind != "person" or not entity.positions:
+                continue
+            first = min(entity.positions)
+            if not first < pos or first <= best_at:
+                continue
+            token = self._doc.char_span(first, first + 1, alignment_mode="expand")
+            if token is None or not len(token):
+                continue
+            sentence = " " + " ".join(t.lower_ for t in token[0].sent) + " "
+            if f" {owner_name} " in sentence and any(f" {w} " in sentence for w in words):
+                best, best_at = entity, first
+        return best
+
+    def _misspelt_surname(self, mention: Span, entities: list[Entity]) -> Entity | None:
+        """A lone capitalised word one letter away from exactly one person's surname, and itself no
+        surname, group or role: "Wines said" after "Leslie Wimes" is a misspelling of her name."""
+        words = [t for t in mention if not t.is_punct]
+        if len(words) != 1 or not words[0].text[:1].isupper():
+            return None
+        word = words[0].lower_
+        if word in self.groups or word in self.roles:
+            return None
+        surnames = {e.name.split()[-1].lower(): e for e in entities if e.kind == "person" and " " in e.name}
+        if word in surnames:
+            return None
+        close = [e for key, e in surnames.items() if _one_edit_apart(key, word)]
+        return close[0] if len(close) == 1 else None
 
     def _first_named(self, mention: Span) -> bool:
         """Capitalised words starting with a known first name: "Elena Ruiz"."""
@@ -349,8 +510,16 @@ class Resolver:
             and all(t.text[:1].isupper() for t in words)
         )
 
-    def _person_named(self, name: str, pos: int, entities: list[Entity]) -> Entity | None:
+    def _person_named(
+        self, name: str, pos: int, entities: list[Entity], sightings: list[tuple[int, Entity, float]]
+    ) -> Entity | None:
         """A person the article names this way ("Hale" for "Margaret Hale"), untagged by the NER."""
+        words = name.split()
+        titles = [w.lower().rstrip(".") for w in words[:-1] if w.lower().rstrip(".") in self.titles]
+        if len(titles) == len(words) - 1:
+            shared = self._sharing_surname(words[-1].lower(), titles, pos, entities, sightings)
+            if shared is not None:
+                return shared
         key = name.lower()
         people = [e for e in entities if e.kind == "person" and key in _name_keys(e)]
         return _nearest(people, pos) if people else None
@@ -367,7 +536,7 @@ class Resolver:
         if possessor is not None and possessor.pos_ == "PRON":
             return self._by_pronoun(possessor.lower_, mention.start_char, sightings)
         for ent in names:
-            entity, _ = self._by_name(ent, entities)
+            entity, _ = self._by_name(ent, entities, sightings)
             if entity is not None:
                 return entity
         return None
@@ -376,14 +545,63 @@ class Resolver:
         self, noun: str, pos: int, entities: list[Entity], sightings: list[tuple[int, Entity, float]]
     ) -> Entity | None:
         """"the bank" -> the organisation named with that noun, else the last organisation named."""
-        orgs = [e for e in entities if e.kind == "organization"]
+        # "Bank shares fell": a capitalised common noun the NER took for a name names no organisation
+        orgs = [e for e in entities if e.kind == "organization" and e.name.lower() not in self.org_nouns]
         named = [e for e in orgs if noun and noun in e.name.lower().split()]
         if named:
             return named[0]
-        earlier = [e for w, e, _ in sightings if w < pos and e.kind == "organization"]
+        earlier = [e for w, e, _ in sightings if w < pos and e in orgs]
         return earlier[-1] if earlier and noun not in ("campaign", "party", "government") else None
 
-    def _by_name(self, ent: Span, entities: list[Entity]) -> tuple[Entity | None, str]:
+    def _namesake(
+        self, ent: Span, entities: list[Entity], sightings: list[tuple[int, Entity, float]]
+    ) -> tuple[Entity | None, str]:
+        """A bare surname two people in the article share ("Clinton" for Bill and Hillary Clinton): a
+        title's gender decides, else the one most salient just before it, as for a pronoun."""
+        tokens, titles = self._strip_title(list(ent))
+        if len(tokens) != 1:
+            return None, "name"
+        if ent.start > 0 and ent.doc[ent.start - 1].lower_.rstrip(".") in self.titles:
+            titles.append(ent.doc[ent.start - 1].lower_.rstrip("."))
+        entity = self._sharing_surname(tokens[0].lower_, titles, ent.start_char, entities, sightings,
+                                       self._pronouns_after(ent, self._quoted))
+        return entity, "title" if titles else "surname"
+
+    def _pronouns_after(self, ent: Span, quoted: Callable[[int], bool]) -> str | None:
+        """"Trump said his …": the gender of the pronouns that follow a name in its sentence, before any
+        other person is named and outside quotation marks, when they all agree."""
+        male = female = 0
+        for token in ent.doc[ent.end : ent.sent.end]:
+            if token.ent_type_ == "PERSON":
+                break
+            if quoted(token.idx):
+                continue
+            male += token.lower_ in _MALE
+            female += token.lower_ in _FEMALE
+        return "m" if male and not female else "f" if female and not male else None
+
+    def _sharing_surname(
+        self, surname: str, titles: list[str], pos: int, entities: list[Entity],
+        sightings: list[tuple[int, Entity, float]], pronoun_gender: str | None = None,
+    ) -> Entity | None:
+        """Which of several people with this surname is meant; None unless several have it."""
+        namesakes = [e for e in entities if e.kind == "person" and len(e.name.split()) > 1
+                     and e.name.split()[-1].lower() == surname]
+        if len(namesakes) < 2:
+            return None
+        gender = self._gender_of(None, titles) or pronoun_gender
+        if gender is not None:
+            namesakes = [e for e in namesakes if e.gender != ("f" if gender == "m" else "m")] or namesakes
+        if len(namesakes) == 1:
+            return namesakes[0]
+        return _most_salient(namesakes, pos, sightings)
+
+    def _by_name(
+        self, ent: Span, entities: list[Entity], sightings: list[tuple[int, Entity, float]]
+    ) -> tuple[Entity | None, str]:
+        namesake, how = self._namesake(ent, entities, sightings)
+        if namesake is not None:
+            return namesake, how
         if ent.label_ == "ORG" and not self._looks_like_person(ent):
             name = _org_name(ent).lower()
             for e in entities:
@@ -429,10 +647,12 @@ class Resolver:
     def _role_of(self, mention: Span) -> str | None:
         words = [t.lower_ for t in mention if t.lower_ not in _DETERMINERS and not t.is_punct]
         phrase = " ".join(words)
+        head = mention.root.lower_
         for n in range(len(words), 0, -1):
             for i in range(len(words) - n + 1):
                 cand = " ".join(words[i : i + n])
-                if cand in self.roles:
+                # the role must be the head's: "the general public" is no general
+                if cand in self.roles and head in words[i : i + n]:
                     return cand
         return phrase if mention.root.lower_ in self.roles else None
 
@@ -465,6 +685,7 @@ class Resolver:
     ) -> tuple[list[Quote], list[Speaker]]:
         """Contract quotes and speakers for `claims`; `names` are the document's PERSON and ORG entities."""
         text = doc.text
+        self._doc = doc
         self._names = names
         self._name_starts = [e.start for e in self._names]
         entities, sightings = self._collect(doc, quotations)
@@ -482,8 +703,17 @@ class Resolver:
                 continue
             entity, how = self._resolve(claim.mention, entities, sightings, extra)
             resolved.append((entity, how))
-            if entity is not None and entity.kind == "person":
-                # a quoted speaker becomes salient for the pronouns that follow
+            if entity is not None and entity.gender is None and how == "pronoun":
+                # "Obama said. He called …": the person the pronoun was resolved to has its gender from now on
+                pronoun = claim.mention.root.lower_
+                entity.gender = "m" if pronoun in _MALE else "f" if pronoun in _FEMALE else None
+            if entity is not None and how in ("surname", "title"):
+                # the sighting _collect guessed for a shared surname gives way to the resolved one
+                m = claim.mention
+                sightings[:] = [(w, entity if m.start_char <= w < m.end_char and e.kind == "person" else e, s)
+                                for w, e, s in sightings]
+            if entity is not None and entity.kind == "person" and how != "group":
+                # a quoted speaker becomes salient for the pronouns that follow ("someone" does not)
                 sightings.append((claim.mention.start_char, entity, _SPEAKER_WEIGHT))
                 sightings.sort(key=lambda s: s[0])
         order: list[Entity] = []
@@ -530,16 +760,39 @@ class Resolver:
 _PLURAL_REACH = 600  # characters back a plural pronoun looks for its antecedent
 _SINGULAR_REACH = 3000
 _SPEAKER_WEIGHT = 0.3  # a quoted speaker is what a following pronoun most often denotes
+_OBLIQUE_WEIGHT = 1.5
+_INTRODUCTION_WEIGHT = 0.5
 
 
 def _salience(ent: Span) -> float:
-    """Distance multiplier for a name: subjects are likelier antecedents than objects."""
-    return 0.5 if ent.root.dep_ in ("nsubj", "nsubjpass") else 1.0
+    """Distance multiplier for a name: subjects are likelier antecedents than objects, and objects than
+    names inside other phrases ("Kyi's statement", "the Trump campaign", "hatred of Clinton")."""
+    dep = ent.root.dep_
+    if dep in ("nsubj", "nsubjpass"):
+        return 0.5
+    if dep in ("poss", "compound", "pobj", "npadvmod", "nmod", "amod"):
+        return _OBLIQUE_WEIGHT
+    return 1.0
 
 
 def _is_affix_name(ent: Span) -> bool:
     """"pro-Clinton", "anti-Trump": a name used as a modifier, not a mention of its bearer."""
     return ent.text.lower().startswith(("pro-", "anti-", "pro -", "anti -"))
+
+
+def _most_salient(candidates: list[Entity], pos: int, sightings: list[tuple[int, Entity, float]]) -> Entity:
+    """Which of several people a bare surname names: the one most recently and most prominently in view,
+    its weighted distance divided by how often it has been named so far. Relatives and namesakes of
+    an article's main figure are written with a first name precisely because the bare surname is his."""
+    best, best_score = None, None
+    for candidate in candidates:
+        before = [(w, s) for w, e, s in sightings if e is candidate and w < pos]
+        if not before:
+            continue
+        score = min((pos - w) * s for w, s in before) / len(before)
+        if best_score is None or score < best_score:
+            best, best_score = candidate, score
+    return best or _nearest(candidates, pos)
 
 
 def _nearest(candidates: list[Entity], pos: int) -> Entity:
@@ -549,6 +802,19 @@ def _nearest(candidates: list[Entity], pos: int) -> Entity:
 
     full = [c for c in candidates if len(c.name.split()) > 1] or candidates
     return min(full, key=key)
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """Surnames of five letters or more that differ by one letter added, dropped, changed or two swapped,
+    with the same first letter: how news copy misspells a name it spelt right a paragraph before."""
+    if a == b or min(len(a), len(b)) < 5 or a[0] != b[0] or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
 def _name_keys(entity: Entity) -> set[str]:
