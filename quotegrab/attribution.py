@@ -29,7 +29,14 @@ _NOT_SPEAKERS = {"this", "that", "which", "there", "what", "these", "those", "on
 _IT_CUES = {"say", "report", "state", "find", "show", "write", "add", "announce", "note", "warn", "claim"}
 # what a question was about: "asked whether …", "asked about the plan", "asked what it meant"
 _QUESTION_DEPS = ("ccomp", "advcl", "prep", "dobj", "xcomp", "pobj")
+# rules whose claims may lie inside another claim's content ("…, who is expected to win, said …")
+_NESTABLE = ("raising", "prep-object", "infinitive", "object-predicate")
 _EXPLETIVE_OBJECTS = {"so", "it", "this", "that", "nothing", "anything", "something", "much"}
+
+
+# regular verb endings and what replaces them in the lemma: "hopes" -> "hope", "worried" -> "worry"
+_INFLECTIONS = (("ies", "y"), ("ied", "y"), ("es", "e"), ("s", ""), ("ed", "e"), ("ed", ""), ("ing", "e"),
+                ("ing", ""))
 
 
 @dataclass
@@ -62,6 +69,7 @@ class Attributor:
         self.weak_cues = lexicon["cue_verbs_weak"]
         self.cue_phrases = [tuple(p.split()) for p in lexicon["cue_phrases"]]
         self.cue_nouns = lexicon["cue_nouns"]
+        self.cue_nouns_object = lexicon["cue_nouns_object"]
         # heads of phrasal cues ("point" of "point out"): only these are worth a look at their particle,
         # since the check runs on every token
         self.phrasal_heads = {cue.split()[0] for cue in self.cue_verbs if " " in cue}
@@ -69,6 +77,9 @@ class Attributor:
         self.config = {"min_indirect_tokens": 3, "min_stance_tokens": 2}
         self.config.update(lexicon.config)
         self.resolver = Resolver(lexicon)
+        raising = lexicon["cue_verbs_raising"]
+        self.raising_active = {c for c in raising if not c.startswith("be ")}
+        self.raising_passive = {c[3:] for c in raising if c.startswith("be ")}
 
     def __call__(self, doc: Doc) -> tuple[list[Quote], list[Speaker]]:
         text = doc.text
@@ -76,6 +87,7 @@ class Attributor:
         # doc.ents is rebuilt on every access: read the names once per document
         names = [e for e in doc.ents if e.label_ in ("PERSON", "ORG")]
         ctx = _Context(doc, quotations, names)
+        self._repair_lemmas(doc)
         claims: list[Claim] = []
         for token in doc:
             if ctx.quoted(token):
@@ -92,10 +104,20 @@ class Attributor:
         claims.extend(self._according_to(doc, ctx))
         claims.extend(self._found_in(doc, ctx))
         claims.extend(self._open_question(doc, ctx))
+        claims = self._with_raising_claims(doc, ctx, claims)
+        claims = self._with_prep_object_claims(doc, ctx, claims)
+        claims = self._with_infinitive_claims(doc, ctx, claims)
+        claims = self._with_object_predicate_claims(doc, ctx, claims)
+        claims.extend(self._in_source_claims(doc, ctx))
+        claims.extend(self._gapped_clauses(doc, ctx))
+        claims.extend(self._self_described(doc, ctx))
         claims.extend(ctx.headline_claims())
         # a claim never contains its own cue (a parse that wraps it into the content)
         claims = [c for c in claims if not _contains_own_attribution(c)]
+        nestable = [c for c in claims if c.rule in _NESTABLE]
         claims = _drop_overlaps(claims)
+        kept = {id(c) for c in claims}
+        claims.extend(_nested([c for c in nestable if id(c) not in kept] + self._nominal_claims(doc, ctx), claims))
         claims.extend(self._unattributed_quotations(ctx, claims))
         claims.sort(key=lambda c: c.start)
         claims = _merge_interrupted(claims, doc)
@@ -104,6 +126,18 @@ class Attributor:
         return self.resolver.build(doc, claims, quotations, names)
 
     # -- cues ------------------------------------------------------------------------------------
+
+    def _repair_lemmas(self, doc: Doc) -> None:
+        """The lemmatiser reads "hopes", "hoped", "hoping" as forms of "hop": a verb whose lemma is no
+        cue but whose regular inflection is one gets the cue's lemma."""
+        for token in doc:
+            if not token.tag_.startswith("VB") or token.lemma_.lower() in self.cue_verbs:
+                continue
+            word = token.lower_
+            for suffix, repl in _INFLECTIONS:
+                if word.endswith(suffix) and word[: len(word) - len(suffix)] + repl in self.cue_verbs:
+                    token.lemma_ = word[: len(word) - len(suffix)] + repl
+                    break
 
     def _is_cue_verb(self, token: Token) -> bool:
         lemma = token.lemma_.lower()
@@ -503,6 +537,379 @@ class Attributor:
                     claims.append(Claim(content, cue, mention, "according-to"))
         return claims
 
+    # -- expectations and impressions: "X is expected to …", "X seems to …" ---------------------------
+
+    def _with_raising_claims(self, doc: Doc, ctx: _Context, claims: list[Claim]) -> list[Claim]:
+        """Adds the claims of raising cues (models/cue_verbs_raising.txt): the content is the subject
+        and the complement together ("[the sale] is expected [to close in May]"), the speaker the "by"
+        agent or nobody. Such a cue replaces any claim the speech rules made of the same verb."""
+        found = []
+        for verb in doc:
+            if verb.pos_ not in ("VERB", "AUX") or ctx.quoted(verb):
+                continue
+            claim = self._raising_claim(verb, ctx)
+            if claim is not None:
+                found.append((verb, claim))
+        if not found:
+            return claims
+        verbs = {verb.idx for verb, _ in found}
+        kept = [c for c in claims if c.cue is None or c.cue[0] not in verbs]
+        return kept + [claim for _, claim in found]
+
+    def _raising_claim(self, verb: Token, ctx: _Context) -> Claim | None:
+        lemma = verb.lemma_.lower()
+        auxpass = next((c for c in verb.children if c.dep_ == "auxpass"), None)
+        passive = verb.tag_ == "VBN" and (auxpass is not None or verb.dep_ == "acl")
+        # passive cues are listed as participles ("be expected"), active ones as lemmas ("seem")
+        if not (verb.lower_ in self.raising_passive and passive or lemma in self.raising_active and not passive):
+            return None
+        comps = [
+            c for c in verb.children
+            if c.i > verb.i and (c.dep_ in ("xcomp", "ccomp", "acomp", "oprd", "attr")
+                                 or c.dep_ == "prep" and c.lower_ in ("as", "like"))
+        ]
+        if lemma in ("see", "view", "regard") and not any(c.lower_ == "as" for c in comps):
+            return None  # "he was seen walking": perception, not an opinion
+        first_comp = min((c.i for c in comps), default=verb.i)
+        if not passive and any(c.dep_ in ("prep", "agent") and verb.i < c.i < first_comp for c in verb.children):
+            return None  # "appeared on CNN to discuss the plan": showing up, not seeming
+        if not comps or any(ctx.quoted(c) for c in comps):
+            return None
+        first = min(comps, key=lambda c: c.i)
+        stop = self._nested_cue_stop(first, ctx) if len(comps) == 1 else None
+        start = min(c.left_edge.idx for c in comps)
+        end_tok = max((c.right_edge for c in comps), key=lambda t: t.i)
+        if stop is not None:
+            end_tok = verb.doc[stop - 1]
+        start, end = ctx.absorb_quotations(start, end_tok.idx + len(end_tok))
+        para_end = ctx.paragraph_bounds(verb.idx)[1]
+        complement = _trim(ctx.text, start, min(end, para_end), min_chars=4)
+        if complement is None:
+            return None
+        complement = ctx.cut_trailing_comment(*(_cut_aside(ctx.text, *complement) or complement))
+        dash = _WRITER_DASH.search(ctx.text, *complement)
+        if dash is not None:
+            complement = (complement[0], dash.start())  # "… into the economy - a key reason …"
+        pieces = [complement]
+        if verb.dep_ == "acl":
+            subject = (verb.head.left_edge.idx, verb.head.idx + len(verb.head))
+        else:
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.i > verb.i:
+                return None  # a question: "Is he expected to win?"
+            subject = None if subj is None or subj.lower_ == "it" else _noun_phrase(subj)
+        if subject is not None:
+            subject = _trim(ctx.text, *subject)
+            if subject is not None and subject[1] <= complement[0]:
+                pieces.insert(0, subject)
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        mention = _mention_span(pobj, ctx) if pobj is not None and not ctx.quoted(pobj) else None
+        cue_start = auxpass.idx if auxpass is not None and auxpass.i < verb.i else verb.idx
+        return Claim(pieces, (cue_start, verb.idx + len(verb)), mention, "raising")
+
+    # -- cues with a preposition: "called for X", "called on X to …", "referred to X" ---------------------
+
+    def _with_prep_object_claims(self, doc: Doc, ctx: _Context, claims: list[Claim]) -> list[Claim]:
+        """Adds the claims of cue verbs whose content is a prepositional object (models/cue_verbs_prep.txt),
+        in place of any claim the other rules made of the same verb."""
+        found = []
+        prep_cues = self.lexicon["cue_verbs_prep"]
+        for verb in doc:
+            if verb.pos_ != "VERB" or ctx.quoted(verb):
+                continue
+            lemma = verb.lemma_.lower()
+            for prep in verb.rights:
+                if prep.dep_ not in ("prep", "prt") or f"{lemma} {prep.lower_}" not in prep_cues:
+                    continue
+                claim = self._prep_object_claim(verb, prep, ctx)
+                if claim is not None:
+                    found.append((verb, claim))
+                break
+            else:
+                claim = self._for_clause_claim(verb, ctx) if f"{lemma} for" in prep_cues else None
+                if claim is not None:
+                    found.append((verb, claim))
+        if not found:
+            return claims
+        verbs = {verb.idx for verb, _ in found}
+        kept = [c for c in claims if c.cue is None or c.cue[0] not in verbs]
+        return kept + [claim for _, claim in found]
+
+    def _for_clause_claim(self, verb: Token, ctx: _Context) -> Claim | None:
+        """"called for the wage to be raised", parsed as a clause opened by "for": the clause without it."""
+        clause = next((c for c in verb.children if c.dep_ in ("advcl", "ccomp", "xcomp") and c.i > verb.i
+                       and c.left_edge.lower_ == "for" and c.left_edge.dep_ == "mark"
+                       and c.left_edge.i == verb.i + 1), None)
+        if clause is None or ctx.quoted(clause):
+            return None
+        speaker = self._speaker_of(verb, ctx)
+        if speaker is None:
+            return None
+        mark = clause.left_edge
+        start, end = ctx.absorb_quotations(mark.idx + len(mark), clause.right_edge.idx + len(clause.right_edge))
+        para_start, para_end = ctx.paragraph_bounds(verb.idx)
+        span = _trim(ctx.text, max(start, para_start), min(end, para_end), min_chars=4)
+        if span is None:
+            return None
+        span = ctx.cut_trailing_comment(*span)
+        return Claim([span], (verb.idx, mark.idx + len(mark)), speaker, "prep-object")
+
+    def _prep_object_claim(self, verb: Token, prep: Token, ctx: _Context) -> Claim | None:
+        if prep.dep_ == "prt":
+            obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > prep.i), None)
+        else:
+            obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+        if obj is None or ctx.quoted(obj) and obj.i == obj.right_edge.i == obj.left_edge.i:
+            return None
+        speaker = self._speaker_of(verb, ctx)
+        if speaker is None:
+            return None
+        end_tok = obj.right_edge
+        # "called on Sanders to release them": the infinitive hangs from the verb
+        tail = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "advcl") and c.i > end_tok.i
+                     and c.left_edge.i == end_tok.i + 1 and c.left_edge.lower_ == "to"), None)
+        if tail is not None:
+            end_tok = tail.right_edge
+        start, end = ctx.absorb_quotations(obj.left_edge.idx, end_tok.idx + len(end_tok))
+        para_start, para_end = ctx.paragraph_bounds(verb.idx)
+        span = _trim(ctx.text, max(start, para_start), min(end, para_end), min_chars=2)
+        if span is None:
+            return None
+        span = ctx.cut_trailing_comment(*(_cut_aside(ctx.text, *span) or span))
+        return Claim([span], (verb.idx, prep.idx + len(prep)), speaker, "prep-object")
+
+    # -- intentions and refusals: "declined to comment", "hopes to win" -------------------------------
+
+    def _with_infinitive_claims(self, doc: Doc, ctx: _Context, claims: list[Claim]) -> list[Claim]:
+        """Adds the claims of cue verbs whose content is their "to" infinitive (models/cue_verbs_infinitive.txt),
+        however short, in place of any claim the other rules made of the same verb."""
+        found = []
+        cues = self.lexicon["cue_verbs_infinitive"]
+        for verb in doc:
+            if verb.pos_ != "VERB" or ctx.quoted(verb) or verb.lemma_.lower() not in cues:
+                continue
+            comp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and c.pos_ in ("VERB", "AUX")
+                         and c.left_edge.lower_ == "to"), None)
+            if comp is None or ctx.quoted(comp):
+                continue
+            speaker = self._speaker_of(verb, ctx)
+            if speaker is None:
+                continue
+            stop = self._nested_cue_stop(comp, ctx)
+            start, end = ctx.absorb_quotations(*_subtree_range(comp, stop_at=stop))
+            para_start, para_end = ctx.paragraph_bounds(verb.idx)
+            span = _trim(ctx.text, max(start, para_start), min(end, para_end), min_chars=4)
+            if span is None:
+                continue
+            span = ctx.cut_trailing_comment(*(_cut_aside(ctx.text, *span) or span))
+            found.append((verb, Claim([span], _cue_span(verb), speaker, "infinitive")))
+        if not found:
+            return claims
+        verbs = {verb.idx for verb, _ in found}
+        kept = [c for c in claims if c.cue is None or c.cue[0] not in verbs]
+        return kept + [claim for _, claim in found]
+
+    # -- what is said of someone: "accused X of Y", "sees X as Y", "called X Z" ------------------------
+
+    def _with_object_predicate_claims(self, doc: Doc, ctx: _Context, claims: list[Claim]) -> list[Claim]:
+        """Adds the claims of cue verbs whose content is their object with what is said of it
+        (models/cue_verbs_object_prep.txt), in place of any claim the other rules made of the same verb."""
+        found = []
+        cues = self.lexicon["cue_verbs_object_prep"]
+        for verb in doc:
+            if verb.pos_ != "VERB" or ctx.quoted(verb) or any(c.dep_ == "auxpass" for c in verb.children):
+                continue
+            lemma = verb.lemma_.lower()
+            obj = next((c for c in verb.children if c.i > verb.i and (
+                c.dep_ == "dobj" or c.dep_ == "npadvmod" and c.left_edge.i == verb.i + 1)), None)
+            fronted = next((c for c in verb.children if c.dep_ == "dobj" and c.i < verb.i
+                            and c.lower_ in ("what", "which", "that", "whom")), None)
+            if obj is None and fronted is not None and not ctx.quoted(fronted):
+                # "in what officials called a hate crime": the object leads its clause
+                obj = fronted
+            if obj is None:
+                continue
+            pred = next((c for c in verb.children if c.i > obj.i and (
+                c.dep_ == "prep" and f"{lemma} {c.lower_}" in cues
+                or c.dep_ in ("oprd", "xcomp") and f"{lemma} _" in cues)), None)
+            if pred is None:
+                # "accused Obama of …" parsed with the preposition under the object
+                pred = next((c for c in obj.children if c.dep_ == "prep" and c.i > obj.i
+                             and f"{lemma} {c.lower_}" in cues), None)
+            if pred is None or pred.right_edge.i == pred.i and pred.dep_ == "prep":
+                continue
+            speaker = self._speaker_of(verb, ctx)
+            if speaker is None:
+                continue
+            first = pred if obj.i < verb.i else obj
+            start, end = ctx.absorb_quotations(first.left_edge.idx, pred.right_edge.idx + len(pred.right_edge))
+            para_start, para_end = ctx.paragraph_bounds(verb.idx)
+            span = _trim(ctx.text, max(start, para_start), min(end, para_end), min_chars=4)
+            if span is None:
+                continue
+            span = ctx.cut_trailing_comment(*span)
+            pieces = [(obj.idx, obj.idx + len(obj)), span] if obj.i < verb.i else [span]
+            found.append((verb, Claim(pieces, _cue_span(verb), speaker, "object-predicate")))
+        if not found:
+            return claims
+        verbs = {verb.idx for verb, _ in found}
+        kept = [c for c in claims if c.cue is None or c.cue[0] not in verbs]
+        return kept + [claim for _, claim in found]
+
+    # -- "In Bolton's view, …" ------------------------------------------------------------------------------
+
+    def _in_source_claims(self, doc: Doc, ctx: _Context) -> list[Claim]:
+        """A fronted "In" with a possessed noun of models/source_nouns.txt ("In Bolton's view, …", "In
+        Trump's mind, …") attributes the rest of its sentence to the possessor, like "according to".
+        (Polls and surveys are `_found_in`'s.)"""
+        claims = []
+        nouns = self.lexicon["source_nouns"]
+        for token in doc:
+            if token.lower_ != "in" or token.dep_ != "prep" or ctx.quoted(token):
+                continue
+            obj = next((c for c in token.children if c.dep_ == "pobj"), None)
+            if obj is None or obj.lemma_.lower() not in nouns or ctx.quoted(obj):
+                continue
+            after = obj.right_edge.i + 1
+            if token.head.i < token.i or after >= len(doc) or doc[after].text != ",":
+                continue  # only a fronted phrase set off by a comma: "In the CBS poll, …"
+            poss = next((c for c in obj.children if c.dep_ == "poss"), None)
+            if poss is None or poss.lower_ in ("its",):
+                continue  # "in view of", "in the view of many": no one named
+            mention = _possessor_span(poss, ctx)
+            last = obj.right_edge.i
+            content = ctx.sentence_without(token.sent, token.i, last)
+            if content:
+                claims.append(Claim(content, (token.idx, token.idx + len(token)), mention, "in-source"))
+        return claims
+
+    def _self_described(self, doc: Doc, ctx: _Context) -> list[Claim]:
+        """"a self-described democratic socialist": the speaker is "self", the cue the participle (a cue
+        verb) and the content the rest of the noun phrase."""
+        claims = []
+        for token in doc:
+            if token.lower_ != "self" or token.i + 3 >= len(doc) or doc[token.i + 1].text != "-":
+                continue
+            participle = doc[token.i + 2]
+            head = participle.head
+            if participle.tag_ != "VBN" or participle.lemma_.lower() not in self.cue_verbs or head.i <= participle.i:
+                continue
+            if ctx.quoted(participle) and ctx.quoted(head):
+                continue
+            first, last = doc[participle.i + 1], head
+            span = _trim(ctx.text, first.idx, last.idx + len(last), min_chars=2)
+            if span is not None:
+                cue = (participle.idx, participle.idx + len(participle))
+                claims.append(Claim([span], cue, doc[token.i : token.i + 1], "self-described"))
+        return claims
+
+    def _gapped_clauses(self, doc: Doc, ctx: _Context) -> list[Claim]:
+        """"a move that the kingdom hopes will shatter …", "what scientists think is necessary": a cue in a
+        relative clause whose reported clause lost its subject to the relative word. The content is that
+        word and the rest of the clause, around the speaker and the cue."""
+        claims = []
+        for verb in doc:
+            if verb.dep_ not in ("relcl", "ccomp") or ctx.quoted(verb) or not self._is_cue_verb(verb):
+                continue
+            comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+            subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+            if comp is None or subject is None or comp.left_edge.i >= subject.left_edge.i:
+                continue
+            gap = doc[comp.left_edge.i : subject.left_edge.i]
+            if not gap or any(t.pos_ in ("VERB", "AUX") for t in gap) or ctx.quoted(gap[0]):
+                continue
+            if gap[-1].lower_ not in ("that", "which", "what", "who"):
+                continue
+            rest = _trim(ctx.text, verb.idx + len(verb), comp.right_edge.idx + len(comp.right_edge), min_chars=4)
+            head = _trim(ctx.text, gap.start_char, gap.end_char)
+            if rest is None or head is None:
+                continue
+            rest = ctx.cut_trailing_comment(*rest)
+            claims.append(Claim([head, rest], _cue_span(verb), _mention_span(subject, ctx), "gapped"))
+        return claims
+
+    # -- nominal cues: "Trump's criticism of the judge", "her argument that …" --------------------------
+
+    def _nominal_claims(self, doc: Doc, ctx: _Context) -> list[Claim]:
+        """Nouns that carry reported content: a "that" clause after a noun of models/cue_nouns.txt ("the
+        claim that …", "her argument is that …"), or the object of a noun and preposition of
+        models/cue_nouns_object.txt ("criticism of X", "calls for X", "a pledge to …"). The speaker is
+        the possessor or the "by"/"from" agent, else nobody."""
+        claims = []
+        for noun in doc:
+            if noun.pos_ != "NOUN" or ctx.quoted(noun):
+                continue
+            claim = self._nominal_claim(noun, ctx)
+            if claim is not None:
+                claims.append(claim)
+        return claims
+
+    def _nominal_claim(self, noun: Token, ctx: _Context) -> Claim | None:
+        doc = noun.doc
+        lemma = noun.lemma_.lower()
+        content = None
+        cue_end = noun.i
+        if lemma in self.cue_nouns:
+            clause = next((c for c in noun.children if c.i > noun.i and _that_clause(c)), None)
+            if clause is None and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+                # "Her argument is that …"
+                clause = next((c for c in noun.head.children if c.i > noun.head.i and _that_clause(c)), None)
+            if clause is not None:
+                stop = self._nested_cue_stop(clause, ctx)
+                content = _subtree_range(clause, stop_at=stop)
+        nxt = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+        needs_speaker = False
+        if content is None and nxt is not None and (
+            f"{lemma} {nxt.lower_}" in self.cue_nouns_object or f"{lemma} {nxt.lower_} +" in self.cue_nouns_object
+        ):
+            needs_speaker = f"{lemma} {nxt.lower_}" not in self.cue_nouns_object
+            cue_end = nxt.i
+            if nxt.lower_ == "to" and nxt.pos_ == "PART":
+                verb = nxt.head
+                if verb.i <= nxt.i or verb.pos_ not in ("VERB", "AUX"):
+                    return None
+                cue_end = noun.i  # the infinitive's "to" belongs to the content
+                content = (nxt.idx, verb.right_edge.idx + len(verb.right_edge))
+            else:
+                obj = next((c for c in nxt.children if c.dep_ in ("pobj", "pcomp")), None)
+                if obj is None:
+                    return None
+                content = _subtree_range(obj)
+        if content is None:
+            return None
+        para_start, para_end = ctx.paragraph_bounds(noun.idx)
+        start, end = ctx.absorb_quotations(*content)
+        span = _trim(ctx.text, max(start, para_start), min(end, para_end), min_chars=2)
+        if span is None:
+            return None
+        span = ctx.cut_trailing_comment(*(_cut_aside(ctx.text, *span) or span))
+        dash = _WRITER_DASH.search(ctx.text, *span)
+        if dash is not None and dash.start() > span[0]:
+            span = (span[0], dash.start())
+        mention = None
+        poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if poss is not None and poss.lower_ not in ("its",) and not ctx.quoted(poss):
+            mention = _possessor_span(poss, ctx)
+        else:
+            agent = next((c for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from")
+                          and c.i > noun.i), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if pobj is not None and not ctx.quoted(pobj) and (pobj.ent_type_ in ("PERSON", "ORG", "NORP")
+                                                               or self._speaker_noun(pobj)):
+                mention = _mention_span(pobj, ctx)
+        if mention is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.lexicon["cue_noun_verbs"]:
+            # "Trump voiced support for …": the subject of a verb that voices the cue
+            subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+            if subject is None and noun.head.dep_ in ("conj", "xcomp", "advcl") and noun.head.head.i < noun.head.i:
+                subject = next((c for c in noun.head.head.children if c.dep_ == "nsubj"), None)
+            if subject is not None and not ctx.quoted(subject) and subject.lower_ not in _NOT_SPEAKERS:
+                mention = _mention_span(subject, ctx)
+        if mention is None and needs_speaker:
+            return None
+        cue_tok = doc[cue_end]
+        return Claim([span], (noun.idx, cue_tok.idx + len(cue_tok)), mention, "nominal")
+
     # -- quotations no cue claimed -------------------------------------------------------------------
 
     def _unattributed_quotations(self, ctx: _Context, claims: list[Claim]) -> list[Claim]:
@@ -640,6 +1047,61 @@ def _cut_aside(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     m = _ASIDE.search(text, start, end)
     return (start, m.start()) if m and m.start() - start >= 8 else (start, end)
+
+
+_WRITER_DASH = re.compile(r"\s(?:-|--|\u2014|\u2013)\s")
+
+
+def _nested(extra: list[Claim], claims: list[Claim]) -> list[Claim]:
+    """Claims that may overlap others' content, unless they repeat one (most of their words in a claim of
+    their own size) or their cue lies inside it: an attribution nested in reported words is rarely
+    counted as one of its own."""
+    kept = []
+    for claim in extra:
+        chars = {i for s, e in claim.spans for i in range(s, e)}
+        same = False
+        for other in claims + kept:
+            if not (other.start < claim.end and claim.start < other.end):
+                continue
+            ochars = {i for s, e in other.spans for i in range(s, e)}
+            if len(chars & ochars) / max(1, len(chars | ochars)) > 0.5 or _contains_own_attribution(
+                Claim(other.spans, claim.cue, None, claim.rule)
+            ):
+                same = True
+                break
+        if not same:
+            kept.append(claim)
+    return kept
+
+
+def _possessor_span(poss: Token, ctx: _Context) -> Span:
+    """A possessor as a speaker mention, without its "'s": "Bolton's view" -> "Bolton"."""
+    mention = _mention_span(poss, ctx)
+    end = mention.end
+    while end - 1 > mention.start and mention.doc[end - 1].dep_ == "case":
+        end -= 1
+    return mention.doc[mention.start : end]
+
+
+def _that_clause(token: Token) -> bool:
+    """A clause opened by "that": "(the claim) that taxes will rise"; not a relative clause ending in its
+    bare verb ("a claim that officials disputed")."""
+    return (
+        token.dep_ in ("acl", "ccomp", "appos")
+        and token.right_edge.i > token.i
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in token.children)
+    )
+
+
+def _noun_phrase(head: Token) -> tuple[int, int]:
+    """A subject's words up to the first comma or dash after its head: "The plan, which …" -> "The plan"."""
+    doc = head.doc
+    end = head.right_edge.i
+    for i in range(head.i + 1, end + 1):
+        if doc[i].text in (",", "-", "--", "\u2014", "\u2013", "("):
+            end = i - 1
+            break
+    return head.left_edge.idx, doc[end].idx + len(doc[end])
 
 
 def _subtree_range(token: Token, stop_at: int | None = None) -> tuple[int, int]:
