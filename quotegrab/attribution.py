@@ -945,6 +945,13 @@ class Attributor:
         if claim.rule in ("quote-before", "continuation", "colon", "dash"):
             claim.type = "direct"
             return
+        if claim.rule == "transcript":
+            # a transcript line is typed by the marks inside it: the mark a quoted transcript opens each
+            # paragraph with encloses the label too, so it makes nothing direct
+            inner = [q for q in inner if q.start >= claim.start]
+            if not inner:
+                claim.type = "indirect"
+                return
         # 'Cruz says that "when you live by the pen …"': words framed by "that" are reported speech
         # holding a verbatim fragment, not a quotation of their own
         that_clause = bool(inner) and claim.start <= inner[0].content_start and _after_that(text, inner[0])
@@ -1032,6 +1039,8 @@ def _cue_span(verb: Token) -> tuple[int, int]:
     return verb.idx, end
 
 
+# "WALLACE: …", "SEN. KAINE: …", optionally inside a quotation mark opening a quoted transcript
+_TRANSCRIPT_LABEL = re.compile(r"(?m)^[ \t]*[\"\u201c]?([A-Z][A-Z.'\u2019 -]{0,28}[A-Z]):[ \t]+([^\n\r]+)$")
 _ASIDE = re.compile(r",\s+(?:as|while|whereas|though|although|even as|despite|according to)\s")
 
 
@@ -1150,7 +1159,7 @@ def _mention_span(head: Token, ctx: _Context) -> Span:
 def _drop_overlaps(claims: list[Claim]) -> list[Claim]:
     """Keep one claim per content: the first found rule wins over later rules covering the same words."""
     priority = {
-        "headline": 0, "quote-before": 0, "fronted-mixed": 0, "quote-after": 1, "according-to": 2,
+        "headline": 0, "transcript": 0, "quote-before": 0, "fronted-mixed": 0, "quote-after": 1, "according-to": 2,
         "complement": 3, "question": 3, "as-aside": 4, "fronted": 4,
         "clause": 5, "found-in": 5, "passive": 5, "open-question": 5,
     }
@@ -1603,10 +1612,28 @@ class _Context:
         earlier = [o for o in self.all_quotations if o.end <= q.start]
         return bool(earlier) and not self._single_marked(earlier[-1])
 
+    def transcript_claims(self) -> list[Claim]:
+        """Interview transcripts: a paragraph opened by a speaker's name in capitals and a colon
+        ("WALLACE: Let's start with …", "SEN. TIM KAINE: …") is that speaker's."""
+        claims = []
+        for m in _TRANSCRIPT_LABEL.finditer(self.text):
+            mention = self.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+            content = _trim(self.text, m.start(2), m.end(2), min_chars=2)
+            if mention is None or content is None:
+                continue
+            start, end = content
+            if self.text[end - 1] in "\"\u201d" and self.text.count(self.text[end - 1], start, end) % 2:
+                end -= 1  # the closing mark of a transcript quoted whole
+            colon = m.end(1)
+            claims.append(Claim([(start, end)], (colon, colon + 1), mention, "transcript"))
+        return claims
+
     def headline_claims(self) -> list[Claim]:
         """Headline form without quotation marks: "Trey Gowdy: Benghazi Probe Revealed Email Scandal"."""
-        claims = []
+        claims = self.transcript_claims()
         for m in re.finditer(r"(?m)^([^\n\r:]{2,60}):[ \t]+([^\n\r]{12,})$", self.text):
+            if _TRANSCRIPT_LABEL.match(self.text, m.start()):
+                continue
             rest_start = m.start(2)
             rest = m.group(2)
             if self.text[rest_start] in "\"'\u201c\u2018`" or rest.endswith(".") and not _title_case(rest):

@@ -706,6 +706,20 @@ def test_headline_full_name_colon_quote(nlp: Language) -> None:
           speaker="David Okafor", resolved_by="name", mention=only(text, "David Okafor"), cue=at(text, ":"))
 
 
+def test_interview_transcript_lines_are_their_speakers(nlp: Language) -> None:
+    text = (
+        "Mayor Dana Whitfield spoke to the host on Sunday.\n\n"
+        "HOLT: Will the ferry run this winter?\n\n"
+        "WHITFIELD: It will, and the fares will not go up."
+    )
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 2, describe(doc, text)
+    check(doc, text, spans=[only(text, "Will the ferry run this winter?")], type="indirect", speaker="HOLT",
+          mention=only(text, "HOLT"))
+    check(doc, text, spans=[only(text, "It will, and the fares will not go up")], type="indirect",
+          speaker="Dana Whitfield", mention=only(text, "WHITFIELD"))
+
+
 @pytest.mark.parametrize("dash", ["\u2014", "--", "\u2013"], ids=["em-dash", "double-hyphen", "en-dash"])
 def test_dash_attribution(nlp: Language, dash: str) -> None:
     text = (
