@@ -1054,8 +1054,13 @@ def _cut_aside(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Content ends before a trailing aside of the writer's: "…publicly, as was the case with …"."""
     if end <= start:
         return None
-    m = _ASIDE.search(text, start, end)
-    return (start, m.start()) if m and m.start() - start >= 8 else (start, end)
+    for m in _ASIDE.finditer(text, start, end):
+        # "a crucial, although brief, opportunity": an aside closed by a comma a few words on is inside
+        # the claim
+        if re.match(r"[^,]{0,30},\s", text[m.end() : end]):
+            continue
+        return (start, m.start()) if m.start() - start >= 8 else (start, end)
+    return start, end
 
 
 _WRITER_DASH = re.compile(r"\s(?:-|--|\u2014|\u2013)\s")

@@ -1448,6 +1448,13 @@ def test_stance_stops_before_how_it_was_argued(nlp: Language) -> None:
     check(doc, text, spans=[only(text, "the levy")], type="indirect", speaker="Tom Reyes", cue=only(text, "defended"))
 
 
+def test_aside_closed_inside_the_claim_stays_in_it(nlp: Language) -> None:
+    text = "Lena Ortiz said the briefing was a useful, although brief, chance to question the mayor."
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "the briefing was a useful, although brief, chance to question the mayor")],
+          type="indirect", speaker="Lena Ortiz", cue=only(text, "said"))
+
+
 def test_title_of_a_show_in_the_attribution_is_not_a_quote(nlp: Language) -> None:
     text = '"We will not back down," Elena Ruiz said on NBC\'s "Meet the Press." "The buses will run."'
     doc = run(nlp, text)
