@@ -111,7 +111,7 @@ class Attributor:
         claims.extend(self._in_source_claims(doc, ctx))
         claims.extend(self._gapped_clauses(doc, ctx))
         claims.extend(self._self_described(doc, ctx))
-        claims.extend(ctx.headline_claims())
+        claims.extend(ctx.headline_claims(self.lexicon["finding_sources"]))
         # a claim never contains its own cue (a parse that wraps it into the content)
         claims = [c for c in claims if not _contains_own_attribution(c)]
         nestable = [c for c in claims if c.rule in _NESTABLE]
@@ -1633,7 +1633,7 @@ class _Context:
             claims.append(Claim([(start, end)], (colon, colon + 1), mention, "transcript"))
         return claims
 
-    def headline_claims(self) -> list[Claim]:
+    def headline_claims(self, sources: frozenset[str] = frozenset()) -> list[Claim]:
         """Headline form without quotation marks: "Trey Gowdy: Benghazi Probe Revealed Email Scandal"."""
         claims = self.transcript_claims()
         for m in re.finditer(r"(?m)^([^\n\r:]{2,60}):[ \t]+([^\n\r]{12,})$", self.text):
@@ -1651,6 +1651,8 @@ class _Context:
                 mention = ents[-1]
             elif len(span) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span):
                 mention = span  # a name the NER missed in a headline: "Lewandowski: FBI director acted …"
+            elif span.root.lemma_.lower() in sources:
+                mention = span  # "Poll: Clinton leads in Ohio"
             else:
                 continue
             content = _trim(self.text, rest_start, m.end(2), min_chars=12)

@@ -601,6 +601,14 @@ def test_finding_credited_to_a_poll(nlp: Language) -> None:
     assert q.speaker.mention.text == "the latest Harbour Institute poll"
 
 
+def test_headline_credits_a_poll(nlp: Language) -> None:
+    text = "Poll: Whitfield Leads Reyes By Six Points In Harbour City\n\nThe race is close."
+    doc = run(nlp, text)
+    q = quote_at(doc, text, only(text, "Whitfield Leads Reyes By Six Points In Harbour City"))
+    assert spans_of(q) == [only(text, "Whitfield Leads Reyes By Six Points In Harbour City")]
+    assert q.speaker is not None and q.speaker.mention is not None and q.speaker.mention.text == "Poll"
+
+
 def test_poll_at_the_end_of_a_claim_is_the_writers_own(nlp: Language) -> None:
     text = "The mayor leads her rival in the polls."
     assert run(nlp, text).quotes == []
