@@ -1179,6 +1179,16 @@ def _drop_overlaps(claims: list[Claim]) -> list[Claim]:
     return [claim for claim, _ in kept]
 
 
+def _same_or_next_paragraph(text: str, end: int, start: int) -> bool:
+    """Between end and start lies at most one paragraph break, and when there is one, start opens the
+    next paragraph (after its opening mark): a quote resumed there goes on from the one before."""
+    parts = re.split(r"\r\n|\r|\n", text[end:start])
+    parts = [p for p in parts if p.strip()] if len(parts) > 1 else parts
+    if len(re.findall(r"(?:\r\n|\r|\n)\s*", text[end:start].strip(" \t"))) > 1:
+        return False
+    return len(parts) <= 1 or not parts[-1].strip(" \t\"'\u201c\u2018`")
+
+
 def _merge_interrupted(claims: list[Claim], doc: Doc) -> list[Claim]:
     """"A," Trump said. "B." is one quote in two pieces: a continuation in the same paragraph,
     right after the sentence of the quote's cue, joins the quote it continues (a mixed one too: 'On jobs,
@@ -1186,14 +1196,15 @@ def _merge_interrupted(claims: list[Claim], doc: Doc) -> list[Claim]:
     the words after that claim are its own."""
     text = doc.text
     merged: list[Claim] = []
+    absorbed: dict[int, Claim] = {}
     for claim in claims:
         prior = claim.continues
         if (
             prior is not None
-            and prior.rule in ("quote-before", "fronted-mixed")
+            and prior.rule in ("quote-before", "fronted-mixed", "quote-after")
             and prior.cue is not None
             and prior.cue[1] <= claim.start
-            and not re.search(r"[\r\n]", text[prior.cue[1] : claim.start])
+            and _same_or_next_paragraph(text, max(prior.cue[1], prior.end), claim.start)
             and len(prior.spans) < 4
         ):
             at = next((i for i, c in enumerate(merged) if c is prior), None)
@@ -1201,7 +1212,10 @@ def _merge_interrupted(claims: list[Claim], doc: Doc) -> list[Claim]:
             if at is not None and _after_cue_sentence(doc, prior, claim) and not _cue_goes_on(doc, prior, later):
                 prior.spans.append(claim.spans[0])
                 prior.spans.extend(claim.spans[1:])
+                absorbed[id(claim)] = prior
                 continue
+        if claim.continues is not None and id(claim.continues) in absorbed:
+            claim.continues = absorbed[id(claim.continues)]  # it goes on from the quote that took its prior in
         merged.append(claim)
     return merged
 
