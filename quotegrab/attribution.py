@@ -262,6 +262,8 @@ class Attributor:
     def _question_put(self, verb: Token, ctx: _Context) -> list[Claim]:
         """The question itself is the content; there is no speaker to credit."""
         right = [c for c in verb.children if c.i > verb.i and c.dep_ in _QUESTION_DEPS]
+        if not any(_asked_for(c) for c in right):
+            return []
         if not right:
             return []
         end_tok = max((c.right_edge for c in right), key=lambda t: t.i)
@@ -410,6 +412,8 @@ class Attributor:
             trimmed = _cut_aside(ctx.text, *(_trim(ctx.text, start, end, min_chars=8) or (0, 0)))
             return ctx.cut_trailing_comment(*trimmed) if trimmed else None
         right = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "prep", "oprd", "attr")]
+        if verb.lemma_.lower() == "ask" and not any(_asked_for(c) for c in right):
+            return None  # "asked reporters", "ask a question": no content
         if not right:
             return None
         if all(c.dep_ == "dobj" and c.lower_ in _EXPLETIVE_OBJECTS for c in right):
@@ -1048,6 +1052,14 @@ def _next_nonspace(text: str, pos: int) -> int:
     while pos < len(text) and text[pos].isspace():
         pos += 1
     return min(pos, max(len(text) - 1, 0))
+
+
+def _asked_for(child: Token) -> bool:
+    """What a question was about or asked for ("asked whether …", "asked about the plan", "asked him to
+    resign"), not whom it was put to or the word "question"."""
+    if child.dep_ == "prep":
+        return child.lower_ in ("about", "for", "on")
+    return child.dep_ not in ("dobj", "dative")
 
 
 def _cut_aside(text: str, start: int, end: int) -> tuple[int, int] | None:

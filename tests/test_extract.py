@@ -672,6 +672,11 @@ def test_open_question_is_credited_to_nobody(nlp: Language, text: str, content: 
     check(doc, text, spans=[only(text, content)], type="indirect", speaker=None, cue=only(text, cue))
 
 
+def test_asking_someone_is_no_claim(nlp: Language) -> None:
+    text = "Tom Reyes asked reporters a question during the news conference."
+    assert run(nlp, text).quotes == [], describe(run(nlp, text), text)
+
+
 def test_verb_of_causing_with_a_clause_reports_nothing(nlp: Language) -> None:
     text = "The council made sure the road was closed before the storm."
     assert run(nlp, text).quotes == [], describe(run(nlp, text), text)
