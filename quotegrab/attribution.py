@@ -425,8 +425,11 @@ class Attributor:
         if not ctx.has_quotation(start, end) and lemma in ("say", "tell", "add"):
             return None
         objects = [c for c in right if c.dep_ in ("dobj", "xcomp")]
-        if lemma in self.lexicon["cue_verbs_stance"] and objects and objects[0].ent_type_ in ("PERSON", "ORG"):
-            # "Ryan endorsed Trump in early June": a stance toward someone is about them alone
+        someone = objects and (
+            objects[0].ent_type_ in ("PERSON", "ORG") or objects[0].lower_ in ("him", "her", "them")
+        )
+        if lemma in self.lexicon["cue_verbs_stance"] and someone:
+            # "Ryan endorsed Trump in early June", "criticized him": a stance toward someone is about them alone
             obj = objects[0]
             start, end = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge)
             return _trim(ctx.text, start, end, min_chars=2)

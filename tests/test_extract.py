@@ -633,8 +633,9 @@ def test_poll_at_the_end_of_a_claim_is_the_writers_own(nlp: Language) -> None:
     [
         ("Councillor Tom Reyes opposes the levy.", "opposes", "the levy"),
         ("Port officials are expecting a record season.", "expecting", "a record season"),
+        ("Lena Ortiz ran for mayor. Tom Reyes endorsed her on Monday.", "endorsed", "her"),
     ],
-    ids=["stance-short-object", "belief-object"],
+    ids=["stance-short-object", "belief-object", "stance-toward-a-pronoun"],
 )
 def test_stance_toward_a_thing(nlp: Language, text: str, cue: str, content: str) -> None:
     doc = run(nlp, text)
