@@ -1556,8 +1556,9 @@ class _Context:
                 resume += 1
             if resume <= verb.head.i:
                 tail = _trim(self.text, self.doc[resume].idx, min(sent.end_char, para_end), min_chars=2)
+                tail = _cut_aside(self.text, *tail) if tail is not None else None
                 if tail is not None:
-                    pieces.append(tail)
+                    pieces.append(self.cut_trailing_comment(*tail))
         if len(pieces) == 1 and (lead[1] - lead[0] < 12 or not self._has_verb(*lead)):
             return []  # "In a speech last July, Trump said:": a scene, not a claim
         return pieces

@@ -511,6 +511,14 @@ def test_indirect_claim_around_a_parenthetical_cue(nlp: Language) -> None:
           type="indirect", speaker="Okafor", mention=only(text, "Ms. Okafor"), cue=only(text, "said"))
 
 
+def test_claim_around_a_parenthetical_cue_stops_before_an_aside(nlp: Language) -> None:
+    text = "The new pier, Lena Ortiz said, was the longest yet, although nobody had measured it."
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, "The new pier"), only(text, "was the longest yet")], type="indirect",
+          speaker="Lena Ortiz", cue=only(text, "said"))
+
+
 def test_participle_after_a_quote_reports_its_own_clause(nlp: Language) -> None:
     text = 'The plan will "fall apart," Tom Reyes said, adding that the council "has not read it."'
     doc = run(nlp, text)
