@@ -406,6 +406,12 @@ class Attributor:
         if comp is not None:
             stop = self._nested_cue_stop(comp, ctx)
             start, end = _subtree_range(comp, stop_at=stop)
+            # a second clause the parser hung on the cue ("said Trump has respect for the military and his
+            # comment was …") goes on with the same report
+            more = [c for c in verb.children
+                    if c.dep_ == "ccomp" and c.i > comp.i and c.left_edge.i > comp.right_edge.i]
+            if stop is None and comp.i > verb.i and more and more[0].left_edge.i == comp.right_edge.i + 1:
+                end = max(end, _subtree_range(more[0], stop_at=self._nested_cue_stop(more[0], ctx))[1])
             start, end = ctx.absorb_quotations(start, end)
             if stop is None and comp.i > verb.i:
                 end = self._past_quoted_comma(verb, end, ctx)
