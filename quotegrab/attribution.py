@@ -415,6 +415,7 @@ class Attributor:
             start, end = ctx.absorb_quotations(start, end)
             if stop is None and comp.i > verb.i:
                 end = self._past_quoted_comma(verb, end, ctx)
+                end = ctx.quote_after_colon(end)
             trimmed = _cut_aside(ctx.text, *(_trim(ctx.text, start, end, min_chars=8) or (0, 0)))
             return ctx.cut_trailing_comment(*trimmed) if trimmed else None
         right = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "prep", "oprd", "attr")]
@@ -1507,6 +1508,17 @@ class _Context:
         if not self.text[q.end : end].strip(" .,;:\t"):
             return q.start, q.end
         return q.start, min(end, para_end)
+
+    def quote_after_colon(self, end: int) -> int:
+        """'said she has the quality for the job: "Steadiness …"': a quote the claim introduces with a
+        colon in the same paragraph is the end of the claim."""
+        m = re.match(r"[ \t]*:[ \t]*", self.text[end : end + 8])
+        if not m:
+            return end
+        q = next((q for q in self.index.overlapping(end, end + m.end() + 2) if q.start >= end), None)
+        if q is None or q.start != end + m.end():
+            return end
+        return q.end
 
     def cut_trailing_comment(self, start: int, end: int) -> tuple[int, int]:
         """The writer's comment at the end of a claim is not part of it: "…in his comments, which raised

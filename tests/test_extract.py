@@ -558,6 +558,14 @@ def test_report_goes_on_over_a_clause_the_parser_splits_off(nlp: Language) -> No
     check(doc, text, spans=[only(text, content)], type="mixed", speaker="Ortiz", cue=only(text, "said"))
 
 
+def test_claim_takes_in_the_quote_it_introduces_with_a_colon(nlp: Language) -> None:
+    text = 'Ortiz said the mayor has the one quality the job needs: "Patience, and a lot of it."'
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, 'the mayor has the one quality the job needs: "Patience, and a lot of it."')],
+          type="mixed", speaker="Ortiz", cue=only(text, "said"))
+
+
 def test_one_report_with_two_that_clauses(nlp: Language) -> None:
     text = "Lena Ortiz said that the pier was safe and that she expects it to reopen in May."
     doc = run(nlp, text)
