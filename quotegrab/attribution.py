@@ -996,6 +996,15 @@ class Attributor:
         ]
 
 
+def _parenthetical_end(verb: Token) -> int | None:
+    """Index of the first word after the comma that closes the cue's clause, when the sentence goes on."""
+    doc = verb.doc
+    comma = verb.right_edge.i if verb.right_edge.text == "," else verb.right_edge.i + 1
+    if comma + 1 >= verb.sent.end or doc[comma].text != "," or doc[comma + 1].is_punct:
+        return None
+    return comma + 1
+
+
 def _parenthetical(verb: Token) -> bool:
     """"If she wins, Clinton suggested in a tweet, women …": a cue set off by commas inside the
     sentence it reports, with no object of its own."""
@@ -1577,6 +1586,13 @@ class _Context:
                 tail = _cut_aside(self.text, *tail) if tail is not None else None
                 if tail is not None:
                     pieces.append(self.cut_trailing_comment(*tail))
+        elif verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and _parenthetical_end(verb):
+            # "The effects are hard to predict, economists say, because …": the sentence goes on past the aside
+            first = self.doc[_parenthetical_end(verb) or 0]
+            if first.lower_ in ("because", "since", "so", "but", "although", "though"):
+                tail = _trim(self.text, first.idx, min(sent.end_char, para_end), min_chars=8)
+                if tail is not None:
+                    pieces.append(tail)
         if len(pieces) == 1 and (lead[1] - lead[0] < 12 or not self._has_verb(*lead)):
             return []  # "In a speech last July, Trump said:": a scene, not a claim
         return pieces

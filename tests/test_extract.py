@@ -519,6 +519,15 @@ def test_claim_around_a_parenthetical_cue_stops_before_an_aside(nlp: Language) -
           speaker="Lena Ortiz", cue=only(text, "said"))
 
 
+def test_claim_goes_on_past_a_parenthetical_cue_with_because(nlp: Language) -> None:
+    text = "The fares are hard to forecast, many planners say, because the ferry has never run in winter."
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, "The fares are hard to forecast"),
+                            only(text, "because the ferry has never run in winter")],
+          type="indirect", speaker="planners", cue=only(text, "say"), casefold_name=True)
+
+
 def test_participle_after_a_quote_reports_its_own_clause(nlp: Language) -> None:
     text = 'The plan will "fall apart," Tom Reyes said, adding that the council "has not read it."'
     doc = run(nlp, text)
