@@ -95,7 +95,7 @@ class Attributor:
             agent = self._passive_agent(token, ctx)
             if agent is not None:
                 claims.extend(self._passive_claims(token, agent, ctx))
-            elif token.lemma_.lower() == "ask" and self._asked_unnamed(token):
+            elif token.lemma_.lower() in ("ask", "tell") and self._asked_unnamed(token):
                 claims.extend(self._question_put(token, ctx))
             elif self._is_cue_verb(token):
                 claims.extend(self._claims_for_verb(token, ctx))

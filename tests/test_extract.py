@@ -630,8 +630,9 @@ def test_any_verb_of_a_person_with_a_clause_reports_a_view(
         ("Asked whether the bridge would reopen, Mayor Lena Ortiz smiled.", "whether the bridge would reopen",
          "Asked"),
         ("Ortiz was asked about the closed bridge on Monday.", "about the closed bridge on Monday", "asked"),
+        ("Ortiz was told that the ferry would stop.", "the ferry would stop", "told"),
     ],
-    ids=["fronted-participle", "passive"],
+    ids=["fronted-participle", "passive", "passive-tell"],
 )
 def test_question_put_by_an_unnamed_asker(nlp: Language, text: str, question: str, cue: str) -> None:
     doc = run(nlp, text)
