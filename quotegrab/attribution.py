@@ -265,7 +265,7 @@ class Attributor:
     def _speaker_of(self, verb: Token, ctx: _Context) -> Span | None:
         head = verb
         for _ in range(4):
-            subject = next((c for c in head.children if c.dep_ in ("nsubj", "csubj")), None)
+            subject = self._subject_child(head, ctx)
             if subject is not None:
                 break
             passive_relative = any(c.dep_ == "nsubjpass" for c in head.children)
@@ -311,6 +311,22 @@ class Attributor:
         if subject.dep_ == "csubj":
             return None
         return _mention_span(subject, ctx)
+
+    def _subject_child(self, head: Token, ctx: _Context) -> Token | None:
+        """The verb's subject. A dateline the parser made a subject ("WASHINGTON, May 2 (AP) — A spokesman
+        said …") gives way to the other subject, or to the name it was given in apposition after the dash;
+        of two subjects the one nearer the verb is the right one."""
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "csubj")]
+        for subject in list(subjects):
+            if _dateline(subject, ctx):
+                subjects.remove(subject)
+                after = next((c for c in subject.children if c.dep_ == "appos" and _dateline_after(c, subject)), None)
+                if after is not None and not subjects:
+                    subjects.append(after)
+        if len(subjects) > 1:
+            before = [c for c in subjects if c.i < head.i]
+            return before[-1] if before else subjects[0]
+        return subjects[0] if subjects else None
 
     def _adjacent_speaker(self, verb: Token, ctx: _Context) -> Token | None:
         """When the parse gives the cue no subject ("Col. Warren, a spokesman in Baghdad, said, …" parsed
@@ -543,6 +559,32 @@ def _parenthetical(verb: Token) -> bool:
     before = doc[first - 1].text if first > verb.sent.start else ""
     after = doc[last].text if doc[last].is_punct else doc[last + 1].text if last + 1 < len(doc) else ""
     return before == "," and after == ","
+
+
+_DASHES = ("\u2014", "\u2013", "-", "--")
+
+
+def _dateline(tok: Token, ctx: _Context) -> bool:
+    """A place opening its paragraph before a dash: "WASHINGTON —", "NEW YORK, May 2 (AP) –"."""
+    if tok.ent_type_ != "GPE" and not (tok.is_upper and len(tok) > 1):
+        return False
+    first = tok.left_edge
+    para_start = ctx.paragraph_bounds(first.idx)[0]
+    if ctx.text[para_start : first.idx].strip():
+        return False
+    doc = tok.doc
+    for t in _token_range(doc, tok.i + 1, tok.i + 10):
+        if t.text in _DASHES:
+            return True
+        if t.pos_ in ("VERB", "AUX") or ctx.quoted(t):
+            return False
+    return False
+
+
+def _dateline_after(tok: Token, dateline: Token) -> bool:
+    """tok lies after the dash that closes the dateline."""
+    doc = tok.doc
+    return any(t.text in _DASHES for t in _token_range(doc, dateline.i + 1, tok.left_edge.i))
 
 
 def _contains_own_attribution(claim: Claim) -> bool:

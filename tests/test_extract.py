@@ -667,6 +667,21 @@ def test_role_noun_prefers_a_subject_to_a_name_inside_a_phrase(nlp: Language) ->
           resolved_by="role", mention=only(text, "the Ohio senator"))
 
 
+def test_dateline_is_no_speaker(nlp: Language) -> None:
+    # the parser makes the dateline a subject of the cue; the speaker is the subject after the dash
+    text = (
+        "BRAMFORD, Oct. 3 (AP) \u2014 A spokeswoman for Mayor Carla Mendes called the new toll plan "
+        "\u201cunfair.\u201d\n\n"
+        "Halden \u2013 Councillor Paul Lindqvist on Monday accused the mayor of hiding the costs of the bridge."
+    )
+    doc = run(nlp, text)
+    q = quote_at(doc, text, only(text, "unfair."))
+    assert q.speaker is not None and q.speaker.mention is not None, describe(doc, text)
+    assert q.speaker.mention.text == "A spokeswoman for Mayor Carla Mendes", describe(doc, text)
+    q = quote_at(doc, text, only(text, "the mayor of hiding the costs of the bridge"))
+    assert q.speaker is not None and q.speaker.name == "Paul Lindqvist", describe(doc, text)
+
+
 def test_shared_surname_goes_to_the_one_just_spoken_of(nlp: Language) -> None:
     # two Hales: the bare "Hale" continues the one the paragraph before was about
     text = (
