@@ -19,7 +19,7 @@ from quotegrab.resolution import Resolver
 from quotegrab.scanner import Quotation, QuotationIndex, scan
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-_INHERIT_SUBJECT_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl", "dep")
+_INHERIT_SUBJECT_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl", "dep", "acomp")
 _CONTENT_EDGE = " \t\r\n,;:\u2014\u2013-"
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s")
 _QUOTE_RULES = ("quote-before", "quote-after", "continuation", "colon", "dash", "according-to", "fronted-mixed")
@@ -250,6 +250,15 @@ class Attributor:
         nouns = (self.lexicon["org_nouns"], self.lexicon["roles"], self.lexicon["group_nouns"])
         return named or self._speaker_noun(tok) or tok.pos_ == "NOUN" and any(lemma in n for n in nouns)
 
+    def _person_or_group(self, tok: Token) -> bool:
+        """Someone, not something: a pronoun, a named person or organisation, a role, group or organisation noun
+        (an "address" the tagger marked as part of an organisation's name is not)."""
+        if tok.pos_ == "PROPN":
+            subtree = [t for t in tok.subtree if not (t.is_punct or t.dep_ in ("det", "poss", "case"))]
+            return tok.ent_type_ in ("PERSON", "NORP") or tok.ent_type_ == "ORG" and all(t.ent_type_ for t in subtree)
+        return self._agent(tok) and (tok.pos_ == "PRON" or tok.ent_type_ in ("PERSON", "NORP") or any(
+            tok.lemma_.lower() in self.lexicon[n] for n in ("roles", "group_nouns", "org_nouns")))
+
     def _strong_cue(self, token: Token) -> bool:
         """A verb of saying proper, not of stance or belief ("added", "noted", not "wants", "fears")."""
         lemma = token.lemma_.lower()
@@ -264,7 +273,7 @@ class Attributor:
 
     def _speaker_of(self, verb: Token, ctx: _Context) -> Span | None:
         head = verb
-        for _ in range(4):
+        for _ in range(6):
             subject = self._subject_child(head, ctx)
             if subject is not None:
                 break
@@ -287,8 +296,26 @@ class Attributor:
                 # adds is the one who said
                 head = conjunct.head
                 continue
+            if passive is not None and head is not verb:
+                subject = passive  # "she was suspended after slamming …": the one suspended slammed
+                break
+            controller = next((c for c in conjunct.children if c.dep_ == "dobj" and c.i < head.i), None)
+            if head.dep_ == "xcomp" and controller is not None and self._person_or_group(controller):
+                subject = controller  # "led Republicans to say", "urged voters to reject": the object does it
+                break
+            noun = head.head
+            if head.dep_ == "acl" and head.tag_ == "VBG" and noun.pos_ in ("NOUN", "PROPN") and noun.i < head.i:
+                issued = noun.head.lemma_.lower() in self.lexicon["issuing_verbs"]
+                if noun.dep_ == "dobj" and issued and not self._person_or_group(noun):
+                    head = noun.head  # "Trump issued a statement saying …": who issued it says it
+                    continue
+                subject = noun  # "super PACs supporting Cruz", "ads attacking him": the noun the participle describes
+                break
             if head.dep_ in _INHERIT_SUBJECT_DEPS and head.head.i != head.i:
                 head = head.head
+                continue
+            if head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") and not _means_without_claim(head, verb, ctx):
+                head = head.head  # "after hinting", "from endorsing", "by telling him that …": the clause's subject
                 continue
             subject = self._adjacent_speaker(verb, ctx)
             if subject is None:
@@ -341,10 +368,15 @@ class Attributor:
                 return tok
             if self._speaker_noun(tok):
                 return tok
+        # '“…,” said Smith': an inverted speaker follows a cue that follows its quote; otherwise a name the
+        # cue governs is its object ("supporting Cruz", "asked Obama what …"), never its speaker
+        inverted = verb.i > sent.start and verb.nbor(-1).is_punct
         for tok in _token_range(verb.doc, verb.i + 1, min(sent.end, verb.i + 6)):
             # "denounced her record as secretary of state": a noun past a preposition is no inverted speaker
             if tok.pos_ in ("VERB", "AUX") or ctx.quoted(tok):
                 break
+            if not inverted and _governed_by(tok, verb):
+                continue
             if tok.ent_type_ == "PERSON" or tok.pos_ == "PRON" and tok.lower_ in ("he", "she"):
                 return _entity_root(tok)
             if self._speaker_noun(tok):
@@ -559,6 +591,24 @@ def _parenthetical(verb: Token) -> bool:
     before = doc[first - 1].text if first > verb.sent.start else ""
     after = doc[last].text if doc[last].is_punct else doc[last + 1].text if last + 1 < len(doc) else ""
     return before == "," and after == ","
+
+
+def _means_without_claim(prep: Token, verb: Token, ctx: _Context) -> bool:
+    """"defended the levy by citing a survey": a means with a bare noun for its object reports no claim
+    ("by saying “…”", "by calling him out", "by telling him that …" do)."""
+    if prep.lower_ != "by" or any(c.dep_ in ("prt", "oprd", "dative", "ccomp", "xcomp") for c in verb.children):
+        return False
+    right = [t for t in verb.subtree if t.i > verb.i]
+    return not any(t.pos_ in ("VERB", "AUX") or ctx.quoted(t) for t in right)
+
+
+def _governed_by(tok: Token, verb: Token) -> bool:
+    """tok lies in the verb's object or complement, not its subject."""
+    while tok.head.i != tok.i:
+        if tok.head.i == verb.i:
+            return tok.dep_ not in ("nsubj", "nsubjpass", "csubj", "expl")
+        tok = tok.head
+    return False
 
 
 _DASHES = ("\u2014", "\u2013", "-", "--")

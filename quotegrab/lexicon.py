@@ -22,6 +22,7 @@ LIST_FILES = (
     "cue_phrases",
     "finding_sources",
     "cue_nouns",
+    "issuing_verbs",
     "titles",
     "roles",
     "group_nouns",

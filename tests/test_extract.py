@@ -682,6 +682,33 @@ def test_dateline_is_no_speaker(nlp: Language) -> None:
     assert q.speaker is not None and q.speaker.name == "Paul Lindqvist", describe(doc, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # a participle after a preposition takes the subject of the verb the preposition hangs on
+        ("Paul Lindqvist is likely to win votes by mentioning that he built the new bridge in Halden.",
+         "he built the new bridge in Halden", "Paul Lindqvist"),
+        ("Carla Mendes has refrained from endorsing Paul Lindqvist or Tomas Berg in the race.",
+         "Paul Lindqvist or Tomas Berg", "Carla Mendes"),
+        # ... and the subject of a passive: who was suspended did the slamming
+        ("Carla Mendes was suspended last week after slamming Paul Lindqvist for his vote on taxes.",
+         "Paul Lindqvist for his vote on taxes", "Carla Mendes"),
+        # the object of "led", "urged" is who does what the infinitive says
+        ("The long delay led Carla Mendes to say that the council had ignored the farmers.",
+         "the council had ignored the farmers", "Carla Mendes"),
+        # a participle describing a noun: the noun acts, or whoever issued the document the noun names
+        ("Outside groups supporting Paul Lindqvist spent two million dollars in Halden.",
+         "Paul Lindqvist", "outside groups"),
+        ("On Monday, Paul Lindqvist issued a statement saying that Carla Mendes was a fine mayor.",
+         "Carla Mendes was a fine mayor", "Paul Lindqvist"),
+    ],
+)
+def test_speaker_of_a_participle_or_infinitive(nlp: Language, text: str, content: str, speaker: str) -> None:
+    doc = run(nlp, text)
+    q = quote_at(doc, text, only(text, content))
+    assert q.speaker is not None and q.speaker.name == speaker, describe(doc, text)
+
+
 def test_shared_surname_goes_to_the_one_just_spoken_of(nlp: Language) -> None:
     # two Hales: the bare "Hale" continues the one the paragraph before was about
     text = (
