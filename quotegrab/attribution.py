@@ -339,6 +339,26 @@ class Attributor:
             return None
         return _mention_span(subject, ctx)
 
+    def _document_author(self, noun: Token) -> Token | None:
+        """Who a tally, report or speech is by: "a tally by the AP", "a report from the Pentagon", "a filing
+        prepared by the firm", "a speech Mrs. Clinton gave"; None for a noun that is someone itself."""
+        if self._person_or_group(noun):
+            return None
+        for child in noun.rights:
+            if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                candidates = [c for c in child.children if c.dep_ == "pobj"]
+            elif child.dep_ == "acl" and child.tag_ == "VBN":
+                agent = next((c for c in child.children if c.dep_ == "agent"), None)
+                candidates = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
+            elif child.dep_ == "relcl":
+                candidates = [c for c in child.children if c.dep_ == "nsubj" and c.lower_ not in _RELATIVES]
+            else:
+                continue
+            author = next((c for c in candidates if self._person_or_group(c)), None)
+            if author is not None:
+                return author
+        return None
+
     def _subject_child(self, head: Token, ctx: _Context) -> Token | None:
         """The verb's subject. A dateline the parser made a subject ("WASHINGTON, May 2 (AP) — A spokesman
         said …") gives way to the other subject, or to the name it was given in apposition after the dash;
@@ -507,7 +527,8 @@ class Attributor:
                     obj = doc[end]
                 if obj is None or ctx.quoted(obj):
                     continue
-                mention = _mention_span(obj, ctx)
+                author = self._document_author(obj)
+                mention = _mention_span(obj if author is None else author, ctx)
                 content = ctx.sentence_without(token.sent, token.i, max(obj.right_edge.i, mention.end - 1))
                 if content:
                     cue = (token.idx, doc[end - 1].idx + len(doc[end - 1]))

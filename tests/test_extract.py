@@ -709,6 +709,20 @@ def test_speaker_of_a_participle_or_infinitive(nlp: Language, text: str, content
     assert q.speaker is not None and q.speaker.name == speaker, describe(doc, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The living wage in Halden is about $12 an hour, according to calculations by Carla Mendes of the "
+         "Riverton Institute.", "Carla Mendes"),
+        ("Taxes would rise, according to a speech Paul Lindqvist delivered in Halden last year.", "Paul Lindqvist"),
+    ],
+)
+def test_according_to_a_document_credits_its_author(nlp: Language, text: str, speaker: str) -> None:
+    doc = run(nlp, text)
+    q = quote_at(doc, text, (0, 10))
+    assert q.speaker is not None and q.speaker.name == speaker, describe(doc, text)
+
+
 def test_shared_surname_goes_to_the_one_just_spoken_of(nlp: Language) -> None:
     # two Hales: the bare "Hale" continues the one the paragraph before was about
     text = (
