@@ -296,6 +296,21 @@ class Attributor:
                 # adds is the one who said
                 head = conjunct.head
                 continue
+            if (
+                head is verb
+                and _trailing_participle(verb)
+                and conjunct.dep_ == "ccomp"
+                and conjunct.head.i < conjunct.i
+                and self._is_cue_verb(conjunct.head)
+                and not self._is_cue_verb(conjunct)
+            ):
+                # "Packer said the focus is taking a toll, pointing to …": the participle closing a reported
+                # clause is the reporter's, not the clause subject's
+                head = conjunct.head
+                continue
+            if head.dep_ == "parataxis" and conjunct.tag_ == "VBG" and conjunct.i < head.i:
+                head = conjunct  # "Durbin, noting the size of the list, said …" parsed with "noting" as the root
+                continue
             if passive is not None and head is not verb:
                 subject = passive  # "she was suspended after slamming …": the one suspended slammed
                 break
@@ -612,6 +627,15 @@ def _parenthetical(verb: Token) -> bool:
     before = doc[first - 1].text if first > verb.sent.start else ""
     after = doc[last].text if doc[last].is_punct else doc[last + 1].text if last + 1 < len(doc) else ""
     return before == "," and after == ","
+
+
+def _trailing_participle(verb: Token) -> bool:
+    """", explaining …", "while adding …": a participle set off after the clause it hangs on."""
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i < verb.head.i:
+        return False
+    before = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
+    marked = any(c.dep_ == "mark" and c.lower_ == "while" for c in verb.children)
+    return marked or before is not None and before.text == ","
 
 
 def _means_without_claim(prep: Token, verb: Token, ctx: _Context) -> bool:

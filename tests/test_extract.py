@@ -723,6 +723,21 @@ def test_according_to_a_document_credits_its_author(nlp: Language, text: str, sp
     assert q.speaker is not None and q.speaker.name == speaker, describe(doc, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Paul Lindqvist said the new tax is hurting shop owners, pointing to three closures in Halden last month.",
+         "to three closures in Halden"),
+        ("Paul Lindqvist insisted it was too early to back the plan while adding that he would study it.",
+         "he would study it"),
+    ],
+)
+def test_participle_closing_a_reported_clause_is_the_reporters(nlp: Language, text: str, content: str) -> None:
+    doc = run(nlp, text)
+    q = quote_at(doc, text, only(text, content))
+    assert q.speaker is not None and q.speaker.name == "Paul Lindqvist", describe(doc, text)
+
+
 def test_shared_surname_goes_to_the_one_just_spoken_of(nlp: Language) -> None:
     # two Hales: the bare "Hale" continues the one the paragraph before was about
     text = (
