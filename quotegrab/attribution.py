@@ -209,10 +209,12 @@ class Attributor:
         """"Asked whether …, Trump said" and "Trump was asked whether …": whoever asked goes unnamed."""
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
             return True
+        # "…, she said when asked about it": a participle after its clause, introduced by "when", "if"
+        when = any(c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "if", "once", "after") for c in verb.children)
         return (
             verb.tag_ in ("VBN", "VBD")  # a sentence-initial "Asked" is often tagged as a past tense
             and verb.dep_ == "advcl"
-            and verb.i < verb.head.i
+            and (verb.i < verb.head.i or when)
             and not any(c.dep_ in ("nsubj", "aux") for c in verb.children)
         )
 

@@ -738,6 +738,14 @@ def test_participle_closing_a_reported_clause_is_the_reporters(nlp: Language, te
     assert q.speaker is not None and q.speaker.name == "Paul Lindqvist", describe(doc, text)
 
 
+def test_when_asked_after_the_cue_names_no_asker(nlp: Language) -> None:
+    text = '"We will never agree to that," Carla Mendes said when asked whether she would sign the deal.'
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "We will never agree to that,")], type="direct", speaker="Carla Mendes")
+    check(doc, text, spans=[only(text, "whether she would sign the deal")], type="indirect", speaker=None,
+          cue=only(text, "asked"))
+
+
 def test_shared_surname_goes_to_the_one_just_spoken_of(nlp: Language) -> None:
     # two Hales: the bare "Hale" continues the one the paragraph before was about
     text = (
