@@ -279,7 +279,15 @@ class Attributor:
             subject = self._subject_child(head, ctx)
             if subject is not None:
                 break
+            aside = next((c for c in head.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i < head.i), None)
+            subject = self._subject_child(aside, ctx) if aside is not None else None
+            if subject is not None:
+                break  # "Mendes, noting the size of the crowd, said …" parsed with the subject on the participle
             passive_relative = any(c.dep_ == "nsubjpass" for c in head.children)
+            infinitive = head.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+            if infinitive and head.head.dep_ == "dobj" and head.head.head.pos_ == "VERB":
+                head = head.head.head  # "she invoked the attacks to defend herself": who invoked them defends
+                continue
             if head.dep_ == "relcl" and head.head.pos_ in ("PROPN", "NOUN", "PRON") and not passive_relative:
                 subject = head.head
                 break
@@ -399,6 +407,8 @@ class Attributor:
         for tok in reversed(list(_token_range(verb.doc, sent.start, verb.i))):
             if tok.pos_ in ("VERB", "AUX") or ctx.quoted(tok):
                 break
+            if tok.dep_ == "poss" or tok.head.dep_ == "poss":
+                continue  # "noting the size of Sanders's following, said": a possessor is not who speaks
             if tok.ent_type_ == "PERSON":
                 return _entity_root(tok)
             if tok.pos_ == "PRON" and tok.lower_ in ("he", "she", "they", "we", "i"):

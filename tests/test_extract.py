@@ -746,6 +746,14 @@ def test_when_asked_after_the_cue_names_no_asker(nlp: Language) -> None:
           cue=only(text, "asked"))
 
 
+def test_possessor_beside_the_cue_is_not_its_speaker(nlp: Language) -> None:
+    # the parse leaves "said" without a subject; the name nearest before it is a possessor inside the aside
+    text = "But Sen. Carla Mendes (D-Ohio), noting the size of Paul Lindqvist's crowd, said the race was very close."
+    doc = run(nlp, text)
+    q = quote_at(doc, text, only(text, "the race was very close"))
+    assert q.speaker is not None and q.speaker.name == "Carla Mendes", describe(doc, text)
+
+
 def test_shared_surname_goes_to_the_one_just_spoken_of(nlp: Language) -> None:
     # two Hales: the bare "Hale" continues the one the paragraph before was about
     text = (
