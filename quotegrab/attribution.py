@@ -349,6 +349,9 @@ class Attributor:
         else:
             return None
         if subject.lower_ in _RELATIVES and subject.head.dep_ == "relcl":
+            issuer = self._issuer(subject.head.head, ctx)
+            if issuer is not None:
+                return _mention_span(issuer, ctx)  # "Sanders released an ad that urges …": Sanders urges
             # "Trump, who said …": the relative pronoun is the mention; the resolver follows it to Trump
             return subject.doc[subject.i : subject.i + 1]
         if ctx.quoted(subject):
@@ -363,6 +366,16 @@ class Attributor:
         if subject.dep_ == "csubj":
             return None
         return _mention_span(subject, ctx)
+
+    def _issuer(self, noun: Token, ctx: _Context) -> Token | None:
+        """Who put out the document or speech `noun` names, when it is the object of a verb of issuing
+        ("the campaign released an ad", "the Post ran a piece"): that verb's subject, if someone."""
+        if noun.dep_ != "dobj" or self._person_or_group(noun):
+            return None
+        if noun.head.lemma_.lower() not in self.lexicon["issuing_verbs"]:
+            return None
+        subject = self._subject_child(noun.head, ctx)
+        return subject if subject is not None and self._person_or_group(subject) else None
 
     def _document_author(self, noun: Token) -> Token | None:
         """Who a tally, report or speech is by: "a tally by the AP", "a report from the Pentagon", "a filing

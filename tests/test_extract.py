@@ -754,6 +754,14 @@ def test_possessor_beside_the_cue_is_not_its_speaker(nlp: Language) -> None:
     assert q.speaker is not None and q.speaker.name == "Carla Mendes", describe(doc, text)
 
 
+def test_document_put_out_by_someone_speaks_for_them(nlp: Language) -> None:
+    # "an ad that urges": the relative pronoun stands for the ad, and the ad is the one its maker released
+    text = "Carla Mendes is releasing a new radio ad that urges voters in Halden to reject the toll."
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "voters in Halden to reject the toll")], type="indirect",
+          speaker="Carla Mendes", mention=only(text, "Carla Mendes"), cue=only(text, "urges"))
+
+
 def test_shared_surname_goes_to_the_one_just_spoken_of(nlp: Language) -> None:
     # two Hales: the bare "Hale" continues the one the paragraph before was about
     text = (
