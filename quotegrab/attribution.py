@@ -354,8 +354,9 @@ class Attributor:
                 return _mention_span(issuer, ctx)  # "Sanders released an ad that urges …": Sanders urges
             # "Trump, who said …": the relative pronoun is the mention; the resolver follows it to Trump
             return subject.doc[subject.i : subject.i + 1]
-        if ctx.quoted(subject):
-            # the parser made a word of the quote the subject: the speaker is the name beside the cue
+        if ctx.quoted(subject) or subject.i > verb.i and _in_title(subject, ctx):
+            # the parser made a word of the quote (or of a quoted show's title: 'said on “Fox and Friends”')
+            # the subject: the speaker is the name beside the cue
             subject = self._adjacent_speaker(verb, ctx)
             if subject is None:
                 return None
@@ -652,6 +653,11 @@ def _parenthetical(verb: Token) -> bool:
     before = doc[first - 1].text if first > verb.sent.start else ""
     after = doc[last].text if doc[last].is_punct else doc[last + 1].text if last + 1 < len(doc) else ""
     return before == "," and after == ","
+
+
+def _in_title(tok: Token, ctx: _Context) -> bool:
+    """tok lies inside quotation marks that hold a title (a show, a book), which `quoted` leaves out."""
+    return any(q.start <= tok.idx < q.end for q in ctx.all_quotations)
 
 
 def _trailing_participle(verb: Token) -> bool:

@@ -762,6 +762,18 @@ def test_document_put_out_by_someone_speaks_for_them(nlp: Language) -> None:
           speaker="Carla Mendes", mention=only(text, "Carla Mendes"), cue=only(text, "urges"))
 
 
+def test_quoted_show_title_after_the_cue_is_not_its_speaker(nlp: Language) -> None:
+    # the parser may make a word of the show's quoted title the subject of "said"
+    text = (
+        "\u201cHe is right. There is a deep rift between this council and frankly the mayor and our police,\u201d "
+        "Mendes, a top Lindqvist ally, said Thursday morning on Halden Radio\u2019s \u201cCoffee and Friends.\u201d"
+    )
+    doc = run(nlp, text)
+    q = quote_at(doc, text, only(text, "He is right."))
+    assert q.speaker is not None and q.speaker.mention is not None, describe(doc, text)
+    assert q.speaker.mention.text == "Mendes", describe(doc, text)
+
+
 def test_shared_surname_goes_to_the_one_just_spoken_of(nlp: Language) -> None:
     # two Hales: the bare "Hale" continues the one the paragraph before was about
     text = (
