@@ -690,6 +690,12 @@ def _governed_by(tok: Token, verb: Token) -> bool:
 _DASHES = ("\u2014", "\u2013", "-", "--")
 
 
+def _is_dash(tok: Token) -> bool:
+    """A dash between words, not a hyphen inside one ("front-runner", "Sun-Times")."""
+    spaced = bool(tok.whitespace_) and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_)
+    return tok.text in ("\u2014", "\u2013") or tok.text in _DASHES and spaced
+
+
 def _dateline(tok: Token, ctx: _Context) -> bool:
     """A place opening its paragraph before a dash: "WASHINGTON —", "NEW YORK, May 2 (AP) –"."""
     if tok.ent_type_ != "GPE" and not (tok.is_upper and len(tok) > 1):
@@ -700,7 +706,7 @@ def _dateline(tok: Token, ctx: _Context) -> bool:
         return False
     doc = tok.doc
     for t in _token_range(doc, tok.i + 1, tok.i + 10):
-        if t.text in _DASHES:
+        if _is_dash(t):
             return True
         if t.pos_ in ("VERB", "AUX") or ctx.quoted(t):
             return False
@@ -710,7 +716,7 @@ def _dateline(tok: Token, ctx: _Context) -> bool:
 def _dateline_after(tok: Token, dateline: Token) -> bool:
     """tok lies after the dash that closes the dateline."""
     doc = tok.doc
-    return any(t.text in _DASHES for t in _token_range(doc, dateline.i + 1, tok.left_edge.i))
+    return any(_is_dash(t) for t in _token_range(doc, dateline.i + 1, tok.left_edge.i))
 
 
 def _contains_own_attribution(claim: Claim) -> bool:
@@ -801,6 +807,9 @@ def _mention_span(head: Token, ctx: _Context) -> Span:
             right = max(right, tok.right_edge.i)
         else:
             break
+    for k in range(left, head.i):
+        if _is_dash(doc[k]):
+            left = k + 1  # "RANGOON, Burma - Aung San Suu Kyi's allies": the dateline is not part of the name
     while left < head.i and (doc[left].is_punct or doc[left].is_space or ctx.quoted(doc[left])):
         left += 1
     while right > head.i and (doc[right].is_punct or doc[right].is_space or ctx.quoted(doc[right])):

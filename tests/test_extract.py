@@ -774,6 +774,19 @@ def test_quoted_show_title_after_the_cue_is_not_its_speaker(nlp: Language) -> No
     assert q.speaker.mention.text == "Mendes", describe(doc, text)
 
 
+def test_dateline_is_not_part_of_the_mention(nlp: Language) -> None:
+    text = (
+        "HALDEN, Ohio - Carla Mendes's political allies predicted on Monday that the toll would be dropped.\n\n"
+        "The front-runner's aides said that the vote was close."
+    )
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "the toll would be dropped")], type="indirect",
+          speaker="Carla Mendes's political allies", mention=only(text, "Carla Mendes's political allies"))
+    q = quote_at(doc, text, only(text, "the vote was close"))
+    assert q.speaker is not None and q.speaker.mention is not None, describe(doc, text)
+    assert q.speaker.mention.text == "The front-runner's aides", describe(doc, text)
+
+
 def test_shared_surname_goes_to_the_one_just_spoken_of(nlp: Language) -> None:
     # two Hales: the bare "Hale" continues the one the paragraph before was about
     text = (
