@@ -701,6 +701,8 @@ def test_dateline_is_no_speaker(nlp: Language) -> None:
          "Paul Lindqvist", "outside groups"),
         ("On Monday, Paul Lindqvist issued a statement saying that Carla Mendes was a fine mayor.",
          "Carla Mendes was a fine mayor", "Paul Lindqvist"),
+        ("On Monday, Carla Mendes held a news conference announcing that the mill would stay open.",
+         "the mill would stay open", "Carla Mendes"),
     ],
 )
 def test_speaker_of_a_participle_or_infinitive(nlp: Language, text: str, content: str, speaker: str) -> None:
