@@ -29,7 +29,14 @@ _NOT_SPEAKERS = {"this", "that", "which", "there", "what", "these", "those", "on
 _IT_CUES = {"say", "report", "state", "find", "show", "write", "add", "announce", "note", "warn", "claim"}
 # what a question was about: "asked whether …", "asked about the plan", "asked what it meant"
 _QUESTION_DEPS = ("ccomp", "advcl", "prep", "dobj", "xcomp", "pobj")
+# rules whose claims may lie inside another claim's content ("…, who is expected to win, said …")
+_NESTABLE = ("raising", "prep-object", "infinitive", "object-predicate")
 _EXPLETIVE_OBJECTS = {"so", "it", "this", "that", "nothing", "anything", "something", "much"}
+
+
+# regular verb endings and what replaces them in the lemma: "hopes" -> "hope", "worried" -> "worry"
+_INFLECTIONS = (("ies", "y"), ("ied", "y"), ("es", "e"), ("s", ""), ("ed", "e"), ("ed", ""), ("ing", "e"),
+                ("ing", ""))
 
 
 @dataclass
@@ -62,6 +69,7 @@ class Attributor:
         self.weak_cues = lexicon["cue_verbs_weak"]
         self.cue_phrases = [tuple(p.split()) for p in lexicon["cue_phrases"]]
         self.cue_nouns = lexicon["cue_nouns"]
+        self.cue_nouns_object = lexicon["cue_nouns_object"]
         # heads of phrasal cues ("point" of "point out"): only these are worth a look at their particle,
         # since the check runs on every token
         self.phrasal_heads = {cue.split()[0] for cue in self.cue_verbs if " " in cue}
@@ -69,6 +77,9 @@ class Attributor:
         self.config = {"min_indirect_tokens": 3, "min_stance_tokens": 2}
         self.config.update(lexicon.config)
         self.resolver = Resolver(lexicon)
+        raising = lexicon["cue_verbs_raising"]
+        self.raising_active = {c for c in raising if not c.startswith("be ")}
+        self.raising_passive = {c[3:] for c in raising if c.startswith("be ")}
 
     def __call__(self, doc: Doc) -> tuple[list[Quote], list[Speaker]]:
         text = doc.text
@@ -76,6 +87,7 @@ class Attributor:
         # doc.ents is rebuilt on every access: read the names once per document
         names = [e for e in doc.ents if e.label_ in ("PERSON", "ORG")]
         ctx = _Context(doc, quotations, names)
+        self._repair_lemmas(doc)
         claims: list[Claim] = []
         for token in doc:
             if ctx.quoted(token):
@@ -91,18 +103,41 @@ class Attributor:
                 claims.extend(self._clause_reported(token, ctx))
         claims.extend(self._according_to(doc, ctx))
         claims.extend(self._found_in(doc, ctx))
-        claims.extend(ctx.headline_claims())
+        claims.extend(self._open_question(doc, ctx))
+        claims = self._with_raising_claims(doc, ctx, claims)
+        claims = self._with_prep_object_claims(doc, ctx, claims)
+        claims = self._with_infinitive_claims(doc, ctx, claims)
+        claims = self._with_object_predicate_claims(doc, ctx, claims)
+        claims.extend(self._in_source_claims(doc, ctx))
+        claims.extend(self._gapped_clauses(doc, ctx))
+        claims.extend(self._self_described(doc, ctx))
+        claims.extend(ctx.headline_claims(self.lexicon["finding_sources"]))
         # a claim never contains its own cue (a parse that wraps it into the content)
         claims = [c for c in claims if not _contains_own_attribution(c)]
+        nestable = [c for c in claims if c.rule in _NESTABLE]
         claims = _drop_overlaps(claims)
+        kept = {id(c) for c in claims}
+        claims.extend(_nested([c for c in nestable if id(c) not in kept] + self._nominal_claims(doc, ctx), claims))
         claims.extend(self._unattributed_quotations(ctx, claims))
         claims.sort(key=lambda c: c.start)
-        claims = _merge_interrupted(claims, text)
+        claims = _merge_interrupted(claims, doc)
         for claim in claims:
             self._classify(claim, ctx)
         return self.resolver.build(doc, claims, quotations, names)
 
     # -- cues ------------------------------------------------------------------------------------
+
+    def _repair_lemmas(self, doc: Doc) -> None:
+        """The lemmatiser reads "hopes", "hoped", "hoping" as forms of "hop": a verb whose lemma is no
+        cue but whose regular inflection is one gets the cue's lemma."""
+        for token in doc:
+            if not token.tag_.startswith("VB") or token.lemma_.lower() in self.cue_verbs:
+                continue
+            word = token.lower_
+            for suffix, repl in _INFLECTIONS:
+                if word.endswith(suffix) and word[: len(word) - len(suffix)] + repl in self.cue_verbs:
+                    token.lemma_ = word[: len(word) - len(suffix)] + repl
+                    break
 
     def _is_cue_verb(self, token: Token) -> bool:
         lemma = token.lemma_.lower()
@@ -138,8 +173,15 @@ class Attributor:
             # 'Remarking upon Clinton's "genuine empathy," Starr said, "Leave aside …"': the cue
             # introduces the quote after it; the quoted words before it are part of the scene.
             before = None
-        if before is not None and lead is not None:
-            claims.append(Claim([(lead, before.end)], cue, speaker, "fronted-mixed"))
+        tail = ctx.tail_before_cue(before, verb, speaker) if before is not None and lead is None else None
+        gap = ctx.doc.char_span(before.end, tail, alignment_mode="expand") if tail is not None else None
+        if gap is not None and any(self._is_cue_verb(t) for t in gap):
+            before = tail = None  # '"Quiet," he demanded, as Bush continued': the quote is the nearer cue's
+        if before is not None and (lead is not None or tail is not None):
+            # 'Sanders "is tapping …," Rosenberg said' / '"It's stable now," and donations rose, Gilbert
+            # said': the words around the quote in the cue's sentence are content too
+            start = lead if lead is not None else before.start
+            claims.append(Claim([(start, tail or before.end)], cue, speaker, "fronted-mixed"))
         elif before is not None:
             pieces = list(before.pieces)
             resumed = ctx.quotation_resumed(verb, speaker, before)
@@ -156,7 +198,8 @@ class Attributor:
                 claims.append(Claim([complement], cue, speaker, "complement"))
         elif after is not None:
             span = ctx.extend_to_clause_end(after, verb)
-            claims.append(Claim([span], cue, speaker, "quote-after"))
+            lead = ctx.lead_into_lowercase_quote(verb, speaker, after) or ctx.relative_object(verb, speaker)
+            claims.append(Claim([lead, span] if lead else [span], cue, speaker, "quote-after"))
         elif self._quote_only(verb):
             return claims
         elif verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
@@ -221,6 +264,8 @@ class Attributor:
     def _question_put(self, verb: Token, ctx: _Context) -> list[Claim]:
         """The question itself is the content; there is no speaker to credit."""
         right = [c for c in verb.children if c.i > verb.i and c.dep_ in _QUESTION_DEPS]
+        if not any(_asked_for(c) for c in right):
+            return []
         if not right:
             return []
         end_tok = max((c.right_edge for c in right), key=lambda t: t.i)
@@ -362,8 +407,8 @@ class Attributor:
                 return None
         if subject.lower_ in _NOT_SPEAKERS or subject.pos_ in ("VERB", "AUX") or ctx.quoted(subject):
             return None
-        if subject.lower_ == "it" and verb.lemma_.lower() not in _IT_CUES:
-            return None
+        if subject.lower_ == "it" and verb.lemma_.lower() not in _IT_CUES and not self._quote_only(verb):
+            return None  # "it" speaks through verbs of saying or framing a quote ('"…," it read')
         if subject.dep_ == "csubj":
             return None
         return _mention_span(subject, ctx)
@@ -403,6 +448,10 @@ class Attributor:
         said …") gives way to the other subject, or to the name it was given in apposition after the dash;
         of two subjects the one nearer the verb is the right one."""
         subjects = [c for c in head.children if c.dep_ in ("nsubj", "csubj")]
+        # '"… the emails, the foundation …," said a person': a word of the quote parsed as a second
+        # subject loses to the subject outside the marks
+        outside = [c for c in subjects if not ctx.quoted(c)]
+        subjects = outside or subjects
         for subject in list(subjects):
             if _dateline(subject, ctx):
                 subjects.remove(subject)
@@ -473,6 +522,8 @@ class Attributor:
             trimmed = _cut_aside(ctx.text, *(_trim(ctx.text, start, end, min_chars=8) or (0, 0)))
             return ctx.cut_trailing_comment(*trimmed) if trimmed else None
         right = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "prep", "oprd", "attr")]
+        if verb.lemma_.lower() == "ask" and not any(_asked_for(c) for c in right):
+            return None  # "asked reporters", "ask a question": no content
         if not right:
             return None
         if all(c.dep_ == "dobj" and c.lower_ in _EXPLETIVE_OBJECTS for c in right):
@@ -484,8 +535,11 @@ class Attributor:
         if not ctx.has_quotation(start, end) and lemma in ("say", "tell", "add"):
             return None
         objects = [c for c in right if c.dep_ in ("dobj", "xcomp")]
-        if lemma in self.lexicon["cue_verbs_stance"] and objects and objects[0].ent_type_ in ("PERSON", "ORG"):
-            # "Ryan endorsed Trump in early June": a stance toward someone is about them alone
+        someone = objects and (
+            objects[0].ent_type_ in ("PERSON", "ORG") or objects[0].lower_ in ("him", "her", "them")
+        )
+        if lemma in self.lexicon["cue_verbs_stance"] and someone:
+            # "Ryan endorsed Trump in early June", "criticized him": a stance toward someone is about them alone
             obj = objects[0]
             start, end = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge)
             return _trim(ctx.text, start, end, min_chars=2)
@@ -534,6 +588,31 @@ class Attributor:
                 return first
         return None
 
+    def _open_question(self, doc: Doc, ctx: _Context) -> list[Claim]:
+        """"It is unclear whether the bills can pass", "It is hard to know what he meant": the writer
+        reports a matter as open or settled without crediting anyone."""
+        claims = []
+        for adjective in doc:
+            if adjective.dep_ != "acomp" or adjective.lemma_.lower() not in self.lexicon["open_question_adjectives"]:
+                continue
+            be = adjective.head
+            if ctx.quoted(be) or not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in be.children):
+                continue
+            # "hard to know what …": the clause hangs on the infinitive, which the parser puts on either word
+            holder = next((c for c in (*adjective.children, *be.children) if c.dep_ == "xcomp"), None) or be
+            clause = next((c for c in holder.children if c.dep_ == "ccomp" and c.i > holder.i), None)
+            if clause is None:
+                continue
+            first = clause.left_edge
+            while first.i < clause.i and (first.dep_ == "mark" or first.tag_ in ("WRB", "WP", "WDT")):
+                first = doc[first.i + 1]
+            span = _trim(ctx.text, first.idx, clause.right_edge.idx + len(clause.right_edge), min_chars=8)
+            it = next(c for c in be.children if c.dep_ == "nsubj")
+            if span is not None:
+                cue_end = holder if holder.i > adjective.i else adjective
+                claims.append(Claim([span], (it.idx, cue_end.idx + len(cue_end)), None, "open-question"))
+        return claims
+
     def _found_in(self, doc: Doc, ctx: _Context) -> list[Claim]:
         """"In the latest Marist poll, Clinton leads by six points": a finding credited to the poll."""
         claims = []
@@ -576,6 +655,379 @@ class Attributor:
                     claims.append(Claim(content, cue, mention, "according-to"))
         return claims
 
+    # -- expectations and impressions: "X is expected to …", "X seems to …" ---------------------------
+
+    def _with_raising_claims(self, doc: Doc, ctx: _Context, claims: list[Claim]) -> list[Claim]:
+        """Adds the claims of raising cues (models/cue_verbs_raising.txt): the content is the subject
+        and the complement together ("[the sale] is expected [to close in May]"), the speaker the "by"
+        agent or nobody. Such a cue replaces any claim the speech rules made of the same verb."""
+        found = []
+        for verb in doc:
+            if verb.pos_ not in ("VERB", "AUX") or ctx.quoted(verb):
+                continue
+            claim = self._raising_claim(verb, ctx)
+            if claim is not None:
+                found.append((verb, claim))
+        if not found:
+            return claims
+        verbs = {verb.idx for verb, _ in found}
+        kept = [c for c in claims if c.cue is None or c.cue[0] not in verbs]
+        return kept + [claim for _, claim in found]
+
+    def _raising_claim(self, verb: Token, ctx: _Context) -> Claim | None:
+        lemma = verb.lemma_.lower()
+        auxpass = next((c for c in verb.children if c.dep_ == "auxpass"), None)
+        passive = verb.tag_ == "VBN" and (auxpass is not None or verb.dep_ == "acl")
+        # passive cues are listed as participles ("be expected"), active ones as lemmas ("seem")
+        if not (verb.lower_ in self.raising_passive and passive or lemma in self.raising_active and not passive):
+            return None
+        comps = [
+            c for c in verb.children
+            if c.i > verb.i and (c.dep_ in ("xcomp", "ccomp", "acomp", "oprd", "attr")
+                                 or c.dep_ == "prep" and c.lower_ in ("as", "like"))
+        ]
+        if lemma in ("see", "view", "regard") and not any(c.lower_ == "as" for c in comps):
+            return None  # "he was seen walking": perception, not an opinion
+        first_comp = min((c.i for c in comps), default=verb.i)
+        if not passive and any(c.dep_ in ("prep", "agent") and verb.i < c.i < first_comp for c in verb.children):
+            return None  # "appeared on CNN to discuss the plan": showing up, not seeming
+        if not comps or any(ctx.quoted(c) for c in comps):
+            return None
+        first = min(comps, key=lambda c: c.i)
+        stop = self._nested_cue_stop(first, ctx) if len(comps) == 1 else None
+        start = min(c.left_edge.idx for c in comps)
+        end_tok = max((c.right_edge for c in comps), key=lambda t: t.i)
+        if stop is not None:
+            end_tok = verb.doc[stop - 1]
+        start, end = ctx.absorb_quotations(start, end_tok.idx + len(end_tok))
+        para_end = ctx.paragraph_bounds(verb.idx)[1]
+        complement = _trim(ctx.text, start, min(end, para_end), min_chars=4)
+        if complement is None:
+            return None
+        complement = ctx.cut_trailing_comment(*(_cut_aside(ctx.text, *complement) or complement))
+        dash = _WRITER_DASH.search(ctx.text, *complement)
+        if dash is not None:
+            complement = (complement[0], dash.start())  # "… into the economy - a key reason …"
+        pieces = [complement]
+        if verb.dep_ == "acl":
+            subject = (verb.head.left_edge.idx, verb.head.idx + len(verb.head))
+        else:
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.i > verb.i:
+                return None  # a question: "Is he expected to win?"
+            subject = None if subj is None or subj.lower_ == "it" else _noun_phrase(subj)
+        if subject is not None:
+            subject = _trim(ctx.text, *subject)
+            if subject is not None and subject[1] <= complement[0]:
+                pieces.insert(0, subject)
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        mention = _mention_span(pobj, ctx) if pobj is not None and not ctx.quoted(pobj) else None
+        cue_start = auxpass.idx if auxpass is not None and auxpass.i < verb.i else verb.idx
+        return Claim(pieces, (cue_start, verb.idx + len(verb)), mention, "raising")
+
+    # -- cues with a preposition: "called for X", "called on X to …", "referred to X" ---------------------
+
+    def _with_prep_object_claims(self, doc: Doc, ctx: _Context, claims: list[Claim]) -> list[Claim]:
+        """Adds the claims of cue verbs whose content is a prepositional object (models/cue_verbs_prep.txt),
+        in place of any claim the other rules made of the same verb."""
+        found = []
+        prep_cues = self.lexicon["cue_verbs_prep"]
+        for verb in doc:
+            if verb.pos_ != "VERB" or ctx.quoted(verb):
+                continue
+            lemma = verb.lemma_.lower()
+            for prep in verb.rights:
+                if prep.dep_ not in ("prep", "prt") or f"{lemma} {prep.lower_}" not in prep_cues:
+                    continue
+                claim = self._prep_object_claim(verb, prep, ctx)
+                if claim is not None:
+                    found.append((verb, claim))
+                break
+            else:
+                claim = self._for_clause_claim(verb, ctx) if f"{lemma} for" in prep_cues else None
+                if claim is not None:
+                    found.append((verb, claim))
+        if not found:
+            return claims
+        verbs = {verb.idx for verb, _ in found}
+        kept = [c for c in claims if c.cue is None or c.cue[0] not in verbs]
+        return kept + [claim for _, claim in found]
+
+    def _for_clause_claim(self, verb: Token, ctx: _Context) -> Claim | None:
+        """"called for the wage to be raised", parsed as a clause opened by "for": the clause without it."""
+        clause = next((c for c in verb.children if c.dep_ in ("advcl", "ccomp", "xcomp") and c.i > verb.i
+                       and c.left_edge.lower_ == "for" and c.left_edge.dep_ == "mark"
+                       and c.left_edge.i == verb.i + 1), None)
+        if clause is None or ctx.quoted(clause):
+            return None
+        speaker = self._speaker_of(verb, ctx)
+        if speaker is None:
+            return None
+        mark = clause.left_edge
+        start, end = ctx.absorb_quotations(mark.idx + len(mark), clause.right_edge.idx + len(clause.right_edge))
+        para_start, para_end = ctx.paragraph_bounds(verb.idx)
+        span = _trim(ctx.text, max(start, para_start), min(end, para_end), min_chars=4)
+        if span is None:
+            return None
+        span = ctx.cut_trailing_comment(*span)
+        return Claim([span], (verb.idx, mark.idx + len(mark)), speaker, "prep-object")
+
+    def _prep_object_claim(self, verb: Token, prep: Token, ctx: _Context) -> Claim | None:
+        if prep.dep_ == "prt":
+            obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > prep.i), None)
+        else:
+            obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+        if obj is None or ctx.quoted(obj) and obj.i == obj.right_edge.i == obj.left_edge.i:
+            return None
+        speaker = self._speaker_of(verb, ctx)
+        if speaker is None:
+            return None
+        end_tok = obj.right_edge
+        # "called on Sanders to release them": the infinitive hangs from the verb
+        tail = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "advcl") and c.i > end_tok.i
+                     and c.left_edge.i == end_tok.i + 1 and c.left_edge.lower_ == "to"), None)
+        if tail is not None:
+            end_tok = tail.right_edge
+        start, end = ctx.absorb_quotations(obj.left_edge.idx, end_tok.idx + len(end_tok))
+        para_start, para_end = ctx.paragraph_bounds(verb.idx)
+        span = _trim(ctx.text, max(start, para_start), min(end, para_end), min_chars=2)
+        if span is None:
+            return None
+        span = ctx.cut_trailing_comment(*(_cut_aside(ctx.text, *span) or span))
+        return Claim([span], (verb.idx, prep.idx + len(prep)), speaker, "prep-object")
+
+    # -- intentions and refusals: "declined to comment", "hopes to win" -------------------------------
+
+    def _with_infinitive_claims(self, doc: Doc, ctx: _Context, claims: list[Claim]) -> list[Claim]:
+        """Adds the claims of cue verbs whose content is their "to" infinitive (models/cue_verbs_infinitive.txt),
+        however short, in place of any claim the other rules made of the same verb."""
+        found = []
+        cues = self.lexicon["cue_verbs_infinitive"]
+        for verb in doc:
+            if verb.pos_ != "VERB" or ctx.quoted(verb) or verb.lemma_.lower() not in cues:
+                continue
+            comp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and c.pos_ in ("VERB", "AUX")
+                         and c.left_edge.lower_ == "to"), None)
+            if comp is None or ctx.quoted(comp):
+                continue
+            speaker = self._speaker_of(verb, ctx)
+            if speaker is None:
+                continue
+            stop = self._nested_cue_stop(comp, ctx)
+            start, end = ctx.absorb_quotations(*_subtree_range(comp, stop_at=stop))
+            para_start, para_end = ctx.paragraph_bounds(verb.idx)
+            span = _trim(ctx.text, max(start, para_start), min(end, para_end), min_chars=4)
+            if span is None:
+                continue
+            span = ctx.cut_trailing_comment(*(_cut_aside(ctx.text, *span) or span))
+            found.append((verb, Claim([span], _cue_span(verb), speaker, "infinitive")))
+        if not found:
+            return claims
+        verbs = {verb.idx for verb, _ in found}
+        kept = [c for c in claims if c.cue is None or c.cue[0] not in verbs]
+        return kept + [claim for _, claim in found]
+
+    # -- what is said of someone: "accused X of Y", "sees X as Y", "called X Z" ------------------------
+
+    def _with_object_predicate_claims(self, doc: Doc, ctx: _Context, claims: list[Claim]) -> list[Claim]:
+        """Adds the claims of cue verbs whose content is their object with what is said of it
+        (models/cue_verbs_object_prep.txt), in place of any claim the other rules made of the same verb."""
+        found = []
+        cues = self.lexicon["cue_verbs_object_prep"]
+        for verb in doc:
+            if verb.pos_ != "VERB" or ctx.quoted(verb) or any(c.dep_ == "auxpass" for c in verb.children):
+                continue
+            lemma = verb.lemma_.lower()
+            obj = next((c for c in verb.children if c.i > verb.i and (
+                c.dep_ == "dobj" or c.dep_ == "npadvmod" and c.left_edge.i == verb.i + 1)), None)
+            fronted = next((c for c in verb.children if c.dep_ == "dobj" and c.i < verb.i
+                            and c.lower_ in ("what", "which", "that", "whom")), None)
+            if obj is None and fronted is not None and not ctx.quoted(fronted):
+                # "in what officials called a hate crime": the object leads its clause
+                obj = fronted
+            if obj is None:
+                continue
+            pred = next((c for c in verb.children if c.i > obj.i and (
+                c.dep_ == "prep" and f"{lemma} {c.lower_}" in cues
+                or c.dep_ in ("oprd", "xcomp") and f"{lemma} _" in cues)), None)
+            if pred is None:
+                # "accused Obama of …" parsed with the preposition under the object
+                pred = next((c for c in obj.children if c.dep_ == "prep" and c.i > obj.i
+                             and f"{lemma} {c.lower_}" in cues), None)
+            if pred is None or pred.right_edge.i == pred.i and pred.dep_ == "prep":
+                continue
+            speaker = self._speaker_of(verb, ctx)
+            if speaker is None:
+                continue
+            first = pred if obj.i < verb.i else obj
+            start, end = ctx.absorb_quotations(first.left_edge.idx, pred.right_edge.idx + len(pred.right_edge))
+            para_start, para_end = ctx.paragraph_bounds(verb.idx)
+            span = _trim(ctx.text, max(start, para_start), min(end, para_end), min_chars=4)
+            if span is None:
+                continue
+            span = ctx.cut_trailing_comment(*span)
+            pieces = [(obj.idx, obj.idx + len(obj)), span] if obj.i < verb.i else [span]
+            found.append((verb, Claim(pieces, _cue_span(verb), speaker, "object-predicate")))
+        if not found:
+            return claims
+        verbs = {verb.idx for verb, _ in found}
+        kept = [c for c in claims if c.cue is None or c.cue[0] not in verbs]
+        return kept + [claim for _, claim in found]
+
+    # -- "In Bolton's view, …" ------------------------------------------------------------------------------
+
+    def _in_source_claims(self, doc: Doc, ctx: _Context) -> list[Claim]:
+        """A fronted "In" with a possessed noun of models/source_nouns.txt ("In Bolton's view, …", "In
+        Trump's mind, …") attributes the rest of its sentence to the possessor, like "according to".
+        (Polls and surveys are `_found_in`'s.)"""
+        claims = []
+        nouns = self.lexicon["source_nouns"]
+        for token in doc:
+            if token.lower_ != "in" or token.dep_ != "prep" or ctx.quoted(token):
+                continue
+            obj = next((c for c in token.children if c.dep_ == "pobj"), None)
+            if obj is None or obj.lemma_.lower() not in nouns or ctx.quoted(obj):
+                continue
+            after = obj.right_edge.i + 1
+            if token.head.i < token.i or after >= len(doc) or doc[after].text != ",":
+                continue  # only a fronted phrase set off by a comma: "In the CBS poll, …"
+            poss = next((c for c in obj.children if c.dep_ == "poss"), None)
+            if poss is None or poss.lower_ in ("its",):
+                continue  # "in view of", "in the view of many": no one named
+            mention = _possessor_span(poss, ctx)
+            last = obj.right_edge.i
+            content = ctx.sentence_without(token.sent, token.i, last)
+            if content:
+                claims.append(Claim(content, (token.idx, token.idx + len(token)), mention, "in-source"))
+        return claims
+
+    def _self_described(self, doc: Doc, ctx: _Context) -> list[Claim]:
+        """"a self-described democratic socialist": the speaker is "self", the cue the participle (a cue
+        verb) and the content the rest of the noun phrase."""
+        claims = []
+        for token in doc:
+            if token.lower_ != "self" or token.i + 3 >= len(doc) or doc[token.i + 1].text != "-":
+                continue
+            participle = doc[token.i + 2]
+            head = participle.head
+            if participle.tag_ != "VBN" or participle.lemma_.lower() not in self.cue_verbs or head.i <= participle.i:
+                continue
+            if ctx.quoted(participle) and ctx.quoted(head):
+                continue
+            first, last = doc[participle.i + 1], head
+            span = _trim(ctx.text, first.idx, last.idx + len(last), min_chars=2)
+            if span is not None:
+                cue = (participle.idx, participle.idx + len(participle))
+                claims.append(Claim([span], cue, doc[token.i : token.i + 1], "self-described"))
+        return claims
+
+    def _gapped_clauses(self, doc: Doc, ctx: _Context) -> list[Claim]:
+        """"a move that the kingdom hopes will shatter …", "what scientists think is necessary": a cue in a
+        relative clause whose reported clause lost its subject to the relative word. The content is that
+        word and the rest of the clause, around the speaker and the cue."""
+        claims = []
+        for verb in doc:
+            if verb.dep_ not in ("relcl", "ccomp") or ctx.quoted(verb) or not self._is_cue_verb(verb):
+                continue
+            comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+            subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+            if comp is None or subject is None or comp.left_edge.i >= subject.left_edge.i:
+                continue
+            gap = doc[comp.left_edge.i : subject.left_edge.i]
+            if not gap or any(t.pos_ in ("VERB", "AUX") for t in gap) or ctx.quoted(gap[0]):
+                continue
+            if gap[-1].lower_ not in ("that", "which", "what", "who"):
+                continue
+            rest = _trim(ctx.text, verb.idx + len(verb), comp.right_edge.idx + len(comp.right_edge), min_chars=4)
+            head = _trim(ctx.text, gap.start_char, gap.end_char)
+            if rest is None or head is None:
+                continue
+            rest = ctx.cut_trailing_comment(*rest)
+            claims.append(Claim([head, rest], _cue_span(verb), _mention_span(subject, ctx), "gapped"))
+        return claims
+
+    # -- nominal cues: "Trump's criticism of the judge", "her argument that …" --------------------------
+
+    def _nominal_claims(self, doc: Doc, ctx: _Context) -> list[Claim]:
+        """Nouns that carry reported content: a "that" clause after a noun of models/cue_nouns.txt ("the
+        claim that …", "her argument is that …"), or the object of a noun and preposition of
+        models/cue_nouns_object.txt ("criticism of X", "calls for X", "a pledge to …"). The speaker is
+        the possessor or the "by"/"from" agent, else nobody."""
+        claims = []
+        for noun in doc:
+            if noun.pos_ != "NOUN" or ctx.quoted(noun):
+                continue
+            claim = self._nominal_claim(noun, ctx)
+            if claim is not None:
+                claims.append(claim)
+        return claims
+
+    def _nominal_claim(self, noun: Token, ctx: _Context) -> Claim | None:
+        doc = noun.doc
+        lemma = noun.lemma_.lower()
+        content = None
+        cue_end = noun.i
+        if lemma in self.cue_nouns:
+            clause = next((c for c in noun.children if c.i > noun.i and _that_clause(c)), None)
+            if clause is None and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+                # "Her argument is that …"
+                clause = next((c for c in noun.head.children if c.i > noun.head.i and _that_clause(c)), None)
+            if clause is not None:
+                stop = self._nested_cue_stop(clause, ctx)
+                content = _subtree_range(clause, stop_at=stop)
+        nxt = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+        needs_speaker = False
+        if content is None and nxt is not None and (
+            f"{lemma} {nxt.lower_}" in self.cue_nouns_object or f"{lemma} {nxt.lower_} +" in self.cue_nouns_object
+        ):
+            needs_speaker = f"{lemma} {nxt.lower_}" not in self.cue_nouns_object
+            cue_end = nxt.i
+            if nxt.lower_ == "to" and nxt.pos_ == "PART":
+                verb = nxt.head
+                if verb.i <= nxt.i or verb.pos_ not in ("VERB", "AUX"):
+                    return None
+                cue_end = noun.i  # the infinitive's "to" belongs to the content
+                content = (nxt.idx, verb.right_edge.idx + len(verb.right_edge))
+            else:
+                obj = next((c for c in nxt.children if c.dep_ in ("pobj", "pcomp")), None)
+                if obj is None:
+                    return None
+                content = _subtree_range(obj)
+        if content is None:
+            return None
+        para_start, para_end = ctx.paragraph_bounds(noun.idx)
+        start, end = ctx.absorb_quotations(*content)
+        span = _trim(ctx.text, max(start, para_start), min(end, para_end), min_chars=2)
+        if span is None:
+            return None
+        span = ctx.cut_trailing_comment(*(_cut_aside(ctx.text, *span) or span))
+        dash = _WRITER_DASH.search(ctx.text, *span)
+        if dash is not None and dash.start() > span[0]:
+            span = (span[0], dash.start())
+        mention = None
+        poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if poss is not None and poss.lower_ not in ("its",) and not ctx.quoted(poss):
+            mention = _possessor_span(poss, ctx)
+        else:
+            agent = next((c for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from")
+                          and c.i > noun.i), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if pobj is not None and not ctx.quoted(pobj) and (pobj.ent_type_ in ("PERSON", "ORG", "NORP")
+                                                               or self._speaker_noun(pobj)):
+                mention = _mention_span(pobj, ctx)
+        if mention is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.lexicon["cue_noun_verbs"]:
+            # "Trump voiced support for …": the subject of a verb that voices the cue
+            subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+            if subject is None and noun.head.dep_ in ("conj", "xcomp", "advcl") and noun.head.head.i < noun.head.i:
+                subject = next((c for c in noun.head.head.children if c.dep_ == "nsubj"), None)
+            if subject is not None and not ctx.quoted(subject) and subject.lower_ not in _NOT_SPEAKERS:
+                mention = _mention_span(subject, ctx)
+        if mention is None and needs_speaker:
+            return None
+        cue_tok = doc[cue_end]
+        return Claim([span], (noun.idx, cue_tok.idx + len(cue_tok)), mention, "nominal")
+
     # -- quotations no cue claimed -------------------------------------------------------------------
 
     def _unattributed_quotations(self, ctx: _Context, claims: list[Claim]) -> list[Claim]:
@@ -611,7 +1063,17 @@ class Attributor:
         if claim.rule in ("quote-before", "continuation", "colon", "dash"):
             claim.type = "direct"
             return
-        if _whole_quotation(claim, inner):
+        if claim.rule == "transcript":
+            # a transcript line is typed by the marks inside it: the mark a quoted transcript opens each
+            # paragraph with encloses the label too, so it makes nothing direct
+            inner = [q for q in inner if q.start >= claim.start]
+            if not inner:
+                claim.type = "indirect"
+                return
+        # 'Cruz says that "when you live by the pen …"': words framed by "that" are reported speech
+        # holding a verbatim fragment, not a quotation of their own
+        that_clause = bool(inner) and claim.start <= inner[0].content_start and _after_that(text, inner[0])
+        if _whole_quotation(claim, inner) and not that_clause:
             claim.spans = list(inner[0].pieces)
             claim.type = "direct"
             return
@@ -623,7 +1085,7 @@ class Attributor:
         leading = text[start : first.start].strip(_CONTENT_EDGE) == ""
         covered = sum(min(end, q.end) - max(start, q.start) for q in inner if q.end > start and q.start < end)
         content_len = sum(e - s for s, e in claim.spans)
-        if leading and covered >= 0.75 * content_len:
+        if leading and covered >= 0.75 * content_len and not that_clause:
             # "According to X, “…” in Y prisons": the quotation is the content, the tail is scene-setting.
             claim.spans = list(first.pieces) if len(inner) == 1 else [(first.content_start, inner[-1].content_end)]
             claim.type = "direct"
@@ -737,6 +1199,11 @@ def _entity_root(tok: Token) -> Token:
     return doc[i]
 
 
+def _after_that(text: str, q: Quotation) -> bool:
+    """True when the word right before the quotation's opening mark is "that"."""
+    return re.search(r"\bthat[ \t\u00a0]*$", text[max(0, q.start - 12) : q.start], re.IGNORECASE) is not None
+
+
 def _whole_quotation(claim: Claim, inner: list[Quotation]) -> bool:
     return len(inner) == 1 and all(inner[0].start <= s and e <= inner[0].end for s, e in claim.spans)
 
@@ -754,6 +1221,8 @@ def _cue_span(verb: Token) -> tuple[int, int]:
     return verb.idx, end
 
 
+# "WALLACE: …", "SEN. KAINE: …", optionally inside a quotation mark opening a quoted transcript
+_TRANSCRIPT_LABEL = re.compile(r"(?m)^[ \t]*[\"\u201c]?([A-Z][A-Z.'\u2019 -]{0,28}[A-Z]):[ \t]+([^\n\r]+)$")
 _ASIDE = re.compile(r",\s+(?:as|while|whereas|though|although|even as|despite|according to)\s")
 
 
@@ -763,12 +1232,80 @@ def _next_nonspace(text: str, pos: int) -> int:
     return min(pos, max(len(text) - 1, 0))
 
 
+def _asked_for(child: Token) -> bool:
+    """What a question was about or asked for ("asked whether …", "asked about the plan", "asked him to
+    resign"), not whom it was put to or the word "question"."""
+    if child.dep_ == "prep":
+        return child.lower_ in ("about", "for", "on")
+    return child.dep_ not in ("dobj", "dative")
+
+
 def _cut_aside(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Content ends before a trailing aside of the writer's: "…publicly, as was the case with …"."""
     if end <= start:
         return None
-    m = _ASIDE.search(text, start, end)
-    return (start, m.start()) if m and m.start() - start >= 8 else (start, end)
+    for m in _ASIDE.finditer(text, start, end):
+        # "a crucial, although brief, opportunity": an aside closed by a comma a few words on is inside
+        # the claim
+        if re.match(r"[^,]{0,30},\s", text[m.end() : end]):
+            continue
+        return (start, m.start()) if m.start() - start >= 8 else (start, end)
+    return start, end
+
+
+_WRITER_DASH = re.compile(r"\s(?:-|--|\u2014|\u2013)\s")
+
+
+def _nested(extra: list[Claim], claims: list[Claim]) -> list[Claim]:
+    """Claims that may overlap others' content, unless they repeat one (most of their words in a claim of
+    their own size) or their cue lies inside it: an attribution nested in reported words is rarely
+    counted as one of its own."""
+    kept = []
+    for claim in extra:
+        chars = {i for s, e in claim.spans for i in range(s, e)}
+        same = False
+        for other in claims + kept:
+            if not (other.start < claim.end and claim.start < other.end):
+                continue
+            ochars = {i for s, e in other.spans for i in range(s, e)}
+            if len(chars & ochars) / max(1, len(chars | ochars)) > 0.5 or _contains_own_attribution(
+                Claim(other.spans, claim.cue, None, claim.rule)
+            ):
+                same = True
+                break
+        if not same:
+            kept.append(claim)
+    return kept
+
+
+def _possessor_span(poss: Token, ctx: _Context) -> Span:
+    """A possessor as a speaker mention, without its "'s": "Bolton's view" -> "Bolton"."""
+    mention = _mention_span(poss, ctx)
+    end = mention.end
+    while end - 1 > mention.start and mention.doc[end - 1].dep_ == "case":
+        end -= 1
+    return mention.doc[mention.start : end]
+
+
+def _that_clause(token: Token) -> bool:
+    """A clause opened by "that": "(the claim) that taxes will rise"; not a relative clause ending in its
+    bare verb ("a claim that officials disputed")."""
+    return (
+        token.dep_ in ("acl", "ccomp", "appos")
+        and token.right_edge.i > token.i
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in token.children)
+    )
+
+
+def _noun_phrase(head: Token) -> tuple[int, int]:
+    """A subject's words up to the first comma or dash after its head: "The plan, which …" -> "The plan"."""
+    doc = head.doc
+    end = head.right_edge.i
+    for i in range(head.i + 1, end + 1):
+        if doc[i].text in (",", "-", "--", "\u2014", "\u2013", "("):
+            end = i - 1
+            break
+    return head.left_edge.idx, doc[end].idx + len(doc[end])
 
 
 def _subtree_range(token: Token, stop_at: int | None = None) -> tuple[int, int]:
@@ -819,8 +1356,11 @@ def _mention_span(head: Token, ctx: _Context) -> Span:
 
 def _drop_overlaps(claims: list[Claim]) -> list[Claim]:
     """Keep one claim per content: the first found rule wins over later rules covering the same words."""
-    priority = {"headline": 0, "quote-before": 0, "fronted-mixed": 0, "quote-after": 1, "according-to": 2,
-                "complement": 3, "as-aside": 4, "fronted": 4, "clause": 5, "question": 5, "found-in": 5, "passive": 5}
+    priority = {
+        "headline": 0, "transcript": 0, "quote-before": 0, "fronted-mixed": 0, "quote-after": 1, "according-to": 2,
+        "complement": 3, "question": 3, "as-aside": 4, "fronted": 4,
+        "clause": 5, "found-in": 5, "passive": 5, "open-question": 5,
+    }
     kept: list[tuple[Claim, set[int]]] = []
     for claim in sorted(claims, key=lambda c: (priority.get(c.rule, 9), c.start)):
         chars = {i for s, e in claim.spans for i in range(s, e)}
@@ -832,26 +1372,73 @@ def _drop_overlaps(claims: list[Claim]) -> list[Claim]:
     return [claim for claim, _ in kept]
 
 
-def _merge_interrupted(claims: list[Claim], text: str) -> list[Claim]:
+def _same_or_next_paragraph(text: str, end: int, start: int) -> bool:
+    """Between end and start lies at most one paragraph break, and when there is one, start opens the
+    next paragraph (after its opening mark): a quote resumed there goes on from the one before."""
+    parts = re.split(r"\r\n|\r|\n", text[end:start])
+    parts = [p for p in parts if p.strip()] if len(parts) > 1 else parts
+    if len(re.findall(r"(?:\r\n|\r|\n)\s*", text[end:start].strip(" \t"))) > 1:
+        return False
+    return len(parts) <= 1 or not parts[-1].strip(" \t\"'\u201c\u2018`")
+
+
+def _merge_interrupted(claims: list[Claim], doc: Doc) -> list[Claim]:
     """"A," Trump said. "B." is one quote in two pieces: a continuation in the same paragraph,
-    right after the sentence of the quote's cue, joins the quote it continues."""
+    right after the sentence of the quote's cue, joins the quote it continues (a mixed one too: 'On jobs,
+    "A," he said. "B."'), unless the cue goes on to a claim of its own ('"A," he said, adding that … "B."'):
+    the words after that claim are its own."""
+    text = doc.text
     merged: list[Claim] = []
+    absorbed: dict[int, Claim] = {}
     for claim in claims:
         prior = claim.continues
         if (
             prior is not None
-            and prior.rule == "quote-before"
-            and prior in merged
+            and prior.rule in ("quote-before", "fronted-mixed", "quote-after")
             and prior.cue is not None
             and prior.cue[1] <= claim.start
-            and not re.search(r"[\r\n]", text[prior.cue[1] : claim.start])
+            and _same_or_next_paragraph(text, max(prior.cue[1], prior.end), claim.start)
             and len(prior.spans) < 4
         ):
-            prior.spans.append(claim.spans[0])
-            prior.spans.extend(claim.spans[1:])
-            continue
+            at = next((i for i, c in enumerate(merged) if c is prior), None)
+            later = merged[at + 1 :] if at is not None else []
+            if at is not None and _after_cue_sentence(doc, prior, claim) and not _cue_goes_on(doc, prior, later):
+                prior.spans.append(claim.spans[0])
+                prior.spans.extend(claim.spans[1:])
+                absorbed[id(claim)] = prior
+                continue
+        if claim.continues is not None and id(claim.continues) in absorbed:
+            claim.continues = absorbed[id(claim.continues)]  # it goes on from the quote that took its prior in
         merged.append(claim)
     return merged
+
+
+def _after_cue_sentence(doc: Doc, prior: Claim, claim: Claim) -> bool:
+    """True when the continuation lies past the sentence of the prior quote's cue: a quote inside that
+    sentence ('…, he said, and compared Y with Z: "B."') is another claim's."""
+    assert prior.cue is not None
+    cue = doc.char_span(*prior.cue, alignment_mode="expand")
+    return cue is not None and claim.start >= cue.sent.end_char
+
+
+def _cue_goes_on(doc: Doc, prior: Claim, later: list[Claim]) -> bool:
+    """True when one of the `later` claims is a clause its speaker goes on to through the cue of `prior`
+    ("said, adding that he had …", "said … and argued for nominating …"); a relative clause on the
+    speaker ("said X, who endorsed Y") or an aside ("speaking by phone") is part of the attribution."""
+    assert prior.cue is not None and prior.mention is not None
+    cue = doc.char_span(*prior.cue, alignment_mode="expand")
+    if cue is None:
+        return False
+    for claim in later:
+        span = doc.char_span(*claim.cue, alignment_mode="expand") if claim.cue else None
+        if span is None or span.root.head != cue.root or span.root.dep_ not in ("advcl", "conj", "xcomp"):
+            continue
+        if claim.mention is None or claim.mention.start_char != prior.mention.start_char:
+            continue
+        content = doc.char_span(claim.start, claim.end, alignment_mode="expand")
+        if content is not None and any(t.pos_ in ("VERB", "AUX") for t in content):
+            return True
+    return False
 
 
 def _title_case(text: str) -> bool:
@@ -898,7 +1485,13 @@ class _Context:
     def _is_title(self, q: Quotation) -> bool:
         para_start, para_end = self.paragraph_bounds(q.start)
         headline = self.text[para_start:para_end].rstrip()[-1:] not in (".", "!", "?", "\u201d", '"', "'")
-        return not headline and len(q.pieces) == 1 and _looks_like_title(self.text[q.content_start : q.content_end])
+        if headline or len(q.pieces) != 1 or not _looks_like_title(self.text[q.content_start : q.content_end]):
+            return False
+        # '"But Pete Wilson Won," Axelrod said': capitalised words opening a sentence and ending in the
+        # comma of an attribution are said, not named
+        lead = self.text[para_start : q.start]
+        opens_sentence = not lead.strip() or re.search(r"[.!?][\"'\u201d\u2019)]*\s*$", lead) is not None
+        return not (opens_sentence and self.text[q.content_start : q.content_end].rstrip()[-1:] in (",", "?", "!"))
 
     def quoted(self, token: Token) -> bool:
         return self._token_quote[token.i] >= 0
@@ -936,14 +1529,33 @@ class _Context:
         if gap in (",", ":", "\u2014", "\u2013", "--", "-"):
             return q
         if not gap:
-            # "…," Trump said. A quote closed by a full stop ends its sentence: what follows is not its cue.
-            return q if inner_end in ",?!\u2014-" else None
+            # "…," Trump said. A quote closed by a full stop ends its sentence: what follows is not its cue,
+            # unless the cue clause is all that follows ("…." Trump said.) or the comma is missing
+            # ("…niches" Grubbs said.)
+            if inner_end in ",?!\u2014-":
+                return q
+            if inner_end.isalnum():  # the missing comma of a quote opening its sentence, not a scare quote
+                return q if self.sentence_lead(q) is None and len(inner.split()) >= 3 else None
+            bare = not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)
+            return q if inner_end == "." and bare and verb.sent.end - verb.i <= 4 else None
         # "…cost," Trump would pounce on it, he added: a quote ending in a comma whose cue comes
         # later in the same sentence.
         one_sentence = inner_end == "," and not _SENTENCE_END.search(gap + " ") and len(gap) < 120
         if one_sentence and not any(q.end <= o.start < clause_start for o in self.quotations):
             return q
         return None
+
+    def tail_before_cue(self, q: Quotation, verb: Token, speaker: Span) -> int | None:
+        """End of the words between a quote and the cue clause after it, when there are some: in
+        '"It's stable now," and donations rose, Gilbert said' they finish the reported sentence."""
+        clause_start = min(verb.idx, speaker.start_char)
+        gap = self.text[q.end : clause_start]
+        words = re.findall(r"\w+", gap)
+        # a capital opens the speaker's name and its appositions ("…," Rep. Ann Cole, Democrat of Ohio, said)
+        if len(words) < 2 or not words[0].islower() or self.has_quotation(q.end, clause_start):
+            return None
+        end = _trim(self.text, q.end, clause_start)
+        return end[1] if end is not None else None
 
     def sentence_lead(self, q: Quotation) -> int | None:
         """Start of the words before a quote in its sentence, when there are some ("Trump's plan is
@@ -977,6 +1589,9 @@ class _Context:
         gap = self.text[clause_end : q.start].strip()
         if not gap.endswith(",") or len(gap) > 80 or _SENTENCE_END.search(gap + " "):
             return None
+        between = self.doc.char_span(clause_end, q.start, alignment_mode="contract")
+        if between is not None and any(t.pos_ == "VERB" for t in between):
+            return None  # '"…," he said, adding, "…"': the second quote is the next verb's
         first = self.text[q.content_start : q.content_start + 1]
         return q if first.islower() or self.text[before.content_end - 1 : before.content_end] == "," else None
 
@@ -1015,6 +1630,35 @@ class _Context:
                 return None
             return q
         return None
+
+    def lead_into_lowercase_quote(self, verb: Token, speaker: Span, q: Quotation) -> tuple[int, int] | None:
+        """'If she is elected, he said, "she might …"': a quote resuming in lower case finishes the words
+        before its cue clause, which are part of the content (it is mixed)."""
+        if not self.text[q.content_start : q.content_start + 1].islower():
+            return None
+        clause_start = min(verb.idx, speaker.start_char)
+        clause = self.text[clause_start : q.start].rstrip()
+        if not clause.endswith(",") or len(re.findall(r"\w+", clause)) > 8 or speaker.root.head != verb:
+            return None  # only a bare "Name said," interrupts the sentence
+        start = max(verb.sent.start_char, self.paragraph_bounds(clause_start)[0])
+        if not self.text[start:clause_start].rstrip().endswith(","):
+            return None
+        lead = _trim(self.text, start, clause_start, min_chars=2)
+        # a lone connective ("Also, he said, "…"") links sentences; it is not reported content
+        if lead is None or self.has_quotation(*lead) or len(re.findall(r"\w+", self.text[lead[0] : lead[1]])) < 2:
+            return None
+        return lead
+
+    def relative_object(self, verb: Token, speaker: Span) -> tuple[int, int] | None:
+        """'what he called "sophisticated adversaries"': the relative word the cue's clause opens with is
+        the thing said, so the quote is a fragment of a mixed claim."""
+        first = min(verb.i, speaker.start)
+        if first == 0 or verb.i < speaker.start:
+            return None
+        rel = self.doc[first - 1]
+        if rel.lower_ not in ("what", "which", "whom") or self.quoted(rel) or rel.head != verb:
+            return None  # "to which O'Malley interjected: "…"" answers; it doesn't name what was said
+        return rel.idx, rel.idx + len(rel)
 
     def _starts_clause_mid_sentence(self, q: Quotation) -> bool:
         if self.text[q.content_start : q.content_end].rstrip()[-1:] in (".", "!", "?"):
@@ -1090,8 +1734,9 @@ class _Context:
                 resume += 1
             if resume <= verb.head.i:
                 tail = _trim(self.text, self.doc[resume].idx, min(sent.end_char, para_end), min_chars=2)
+                tail = _cut_aside(self.text, *tail) if tail is not None else None
                 if tail is not None:
-                    pieces.append(tail)
+                    pieces.append(self.cut_trailing_comment(*tail))
         if len(pieces) == 1 and (lead[1] - lead[0] < 12 or not self._has_verb(*lead)):
             return []  # "In a speech last July, Trump said:": a scene, not a claim
         return pieces
@@ -1143,6 +1788,8 @@ class _Context:
         in the same paragraph or opens the next one, with no other person named in between."""
         if prior.rule not in _QUOTE_RULES:
             return False
+        if self._subheading(q):
+            return False
         between = self.text[prior.end : q.start]
         after = max(prior.end, prior.cue[1] if prior.cue else 0, prior.mention.end_char if prior.mention else 0)
         after = min(max(after, self.sentence_end_after(after - 1)), q.start)
@@ -1156,12 +1803,50 @@ class _Context:
             new_actor = after <= ent.start_char < q.start and ent.root.dep_ == "nsubj"
             if new_actor and (prior.mention is None or ent.text not in prior.mention.text):
                 return False
+        # someone the NER missed whose own verb introduces the quote ("Kasich resisted: "…"")
+        span = self.doc.char_span(after, q.start, alignment_mode="contract")
+        for tok in span if span is not None else ():
+            verb = tok.head
+            introduces = self.text[verb.idx + len(verb) : q.start].strip() == ":"
+            new_actor = tok.dep_ == "nsubj" and tok.pos_ in ("PROPN", "NOUN") and introduces
+            if new_actor and (prior.mention is None or tok.text not in prior.mention.text):
+                return False
         return True
 
-    def headline_claims(self) -> list[Claim]:
-        """Headline form without quotation marks: "Trey Gowdy: Benghazi Probe Revealed Email Scandal"."""
+    def _single_marked(self, q: Quotation) -> bool:
+        return self.text[q.start] in "'\u2018" and not self.text.startswith("''", q.start)
+
+    def _subheading(self, q: Quotation) -> bool:
+        """A paragraph of nothing but a phrase in single marks in an article quoting with double marks
+        (''…'' … 'A Healthy Environment.'): a section heading taken from a quote, not a quote."""
+        para_start, para_end = self.paragraph_bounds(q.start)
+        if not self._single_marked(q) or self.text[para_start:para_end].strip() != self.text[q.start : q.end]:
+            return False
+        earlier = [o for o in self.all_quotations if o.end <= q.start]
+        return bool(earlier) and not self._single_marked(earlier[-1])
+
+    def transcript_claims(self) -> list[Claim]:
+        """Interview transcripts: a paragraph opened by a speaker's name in capitals and a colon
+        ("WALLACE: Let's start with …", "SEN. TIM KAINE: …") is that speaker's."""
         claims = []
+        for m in _TRANSCRIPT_LABEL.finditer(self.text):
+            mention = self.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+            content = _trim(self.text, m.start(2), m.end(2), min_chars=2)
+            if mention is None or content is None:
+                continue
+            start, end = content
+            if self.text[end - 1] in "\"\u201d" and self.text.count(self.text[end - 1], start, end) % 2:
+                end -= 1  # the closing mark of a transcript quoted whole
+            colon = m.end(1)
+            claims.append(Claim([(start, end)], (colon, colon + 1), mention, "transcript"))
+        return claims
+
+    def headline_claims(self, sources: frozenset[str] = frozenset()) -> list[Claim]:
+        """Headline form without quotation marks: "Trey Gowdy: Benghazi Probe Revealed Email Scandal"."""
+        claims = self.transcript_claims()
         for m in re.finditer(r"(?m)^([^\n\r:]{2,60}):[ \t]+([^\n\r]{12,})$", self.text):
+            if _TRANSCRIPT_LABEL.match(self.text, m.start()):
+                continue
             rest_start = m.start(2)
             rest = m.group(2)
             if self.text[rest_start] in "\"'\u201c\u2018`" or rest.endswith(".") and not _title_case(rest):
@@ -1174,6 +1859,8 @@ class _Context:
                 mention = ents[-1]
             elif len(span) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span):
                 mention = span  # a name the NER missed in a headline: "Lewandowski: FBI director acted …"
+            elif span.root.lemma_.lower() in sources:
+                mention = span  # "Poll: Clinton leads in Ohio"
             else:
                 continue
             content = _trim(self.text, rest_start, m.end(2), min_chars=12)
@@ -1181,6 +1868,10 @@ class _Context:
                 colon = m.end(1)
                 claims.append(Claim([content], (colon, colon + 1), mention, "headline"))
         return claims
+
+    def _names_a_person(self, words: str) -> bool:
+        """True when `words` are a person's name, or its last words, as the article's entities give it."""
+        return any(p.text == words or p.text.endswith(" " + words) for p in self.persons)
 
     def colon_or_dash_claim(self, q: Quotation, lexicon: Lexicon) -> Claim | None:
         """Headline form `Name: "…"` and the dash attribution `"…" — Name`."""
@@ -1194,18 +1885,27 @@ class _Context:
             named = span is not None and (
                 any(e.label_ in ("PERSON", "ORG") for e in span.ents)
                 or len(span) <= 4 and all(t.text[:1].isupper() and t.pos_ == "PROPN" for t in span)
+                # "Reid: 'Never …'" in a headline the tagger misreads: a name the article gives a person
+                or len(span) <= 3 and span.text[:1].isupper() and self._names_a_person(span.text)
             )
             if named:
                 colon = text.index(":", para_start + m.end(1))
                 return Claim(list(q.pieces), (colon, colon + 1), span, "colon")
-        tail = text[q.end : para_end]
-        m = re.match(r"^\s*([\u2014\u2015\u2013]|--)\s*(.{2,80}?)\s*$", tail)
+        tail_start, tail = q.end, text[q.end : para_end]
+        if not text[para_start : q.start].strip() and not tail.strip():
+            # a quote standing as its own paragraph, signed in the next one: '"…"' / '- Bernie Sanders.'
+            tail_start = _next_nonspace(text, para_end)
+            tail = text[tail_start : self.paragraph_bounds(tail_start)[1]]
+        m = re.match(r"^\s*([\u2014\u2015\u2013]|--|-(?=\s*[A-Z]))\s*(.{2,80}?)\s*$", tail)
         if m:
-            start = q.end + m.start(2)
-            span = doc.char_span(start, q.end + m.end(2), alignment_mode="expand")
-            if span is not None and any(e.label_ in ("PERSON", "ORG") for e in span.ents):
-                ent = next(e for e in span.ents if e.label_ in ("PERSON", "ORG"))
-                dash = q.end + m.start(1)
+            start = tail_start + m.start(2)
+            span = doc.char_span(start, tail_start + m.end(2), alignment_mode="expand")
+            ent = next((e for e in span.ents if e.label_ in ("PERSON", "ORG")), None) if span is not None else None
+            name = re.match(r"[^,.;(]+", m.group(2))
+            if ent is None and name is not None and self._names_a_person(name.group().strip()):
+                ent = doc.char_span(start, start + len(name.group().strip()), alignment_mode="expand")
+            if ent is not None:
+                dash = tail_start + m.start(1)
                 return Claim(list(q.pieces), (dash, dash + len(m.group(1))), ent, "dash")
         return None
 

@@ -343,7 +343,8 @@ class Resolver:
         own = next((e for e in names if e.start <= head.i < e.end), None)
         if own is None:
             appositive = next((c for c in head.children if c.dep_ == "appos"), None)
-            if appositive is not None:
+            # beside the mention ("the spokesman, Brian Fallon"), not a word of a quote the parse hung on it
+            if appositive is not None and appositive.i <= mention.end + 4:
                 own = next((e for e in self._names_between(appositive.i - 8, appositive.i + 8)
                             if e.start <= appositive.i < e.end), None)
         if own is not None:

@@ -68,6 +68,8 @@ def _opener_at(text: str, i: int) -> str | None:
         if opener == "\u201d" or not text.startswith(opener, i):
             continue
         after = text[i + len(opener)] if i + len(opener) < len(text) else ""
+        if opener == "\u201c" and after == " " and text[i + 2 : i + 3].isalnum() and _opens_sentence(text, i):
+            return opener  # 'Henry said. “ You know, …': a stray space after a mark opening a sentence
         if not after or after.isspace() or after in "\u201d\u2019":
             return None  # a mark followed by space or a closer closes something, or quotes nothing
         if opener in ("\u201c", "``", "\u201e", "\u00ab"):
@@ -80,6 +82,14 @@ def _opener_at(text: str, i: int) -> str | None:
     return None
 
 
+def _opens_sentence(text: str, i: int) -> bool:
+    """True when only spaces separate position i from a sentence's end or a paragraph's start."""
+    k = i - 1
+    while k >= 0 and text[k] in " \t\u00a0":
+        k -= 1
+    return k < 0 or text[k] in "\n\r" or k < i - 1 and text[k] in ".?!"
+
+
 def _closer_at(text: str, j: int, closers: tuple[str, ...], single: bool) -> str | None:
     for closer in closers:
         if not text.startswith(closer, j):
@@ -87,7 +97,10 @@ def _closer_at(text: str, j: int, closers: tuple[str, ...], single: bool) -> str
         before = text[j - 1] if j > 0 else " "
         after = text[j + len(closer)] if j + len(closer) < len(text) else " "
         nested_close = j >= 2 and text[j - 2] in "'\u2019" and before == " "
-        if before.isspace() and closer not in ("\u201d", "\u00bb") and not nested_close:
+        # "coalitions, '' said Gunnels": a stray space before a mark that no word follows; an opener
+        # always has its first word right after it
+        stray_space = j >= 2 and before == " " and text[j - 2] in ",.?!" and after.isspace()
+        if before.isspace() and closer not in ("\u201d", "\u00bb") and not nested_close and not stray_space:
             # a straight mark after a space opens the next quote, unless it closes a nested one: ,' "
             return None
         if single and _is_letter(before) and _is_letter(after):
@@ -171,6 +184,8 @@ def _read_quotation(
 ) -> Quotation | None:
     pieces: list[tuple[int, int]] = []
     piece_start = start + len(opener)
+    while piece_start < len(text) and text[piece_start] == " ":
+        piece_start += 1  # “ You know: the stray space is not part of the words
     j = piece_start
     n = len(text)
     para_end = para_ends(j)
@@ -196,7 +211,7 @@ def _read_quotation(
         if closer is not None and single and j - piece_start == 1 and not pieces:
             return None  # rock 'n' roll: a clipped word, not a quotation
         if closer is not None and j > piece_start:
-            pieces.append((piece_start, j))
+            pieces.append((piece_start, _rstrip(text, piece_start, j)))
             return Quotation(start, j + len(closer), tuple(pieces), closed=True)
         j += 1
 

@@ -251,3 +251,15 @@ def test_two_megabyte_texts_scan(name: str) -> None:
     text = LONG_TEXTS[name]()
     found = scan(text)
     assert all(a.end <= b.start for a, b in pairwise(found))
+
+
+def test_stray_space_before_a_closing_double_apostrophe() -> None:
+    # no word follows the mark, so it closes the quote; the space is not part of the words
+    text = "''The plan is simple, '' said Ms. Dunne, an aide. ''She never quits.''"
+    assert contents(text) == [["The plan is simple,"], ["She never quits."]]
+
+
+@pytest.mark.parametrize("before", ["Kerr said. ", "Kerr said.\n\n"])
+def test_stray_space_after_an_opening_mark_at_a_sentence_start(before: str) -> None:
+    text = f"\u201cIt grew,\u201d {before}\u201c You know, the rest is history.\u201d"
+    assert contents(text) == [["It grew,"], ["You know, the rest is history."]]
