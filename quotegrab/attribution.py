@@ -19,7 +19,7 @@ from quotegrab.resolution import Resolver
 from quotegrab.scanner import Quotation, QuotationIndex, scan
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-_INHERIT_SUBJECT_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl", "dep")
+_INHERIT_SUBJECT_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl", "dep", "acomp")
 _CONTENT_EDGE = " \t\r\n,;:\u2014\u2013-"
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s")
 _QUOTE_RULES = ("quote-before", "quote-after", "continuation", "colon", "dash", "according-to", "fronted-mixed")
@@ -252,10 +252,12 @@ class Attributor:
         """"Asked whether …, Trump said" and "Trump was asked whether …": whoever asked goes unnamed."""
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
             return True
+        # "…, she said when asked about it": a participle after its clause, introduced by "when", "if"
+        when = any(c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "if", "once", "after") for c in verb.children)
         return (
             verb.tag_ in ("VBN", "VBD")  # a sentence-initial "Asked" is often tagged as a past tense
             and verb.dep_ == "advcl"
-            and verb.i < verb.head.i
+            and (verb.i < verb.head.i or when)
             and not any(c.dep_ in ("nsubj", "aux") for c in verb.children)
         )
 
@@ -295,6 +297,15 @@ class Attributor:
         nouns = (self.lexicon["org_nouns"], self.lexicon["roles"], self.lexicon["group_nouns"])
         return named or self._speaker_noun(tok) or tok.pos_ == "NOUN" and any(lemma in n for n in nouns)
 
+    def _person_or_group(self, tok: Token) -> bool:
+        """Someone, not something: a pronoun, a named person or organisation, a role, group or organisation noun
+        (an "address" the tagger marked as part of an organisation's name is not)."""
+        if tok.pos_ == "PROPN":
+            subtree = [t for t in tok.subtree if not (t.is_punct or t.dep_ in ("det", "poss", "case"))]
+            return tok.ent_type_ in ("PERSON", "NORP") or tok.ent_type_ == "ORG" and all(t.ent_type_ for t in subtree)
+        return self._agent(tok) and (tok.pos_ == "PRON" or tok.ent_type_ in ("PERSON", "NORP") or any(
+            tok.lemma_.lower() in self.lexicon[n] for n in ("roles", "group_nouns", "org_nouns")))
+
     def _strong_cue(self, token: Token) -> bool:
         """A verb of saying proper, not of stance or belief ("added", "noted", not "wants", "fears")."""
         lemma = token.lemma_.lower()
@@ -309,14 +320,19 @@ class Attributor:
 
     def _speaker_of(self, verb: Token, ctx: _Context) -> Span | None:
         head = verb
-        for _ in range(4):
-            # '"… the emails, the foundation …," said a person': a word of the quote parsed as a second
-            # subject loses to the subject outside the marks
-            subjects = [c for c in head.children if c.dep_ in ("nsubj", "csubj")]
-            subject = next((c for c in subjects if not ctx.quoted(c)), subjects[0] if subjects else None)
+        for _ in range(6):
+            subject = self._subject_child(head, ctx)
             if subject is not None:
                 break
+            aside = next((c for c in head.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i < head.i), None)
+            subject = self._subject_child(aside, ctx) if aside is not None else None
+            if subject is not None:
+                break  # "Mendes, noting the size of the crowd, said …" parsed with the subject on the participle
             passive_relative = any(c.dep_ == "nsubjpass" for c in head.children)
+            infinitive = head.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+            if infinitive and head.head.dep_ == "dobj" and head.head.head.pos_ == "VERB":
+                head = head.head.head  # "she invoked the attacks to defend herself": who invoked them defends
+                continue
             if head.dep_ == "relcl" and head.head.pos_ in ("PROPN", "NOUN", "PRON") and not passive_relative:
                 subject = head.head
                 break
@@ -335,8 +351,41 @@ class Attributor:
                 # adds is the one who said
                 head = conjunct.head
                 continue
+            if (
+                head is verb
+                and _trailing_participle(verb)
+                and conjunct.dep_ == "ccomp"
+                and conjunct.head.i < conjunct.i
+                and self._is_cue_verb(conjunct.head)
+                and not self._is_cue_verb(conjunct)
+            ):
+                # "Packer said the focus is taking a toll, pointing to …": the participle closing a reported
+                # clause is the reporter's, not the clause subject's
+                head = conjunct.head
+                continue
+            if head.dep_ == "parataxis" and conjunct.tag_ == "VBG" and conjunct.i < head.i:
+                head = conjunct  # "Durbin, noting the size of the list, said …" parsed with "noting" as the root
+                continue
+            if passive is not None and head is not verb:
+                subject = passive  # "she was suspended after slamming …": the one suspended slammed
+                break
+            controller = next((c for c in conjunct.children if c.dep_ == "dobj" and c.i < head.i), None)
+            if head.dep_ == "xcomp" and controller is not None and self._person_or_group(controller):
+                subject = controller  # "led Republicans to say", "urged voters to reject": the object does it
+                break
+            noun = head.head
+            if head.dep_ == "acl" and head.tag_ == "VBG" and noun.pos_ in ("NOUN", "PROPN") and noun.i < head.i:
+                issued = noun.head.lemma_.lower() in self.lexicon["issuing_verbs"]
+                if noun.dep_ == "dobj" and issued and not self._person_or_group(noun):
+                    head = noun.head  # "Trump issued a statement saying …": who issued it says it
+                    continue
+                subject = noun  # "super PACs supporting Cruz", "ads attacking him": the noun the participle describes
+                break
             if head.dep_ in _INHERIT_SUBJECT_DEPS and head.head.i != head.i:
                 head = head.head
+                continue
+            if head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") and not _means_without_claim(head, verb, ctx):
+                head = head.head  # "after hinting", "from endorsing", "by telling him that …": the clause's subject
                 continue
             subject = self._adjacent_speaker(verb, ctx)
             if subject is None:
@@ -345,10 +394,14 @@ class Attributor:
         else:
             return None
         if subject.lower_ in _RELATIVES and subject.head.dep_ == "relcl":
+            issuer = self._issuer(subject.head.head, ctx)
+            if issuer is not None:
+                return _mention_span(issuer, ctx)  # "Sanders released an ad that urges …": Sanders urges
             # "Trump, who said …": the relative pronoun is the mention; the resolver follows it to Trump
             return subject.doc[subject.i : subject.i + 1]
-        if ctx.quoted(subject):
-            # the parser made a word of the quote the subject: the speaker is the name beside the cue
+        if ctx.quoted(subject) or subject.i > verb.i and _in_title(subject, ctx):
+            # the parser made a word of the quote (or of a quoted show's title: 'said on “Fox and Friends”')
+            # the subject: the speaker is the name beside the cue
             subject = self._adjacent_speaker(verb, ctx)
             if subject is None:
                 return None
@@ -360,6 +413,56 @@ class Attributor:
             return None
         return _mention_span(subject, ctx)
 
+    def _issuer(self, noun: Token, ctx: _Context) -> Token | None:
+        """Who put out the document or speech `noun` names, when it is the object of a verb of issuing
+        ("the campaign released an ad", "the Post ran a piece"): that verb's subject, if someone."""
+        if noun.dep_ != "dobj" or self._person_or_group(noun):
+            return None
+        if noun.head.lemma_.lower() not in self.lexicon["issuing_verbs"]:
+            return None
+        subject = self._subject_child(noun.head, ctx)
+        return subject if subject is not None and self._person_or_group(subject) else None
+
+    def _document_author(self, noun: Token) -> Token | None:
+        """Who a tally, report or speech is by: "a tally by the AP", "a report from the Pentagon", "a filing
+        prepared by the firm", "a speech Mrs. Clinton gave"; None for a noun that is someone itself."""
+        if self._person_or_group(noun):
+            return None
+        for child in noun.rights:
+            if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                candidates = [c for c in child.children if c.dep_ == "pobj"]
+            elif child.dep_ == "acl" and child.tag_ == "VBN":
+                agent = next((c for c in child.children if c.dep_ == "agent"), None)
+                candidates = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
+            elif child.dep_ == "relcl":
+                candidates = [c for c in child.children if c.dep_ == "nsubj" and c.lower_ not in _RELATIVES]
+            else:
+                continue
+            author = next((c for c in candidates if self._person_or_group(c)), None)
+            if author is not None:
+                return author
+        return None
+
+    def _subject_child(self, head: Token, ctx: _Context) -> Token | None:
+        """The verb's subject. A dateline the parser made a subject ("WASHINGTON, May 2 (AP) — A spokesman
+        said …") gives way to the other subject, or to the name it was given in apposition after the dash;
+        of two subjects the one nearer the verb is the right one."""
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "csubj")]
+        # '"… the emails, the foundation …," said a person': a word of the quote parsed as a second
+        # subject loses to the subject outside the marks
+        outside = [c for c in subjects if not ctx.quoted(c)]
+        subjects = outside or subjects
+        for subject in list(subjects):
+            if _dateline(subject, ctx):
+                subjects.remove(subject)
+                after = next((c for c in subject.children if c.dep_ == "appos" and _dateline_after(c, subject)), None)
+                if after is not None and not subjects:
+                    subjects.append(after)
+        if len(subjects) > 1:
+            before = [c for c in subjects if c.i < head.i]
+            return before[-1] if before else subjects[0]
+        return subjects[0] if subjects else None
+
     def _adjacent_speaker(self, verb: Token, ctx: _Context) -> Token | None:
         """When the parse gives the cue no subject ("Col. Warren, a spokesman in Baghdad, said, …" parsed
         as an apposition), the nearest name or pronoun next to the cue, with no other verb between."""
@@ -367,16 +470,23 @@ class Attributor:
         for tok in reversed(list(_token_range(verb.doc, sent.start, verb.i))):
             if tok.pos_ in ("VERB", "AUX") or ctx.quoted(tok):
                 break
+            if tok.dep_ == "poss" or tok.head.dep_ == "poss":
+                continue  # "noting the size of Sanders's following, said": a possessor is not who speaks
             if tok.ent_type_ == "PERSON":
                 return _entity_root(tok)
             if tok.pos_ == "PRON" and tok.lower_ in ("he", "she", "they", "we", "i"):
                 return tok
             if self._speaker_noun(tok):
                 return tok
+        # '“…,” said Smith': an inverted speaker follows a cue that follows its quote; otherwise a name the
+        # cue governs is its object ("supporting Cruz", "asked Obama what …"), never its speaker
+        inverted = verb.i > sent.start and verb.nbor(-1).is_punct
         for tok in _token_range(verb.doc, verb.i + 1, min(sent.end, verb.i + 6)):
             # "denounced her record as secretary of state": a noun past a preposition is no inverted speaker
             if tok.pos_ in ("VERB", "AUX") or ctx.quoted(tok):
                 break
+            if not inverted and _governed_by(tok, verb):
+                continue
             if tok.ent_type_ == "PERSON" or tok.pos_ == "PRON" and tok.lower_ in ("he", "she"):
                 return _entity_root(tok)
             if self._speaker_noun(tok):
@@ -544,7 +654,8 @@ class Attributor:
                     obj = doc[end]
                 if obj is None or ctx.quoted(obj):
                     continue
-                mention = _mention_span(obj, ctx)
+                author = self._document_author(obj)
+                mention = _mention_span(obj if author is None else author, ctx)
                 content = ctx.sentence_without(token.sent, token.i, max(obj.right_edge.i, mention.end - 1))
                 if content:
                     cue = (token.idx, doc[end - 1].idx + len(doc[end - 1]))
@@ -1022,6 +1133,70 @@ def _parenthetical(verb: Token) -> bool:
     return before == "," and after == ","
 
 
+def _in_title(tok: Token, ctx: _Context) -> bool:
+    """tok lies inside quotation marks that hold a title (a show, a book), which `quoted` leaves out."""
+    return any(q.start <= tok.idx < q.end for q in ctx.all_quotations)
+
+
+def _trailing_participle(verb: Token) -> bool:
+    """", explaining …", "while adding …": a participle set off after the clause it hangs on."""
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i < verb.head.i:
+        return False
+    before = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
+    marked = any(c.dep_ == "mark" and c.lower_ == "while" for c in verb.children)
+    return marked or before is not None and before.text == ","
+
+
+def _means_without_claim(prep: Token, verb: Token, ctx: _Context) -> bool:
+    """"defended the levy by citing a survey": a means with a bare noun for its object reports no claim
+    ("by saying “…”", "by calling him out", "by telling him that …" do)."""
+    if prep.lower_ != "by" or any(c.dep_ in ("prt", "oprd", "dative", "ccomp", "xcomp") for c in verb.children):
+        return False
+    right = [t for t in verb.subtree if t.i > verb.i]
+    return not any(t.pos_ in ("VERB", "AUX") or ctx.quoted(t) for t in right)
+
+
+def _governed_by(tok: Token, verb: Token) -> bool:
+    """tok lies in the verb's object or complement, not its subject."""
+    while tok.head.i != tok.i:
+        if tok.head.i == verb.i:
+            return tok.dep_ not in ("nsubj", "nsubjpass", "csubj", "expl")
+        tok = tok.head
+    return False
+
+
+_DASHES = ("\u2014", "\u2013", "-", "--")
+
+
+def _is_dash(tok: Token) -> bool:
+    """A dash between words, not a hyphen inside one ("front-runner", "Sun-Times")."""
+    spaced = bool(tok.whitespace_) and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_)
+    return tok.text in ("\u2014", "\u2013") or tok.text in _DASHES and spaced
+
+
+def _dateline(tok: Token, ctx: _Context) -> bool:
+    """A place opening its paragraph before a dash: "WASHINGTON —", "NEW YORK, May 2 (AP) –"."""
+    if tok.ent_type_ != "GPE" and not (tok.is_upper and len(tok) > 1):
+        return False
+    first = tok.left_edge
+    para_start = ctx.paragraph_bounds(first.idx)[0]
+    if ctx.text[para_start : first.idx].strip():
+        return False
+    doc = tok.doc
+    for t in _token_range(doc, tok.i + 1, tok.i + 10):
+        if _is_dash(t):
+            return True
+        if t.pos_ in ("VERB", "AUX") or ctx.quoted(t):
+            return False
+    return False
+
+
+def _dateline_after(tok: Token, dateline: Token) -> bool:
+    """tok lies after the dash that closes the dateline."""
+    doc = tok.doc
+    return any(_is_dash(t) for t in _token_range(doc, dateline.i + 1, tok.left_edge.i))
+
+
 def _contains_own_attribution(claim: Claim) -> bool:
     return claim.cue is not None and any(_overlaps(claim.cue, span) for span in claim.spans)
 
@@ -1185,6 +1360,9 @@ def _mention_span(head: Token, ctx: _Context) -> Span:
             right = max(right, tok.right_edge.i)
         else:
             break
+    for k in range(left, head.i):
+        if _is_dash(doc[k]):
+            left = k + 1  # "RANGOON, Burma - Aung San Suu Kyi's allies": the dateline is not part of the name
     while left < head.i and (doc[left].is_punct or doc[left].is_space or ctx.quoted(doc[left])):
         left += 1
     while right > head.i and (doc[right].is_punct or doc[right].is_space or ctx.quoted(doc[right])):

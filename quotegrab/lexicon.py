@@ -28,6 +28,7 @@ LIST_FILES = (
     "finding_sources",
     "open_question_adjectives",
     "cue_nouns",
+    "issuing_verbs",
     "cue_nouns_object",
     "cue_noun_verbs",
     "titles",

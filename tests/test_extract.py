@@ -1102,6 +1102,128 @@ def test_role_noun_prefers_a_subject_to_a_name_inside_a_phrase(nlp: Language) ->
           resolved_by="role", mention=only(text, "the Ohio senator"))
 
 
+def test_dateline_is_no_speaker(nlp: Language) -> None:
+    # the parser makes the dateline a subject of the cue; the speaker is the subject after the dash
+    text = (
+        "BRAMFORD, Oct. 3 (AP) \u2014 A spokeswoman for Mayor Carla Mendes called the new toll plan "
+        "\u201cunfair.\u201d\n\n"
+        "Halden \u2013 Councillor Paul Lindqvist on Monday accused the mayor of hiding the costs of the bridge."
+    )
+    doc = run(nlp, text)
+    q = quote_at(doc, text, only(text, "unfair."))
+    assert q.speaker is not None and q.speaker.mention is not None, describe(doc, text)
+    assert q.speaker.mention.text == "A spokeswoman for Mayor Carla Mendes", describe(doc, text)
+    q = quote_at(doc, text, only(text, "the mayor of hiding the costs of the bridge"))
+    assert q.speaker is not None and q.speaker.name == "Paul Lindqvist", describe(doc, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # a participle after a preposition takes the subject of the verb the preposition hangs on
+        ("Paul Lindqvist is likely to win votes by mentioning that he built the new bridge in Halden.",
+         "he built the new bridge in Halden", "Paul Lindqvist"),
+        ("Carla Mendes has refrained from endorsing Paul Lindqvist or Tomas Berg in the race.",
+         "Paul Lindqvist or Tomas Berg", "Carla Mendes"),
+        # ... and the subject of a passive: who was suspended did the slamming
+        ("Carla Mendes was suspended last week after slamming Paul Lindqvist for his vote on taxes.",
+         "Paul Lindqvist for his vote on taxes", "Carla Mendes"),
+        # the object of "led", "urged" is who does what the infinitive says
+        ("The long delay led Carla Mendes to say that the council had ignored the farmers.",
+         "the council had ignored the farmers", "Carla Mendes"),
+        # a participle describing a noun: the noun acts, or whoever issued the document the noun names
+        ("Outside groups supporting Paul Lindqvist spent two million dollars in Halden.",
+         "Paul Lindqvist", "outside groups"),
+        ("On Monday, Paul Lindqvist issued a statement saying that Carla Mendes was a fine mayor.",
+         "Carla Mendes was a fine mayor", "Paul Lindqvist"),
+        ("On Monday, Carla Mendes held a news conference announcing that the mill would stay open.",
+         "the mill would stay open", "Carla Mendes"),
+    ],
+)
+def test_speaker_of_a_participle_or_infinitive(nlp: Language, text: str, content: str, speaker: str) -> None:
+    doc = run(nlp, text)
+    q = quote_at(doc, text, only(text, content))
+    assert q.speaker is not None and q.speaker.name == speaker, describe(doc, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The living wage in Halden is about $12 an hour, according to calculations by Carla Mendes of the "
+         "Riverton Institute.", "Carla Mendes"),
+        ("Taxes would rise, according to a speech Paul Lindqvist delivered in Halden last year.", "Paul Lindqvist"),
+    ],
+)
+def test_according_to_a_document_credits_its_author(nlp: Language, text: str, speaker: str) -> None:
+    doc = run(nlp, text)
+    q = quote_at(doc, text, (0, 10))
+    assert q.speaker is not None and q.speaker.name == speaker, describe(doc, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Paul Lindqvist said the new tax is hurting shop owners, pointing to three closures in Halden last month.",
+         "to three closures in Halden"),
+        ("Paul Lindqvist insisted it was too early to back the plan while adding that he would study it.",
+         "he would study it"),
+    ],
+)
+def test_participle_closing_a_reported_clause_is_the_reporters(nlp: Language, text: str, content: str) -> None:
+    doc = run(nlp, text)
+    q = quote_at(doc, text, only(text, content))
+    assert q.speaker is not None and q.speaker.name == "Paul Lindqvist", describe(doc, text)
+
+
+def test_when_asked_after_the_cue_names_no_asker(nlp: Language) -> None:
+    text = '"We will never agree to that," Carla Mendes said when asked whether she would sign the deal.'
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "We will never agree to that,")], type="direct", speaker="Carla Mendes")
+    check(doc, text, spans=[only(text, "whether she would sign the deal")], type="indirect", speaker=None,
+          cue=only(text, "asked"))
+
+
+def test_possessor_beside_the_cue_is_not_its_speaker(nlp: Language) -> None:
+    # the parse leaves "said" without a subject; the name nearest before it is a possessor inside the aside
+    text = "But Sen. Carla Mendes (D-Ohio), noting the size of Paul Lindqvist's crowd, said the race was very close."
+    doc = run(nlp, text)
+    q = quote_at(doc, text, only(text, "the race was very close"))
+    assert q.speaker is not None and q.speaker.name == "Carla Mendes", describe(doc, text)
+
+
+def test_document_put_out_by_someone_speaks_for_them(nlp: Language) -> None:
+    # "an ad that urges": the relative pronoun stands for the ad, and the ad is the one its maker released
+    text = "Carla Mendes is releasing a new radio ad that urges voters in Halden to reject the toll."
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "voters in Halden to reject the toll")], type="indirect",
+          speaker="Carla Mendes", mention=only(text, "Carla Mendes"), cue=only(text, "urges"))
+
+
+def test_quoted_show_title_after_the_cue_is_not_its_speaker(nlp: Language) -> None:
+    # the parser may make a word of the show's quoted title the subject of "said"
+    text = (
+        "\u201cHe is right. There is a deep rift between this council and frankly the mayor and our police,\u201d "
+        "Mendes, a top Lindqvist ally, said Thursday morning on Halden Radio\u2019s \u201cCoffee and Friends.\u201d"
+    )
+    doc = run(nlp, text)
+    q = quote_at(doc, text, only(text, "He is right."))
+    assert q.speaker is not None and q.speaker.mention is not None, describe(doc, text)
+    assert q.speaker.mention.text == "Mendes", describe(doc, text)
+
+
+def test_dateline_is_not_part_of_the_mention(nlp: Language) -> None:
+    text = (
+        "HALDEN, Ohio - Carla Mendes's political allies said on Monday that the toll would be dropped.\n\n"
+        "The front-runner's aides said that the vote was close."
+    )
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "the toll would be dropped")], type="indirect",
+          speaker="Carla Mendes's political allies", mention=only(text, "Carla Mendes's political allies"))
+    q = quote_at(doc, text, only(text, "the vote was close"))
+    assert q.speaker is not None and q.speaker.mention is not None, describe(doc, text)
+    assert q.speaker.mention.text == "The front-runner's aides", describe(doc, text)
+
+
 def test_shared_surname_goes_to_the_one_just_spoken_of(nlp: Language) -> None:
     # two Hales: the bare "Hale" continues the one the paragraph before was about
     text = (
