@@ -97,6 +97,8 @@ class Attributor:
                 claims.extend(self._passive_claims(token, agent, ctx))
             elif token.lemma_.lower() in ("ask", "tell") and self._asked_unnamed(token):
                 claims.extend(self._question_put(token, ctx))
+            elif self._reported_unnamed(token):
+                claims.extend(self._unnamed_report(token, ctx))
             elif self._is_cue_verb(token):
                 claims.extend(self._claims_for_verb(token, ctx))
             elif token.pos_ == "VERB" and token.lemma_.lower() not in self.lexicon["not_cue_verbs"]:
@@ -247,6 +249,32 @@ class Attributor:
         if span is None:
             return []
         return [Claim([span], _cue_span(verb), mention, "passive")]
+
+    def _reported_unnamed(self, verb: Token) -> bool:
+        """"It was announced that …", "The deal was reported to include …": a passive cue with no agent."""
+        return (
+            verb.tag_ == "VBN"
+            and any(c.dep_ == "auxpass" for c in verb.children)
+            and self._is_cue_verb(verb)
+            and not any(c.dep_ == "agent" for c in verb.children)
+        )
+
+    def _unnamed_report(self, verb: Token, ctx: _Context) -> list[Claim]:
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        infinitive = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
+        if clause is not None:
+            span = _trim(ctx.text, *_subtree_range(clause), min_chars=8)
+            pieces = [span] if span else []
+        elif subject is not None and infinitive is not None and subject.lower_ != "it":
+            # "[The deal] was reported [to include a port]": what is reported is the subject and the infinitive
+            pieces = [p for p in (_trim(ctx.text, *_subtree_range(subject), min_chars=2),
+                                  _trim(ctx.text, *_subtree_range(infinitive), min_chars=4)) if p]
+            if len(pieces) < 2:
+                return []
+        else:
+            return []
+        return [Claim(pieces, _cue_span(verb), None, "unnamed")] if pieces else []
 
     def _asked_unnamed(self, verb: Token) -> bool:
         """"Asked whether …, Trump said" and "Trump was asked whether …": whoever asked goes unnamed."""
@@ -1375,7 +1403,7 @@ def _drop_overlaps(claims: list[Claim]) -> list[Claim]:
     priority = {
         "headline": 0, "transcript": 0, "quote-before": 0, "fronted-mixed": 0, "quote-after": 1, "according-to": 2,
         "complement": 3, "question": 3, "as-aside": 4, "fronted": 4,
-        "clause": 5, "found-in": 5, "passive": 5, "open-question": 5,
+        "clause": 5, "found-in": 5, "passive": 5, "open-question": 5, "unnamed": 5,
     }
     kept: list[tuple[Claim, set[int]]] = []
     for claim in sorted(claims, key=lambda c: (priority.get(c.rule, 9), c.start)):

@@ -708,6 +708,19 @@ def test_open_question_is_credited_to_nobody(nlp: Language, text: str, content: 
     check(doc, text, spans=[only(text, content)], type="indirect", speaker=None, cue=only(text, cue))
 
 
+@pytest.mark.parametrize(
+    ("text", "pieces", "cue"),
+    [
+        ("It was announced on Monday that the ferry would stop.", ["the ferry would stop"], "announced"),
+        ("The deal was reported to include a new port.", ["The deal", "to include a new port"], "reported"),
+    ],
+    ids=["clause", "subject-and-infinitive"],
+)
+def test_passive_report_without_an_agent_credits_no_one(nlp: Language, text: str, pieces: list[str], cue: str) -> None:
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, p) for p in pieces], type="indirect", speaker=None, cue=only(text, cue))
+
+
 def test_asking_someone_is_no_claim(nlp: Language) -> None:
     text = "Tom Reyes asked reporters a question during the news conference."
     assert run(nlp, text).quotes == [], describe(run(nlp, text), text)
