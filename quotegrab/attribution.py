@@ -114,8 +114,9 @@ class Attributor:
         claims.extend(self._gapped_clauses(doc, ctx))
         claims.extend(self._self_described(doc, ctx))
         claims.extend(ctx.headline_claims(self.lexicon["finding_sources"]))
-        # a claim never contains its own cue (a parse that wraps it into the content)
-        claims = [c for c in claims if not _contains_own_attribution(c)]
+        # a claim never contains its own cue (a parse that wraps it into the content), and every piece of
+        # it holds words: a broken parse can give a rule an empty range
+        claims = [c for c in claims if not _contains_own_attribution(c) and all(s < e for s, e in c.spans)]
         nestable = [c for c in claims if c.rule in _NESTABLE]
         claims = _drop_overlaps(claims)
         kept = {id(c) for c in claims}
@@ -1747,8 +1748,8 @@ class _Context:
                 continue
             first = tok.left_edge
             before = self.doc[first.i - 1]
-            if self.quoted(before):
-                continue
+            if first.i <= span.start or self.quoted(before):
+                continue  # a subtree reaching back before the claim ("which … by getting") is no tail of it
             # "…the file, by citing a poll": how the speaker argued, not what
             if tok.dep_ == "prep" and tok.lower_ == "by" and any(c.tag_ == "VBG" for c in tok.children):
                 return start, before.idx + len(before)

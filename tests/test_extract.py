@@ -1983,3 +1983,33 @@ def test_a_quoted_word_parsed_as_subject_does_not_hide_the_speaker(nlp: Language
     assert (q.type, spans_of(q)) == ("direct", [only(text, "Prices rose, the rents, everything,")])
     assert q.speaker is not None and q.speaker.mention is not None
     assert q.speaker.mention.text == "a tenant"
+
+
+def test_trailing_comment_cut_never_reaches_before_the_claim(nlp: Language) -> None:
+    # "by getting money" hangs on "argue" but its subtree starts at "which", before the claim "spur … money":
+    # the cut must not take the word before "which" (the last token, wrapping round) as the claim's end
+    from spacy.tokens import Doc
+
+    from quotegrab.attribution import _Context
+    from quotegrab.scanner import scan
+
+    rows = [
+        ("programs", False, 0, "ROOT", "NOUN", "NNS", "program"),
+        (",", True, 0, "punct", "PUNCT", ",", ","),
+        ("which", True, 9, "pobj", "PRON", "WDT", "which"),
+        ("they", True, 4, "nsubj", "PRON", "PRP", "they"),
+        ("argue", True, 0, "relcl", "VERB", "VBP", "argue"),
+        ("spur", True, 6, "amod", "ADJ", "JJ", "spur"),
+        ("demand", True, 4, "dobj", "NOUN", "NN", "demand"),
+        ("more", True, 8, "advmod", "ADV", "RBR", "more"),
+        ("effectively", True, 4, "advmod", "ADV", "RB", "effectively"),
+        ("by", True, 4, "prep", "ADP", "IN", "by"),
+        ("getting", True, 9, "pcomp", "VERB", "VBG", "get"),
+        ("money", False, 10, "dobj", "NOUN", "NN", "money"),
+        (".", False, 0, "punct", "PUNCT", ".", "."),
+    ]
+    words, spaces, heads, deps, pos, tags, lemmas = (list(col) for col in zip(*rows, strict=True))
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    ctx = _Context(doc, scan(doc.text), [])
+    start, end = doc[5].idx, doc[11].idx + len(doc[11])
+    assert ctx.cut_trailing_comment(start, end) == (start, end)
