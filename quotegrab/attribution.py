@@ -1912,7 +1912,12 @@ class _Context:
                 continue
             rest_start = m.start(2)
             rest = m.group(2)
-            if self.text[rest_start] in "\"'\u201c\u2018`" or rest.endswith(".") and not _title_case(rest):
+            opening = next((q for q in self.quotations if q.start == rest_start), None)
+            if self.text[rest_start] in "\"'\u201c\u2018`" and (
+                opening is None or not self.text[opening.end : m.end(2)].strip(" .,!?")
+            ):
+                continue  # a headline that is one quotation is the colon rule's ('Name: "…"')
+            if rest.endswith(".") and not _title_case(rest):
                 continue  # "Note: this is a sentence." is not a headline
             span = self.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
             if span is None or len(span) > 5:
@@ -1922,6 +1927,10 @@ class _Context:
                 mention = ents[-1]
             elif len(span) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span):
                 mention = span  # a name the NER missed in a headline: "Lewandowski: FBI director acted …"
+            elif len(span) == 1 and span.text[:1].isupper() and any(
+                p.text.split()[-1] == span.text for p in self.persons if len(p) > 1
+            ):
+                mention = span  # a surname the tagger misread, the article naming its person in full
             elif span.root.lemma_.lower() in sources:
                 mention = span  # "Poll: Clinton leads in Ohio"
             else:

@@ -650,6 +650,22 @@ def test_finding_credited_to_a_poll(nlp: Language) -> None:
     assert q.speaker.mention.text == "the latest Harbour Institute poll"
 
 
+def test_headline_with_a_surname_the_tagger_misreads(nlp: Language) -> None:
+    text = "Whitfield: Ferry cuts could cost the harbour its tourists\n\nDana Whitfield spoke on Friday."
+    doc = run(nlp, text)
+    q = quote_at(doc, text, only(text, "Ferry cuts could cost the harbour its tourists"))
+    assert spans_of(q) == [only(text, "Ferry cuts could cost the harbour its tourists")]
+    assert q.speaker is not None and q.speaker.name == "Dana Whitfield"
+
+
+def test_headline_opening_with_a_quoted_phrase(nlp: Language) -> None:
+    text = "Reyes: ‘Toll Plan’ Is ‘A Tax On Commuters’\n\nTom Reyes spoke on Friday."
+    doc = run(nlp, text)
+    q = quote_at(doc, text, at(text, "Toll Plan"))
+    assert q.speaker is not None and q.speaker.name == "Tom Reyes"
+    assert q.cue is not None and q.cue.text == ":"
+
+
 def test_headline_credits_a_poll(nlp: Language) -> None:
     text = "Poll: Whitfield Leads Reyes By Six Points In Harbour City\n\nThe race is close."
     doc = run(nlp, text)
