@@ -685,7 +685,8 @@ class Attributor:
                     continue
                 author = self._document_author(obj)
                 mention = _mention_span(obj if author is None else author, ctx)
-                content = ctx.sentence_without(token.sent, token.i, max(obj.right_edge.i, mention.end - 1))
+                last = max(obj.right_edge.i, mention.end - 1)
+                content = ctx.within_parentheses(token.i, last) or ctx.sentence_without(token.sent, token.i, last)
                 if content:
                     cue = (token.idx, doc[end - 1].idx + len(doc[end - 1]))
                     claims.append(Claim(content, cue, mention, "according-to"))
@@ -1724,6 +1725,18 @@ class _Context:
         if not self.text[q.end : end].strip(" .,;:\t"):
             return q.start, q.end
         return q.start, min(end, para_end)
+
+    def within_parentheses(self, first: int, last: int) -> list[tuple[int, int]]:
+        """"(93 percent were white, according to exit polls)": a cue phrase inside parentheses reports
+        only what the parentheses hold."""
+        doc = self.doc
+        sent = doc[first].sent
+        opening = next((t for t in reversed(doc[sent.start : first]) if t.text in "()"), None)
+        closing = next((t for t in doc[last + 1 : sent.end] if t.text in "()"), None)
+        if opening is None or closing is None or opening.text != "(" or closing.text != ")":
+            return []
+        piece = _trim(self.text, opening.idx + 1, doc[first].idx, min_chars=8)
+        return [piece] if piece is not None else []
 
     def quote_after_colon(self, end: int) -> int:
         """'said she has the quality for the job: "Steadiness …"': a quote the claim introduces with a

@@ -769,6 +769,15 @@ def test_according_to(nlp: Language, text: str, content: str) -> None:
 # --- headline and dash forms -----------------------------------------------------------------------
 
 
+def test_according_to_inside_parentheses_reports_what_they_hold(nlp: Language) -> None:
+    text = "Coastal towns like Harbour City (61 percent of voters there were retirees, according to the census) " \
+        "and Port Ellis top the list."
+    doc = run(nlp, text)
+    q = quote_at(doc, text, only(text, "61 percent of voters there were retirees"))
+    assert spans_of(q) == [only(text, "61 percent of voters there were retirees")]
+    assert q.cue is not None and q.cue.text == "according to"
+
+
 def test_headline_says(nlp: Language) -> None:
     text = (
         "Ruiz says night buses will start in September\n\n"
