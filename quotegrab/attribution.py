@@ -705,11 +705,7 @@ class Attributor:
             claim = self._raising_claim(verb, ctx)
             if claim is not None:
                 found.append((verb, claim))
-        if not found:
-            return claims
-        verbs = {verb.idx for verb, _ in found}
-        kept = [c for c in claims if c.cue is None or c.cue[0] not in verbs]
-        return kept + [claim for _, claim in found]
+        return _in_place_of(claims, found)
 
     def _raising_claim(self, verb: Token, ctx: _Context) -> Claim | None:
         lemma = verb.lemma_.lower()
@@ -785,11 +781,7 @@ class Attributor:
                 claim = self._for_clause_claim(verb, ctx) if f"{lemma} for" in prep_cues else None
                 if claim is not None:
                     found.append((verb, claim))
-        if not found:
-            return claims
-        verbs = {verb.idx for verb, _ in found}
-        kept = [c for c in claims if c.cue is None or c.cue[0] not in verbs]
-        return kept + [claim for _, claim in found]
+        return _in_place_of(claims, found)
 
     def _for_clause_claim(self, verb: Token, ctx: _Context) -> Claim | None:
         """"called for the wage to be raised", parsed as a clause opened by "for": the clause without it."""
@@ -859,11 +851,7 @@ class Attributor:
                 continue
             span = ctx.cut_trailing_comment(*(_cut_aside(ctx.text, *span) or span))
             found.append((verb, Claim([span], _cue_span(verb), speaker, "infinitive")))
-        if not found:
-            return claims
-        verbs = {verb.idx for verb, _ in found}
-        kept = [c for c in claims if c.cue is None or c.cue[0] not in verbs]
-        return kept + [claim for _, claim in found]
+        return _in_place_of(claims, found)
 
     # -- what is said of someone: "accused X of Y", "sees X as Y", "called X Z" ------------------------
 
@@ -906,11 +894,7 @@ class Attributor:
             span = ctx.cut_trailing_comment(*span)
             pieces = [(obj.idx, obj.idx + len(obj)), span] if obj.i < verb.i else [span]
             found.append((verb, Claim(pieces, _cue_span(verb), speaker, "object-predicate")))
-        if not found:
-            return claims
-        verbs = {verb.idx for verb, _ in found}
-        kept = [c for c in claims if c.cue is None or c.cue[0] not in verbs]
-        return kept + [claim for _, claim in found]
+        return _in_place_of(claims, found)
 
     # -- "In Bolton's view, …" ------------------------------------------------------------------------------
 
@@ -1135,6 +1119,15 @@ class Attributor:
             for q in inner
             if min(q.content_end, last_end) > max(q.content_start, first_start)
         ]
+
+
+def _in_place_of(claims: list[Claim], found: list[tuple[Token, Claim]]) -> list[Claim]:
+    """`claims` with the claims `found` for their verbs put in place of any other claim of those verbs."""
+    if not found:
+        return claims
+    verbs = {verb.idx for verb, _ in found}
+    kept = [c for c in claims if c.cue is None or c.cue[0] not in verbs]
+    return kept + [claim for _, claim in found]
 
 
 def _parenthetical_end(verb: Token) -> int | None:
@@ -1806,9 +1799,9 @@ class _Context:
                 tail = _cut_aside(self.text, *tail) if tail is not None else None
                 if tail is not None:
                     pieces.append(self.cut_trailing_comment(*tail))
-        elif verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and _parenthetical_end(verb):
+        elif verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and (resume := _parenthetical_end(verb)):
             # "The effects are hard to predict, economists say, because …": the sentence goes on past the aside
-            first = self.doc[_parenthetical_end(verb) or 0]
+            first = self.doc[resume]
             if first.lower_ in ("because", "since", "so", "but", "although", "though"):
                 tail = _trim(self.text, first.idx, min(sent.end_char, para_end), min_chars=8)
                 if tail is not None:
