@@ -1292,6 +1292,8 @@ def _cut_aside(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
+# a signature after a dash: two to four capitalised words, middle initials allowed ("Christina N Luis")
+_SIGNATURE = re.compile(r"[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]*\.?){1,3}")
 _WRITER_DASH = re.compile(r"\s(?:-|--|\u2014|\u2013)\s")
 
 
@@ -1980,7 +1982,10 @@ class _Context:
             span = doc.char_span(start, tail_start + m.end(2), alignment_mode="expand")
             ent = next((e for e in span.ents if e.label_ in ("PERSON", "ORG")), None) if span is not None else None
             name = re.match(r"[^,.;(]+", m.group(2))
-            if ent is None and name is not None and self._names_a_person(name.group().strip()):
+            # a signature the NER misses ("― Beck Pimentel"): the dash ending the paragraph is the sign, so
+            # a short run of capitalised words is taken as the name
+            signed = name is not None and _SIGNATURE.fullmatch(m.group(2).rstrip(".").strip()) is not None
+            if ent is None and name is not None and (self._names_a_person(name.group().strip()) or signed):
                 ent = doc.char_span(start, start + len(name.group().strip()), alignment_mode="expand")
             if ent is not None:
                 dash = tail_start + m.start(1)

@@ -89,10 +89,14 @@ class Resolver:
     def _strip_title(self, tokens: list[Token]) -> tuple[list[Token], list[str]]:
         """Split leading titles off a name: "President Donald Trump" -> ([Donald, Trump], ["president"])."""
         titles = []
+        # the NER sometimes takes in a dash or a space before the name ("― Christina Lastra")
+        while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].is_space):
+            tokens = tokens[1:]
         while len(tokens) > 1 and (tokens[0].lower_.rstrip(".") in self.titles or tokens[0].lower_ in ("of",)):
             titles.append(tokens[0].lower_.rstrip("."))
             tokens = tokens[1:]
-        while tokens and (tokens[-1].lower_ in ("'s", "\u2019s", "'", "\u2019") or tokens[-1].is_punct):
+        while tokens and (tokens[-1].lower_ in ("'s", "\u2019s", "'", "\u2019") or tokens[-1].is_punct
+                          or tokens[-1].is_space):
             tokens = tokens[:-1]
         return tokens, titles
 
@@ -847,7 +851,9 @@ def _plain(mention: Span) -> str:
 
 
 def _org_name(ent: Span) -> str:
-    name = re.sub(r"^(the|The)\s+", "", ent.text)
+    # the NER sometimes takes in a dash or a space before the name ("― Christina Lastra")
+    name = re.sub(r"^[\W_]+", "", ent.text.strip())
+    name = re.sub(r"^(the|The)\s+", "", name)
     name = re.sub(r"['\u2019]s?$", "", name).strip()
     return name
 

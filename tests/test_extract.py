@@ -833,6 +833,22 @@ def test_dash_attribution(nlp: Language, dash: str) -> None:
           speaker="Amina Yusuf", resolved_by="name", mention=only(text, "Amina Yusuf"), cue=only(text, dash))
 
 
+def test_dash_signature_the_ner_misses(nlp: Language) -> None:
+    # readers' letters signed with a horizontal bar: the names are unknown to the NER and said nowhere else
+    text = (
+        "The new bridge opened on Monday.\n\n"
+        "\u201cFortunately, the ferry still runs on Sundays, and that is all I need.\u201d \u2015\u00a0Bram Oduya\n\n"
+        "\u201cIt took four years and it was worth every single day.\u201d \u2015 Ines K Marlowe Tudor."
+    )
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 2, describe(doc, text)
+    check(doc, text, spans=[only(text, "Fortunately, the ferry still runs on Sundays, and that is all I need.")],
+          type="direct", speaker="Bram Oduya", mention=only(text, "Bram Oduya"))
+    check(doc, text, spans=[only(text, "It took four years and it was worth every single day.")], type="direct",
+          speaker="Ines K Marlowe Tudor", mention=only(text, "Ines K Marlowe Tudor"))
+    assert {s.name for s in doc.speakers} == {"Bram Oduya", "Ines K Marlowe Tudor"}
+
+
 # --- expectations, beliefs, stances and nominal cues ----------------------------------------------
 
 
