@@ -2031,7 +2031,7 @@ def test_trailing_comment_cut_never_reaches_before_the_claim(nlp: Language) -> N
     # the cut must not take the word before "which" (the last token, wrapping round) as the claim's end
     from spacy.tokens import Doc
 
-    from quotegrab.attribution import _Context
+    from quotegrab.attribution import DocContext
     from quotegrab.scanner import scan
 
     rows = [
@@ -2051,6 +2051,6 @@ def test_trailing_comment_cut_never_reaches_before_the_claim(nlp: Language) -> N
     ]
     words, spaces, heads, deps, pos, tags, lemmas = (list(col) for col in zip(*rows, strict=True))
     doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
-    ctx = _Context(doc, scan(doc.text), [])
+    ctx = DocContext(doc, scan(doc.text), [])
     start, end = doc[5].idx, doc[11].idx + len(doc[11])
     assert ctx.cut_trailing_comment(start, end) == (start, end)

@@ -1,0 +1,84 @@
+"""A claim as the rules find it, and the character ranges they build claims from (offsets into
+`doc.text`: a claim's content is one or more (start, end) pieces)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+CONTENT_EDGE = " \t\r\n,;:\u2014\u2013-"
+_ASIDE = re.compile(r",\s+(?:as|while|whereas|though|although|even as|despite|according to)\s")
+WRITER_DASH = re.compile(r"\s(?:-|--|\u2014|\u2013)\s")
+
+
+@dataclass
+class Claim:
+    """An attribution found by a rule, before typing and speaker resolution."""
+
+    spans: list[tuple[int, int]]
+    cue: tuple[int, int] | None
+    mention: Span | None
+    rule: str
+    continues: Claim | None = None
+    fragments: list[tuple[int, int]] = field(default_factory=list)
+    type: str = "indirect"
+
+    @property
+    def start(self) -> int:
+        return self.spans[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.spans[-1][1]
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def cue_span(verb: Token) -> tuple[int, int]:
+    """The cue with its particle or auxiliary-free phrase ("pointed out", "called for")."""
+    end = verb.idx + len(verb)
+    for child in verb.children:
+        if child.dep_ == "prt" and child.i == verb.i + 1:
+            end = child.idx + len(child)
+    return verb.idx, end
+
+
+def subtree_range(token: Token, stop_at: int | None = None) -> tuple[int, int]:
+    left = token.left_edge
+    right = token.right_edge
+    if stop_at is not None and stop_at > token.i:
+        right = token.doc[stop_at - 1]
+    return left.idx, right.idx + len(right)
+
+
+def trim(text: str, start: int, end: int, min_chars: int = 1) -> tuple[int, int] | None:
+    while start < end and (text[start] in CONTENT_EDGE or text[start].isspace()):
+        start += 1
+    while end > start and (text[end - 1] in CONTENT_EDGE or text[end - 1] in ".") :
+        end -= 1
+    if text[start:end].lower().startswith("that "):
+        start += 5
+    return (start, end) if end - start >= min_chars else None
+
+
+def cut_aside(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Content ends before a trailing aside of the writer's: "…publicly, as was the case with …"."""
+    if end <= start:
+        return None
+    for m in _ASIDE.finditer(text, start, end):
+        # "a crucial, although brief, opportunity": an aside closed by a comma a few words on is inside
+        # the claim
+        if re.match(r"[^,]{0,30},\s", text[m.end() : end]):
+            continue
+        return (start, m.start()) if m.start() - start >= 8 else (start, end)
+    return start, end
+
+
+def next_nonspace(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return min(pos, max(len(text) - 1, 0))

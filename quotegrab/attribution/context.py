@@ -1,0 +1,163 @@
+"""The document as the rules see it: which tokens lie inside quotation marks (titles of works aside),
+where sentences and paragraphs begin and end, and how a range the parse gives is widened to whole
+quotations or cut before the writer's own comment."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from quotegrab.attribution.claim import trim
+from quotegrab.scanner import Quotation, QuotationIndex
+
+
+def _looks_like_title(text: str) -> bool:
+    """"Face the Nation," "The 40-Year-Old Virgin": short, every major word capitalised, no sentence
+    inside. Titles of shows and works are named, not said."""
+    words = re.findall(r"[\w'\u2019-]+", text)
+    if not 2 <= len(words) <= 7 or text.rstrip(" ,.")[-1:] in ("!", "?"):
+        return False
+    if re.search(r"[.!?;]\s", text.strip()):
+        return False  # a sentence inside: something said
+    major = [w for w in words if len(w) > 3 or w[:1].isupper()]
+    capitalised = all(w[:1].isupper() or w[:1].isdigit() for w in major)
+    upper_share = sum(w[:1].isupper() or w[:1].isdigit() for w in words) / len(words)
+    return len(major) >= 2 and capitalised and upper_share >= 0.5 and words[0][:1].isupper()
+
+
+class DocContext:
+    """Per-document lookups shared by the rules: which tokens are quoted, sentence and paragraph edges."""
+
+    def __init__(self, doc: Doc, all_quotations: list[Quotation], names: list[Span]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.all_quotations = all_quotations
+        # Titles of works stay quoted text (their words are not attributed) but never become quotes.
+        quotations = [q for q in all_quotations if not self._is_title(q)]
+        self.quotations = quotations
+        self.index = QuotationIndex(quotations)
+        self.persons = [e for e in names if e.label_ == "PERSON"]
+        self._token_quote: list[int] = [-1] * len(doc)
+        qi = 0
+        for tok in doc:
+            while qi < len(quotations) and quotations[qi].end <= tok.idx:
+                qi += 1
+            # a token belongs to a quotation when it lies within its marks (the marks included)
+            if qi < len(quotations) and quotations[qi].start <= tok.idx and tok.idx + len(tok) <= quotations[qi].end:
+                self._token_quote[tok.i] = qi
+
+    def _is_title(self, q: Quotation) -> bool:
+        para_start, para_end = self.paragraph_bounds(q.start)
+        headline = self.text[para_start:para_end].rstrip()[-1:] not in (".", "!", "?", "\u201d", '"', "'")
+        if headline or len(q.pieces) != 1 or not _looks_like_title(self.text[q.content_start : q.content_end]):
+            return False
+        # '"But Pete Wilson Won," Axelrod said': capitalised words opening a sentence and ending in the
+        # comma of an attribution are said, not named
+        lead = self.text[para_start : q.start]
+        opens_sentence = not lead.strip() or re.search(r"[.!?][\"'\u201d\u2019)]*\s*$", lead) is not None
+        return not (opens_sentence and self.text[q.content_start : q.content_end].rstrip()[-1:] in (",", "?", "!"))
+
+    def quoted(self, token: Token) -> bool:
+        return self._token_quote[token.i] >= 0
+
+    def has_quotation(self, start: int, end: int) -> bool:
+        return bool(self.index.overlapping(start, end))
+
+    def paragraph_bounds(self, pos: int) -> tuple[int, int]:
+        text = self.text
+        start = max(text.rfind("\n", 0, pos), text.rfind("\r", 0, pos)) + 1
+        ends = [k for k in (text.find("\n", pos), text.find("\r", pos)) if k >= 0]
+        return start, (min(ends) if ends else len(text))
+
+    def absorb_quotations(self, start: int, end: int) -> tuple[int, int]:
+        """Widen a parse-derived range to whole quotations: the parser often cuts long quotes."""
+        for q in self.quotations:
+            if q.start < end and start < q.end:
+                if q.start < start and q.start >= self.paragraph_bounds(start)[0]:
+                    start = q.start
+                if q.end > end and q.end <= self.paragraph_bounds(end - 1)[1]:
+                    end = q.end
+        return start, end
+
+    def sentence_end_after(self, pos: int) -> int:
+        """End of the spaCy sentence holding the character at pos."""
+        span = self.doc.char_span(pos, min(pos + 1, len(self.text)), alignment_mode="expand")
+        return span.sent.end_char if span is not None and len(span) else pos
+
+    def within_parentheses(self, first: int, last: int) -> list[tuple[int, int]]:
+        """"(93 percent were white, according to exit polls)": a cue phrase inside parentheses reports
+        only what the parentheses hold."""
+        doc = self.doc
+        sent = doc[first].sent
+        opening = next((t for t in reversed(doc[sent.start : first]) if t.text in "()"), None)
+        closing = next((t for t in doc[last + 1 : sent.end] if t.text in "()"), None)
+        if opening is None or closing is None or opening.text != "(" or closing.text != ")":
+            return []
+        piece = trim(self.text, opening.idx + 1, doc[first].idx, min_chars=8)
+        return [piece] if piece is not None else []
+
+    def quote_after_colon(self, end: int) -> int:
+        """'said she has the quality for the job: "Steadiness …"': a quote the claim introduces with a
+        colon in the same paragraph is the end of the claim."""
+        m = re.match(r"[ \t]*:[ \t]*", self.text[end : end + 8])
+        if not m:
+            return end
+        q = next((q for q in self.index.overlapping(end, end + m.end() + 2) if q.start >= end), None)
+        if q is None or q.start != end + m.end():
+            return end
+        return q.end
+
+    def cut_trailing_comment(self, start: int, end: int) -> tuple[int, int]:
+        """The writer's comment at the end of a claim is not part of it: "…in his comments, which raised
+        concerns among experts", "…per share, well above what analysts expected", "…, reversing his stance"."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) < 6:
+            return start, end
+        last = span[-1].i
+        for tok in span[2:]:
+            if tok.right_edge.i < last - 1 or tok.head.i >= tok.i:
+                continue
+            first = tok.left_edge
+            before = self.doc[first.i - 1]
+            if first.i <= span.start or self.quoted(before):
+                continue  # a subtree reaching back before the claim ("which … by getting") is no tail of it
+            # "…the file, by citing a poll": how the speaker argued, not what
+            if tok.dep_ == "prep" and tok.lower_ == "by" and any(c.tag_ == "VBG" for c in tok.children):
+                return start, before.idx + len(before)
+            comment = (
+                tok.dep_ == "relcl" and first.lower_ in ("which", "when", "where")
+                or tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBG" and first.i == tok.i
+                or tok.dep_ == "appos" and first.lower_ in ("a", "an")
+                or tok.dep_ == "prep" and first.lower_ == "well"
+            )
+            if comment and before.text == "," and before.idx - start >= 8:
+                return start, before.idx
+        return start, end
+
+    def sentence_without(self, sent: Span, first: int, last: int) -> list[tuple[int, int]]:
+        """A sentence's content around an "according to X" phrase at tokens first..last: the words
+        before it and the words after it, each when it holds a clause's worth ("The fee, according to
+        X, would be low" is one claim in two pieces)."""
+        doc = self.doc
+        para_start, para_end = self.paragraph_bounds(doc[first].idx)
+        after_tok = last + 1
+        while after_tok < sent.end and doc[after_tok].is_punct and not self.quoted(doc[after_tok]):
+            after_tok += 1
+        pieces = []
+        before = (max(sent.start_char, para_start), doc[first].idx)
+        before_words = re.findall(r"\w+", self.text[before[0] : before[1]])
+        # "The AP reported that, according to X, …": what precedes only leads into the content
+        if len(before_words) >= 3 and before_words[-1].lower() not in ("that", "said", "says"):
+            pieces.append(before)
+        if after_tok < sent.end:
+            after = (doc[after_tok].idx, min(sent.end_char, para_end))
+            if len(re.findall(r"\w+", self.text[after[0] : after[1]])) >= 3 or not pieces:
+                pieces.append(after)
+        trimmed = []
+        for start, end in pieces:
+            start, end = self.absorb_quotations(start, end)
+            piece = trim(self.text, max(start, para_start), min(end, para_end), min_chars=12)
+            if piece is not None:
+                trimmed.append(piece)
+        return trimmed

@@ -1,0 +1,117 @@
+"""The lexicon as the rules read it: which verbs are cues and of what kind (saying, stance, raising,
+quote-only), and which words name someone who can speak or hold a view."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from quotegrab.lexicon import Lexicon
+
+# regular verb endings and what replaces them in the lemma: "hopes" -> "hope", "worried" -> "worry"
+_INFLECTIONS = (("ies", "y"), ("ied", "y"), ("es", "e"), ("s", ""), ("ed", "e"), ("ed", ""), ("ing", "e"),
+                ("ing", ""))
+
+
+class Cues:
+    """The cue lists and word classes of a lexicon, with the tests the rules put to a token."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.cue_verbs = lexicon["cue_verbs"]
+        self.weak_cues = lexicon["cue_verbs_weak"]
+        self.cue_phrases = [tuple(p.split()) for p in lexicon["cue_phrases"]]
+        self.cue_nouns = lexicon["cue_nouns"]
+        self.cue_nouns_object = lexicon["cue_nouns_object"]
+        # heads of phrasal cues ("point" of "point out"): only these are worth a look at their particle,
+        # since the check runs on every token
+        self.phrasal_heads = {cue.split()[0] for cue in self.cue_verbs if " " in cue}
+        # shortest object taken as a claim, for verbs of saying and for verbs of stance or belief
+        self.config = {"min_indirect_tokens": 3, "min_stance_tokens": 2}
+        self.config.update(lexicon.config)
+        raising = lexicon["cue_verbs_raising"]
+        self.raising_active = {c for c in raising if not c.startswith("be ")}
+        self.raising_passive = {c[3:] for c in raising if c.startswith("be ")}
+
+    def repair_lemmas(self, doc: Doc) -> None:
+        """The lemmatiser reads "hopes", "hoped", "hoping" as forms of "hop": a verb whose lemma is no
+        cue but whose regular inflection is one gets the cue's lemma."""
+        for token in doc:
+            if not token.tag_.startswith("VB") or token.lemma_.lower() in self.cue_verbs:
+                continue
+            word = token.lower_
+            for suffix, repl in _INFLECTIONS:
+                if word.endswith(suffix) and word[: len(word) - len(suffix)] + repl in self.cue_verbs:
+                    token.lemma_ = word[: len(word) - len(suffix)] + repl
+                    break
+
+    def is_cue_verb(self, token: Token) -> bool:
+        lemma = token.lemma_.lower()
+        if lemma in self.phrasal_heads:
+            particle = next((c for c in token.children if c.dep_ == "prt" and c.i == token.i + 1), None)
+            if particle is not None and f"{lemma} {particle.lower_}" in self.cue_verbs:
+                return True
+        if lemma not in self.cue_verbs or token.pos_ not in ("VERB", "AUX") and token.tag_ != "VBZ":
+            return False
+        if token.pos_ == "AUX" and lemma != "say":
+            return False
+        if token.tag_ in ("VBN", "VBD") and token.dep_ == "advcl" and token.i < token.head.i and not any(
+            c.dep_ in ("nsubj", "aux") for c in token.children
+        ):
+            return False  # "Asked about it, she said …": the participle's subject is who was asked
+        if lemma in self.weak_cues:
+            return any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in token.children) or parenthetical(token)
+        return True
+
+    def strong_cue(self, token: Token) -> bool:
+        """A verb of saying proper, not of stance or belief ("added", "noted", not "wants", "fears")."""
+        lemma = token.lemma_.lower()
+        stance = self.lexicon["cue_verbs_stance"]
+        return token.pos_ == "VERB" and lemma in self.cue_verbs and lemma not in stance and lemma not in self.weak_cues
+
+    def quote_only(self, verb: Token) -> bool:
+        lemma = verb.lemma_.lower()
+        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1), "")
+        quote_only = self.lexicon["cue_verbs_quote_only"]
+        return lemma in quote_only or f"{lemma} {particle}" in quote_only
+
+    def agent(self, tok: Token) -> bool:
+        """Someone who can hold a view: a person, an organisation, a personal pronoun, a role or group noun."""
+        if tok.pos_ == "PRON":
+            return tok.lower_ in ("he", "she", "they", "we", "i", "you")
+        named = tok.ent_type_ in ("PERSON", "ORG", "NORP")
+        lemma = tok.lemma_.lower()
+        nouns = (self.lexicon["org_nouns"], self.lexicon["roles"], self.lexicon["group_nouns"])
+        return named or self.speaker_noun(tok) or tok.pos_ == "NOUN" and any(lemma in n for n in nouns)
+
+    def person_or_group(self, tok: Token) -> bool:
+        """Someone, not something: a pronoun, a named person or organisation, a role, group or organisation noun
+        (an "address" the tagger marked as part of an organisation's name is not)."""
+        if tok.pos_ == "PROPN":
+            subtree = [t for t in tok.subtree if not (t.is_punct or t.dep_ in ("det", "poss", "case"))]
+            return tok.ent_type_ in ("PERSON", "NORP") or tok.ent_type_ == "ORG" and all(t.ent_type_ for t in subtree)
+        return self.agent(tok) and (tok.pos_ == "PRON" or tok.ent_type_ in ("PERSON", "NORP") or any(
+            tok.lemma_.lower() in self.lexicon[n] for n in ("roles", "group_nouns", "org_nouns")))
+
+    def speaker_noun(self, tok: Token) -> bool:
+        """A noun that names who speaks: a role ("spokesman"), a group ("officials"), an organisation."""
+        lemma = tok.lower_
+        return tok.pos_ in ("NOUN", "PROPN") and (
+            lemma in self.lexicon["roles"] or lemma in self.lexicon["group_nouns"] or tok.ent_type_ == "ORG"
+        )
+
+
+def parenthetical(verb: Token) -> bool:
+    """"If she wins, Clinton suggested in a tweet, women …": a cue set off by commas inside the
+    sentence it reports, with no object of its own."""
+    doc = verb.doc
+    if verb.dep_ not in ("parataxis", "ccomp") or verb.head.i < verb.i:
+        return False
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in verb.rights):
+        return False
+    subject = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    first, last = subject.left_edge.i, verb.right_edge.i
+    before = doc[first - 1].text if first > verb.sent.start else ""
+    after = doc[last].text if doc[last].is_punct else doc[last + 1].text if last + 1 < len(doc) else ""
+    return before == "," and after == ","

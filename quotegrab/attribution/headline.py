@@ -1,0 +1,122 @@
+"""Claims a headline or a transcript makes by layout rather than by a verb: `Name: claim`, `Name: "…"`,
+the transcript label `WALLACE: …`, and the dash attribution `"…" — Name`."""
+
+from __future__ import annotations
+
+import re
+
+from quotegrab.attribution.claim import Claim, next_nonspace, trim
+from quotegrab.attribution.context import DocContext
+from quotegrab.lexicon import Lexicon
+from quotegrab.scanner import Quotation
+
+# "WALLACE: …", "SEN. KAINE: …", optionally inside a quotation mark opening a quoted transcript
+# a signature after a dash: two to four capitalised words, middle initials allowed ("Christina N Luis")
+_SIGNATURE = re.compile(r"[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]*\.?){1,3}")
+_TRANSCRIPT_LABEL = re.compile(r"(?m)^[ \t]*[\"\u201c]?([A-Z][A-Z.'\u2019 -]{0,28}[A-Z]):[ \t]+([^\n\r]+)$")
+
+
+def transcript_claims(ctx: DocContext) -> list[Claim]:
+    """Interview transcripts: a paragraph opened by a speaker's name in capitals and a colon
+    ("WALLACE: Let's start with …", "SEN. TIM KAINE: …") is that speaker's."""
+    claims = []
+    for m in _TRANSCRIPT_LABEL.finditer(ctx.text):
+        mention = ctx.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        content = trim(ctx.text, m.start(2), m.end(2), min_chars=2)
+        if mention is None or content is None:
+            continue
+        start, end = content
+        if ctx.text[end - 1] in "\"\u201d" and ctx.text.count(ctx.text[end - 1], start, end) % 2:
+            end -= 1  # the closing mark of a transcript quoted whole
+        colon = m.end(1)
+        claims.append(Claim([(start, end)], (colon, colon + 1), mention, "transcript"))
+    return claims
+
+
+def headline_claims(ctx: DocContext, sources: frozenset[str] = frozenset()) -> list[Claim]:
+    """Headline form without quotation marks: "Trey Gowdy: Benghazi Probe Revealed Email Scandal"."""
+    claims = transcript_claims(ctx)
+    for m in re.finditer(r"(?m)^([^\n\r:]{2,60}):[ \t]+([^\n\r]{12,})$", ctx.text):
+        if _TRANSCRIPT_LABEL.match(ctx.text, m.start()):
+            continue
+        rest_start = m.start(2)
+        rest = m.group(2)
+        opening = next((q for q in ctx.quotations if q.start == rest_start), None)
+        if ctx.text[rest_start] in "\"'\u201c\u2018`" and (
+            opening is None or not ctx.text[opening.end : m.end(2)].strip(" .,!?")
+        ):
+            continue  # a headline that is one quotation is the colon rule's ('Name: "…"')
+        if rest.endswith(".") and not _title_case(rest):
+            continue  # "Note: this is a sentence." is not a headline
+        span = ctx.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if span is None or len(span) > 5:
+            continue
+        ents = [e for e in span.ents if e.label_ in ("PERSON", "ORG")]
+        if ents and ents[-1].end == span.end:
+            mention = ents[-1]
+        elif len(span) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span):
+            mention = span  # a name the NER missed in a headline: "Lewandowski: FBI director acted …"
+        elif len(span) == 1 and span.text[:1].isupper() and any(
+            p.text.split()[-1] == span.text for p in ctx.persons if len(p) > 1
+        ):
+            mention = span  # a surname the tagger misread, the article naming its person in full
+        elif span.root.lemma_.lower() in sources:
+            mention = span  # "Poll: Clinton leads in Ohio"
+        else:
+            continue
+        content = trim(ctx.text, rest_start, m.end(2), min_chars=12)
+        if content is not None:
+            colon = m.end(1)
+            claims.append(Claim([content], (colon, colon + 1), mention, "headline"))
+    return claims
+
+
+def colon_or_dash_claim(ctx: DocContext, q: Quotation, lexicon: Lexicon) -> Claim | None:
+    """Headline form `Name: "…"` and the dash attribution `"…" — Name`."""
+    doc = ctx.doc
+    text = ctx.text
+    para_start, para_end = ctx.paragraph_bounds(q.start)
+    lead = text[para_start : q.start]
+    m = re.match(r"^\s*(.{2,60}?)\s*:\s*$", lead)
+    if m:
+        span = doc.char_span(para_start + m.start(1), para_start + m.end(1), alignment_mode="expand")
+        named = span is not None and (
+            any(e.label_ in ("PERSON", "ORG") for e in span.ents)
+            or len(span) <= 4 and all(t.text[:1].isupper() and t.pos_ == "PROPN" for t in span)
+            # "Reid: 'Never …'" in a headline the tagger misreads: a name the article gives a person
+            or len(span) <= 3 and span.text[:1].isupper() and _names_a_person(ctx, span.text)
+        )
+        if named:
+            colon = text.index(":", para_start + m.end(1))
+            return Claim(list(q.pieces), (colon, colon + 1), span, "colon")
+    tail_start, tail = q.end, text[q.end : para_end]
+    if not text[para_start : q.start].strip() and not tail.strip():
+        # a quote standing as its own paragraph, signed in the next one: '"…"' / '- Bernie Sanders.'
+        tail_start = next_nonspace(text, para_end)
+        tail = text[tail_start : ctx.paragraph_bounds(tail_start)[1]]
+    m = re.match(r"^\s*([\u2014\u2015\u2013]|--|-(?=\s*[A-Z]))\s*(.{2,80}?)\s*$", tail)
+    if m:
+        start = tail_start + m.start(2)
+        span = doc.char_span(start, tail_start + m.end(2), alignment_mode="expand")
+        ent = next((e for e in span.ents if e.label_ in ("PERSON", "ORG")), None) if span is not None else None
+        name = re.match(r"[^,.;(]+", m.group(2))
+        # a signature the NER misses ("― Beck Pimentel"): the dash ending the paragraph is the sign, so
+        # a short run of capitalised words is taken as the name
+        signed = name is not None and _SIGNATURE.fullmatch(m.group(2).rstrip(".").strip()) is not None
+        if ent is None and name is not None and (_names_a_person(ctx, name.group().strip()) or signed):
+            ent = doc.char_span(start, start + len(name.group().strip()), alignment_mode="expand")
+        if ent is not None:
+            dash = tail_start + m.start(1)
+            return Claim(list(q.pieces), (dash, dash + len(m.group(1))), ent, "dash")
+    return None
+
+
+def _names_a_person(ctx: DocContext, words: str) -> bool:
+    """True when `words` are a person's name, or its last words, as the article's entities give it."""
+    return any(p.text == words or p.text.endswith(" " + words) for p in ctx.persons)
+
+
+def _title_case(text: str) -> bool:
+    """Headline capitalisation: most words longer than three letters start with a capital."""
+    words = [w for w in re.findall(r"[\w'\u2019-]+", text) if len(w) > 3]
+    return bool(words) and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)

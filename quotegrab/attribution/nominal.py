@@ -1,0 +1,153 @@
+"""Claims whose cue is not a verb of their own clause: nouns that carry reported content ("her claim
+that …", "criticism of X"), "a self-described socialist", and clauses whose subject a relative word
+took ("a move the kingdom hopes will shatter …")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from quotegrab.attribution.claim import WRITER_DASH, Claim, cue_span, cut_aside, subtree_range, trim
+from quotegrab.attribution.context import DocContext
+from quotegrab.attribution.cues import Cues
+from quotegrab.attribution.speakers import NOT_SPEAKERS, mention_span, possessor_span
+from quotegrab.attribution.speech import nested_cue_stop
+
+# -- nominal cues: "Trump's criticism of the judge", "her argument that …" --------------------------
+
+
+def nominal_claims(doc: Doc, ctx: DocContext, cues: Cues) -> list[Claim]:
+    """Nouns that carry reported content: a "that" clause after a noun of models/cue_nouns.txt ("the
+    claim that …", "her argument is that …"), or the object of a noun and preposition of
+    models/cue_nouns_object.txt ("criticism of X", "calls for X", "a pledge to …"). The speaker is
+    the possessor or the "by"/"from" agent, else nobody."""
+    claims = []
+    for noun in doc:
+        if noun.pos_ != "NOUN" or ctx.quoted(noun):
+            continue
+        claim = _nominal_claim(noun, ctx, cues)
+        if claim is not None:
+            claims.append(claim)
+    return claims
+
+
+def _nominal_claim(noun: Token, ctx: DocContext, cues: Cues) -> Claim | None:
+    doc = noun.doc
+    lemma = noun.lemma_.lower()
+    content = None
+    cue_end = noun.i
+    if lemma in cues.cue_nouns:
+        clause = next((c for c in noun.children if c.i > noun.i and _that_clause(c)), None)
+        if clause is None and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+            # "Her argument is that …"
+            clause = next((c for c in noun.head.children if c.i > noun.head.i and _that_clause(c)), None)
+        if clause is not None:
+            stop = nested_cue_stop(clause, ctx, cues)
+            content = subtree_range(clause, stop_at=stop)
+    nxt = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    needs_speaker = False
+    if content is None and nxt is not None and (
+        f"{lemma} {nxt.lower_}" in cues.cue_nouns_object or f"{lemma} {nxt.lower_} +" in cues.cue_nouns_object
+    ):
+        needs_speaker = f"{lemma} {nxt.lower_}" not in cues.cue_nouns_object
+        cue_end = nxt.i
+        if nxt.lower_ == "to" and nxt.pos_ == "PART":
+            verb = nxt.head
+            if verb.i <= nxt.i or verb.pos_ not in ("VERB", "AUX"):
+                return None
+            cue_end = noun.i  # the infinitive's "to" belongs to the content
+            content = (nxt.idx, verb.right_edge.idx + len(verb.right_edge))
+        else:
+            obj = next((c for c in nxt.children if c.dep_ in ("pobj", "pcomp")), None)
+            if obj is None:
+                return None
+            content = subtree_range(obj)
+    if content is None:
+        return None
+    para_start, para_end = ctx.paragraph_bounds(noun.idx)
+    start, end = ctx.absorb_quotations(*content)
+    span = trim(ctx.text, max(start, para_start), min(end, para_end), min_chars=2)
+    if span is None:
+        return None
+    span = ctx.cut_trailing_comment(*(cut_aside(ctx.text, *span) or span))
+    dash = WRITER_DASH.search(ctx.text, *span)
+    if dash is not None and dash.start() > span[0]:
+        span = (span[0], dash.start())
+    mention = None
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is not None and poss.lower_ not in ("its",) and not ctx.quoted(poss):
+        mention = possessor_span(poss, ctx)
+    else:
+        agent = next((c for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from")
+                      and c.i > noun.i), None)
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if pobj is not None and not ctx.quoted(pobj) and (pobj.ent_type_ in ("PERSON", "ORG", "NORP")
+                                                           or cues.speaker_noun(pobj)):
+            mention = mention_span(pobj, ctx)
+    if mention is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in cues.lexicon["cue_noun_verbs"]:
+        # "Trump voiced support for …": the subject of a verb that voices the cue
+        subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if subject is None and noun.head.dep_ in ("conj", "xcomp", "advcl") and noun.head.head.i < noun.head.i:
+            subject = next((c for c in noun.head.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and not ctx.quoted(subject) and subject.lower_ not in NOT_SPEAKERS:
+            mention = mention_span(subject, ctx)
+    if mention is None and needs_speaker:
+        return None
+    cue_tok = doc[cue_end]
+    return Claim([span], (noun.idx, cue_tok.idx + len(cue_tok)), mention, "nominal")
+
+
+def _that_clause(token: Token) -> bool:
+    """A clause opened by "that": "(the claim) that taxes will rise"; not a relative clause ending in its
+    bare verb ("a claim that officials disputed")."""
+    return (
+        token.dep_ in ("acl", "ccomp", "appos")
+        and token.right_edge.i > token.i
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in token.children)
+    )
+
+
+def self_described(doc: Doc, ctx: DocContext, cues: Cues) -> list[Claim]:
+    """"a self-described democratic socialist": the speaker is "self", the cue the participle (a cue
+    verb) and the content the rest of the noun phrase."""
+    claims = []
+    for token in doc:
+        if token.lower_ != "self" or token.i + 3 >= len(doc) or doc[token.i + 1].text != "-":
+            continue
+        participle = doc[token.i + 2]
+        head = participle.head
+        if participle.tag_ != "VBN" or participle.lemma_.lower() not in cues.cue_verbs or head.i <= participle.i:
+            continue
+        if ctx.quoted(participle) and ctx.quoted(head):
+            continue
+        first, last = doc[participle.i + 1], head
+        span = trim(ctx.text, first.idx, last.idx + len(last), min_chars=2)
+        if span is not None:
+            cue = (participle.idx, participle.idx + len(participle))
+            claims.append(Claim([span], cue, doc[token.i : token.i + 1], "self-described"))
+    return claims
+
+
+def gapped_clauses(doc: Doc, ctx: DocContext, cues: Cues) -> list[Claim]:
+    """"a move that the kingdom hopes will shatter …", "what scientists think is necessary": a cue in a
+    relative clause whose reported clause lost its subject to the relative word. The content is that
+    word and the rest of the clause, around the speaker and the cue."""
+    claims = []
+    for verb in doc:
+        if verb.dep_ not in ("relcl", "ccomp") or ctx.quoted(verb) or not cues.is_cue_verb(verb):
+            continue
+        comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if comp is None or subject is None or comp.left_edge.i >= subject.left_edge.i:
+            continue
+        gap = doc[comp.left_edge.i : subject.left_edge.i]
+        if not gap or any(t.pos_ in ("VERB", "AUX") for t in gap) or ctx.quoted(gap[0]):
+            continue
+        if gap[-1].lower_ not in ("that", "which", "what", "who"):
+            continue
+        rest = trim(ctx.text, verb.idx + len(verb), comp.right_edge.idx + len(comp.right_edge), min_chars=4)
+        head = trim(ctx.text, gap.start_char, gap.end_char)
+        if rest is None or head is None:
+            continue
+        rest = ctx.cut_trailing_comment(*rest)
+        claims.append(Claim([head, rest], cue_span(verb), mention_span(subject, ctx), "gapped"))
+    return claims

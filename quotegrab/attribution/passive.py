@@ -1,0 +1,108 @@
+"""Cues in the passive: a report credited by "by" ("was first reported by Politico", "a measure opposed
+by unions"), or credited to no one ("It was announced that …", "Asked whether …, Trump said", "Trump
+was asked whether …", where the question itself is the content)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from quotegrab.attribution.claim import Claim, cue_span, subtree_range, trim
+from quotegrab.attribution.context import DocContext
+from quotegrab.attribution.cues import Cues
+from quotegrab.attribution.speakers import mention_span
+from quotegrab.attribution.speech import asked_for
+
+# what a question was about: "asked whether …", "asked about the plan", "asked what it meant"
+_QUESTION_DEPS = ("ccomp", "advcl", "prep", "dobj", "xcomp", "pobj")
+
+
+def passive_agent(verb: Token, ctx: DocContext, cues: Cues) -> Token | None:
+    """Who a passive cue credits: "The meeting was first reported by Politico", "a measure opposed by
+    unions", "was asked by the host whether …"."""
+    if verb.tag_ != "VBN" or verb.lemma_.lower() not in cues.cue_verbs:
+        return None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if obj is None or ctx.quoted(obj) or not (cues.agent(obj) or obj.pos_ == "PROPN"):
+        return None
+    return obj
+
+
+def passive_claims(verb: Token, agent: Token, ctx: DocContext) -> list[Claim]:
+    mention = mention_span(agent, ctx)
+    if verb.lemma_.lower() == "ask":
+        questions = question_put(verb, ctx)
+        for claim in questions:
+            claim.mention = mention
+        return questions
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is not None:
+        start, end = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
+    elif verb.dep_ == "acl" and verb.head.i < verb.i:
+        # "a measure strongly opposed by unions": the noun the participle describes
+        noun = verb.head
+        before = verb.doc[verb.left_edge.i - 1]
+        start, end = noun.left_edge.idx, before.idx + len(before)
+    else:
+        return []
+    span = trim(ctx.text, start, end, min_chars=3)
+    if span is None:
+        return []
+    return [Claim([span], cue_span(verb), mention, "passive")]
+
+
+def reported_unnamed(verb: Token, cues: Cues) -> bool:
+    """"It was announced that …", "The deal was reported to include …": a passive cue with no agent."""
+    return (
+        verb.tag_ == "VBN"
+        and any(c.dep_ == "auxpass" for c in verb.children)
+        and cues.is_cue_verb(verb)
+        and not any(c.dep_ == "agent" for c in verb.children)
+    )
+
+
+def unnamed_report(verb: Token, ctx: DocContext) -> list[Claim]:
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    infinitive = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
+    if clause is not None:
+        span = trim(ctx.text, *subtree_range(clause), min_chars=8)
+        pieces = [span] if span else []
+    elif subject is not None and infinitive is not None and subject.lower_ != "it":
+        # "[The deal] was reported [to include a port]": what is reported is the subject and the infinitive
+        pieces = [p for p in (trim(ctx.text, *subtree_range(subject), min_chars=2),
+                              trim(ctx.text, *subtree_range(infinitive), min_chars=4)) if p]
+        if len(pieces) < 2:
+            return []
+    else:
+        return []
+    return [Claim(pieces, cue_span(verb), None, "unnamed")] if pieces else []
+
+
+def asked_unnamed(verb: Token) -> bool:
+    """"Asked whether …, Trump said" and "Trump was asked whether …": whoever asked goes unnamed."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    # "…, she said when asked about it": a participle after its clause, introduced by "when", "if"
+    when = any(c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "if", "once", "after") for c in verb.children)
+    return (
+        verb.tag_ in ("VBN", "VBD")  # a sentence-initial "Asked" is often tagged as a past tense
+        and verb.dep_ == "advcl"
+        and (verb.i < verb.head.i or when)
+        and not any(c.dep_ in ("nsubj", "aux") for c in verb.children)
+    )
+
+
+def question_put(verb: Token, ctx: DocContext) -> list[Claim]:
+    """The question itself is the content; there is no speaker to credit."""
+    right = [c for c in verb.children if c.i > verb.i and c.dep_ in _QUESTION_DEPS]
+    if not any(asked_for(c) for c in right):
+        return []
+    if not right:
+        return []
+    end_tok = max((c.right_edge for c in right), key=lambda t: t.i)
+    start = min(c.left_edge.idx for c in right)
+    span = trim(ctx.text, start, end_tok.idx + len(end_tok), min_chars=4)
+    if span is None:
+        return []
+    return [Claim([span], cue_span(verb), None, "question")]

@@ -1,0 +1,400 @@
+"""Quotations and their cues: the quote a cue closes, introduces or resumes, the words around it in the
+cue's sentence, quotes with no cue of their own (continuations of the previous speaker, headline and
+dash forms), quotes interrupted by their attribution merged back into one, and the typing of every
+claim as direct, mixed or indirect from how much of it lies inside quotation marks."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from quotegrab.attribution.claim import CONTENT_EDGE, Claim, next_nonspace, overlaps, trim
+from quotegrab.attribution.context import DocContext
+from quotegrab.attribution.cues import Cues
+from quotegrab.attribution.headline import colon_or_dash_claim
+from quotegrab.scanner import Quotation
+
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s")
+_QUOTE_RULES = ("quote-before", "quote-after", "continuation", "colon", "dash", "according-to", "fronted-mixed")
+
+
+def quotation_before(ctx: DocContext, verb: Token, speaker: Span) -> Quotation | None:
+    """The quote this cue closes: "…," Trump said / "…?" asked Trump / '…': Trump says."""
+    clause_start = min(verb.idx, speaker.start_char)
+    para_start = ctx.paragraph_bounds(verb.idx)[0]
+    candidates = [q for q in ctx.quotations if q.end <= clause_start and q.start >= para_start]
+    if not candidates:
+        return None
+    q = candidates[-1]
+    gap = ctx.text[q.end : clause_start].strip()
+    inner = ctx.text[q.content_start : q.content_end].rstrip(" \u2019'\u201d\"")
+    inner_end = inner[-1:]
+    if gap in (",", ":", "\u2014", "\u2013", "--", "-"):
+        return q
+    if not gap:
+        # "…," Trump said. A quote closed by a full stop ends its sentence: what follows is not its cue,
+        # unless the cue clause is all that follows ("…." Trump said.) or the comma is missing
+        # ("…niches" Grubbs said.)
+        if inner_end in ",?!\u2014-":
+            return q
+        if inner_end.isalnum():  # the missing comma of a quote opening its sentence, not a scare quote
+            return q if sentence_lead(ctx, q) is None and len(inner.split()) >= 3 else None
+        bare = not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)
+        return q if inner_end == "." and bare and verb.sent.end - verb.i <= 4 else None
+    # "…cost," Trump would pounce on it, he added: a quote ending in a comma whose cue comes
+    # later in the same sentence.
+    one_sentence = inner_end == "," and not _SENTENCE_END.search(gap + " ") and len(gap) < 120
+    if one_sentence and not any(q.end <= o.start < clause_start for o in ctx.quotations):
+        return q
+    return None
+
+
+def tail_before_cue(ctx: DocContext, q: Quotation, verb: Token, speaker: Span) -> int | None:
+    """End of the words between a quote and the cue clause after it, when there are some: in
+    '"It's stable now," and donations rose, Gilbert said' they finish the reported sentence."""
+    clause_start = min(verb.idx, speaker.start_char)
+    gap = ctx.text[q.end : clause_start]
+    words = re.findall(r"\w+", gap)
+    # a capital opens the speaker's name and its appositions ("…," Rep. Ann Cole, Democrat of Ohio, said)
+    if len(words) < 2 or not words[0].islower() or ctx.has_quotation(q.end, clause_start):
+        return None
+    end = trim(ctx.text, q.end, clause_start)
+    return end[1] if end is not None else None
+
+
+def sentence_lead(ctx: DocContext, q: Quotation) -> int | None:
+    """Start of the words before a quote in its sentence, when there are some ("Trump's plan is
+    "strategic," he said" is mixed); None when the quote opens its sentence."""
+    para_start = ctx.paragraph_bounds(q.start)[0]
+    lead = ctx.text[para_start : q.start]
+    ends = list(_SENTENCE_END.finditer(lead))
+    start = para_start + (ends[-1].end() if ends else 0)
+    lead = ctx.text[start : q.start]
+    if lead.rstrip()[-1:] in (":", "-", "\u2014", "\u2013"):
+        return None  # "… plans by the company - ''I love Oreos,'' he said": the quote stands alone
+    words = len(re.findall(r"\w+", lead))
+    # 'Sanders "is tapping into something…," Rosenberg said': a quote that starts mid-sentence
+    # continues the words before it
+    mid_sentence = ctx.text[q.content_start : q.content_start + 1].islower()
+    return start if words >= 2 or words and mid_sentence else None
+
+
+def quotation_resumed(ctx: DocContext, verb: Token, speaker: Span, before: Quotation) -> Quotation | None:
+    """"It's a difficult issue," said the senator, "because …": the quote resumes mid-sentence
+    right after its attribution."""
+    clause_end = max(verb.idx + len(verb), speaker.end_char)
+    para_end = ctx.paragraph_bounds(verb.idx)[1]
+    q = next((q for q in ctx.quotations if q.start >= clause_end and q.start < para_end), None)
+    if q is None:
+        return None
+    gap = ctx.text[clause_end : q.start].strip()
+    if not gap.endswith(",") or len(gap) > 80 or _SENTENCE_END.search(gap + " "):
+        return None
+    between = ctx.doc.char_span(clause_end, q.start, alignment_mode="contract")
+    if between is not None and any(t.pos_ == "VERB" for t in between):
+        return None  # '"…," he said, adding, "…"': the second quote is the next verb's
+    first = ctx.text[q.content_start : q.content_start + 1]
+    return q if first.islower() or ctx.text[before.content_end - 1 : before.content_end] == "," else None
+
+
+def introduces(ctx: DocContext, verb: Token, speaker: Span, q: Quotation) -> bool:
+    """True when the cue clause ends in a comma or colon right before the quote."""
+    clause_end = _clause_end(ctx, verb, speaker)
+    return ctx.text[clause_end : q.start].strip() in (",", ":")
+
+
+def _clause_end(ctx: DocContext, verb: Token, speaker: Span) -> int:
+    # "said Trump, "…"": an inverted speaker right after the cue belongs to the cue clause
+    inverted = verb.i < speaker.start <= verb.i + 3
+    return max(verb.idx + len(verb), speaker.end_char) if inverted else verb.idx + len(verb)
+
+
+def quotation_after(ctx: DocContext, verb: Token, speaker: Span) -> Quotation | None:
+    """The quote this cue introduces: Trump said, "…" / Trump told reporters: "…"."""
+    clause_end = _clause_end(ctx, verb, speaker)
+    para_end = ctx.paragraph_bounds(verb.idx)[1]
+    if ctx.text[clause_end:para_end].strip() == ":":
+        # "He said:" closing a paragraph introduces the quote that opens the next one
+        para_end = ctx.paragraph_bounds(next_nonspace(ctx.text, para_end))[1]
+    q = next((q for q in ctx.quotations if q.start >= clause_end and q.start < para_end), None)
+    if q is None:
+        return None
+    gap = ctx.text[clause_end : q.start]
+    if _SENTENCE_END.search(gap + " ") or len(gap) > 60:
+        return None
+    stripped = gap.strip()
+    words = re.findall(r"\w+", stripped)
+    if words and (words[0].lower() in ("that", "if", "whether") or len(words) > 4):
+        # "adds that American Muslims have two choices: “…”": a clause leads into the quote, so
+        # the content is that clause with the quote in it (mixed), which the complement rule finds
+        return None
+    if stripped.endswith((",", ":")) or stripped == "":
+        # a quote right after the verb with no punctuation is its object ("said “numerous” …")
+        if stripped == "" and _starts_clause_mid_sentence(ctx, q):
+            return None
+        return q
+    return None
+
+
+def lead_into_lowercase_quote(ctx: DocContext, verb: Token, speaker: Span, q: Quotation) -> tuple[int, int] | None:
+    """'If she is elected, he said, "she might …"': a quote resuming in lower case finishes the words
+    before its cue clause, which are part of the content (it is mixed)."""
+    if not ctx.text[q.content_start : q.content_start + 1].islower():
+        return None
+    clause_start = min(verb.idx, speaker.start_char)
+    clause = ctx.text[clause_start : q.start].rstrip()
+    if not clause.endswith(",") or len(re.findall(r"\w+", clause)) > 8 or speaker.root.head != verb:
+        return None  # only a bare "Name said," interrupts the sentence
+    start = max(verb.sent.start_char, ctx.paragraph_bounds(clause_start)[0])
+    if not ctx.text[start:clause_start].rstrip().endswith(","):
+        return None
+    lead = trim(ctx.text, start, clause_start, min_chars=2)
+    # a lone connective ("Also, he said, "…"") links sentences; it is not reported content
+    if lead is None or ctx.has_quotation(*lead) or len(re.findall(r"\w+", ctx.text[lead[0] : lead[1]])) < 2:
+        return None
+    return lead
+
+
+def relative_object(ctx: DocContext, verb: Token, speaker: Span) -> tuple[int, int] | None:
+    """'what he called "sophisticated adversaries"': the relative word the cue's clause opens with is
+    the thing said, so the quote is a fragment of a mixed claim."""
+    first = min(verb.i, speaker.start)
+    if first == 0 or verb.i < speaker.start:
+        return None
+    rel = ctx.doc[first - 1]
+    if rel.lower_ not in ("what", "which", "whom") or ctx.quoted(rel) or rel.head != verb:
+        return None  # "to which O'Malley interjected: "…"" answers; it doesn't name what was said
+    return rel.idx, rel.idx + len(rel)
+
+
+def _starts_clause_mid_sentence(ctx: DocContext, q: Quotation) -> bool:
+    if ctx.text[q.content_start : q.content_end].rstrip()[-1:] in (".", "!", "?"):
+        return False
+    after = ctx.text[q.end : q.end + 3]
+    return bool(after.strip()) and after.lstrip()[:1] not in (".", "\u201d", '"', "") and not after.startswith(
+        ("\n", "\r")
+    )
+
+
+def extend_to_clause_end(ctx: DocContext, q: Quotation, verb: Token) -> tuple[int, int]:
+    """Content of a quote introduced by its cue: the quote and what follows it in the sentence."""
+    para_end = ctx.paragraph_bounds(q.start)[1]
+    if ctx.text[q.content_start : q.content_end].rstrip()[-1:] in (".", "!", "?"):
+        return q.start, q.end
+    tail = ctx.text[q.end : para_end]
+    m = _SENTENCE_END.search(tail + " ")
+    end = q.end + (m.start() + 1 if m else len(tail))
+    if not ctx.text[q.end : end].strip(" .,;:\t"):
+        return q.start, q.end
+    return q.start, min(end, para_end)
+
+
+# -- quotations no cue claimed -------------------------------------------------------------------
+
+
+def unattributed_quotations(ctx: DocContext, claims: list[Claim], cues: Cues) -> list[Claim]:
+    """Quotes with no cue of their own: continuations of the previous speaker, headline
+    forms (Name: "…"), and dash attributions ("…" — Name)."""
+    extra: list[Claim] = []
+    covered = [(s, e) for c in claims for s, e in c.spans]
+    by_start = sorted(claims, key=lambda c: c.start)
+    for q in ctx.quotations:
+        if any(s <= q.content_start and q.content_end <= e for s, e in covered):
+            continue
+        if any(overlaps((s, e), (q.start, q.end)) for s, e in covered):
+            continue
+        if not stands_alone(ctx, q):
+            continue
+        claim = colon_or_dash_claim(ctx, q, cues.lexicon)
+        if claim is None:
+            previous = [c for c in by_start + extra if c.end <= q.start and c.mention is not None
+                        and c.rule in _QUOTE_RULES]
+            prior = max(previous, key=lambda c: c.end) if previous else None
+            if prior is not None and prior.type != "skip" and continues(ctx, prior, q):
+                claim = Claim(list(q.pieces), None, prior.mention, "continuation", continues=prior)
+        if claim is not None:
+            extra.append(claim)
+    return extra
+
+
+def stands_alone(ctx: DocContext, q: Quotation) -> bool:
+    """A quote that is a sentence of its own (not a scare-quoted word inside a sentence)."""
+    text = ctx.text
+    para_start, _ = ctx.paragraph_bounds(q.start)
+    lead = text[para_start : q.start]
+    starts_sentence = not lead.strip() or bool(re.search(r"[.!?:\u2014][\"'\u201d\u2019)]*\s*$", lead))
+    inner = text[q.content_start : q.content_end].rstrip()
+    tail = text[q.end : q.end + 2]
+    ends_sentence = inner[-1:] in ".!?,\u2026\u2014-" or not tail.strip() or tail.lstrip()[:1] in ".!?"
+    return starts_sentence and ends_sentence and len(inner.split()) >= 3
+
+
+def continues(ctx: DocContext, prior: Claim, q: Quotation) -> bool:
+    """A cue-less quote continues the previous speaker when it follows that speaker's quoted words
+    in the same paragraph or opens the next one, with no other person named in between."""
+    if prior.rule not in _QUOTE_RULES:
+        return False
+    if _subheading(ctx, q):
+        return False
+    between = ctx.text[prior.end : q.start]
+    after = max(prior.end, prior.cue[1] if prior.cue else 0, prior.mention.end_char if prior.mention else 0)
+    after = min(max(after, ctx.sentence_end_after(after - 1)), q.start)
+    # a title in the attribution ("said on NBC's "Meet the Press."") doesn't interrupt the speaker
+    others = [o for o in ctx.quotations if after <= o.start < q.start]
+    if len(re.findall(r"\r\n|\n|\r", between.strip())) > 1 or others:
+        return False
+    # someone named after the attribution may be who speaks next; inside it ("…," Trump would
+    # pounce, he added) the name is part of the attribution itself
+    for ent in ctx.persons:
+        new_actor = after <= ent.start_char < q.start and ent.root.dep_ == "nsubj"
+        if new_actor and (prior.mention is None or ent.text not in prior.mention.text):
+            return False
+    # someone the NER missed whose own verb introduces the quote ("Kasich resisted: "…"")
+    span = ctx.doc.char_span(after, q.start, alignment_mode="contract")
+    for tok in span if span is not None else ():
+        verb = tok.head
+        introduces = ctx.text[verb.idx + len(verb) : q.start].strip() == ":"
+        new_actor = tok.dep_ == "nsubj" and tok.pos_ in ("PROPN", "NOUN") and introduces
+        if new_actor and (prior.mention is None or tok.text not in prior.mention.text):
+            return False
+    return True
+
+
+def _single_marked(ctx: DocContext, q: Quotation) -> bool:
+    return ctx.text[q.start] in "'\u2018" and not ctx.text.startswith("''", q.start)
+
+
+def _subheading(ctx: DocContext, q: Quotation) -> bool:
+    """A paragraph of nothing but a phrase in single marks in an article quoting with double marks
+    (''…'' … 'A Healthy Environment.'): a section heading taken from a quote, not a quote."""
+    para_start, para_end = ctx.paragraph_bounds(q.start)
+    if not _single_marked(ctx, q) or ctx.text[para_start:para_end].strip() != ctx.text[q.start : q.end]:
+        return False
+    earlier = [o for o in ctx.all_quotations if o.end <= q.start]
+    return bool(earlier) and not _single_marked(ctx, earlier[-1])
+
+
+def merge_interrupted(claims: list[Claim], doc: Doc) -> list[Claim]:
+    """"A," Trump said. "B." is one quote in two pieces: a continuation in the same paragraph,
+    right after the sentence of the quote's cue, joins the quote it continues (a mixed one too: 'On jobs,
+    "A," he said. "B."'), unless the cue goes on to a claim of its own ('"A," he said, adding that … "B."'):
+    the words after that claim are its own."""
+    text = doc.text
+    merged: list[Claim] = []
+    absorbed: dict[int, Claim] = {}
+    for claim in claims:
+        prior = claim.continues
+        if (
+            prior is not None
+            and prior.rule in ("quote-before", "fronted-mixed", "quote-after")
+            and prior.cue is not None
+            and prior.cue[1] <= claim.start
+            and _same_or_next_paragraph(text, max(prior.cue[1], prior.end), claim.start)
+            and len(prior.spans) < 4
+        ):
+            at = next((i for i, c in enumerate(merged) if c is prior), None)
+            later = merged[at + 1 :] if at is not None else []
+            if at is not None and _after_cue_sentence(doc, prior, claim) and not _cue_goes_on(doc, prior, later):
+                prior.spans.append(claim.spans[0])
+                prior.spans.extend(claim.spans[1:])
+                absorbed[id(claim)] = prior
+                continue
+        if claim.continues is not None and id(claim.continues) in absorbed:
+            claim.continues = absorbed[id(claim.continues)]  # it goes on from the quote that took its prior in
+        merged.append(claim)
+    return merged
+
+
+def _same_or_next_paragraph(text: str, end: int, start: int) -> bool:
+    """Between end and start lies at most one paragraph break, and when there is one, start opens the
+    next paragraph (after its opening mark): a quote resumed there goes on from the one before."""
+    parts = re.split(r"\r\n|\r|\n", text[end:start])
+    parts = [p for p in parts if p.strip()] if len(parts) > 1 else parts
+    if len(re.findall(r"(?:\r\n|\r|\n)\s*", text[end:start].strip(" \t"))) > 1:
+        return False
+    return len(parts) <= 1 or not parts[-1].strip(" \t\"'\u201c\u2018`")
+
+
+def _after_cue_sentence(doc: Doc, prior: Claim, claim: Claim) -> bool:
+    """True when the continuation lies past the sentence of the prior quote's cue: a quote inside that
+    sentence ('…, he said, and compared Y with Z: "B."') is another claim's."""
+    assert prior.cue is not None
+    cue = doc.char_span(*prior.cue, alignment_mode="expand")
+    return cue is not None and claim.start >= cue.sent.end_char
+
+
+def _cue_goes_on(doc: Doc, prior: Claim, later: list[Claim]) -> bool:
+    """True when one of the `later` claims is a clause its speaker goes on to through the cue of `prior`
+    ("said, adding that he had …", "said … and argued for nominating …"); a relative clause on the
+    speaker ("said X, who endorsed Y") or an aside ("speaking by phone") is part of the attribution."""
+    assert prior.cue is not None and prior.mention is not None
+    cue = doc.char_span(*prior.cue, alignment_mode="expand")
+    if cue is None:
+        return False
+    for claim in later:
+        span = doc.char_span(*claim.cue, alignment_mode="expand") if claim.cue else None
+        if span is None or span.root.head != cue.root or span.root.dep_ not in ("advcl", "conj", "xcomp"):
+            continue
+        if claim.mention is None or claim.mention.start_char != prior.mention.start_char:
+            continue
+        content = doc.char_span(claim.start, claim.end, alignment_mode="expand")
+        if content is not None and any(t.pos_ in ("VERB", "AUX") for t in content):
+            return True
+    return False
+
+
+# -- typing ----------------------------------------------------------------------------------------
+
+
+def classify(claim: Claim, ctx: DocContext) -> None:
+    text = ctx.text
+    inner = [q for s, e in claim.spans for q in ctx.index.overlapping(s, e)]
+    inner = sorted({id(q): q for q in inner}.values(), key=lambda q: q.start)
+    if claim.rule in ("quote-before", "continuation", "colon", "dash"):
+        claim.type = "direct"
+        return
+    if claim.rule == "transcript":
+        # a transcript line is typed by the marks inside it: the mark a quoted transcript opens each
+        # paragraph with encloses the label too, so it makes nothing direct
+        inner = [q for q in inner if q.start >= claim.start]
+        if not inner:
+            claim.type = "indirect"
+            return
+    # 'Cruz says that "when you live by the pen …"': words framed by "that" are reported speech
+    # holding a verbatim fragment, not a quotation of their own
+    that_clause = bool(inner) and claim.start <= inner[0].content_start and _after_that(text, inner[0])
+    if _whole_quotation(claim, inner) and not that_clause:
+        claim.spans = list(inner[0].pieces)
+        claim.type = "direct"
+        return
+    if not inner:
+        claim.type = "indirect"
+        return
+    first = inner[0]
+    (start, end) = claim.spans[0]
+    leading = text[start : first.start].strip(CONTENT_EDGE) == ""
+    covered = sum(min(end, q.end) - max(start, q.start) for q in inner if q.end > start and q.start < end)
+    content_len = sum(e - s for s, e in claim.spans)
+    if leading and covered >= 0.75 * content_len and not that_clause:
+        # "According to X, “…” in Y prisons": the quotation is the content, the tail is scene-setting.
+        claim.spans = list(first.pieces) if len(inner) == 1 else [(first.content_start, inner[-1].content_end)]
+        claim.type = "direct"
+        return
+    claim.type = "mixed"
+    # a fragment never reaches past its content (an unclosed mark runs to the paragraph's end)
+    first_start, last_end = claim.spans[0][0], claim.spans[-1][1]
+    claim.fragments = [
+        (max(q.content_start, first_start), min(q.content_end, last_end))
+        for q in inner
+        if min(q.content_end, last_end) > max(q.content_start, first_start)
+    ]
+
+
+def _after_that(text: str, q: Quotation) -> bool:
+    """True when the word right before the quotation's opening mark is "that"."""
+    return re.search(r"\bthat[ \t\u00a0]*$", text[max(0, q.start - 12) : q.start], re.IGNORECASE) is not None
+
+
+def _whole_quotation(claim: Claim, inner: list[Quotation]) -> bool:
+    return len(inner) == 1 and all(inner[0].start <= s and e <= inner[0].end for s, e in claim.spans)

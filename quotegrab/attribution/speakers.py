@@ -1,0 +1,310 @@
+"""Who speaks: the speaker mention of a cue, from its subject followed through the parse (participles,
+conjuncts, relative clauses, raised objects, datelines) or the name beside it, and the words of that
+mention. `resolution` then links each mention to one of the article's speakers."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from quotegrab.attribution.context import DocContext
+from quotegrab.attribution.cues import Cues
+
+_INHERIT_SUBJECT_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl", "dep", "acomp")
+_RELATIVES = ("who", "that", "which")
+NOT_SPEAKERS = {"this", "that", "which", "there", "what", "these", "those", "one"}
+# "It said …" names an organisation or a document only with verbs of saying and finding.
+_IT_CUES = {"say", "report", "state", "find", "show", "write", "add", "announce", "note", "warn", "claim"}
+
+_DASHES = ("\u2014", "\u2013", "-", "--")
+
+
+def speaker_of(verb: Token, ctx: DocContext, cues: Cues) -> Span | None:
+    head = verb
+    for _ in range(6):
+        subject = subject_child(head, ctx)
+        if subject is not None:
+            break
+        aside = next((c for c in head.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i < head.i), None)
+        subject = subject_child(aside, ctx) if aside is not None else None
+        if subject is not None:
+            break  # "Mendes, noting the size of the crowd, said …" parsed with the subject on the participle
+        passive_relative = any(c.dep_ == "nsubjpass" for c in head.children)
+        infinitive = head.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+        if infinitive and head.head.dep_ == "dobj" and head.head.head.pos_ == "VERB":
+            head = head.head.head  # "she invoked the attacks to defend herself": who invoked them defends
+            continue
+        if head.dep_ == "relcl" and head.head.pos_ in ("PROPN", "NOUN", "PRON") and not passive_relative:
+            subject = head.head
+            break
+        passive = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None and head.lemma_.lower() == "quote":
+            subject = passive  # "X was quoted as saying", "X was asked whether"
+            break
+        conjunct = head.head
+        if (
+            head.dep_ == "conj"
+            and conjunct.dep_ == "ccomp"
+            and cues.is_cue_verb(conjunct.head)
+            and cues.strong_cue(head)
+        ):
+            # "said the road was safe but added, …" parsed with "added" joined to "was": the one who
+            # adds is the one who said
+            head = conjunct.head
+            continue
+        if (
+            head is verb
+            and _trailing_participle(verb)
+            and conjunct.dep_ == "ccomp"
+            and conjunct.head.i < conjunct.i
+            and cues.is_cue_verb(conjunct.head)
+            and not cues.is_cue_verb(conjunct)
+        ):
+            # "Packer said the focus is taking a toll, pointing to …": the participle closing a reported
+            # clause is the reporter's, not the clause subject's
+            head = conjunct.head
+            continue
+        if head.dep_ == "parataxis" and conjunct.tag_ == "VBG" and conjunct.i < head.i:
+            head = conjunct  # "Durbin, noting the size of the list, said …" parsed with "noting" as the root
+            continue
+        if passive is not None and head is not verb:
+            subject = passive  # "she was suspended after slamming …": the one suspended slammed
+            break
+        controller = next((c for c in conjunct.children if c.dep_ == "dobj" and c.i < head.i), None)
+        if head.dep_ == "xcomp" and controller is not None and cues.person_or_group(controller):
+            subject = controller  # "led Republicans to say", "urged voters to reject": the object does it
+            break
+        noun = head.head
+        if head.dep_ == "acl" and head.tag_ == "VBG" and noun.pos_ in ("NOUN", "PROPN") and noun.i < head.i:
+            issued = noun.head.lemma_.lower() in cues.lexicon["issuing_verbs"]
+            if noun.dep_ == "dobj" and issued and not cues.person_or_group(noun):
+                head = noun.head  # "Trump issued a statement saying …": who issued it says it
+                continue
+            subject = noun  # "super PACs supporting Cruz", "ads attacking him": the noun the participle describes
+            break
+        if head.dep_ in _INHERIT_SUBJECT_DEPS and head.head.i != head.i:
+            head = head.head
+            continue
+        if head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") and not _means_without_claim(head, verb, ctx):
+            head = head.head  # "after hinting", "from endorsing", "by telling him that …": the clause's subject
+            continue
+        subject = _adjacent_speaker(verb, ctx, cues)
+        if subject is None:
+            return None
+        break
+    else:
+        return None
+    if subject.lower_ in _RELATIVES and subject.head.dep_ == "relcl":
+        issuer = _issuer(subject.head.head, ctx, cues)
+        if issuer is not None:
+            return mention_span(issuer, ctx)  # "Sanders released an ad that urges …": Sanders urges
+        # "Trump, who said …": the relative pronoun is the mention; the resolver follows it to Trump
+        return subject.doc[subject.i : subject.i + 1]
+    if ctx.quoted(subject) or subject.i > verb.i and _in_title(subject, ctx):
+        # the parser made a word of the quote (or of a quoted show's title: 'said on “Fox and Friends”')
+        # the subject: the speaker is the name beside the cue
+        subject = _adjacent_speaker(verb, ctx, cues)
+        if subject is None:
+            return None
+    if subject.lower_ in NOT_SPEAKERS or subject.pos_ in ("VERB", "AUX") or ctx.quoted(subject):
+        return None
+    if subject.lower_ == "it" and verb.lemma_.lower() not in _IT_CUES and not cues.quote_only(verb):
+        return None  # "it" speaks through verbs of saying or framing a quote ('"…," it read')
+    if subject.dep_ == "csubj":
+        return None
+    return mention_span(subject, ctx)
+
+
+def _issuer(noun: Token, ctx: DocContext, cues: Cues) -> Token | None:
+    """Who put out the document or speech `noun` names, when it is the object of a verb of issuing
+    ("the campaign released an ad", "the Post ran a piece"): that verb's subject, if someone."""
+    if noun.dep_ != "dobj" or cues.person_or_group(noun):
+        return None
+    if noun.head.lemma_.lower() not in cues.lexicon["issuing_verbs"]:
+        return None
+    subject = subject_child(noun.head, ctx)
+    return subject if subject is not None and cues.person_or_group(subject) else None
+
+
+def document_author(noun: Token, cues: Cues) -> Token | None:
+    """Who a tally, report or speech is by: "a tally by the AP", "a report from the Pentagon", "a filing
+    prepared by the firm", "a speech Mrs. Clinton gave"; None for a noun that is someone itself."""
+    if cues.person_or_group(noun):
+        return None
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            candidates = [c for c in child.children if c.dep_ == "pobj"]
+        elif child.dep_ == "acl" and child.tag_ == "VBN":
+            agent = next((c for c in child.children if c.dep_ == "agent"), None)
+            candidates = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
+        elif child.dep_ == "relcl":
+            candidates = [c for c in child.children if c.dep_ == "nsubj" and c.lower_ not in _RELATIVES]
+        else:
+            continue
+        author = next((c for c in candidates if cues.person_or_group(c)), None)
+        if author is not None:
+            return author
+    return None
+
+
+def subject_child(head: Token, ctx: DocContext) -> Token | None:
+    """The verb's subject. A dateline the parser made a subject ("WASHINGTON, May 2 (AP) — A spokesman
+    said …") gives way to the other subject, or to the name it was given in apposition after the dash;
+    of two subjects the one nearer the verb is the right one."""
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "csubj")]
+    # '"… the emails, the foundation …," said a person': a word of the quote parsed as a second
+    # subject loses to the subject outside the marks
+    outside = [c for c in subjects if not ctx.quoted(c)]
+    subjects = outside or subjects
+    for subject in list(subjects):
+        if _dateline(subject, ctx):
+            subjects.remove(subject)
+            after = next((c for c in subject.children if c.dep_ == "appos" and _dateline_after(c, subject)), None)
+            if after is not None and not subjects:
+                subjects.append(after)
+    if len(subjects) > 1:
+        before = [c for c in subjects if c.i < head.i]
+        return before[-1] if before else subjects[0]
+    return subjects[0] if subjects else None
+
+
+def _adjacent_speaker(verb: Token, ctx: DocContext, cues: Cues) -> Token | None:
+    """When the parse gives the cue no subject ("Col. Warren, a spokesman in Baghdad, said, …" parsed
+    as an apposition), the nearest name or pronoun next to the cue, with no other verb between."""
+    sent = verb.sent
+    for tok in reversed(list(_token_range(verb.doc, sent.start, verb.i))):
+        if tok.pos_ in ("VERB", "AUX") or ctx.quoted(tok):
+            break
+        if tok.dep_ == "poss" or tok.head.dep_ == "poss":
+            continue  # "noting the size of Sanders's following, said": a possessor is not who speaks
+        if tok.ent_type_ == "PERSON":
+            return _entity_root(tok)
+        if tok.pos_ == "PRON" and tok.lower_ in ("he", "she", "they", "we", "i"):
+            return tok
+        if cues.speaker_noun(tok):
+            return tok
+    # '“…,” said Smith': an inverted speaker follows a cue that follows its quote; otherwise a name the
+    # cue governs is its object ("supporting Cruz", "asked Obama what …"), never its speaker
+    inverted = verb.i > sent.start and verb.nbor(-1).is_punct
+    for tok in _token_range(verb.doc, verb.i + 1, min(sent.end, verb.i + 6)):
+        # "denounced her record as secretary of state": a noun past a preposition is no inverted speaker
+        if tok.pos_ in ("VERB", "AUX") or ctx.quoted(tok):
+            break
+        if not inverted and _governed_by(tok, verb):
+            continue
+        if tok.ent_type_ == "PERSON" or tok.pos_ == "PRON" and tok.lower_ in ("he", "she"):
+            return _entity_root(tok)
+        if cues.speaker_noun(tok):
+            return tok
+    return None
+
+
+def mention_span(head: Token, ctx: DocContext) -> Span:
+    """The speaker mention: the subject's name or noun phrase, without relative clauses,
+    appositions or anything inside quotation marks."""
+    doc = head.doc
+    left = head.i
+    for tok in reversed(list(head.lefts)):
+        if tok.dep_ in ("compound", "amod", "det", "poss", "nmod", "nummod", "case", "quantmod") and not ctx.quoted(
+            tok
+        ):
+            left = min(left, tok.left_edge.i)
+    right = head.i
+    for tok in head.rights:
+        if tok.dep_ in ("compound", "flat", "case") or (
+            tok.dep_ == "prep" and tok.lower_ in ("for", "of", "at", "with") and tok.i == right + 1
+        ):
+            right = max(right, tok.right_edge.i)
+        else:
+            break
+    for k in range(left, head.i):
+        if _is_dash(doc[k]):
+            left = k + 1  # "RANGOON, Burma - Aung San Suu Kyi's allies": the dateline is not part of the name
+    while left < head.i and (doc[left].is_punct or doc[left].is_space or ctx.quoted(doc[left])):
+        left += 1
+    while right > head.i and (doc[right].is_punct or doc[right].is_space or ctx.quoted(doc[right])):
+        right -= 1
+    return doc[left : right + 1]
+
+
+def possessor_span(poss: Token, ctx: DocContext) -> Span:
+    """A possessor as a speaker mention, without its "'s": "Bolton's view" -> "Bolton"."""
+    mention = mention_span(poss, ctx)
+    end = mention.end
+    while end - 1 > mention.start and mention.doc[end - 1].dep_ == "case":
+        end -= 1
+    return mention.doc[mention.start : end]
+
+
+def _in_title(tok: Token, ctx: DocContext) -> bool:
+    """tok lies inside quotation marks that hold a title (a show, a book), which `quoted` leaves out."""
+    return any(q.start <= tok.idx < q.end for q in ctx.all_quotations)
+
+
+def _trailing_participle(verb: Token) -> bool:
+    """", explaining …", "while adding …": a participle set off after the clause it hangs on."""
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i < verb.head.i:
+        return False
+    before = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
+    marked = any(c.dep_ == "mark" and c.lower_ == "while" for c in verb.children)
+    return marked or before is not None and before.text == ","
+
+
+def _means_without_claim(prep: Token, verb: Token, ctx: DocContext) -> bool:
+    """"defended the levy by citing a survey": a means with a bare noun for its object reports no claim
+    ("by saying “…”", "by calling him out", "by telling him that …" do)."""
+    if prep.lower_ != "by" or any(c.dep_ in ("prt", "oprd", "dative", "ccomp", "xcomp") for c in verb.children):
+        return False
+    right = [t for t in verb.subtree if t.i > verb.i]
+    return not any(t.pos_ in ("VERB", "AUX") or ctx.quoted(t) for t in right)
+
+
+def _governed_by(tok: Token, verb: Token) -> bool:
+    """tok lies in the verb's object or complement, not its subject."""
+    while tok.head.i != tok.i:
+        if tok.head.i == verb.i:
+            return tok.dep_ not in ("nsubj", "nsubjpass", "csubj", "expl")
+        tok = tok.head
+    return False
+
+
+def _is_dash(tok: Token) -> bool:
+    """A dash between words, not a hyphen inside one ("front-runner", "Sun-Times")."""
+    spaced = bool(tok.whitespace_) and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_)
+    return tok.text in ("\u2014", "\u2013") or tok.text in _DASHES and spaced
+
+
+def _dateline(tok: Token, ctx: DocContext) -> bool:
+    """A place opening its paragraph before a dash: "WASHINGTON —", "NEW YORK, May 2 (AP) –"."""
+    if tok.ent_type_ != "GPE" and not (tok.is_upper and len(tok) > 1):
+        return False
+    first = tok.left_edge
+    para_start = ctx.paragraph_bounds(first.idx)[0]
+    if ctx.text[para_start : first.idx].strip():
+        return False
+    doc = tok.doc
+    for t in _token_range(doc, tok.i + 1, tok.i + 10):
+        if _is_dash(t):
+            return True
+        if t.pos_ in ("VERB", "AUX") or ctx.quoted(t):
+            return False
+    return False
+
+
+def _dateline_after(tok: Token, dateline: Token) -> bool:
+    """tok lies after the dash that closes the dateline."""
+    doc = tok.doc
+    return any(_is_dash(t) for t in _token_range(doc, dateline.i + 1, tok.left_edge.i))
+
+
+def _token_range(doc: Doc, start: int, end: int) -> list[Token]:
+    """Tokens start..end-1, clipped to the document."""
+    return [doc[i] for i in range(max(0, start), min(len(doc), end))]
+
+
+def _entity_root(tok: Token) -> Token:
+    """The last token of the named entity containing tok: the head of a name like "Steven H. Warren"."""
+    doc = tok.doc
+    i = tok.i
+    while i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I" and doc[i + 1].ent_type_ == tok.ent_type_:
+        i += 1
+    return doc[i]

@@ -1,0 +1,246 @@
+"""Verbs of saying, "X said …": a cue verb's claims from the quote it closes, introduces or resumes,
+from its reported clause, or from the content fronted before it ("The economy is strong, Trump said")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from quotegrab.attribution.claim import Claim, cue_span, cut_aside, overlaps, subtree_range, trim
+from quotegrab.attribution.context import DocContext
+from quotegrab.attribution.cues import Cues, parenthetical
+from quotegrab.attribution.quotations import (
+    extend_to_clause_end,
+    introduces,
+    lead_into_lowercase_quote,
+    quotation_after,
+    quotation_before,
+    quotation_resumed,
+    relative_object,
+    sentence_lead,
+    tail_before_cue,
+)
+from quotegrab.attribution.speakers import speaker_of
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+_EXPLETIVE_OBJECTS = {"so", "it", "this", "that", "nothing", "anything", "something", "much"}
+
+
+def claims_for_verb(verb: Token, ctx: DocContext, cues: Cues) -> list[Claim]:
+    speaker = speaker_of(verb, ctx, cues)
+    if speaker is None:
+        return []
+    cue = cue_span(verb)
+    claims = []
+    # "…," Fiorina said, adding that …: the quote before belongs to the verb the participle hangs on
+    joined = verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") and speaker.root.head.i != verb.i
+    before = None if joined else quotation_before(ctx, verb, speaker)
+    after = quotation_after(ctx, verb, speaker)
+    complement = complement_of(verb, ctx, cues)
+    lead = sentence_lead(ctx, before) if before is not None else None
+    if before is not None and lead is not None and after is not None and introduces(ctx, verb, speaker, after):
+        # 'Remarking upon Clinton's "genuine empathy," Starr said, "Leave aside …"': the cue
+        # introduces the quote after it; the quoted words before it are part of the scene.
+        before = None
+    tail = tail_before_cue(ctx, before, verb, speaker) if before is not None and lead is None else None
+    gap = ctx.doc.char_span(before.end, tail, alignment_mode="expand") if tail is not None else None
+    if gap is not None and any(cues.is_cue_verb(t) for t in gap):
+        before = tail = None  # '"Quiet," he demanded, as Bush continued': the quote is the nearer cue's
+    if before is not None and (lead is not None or tail is not None):
+        # 'Sanders "is tapping …," Rosenberg said' / '"It's stable now," and donations rose, Gilbert
+        # said': the words around the quote in the cue's sentence are content too
+        start = lead if lead is not None else before.start
+        claims.append(Claim([(start, tail or before.end)], cue, speaker, "fronted-mixed"))
+    elif before is not None:
+        pieces = list(before.pieces)
+        resumed = quotation_resumed(ctx, verb, speaker, before)
+        if resumed is not None:
+            pieces.extend(resumed.pieces)
+        claims.append(Claim(pieces, cue, speaker, "quote-before"))
+        # "…," Trump said, adding that … : the complement is a claim of its own only when it
+        # is not the quote's own clause.
+        if (
+            complement is not None
+            and not overlaps(complement, (before.start, before.end))
+            and complement[0] > verb.idx
+        ):
+            claims.append(Claim([complement], cue, speaker, "complement"))
+    elif after is not None:
+        span = extend_to_clause_end(ctx, after, verb)
+        lead = lead_into_lowercase_quote(ctx, verb, speaker, after) or relative_object(ctx, verb, speaker)
+        claims.append(Claim([lead, span] if lead else [span], cue, speaker, "quote-after"))
+    elif cues.quote_only(verb):
+        return claims
+    elif verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        # "As Crane said, the candidates have become …": the clause the aside leans on is the claim
+        pieces = ctx.sentence_without(verb.sent, verb.left_edge.i, verb.right_edge.i)
+        if pieces:
+            claims.append(Claim(pieces, cue, speaker, "as-aside"))
+    elif complement is not None and not parenthetical(verb):
+        claims.append(Claim([complement], cue, speaker, "complement"))
+    else:
+        fronted = fronted_content(ctx, verb, speaker)
+        if fronted:
+            claims.append(Claim(fronted, cue, speaker, "fronted"))
+    return claims
+
+
+def complement_of(verb: Token, ctx: DocContext, cues: Cues) -> tuple[int, int] | None:
+    """The reported clause of a cue verb: its clausal complement, or for verbs without one
+    whose object holds quoted words ("described as “very generous” an offer"), the rest of its clause."""
+    comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    if comp is None and verb.lemma_.lower() in ("say", "tell", "add", "write"):
+        # "said seeing so many officers was welcome" is often parsed with an open complement
+        comp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and c.tag_ == "VBG"), None)
+    if comp is None:
+        comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if comp is None and verb.lemma_.lower() in ("ask", "wonder", "question"):
+        # "asked if they were always so serious"
+        comp = next((c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i
+                     and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)), None)
+    if comp is not None:
+        stop = nested_cue_stop(comp, ctx, cues)
+        start, end = subtree_range(comp, stop_at=stop)
+        # a second clause the parser hung on the cue ("said Trump has respect for the military and his
+        # comment was …") goes on with the same report
+        more = [c for c in verb.children
+                if c.dep_ == "ccomp" and c.i > comp.i and c.left_edge.i > comp.right_edge.i]
+        if stop is None and comp.i > verb.i and more and more[0].left_edge.i == comp.right_edge.i + 1:
+            end = max(end, subtree_range(more[0], stop_at=nested_cue_stop(more[0], ctx, cues))[1])
+        start, end = ctx.absorb_quotations(start, end)
+        if stop is None and comp.i > verb.i:
+            end = _past_quoted_comma(verb, end, ctx, cues)
+            end = ctx.quote_after_colon(end)
+        trimmed = cut_aside(ctx.text, *(trim(ctx.text, start, end, min_chars=8) or (0, 0)))
+        return ctx.cut_trailing_comment(*trimmed) if trimmed else None
+    right = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "prep", "oprd", "attr")]
+    if verb.lemma_.lower() == "ask" and not any(asked_for(c) for c in right):
+        return None  # "asked reporters", "ask a question": no content
+    if not right:
+        return None
+    if all(c.dep_ == "dobj" and c.lower_ in _EXPLETIVE_OBJECTS for c in right):
+        return None
+    start = min(c.left_edge.idx for c in right)
+    end_tok = max((c.right_edge for c in right), key=lambda t: t.i)
+    end = end_tok.idx + len(end_tok)
+    lemma = verb.lemma_.lower()
+    if not ctx.has_quotation(start, end) and lemma in ("say", "tell", "add"):
+        return None
+    objects = [c for c in right if c.dep_ in ("dobj", "xcomp")]
+    someone = objects and (
+        objects[0].ent_type_ in ("PERSON", "ORG") or objects[0].lower_ in ("him", "her", "them")
+    )
+    if lemma in cues.lexicon["cue_verbs_stance"] and someone:
+        # "Ryan endorsed Trump in early June", "criticized him": a stance toward someone is about them alone
+        obj = objects[0]
+        start, end = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge)
+        return trim(ctx.text, start, end, min_chars=2)
+    start, end = ctx.absorb_quotations(start, end)
+    stance = lemma in cues.lexicon["cue_verbs_stance"] or lemma in cues.weak_cues
+    # "opposes the levy" is a stance; "wrote the bill" is no report: verbs of saying need a longer object
+    shortest = cues.config["min_stance_tokens"] if stance else cues.config["min_indirect_tokens"]
+    if len(ctx.text[start:end].split()) < shortest:
+        return None
+    trimmed = trim(ctx.text, start, end, min_chars=8)
+    return ctx.cut_trailing_comment(*trimmed) if trimmed else None
+
+
+def _past_quoted_comma(verb: Token, end: int, ctx: DocContext, cues: Cues) -> int:
+    """'ready to "take on the cartel," secure the border and …': the parser ends a clause at a quote
+    closed by a comma; the sentence goes on with the same report unless an attribution follows."""
+    if ctx.text[max(0, end - 3) : end].rstrip("\"'\u201d\u2019")[-1:] != ",":
+        return end
+    sent_end = verb.sent.end_char
+    rest = ctx.doc.char_span(end, sent_end, alignment_mode="contract")
+    if rest is None or len(rest) < 3 or any(
+        ctx.quoted(t) or cues.is_cue_verb(t) or t.dep_ in _SUBJECT_DEPS for t in rest
+    ):  # a new subject ("…," and the council agreed) starts the writer's own clause
+        return end
+    return sent_end
+
+
+def nested_cue_stop(comp: Token, ctx: DocContext, cues: Cues) -> int | None:
+    """Index of the first token of a nested, separately attributed clause (", saying …")."""
+    for tok in comp.subtree:
+        if tok is comp or tok.i <= comp.i:
+            continue
+        if tok.lemma_.lower() in cues.cue_nouns and tok.left_edge.i > comp.i:
+            # "…, a claim that officials disputed": the writer's comment on the content, not part of it
+            before = tok.doc[tok.left_edge.i - 1]
+            if before.text in (",", "\u2014", "--"):
+                return before.i
+        if tok.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
+            continue  # "said that A and that she expects B": one report with two clauses
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        nested = tok.dep_ in ("advcl", "conj") and tok.tag_ == "VBG" or tok.dep_ == "conj" and own_subject
+        # "said it was too early but added, …": a verb of saying joined to the content is a new report
+        nested = nested or tok.dep_ == "conj" and cues.strong_cue(tok)
+        if nested and cues.is_cue_verb(tok) and not ctx.quoted(tok):
+            first = tok.left_edge.i
+            while first > comp.i and (tok.doc[first - 1].is_punct or tok.doc[first - 1].dep_ == "cc"):
+                first -= 1
+            return first
+    return None
+
+
+def asked_for(child: Token) -> bool:
+    """What a question was about or asked for ("asked whether …", "asked about the plan", "asked him to
+    resign"), not whom it was put to or the word "question"."""
+    if child.dep_ == "prep":
+        return child.lower_ in ("about", "for", "on")
+    return child.dep_ not in ("dobj", "dative")
+
+
+def fronted_content(ctx: DocContext, verb: Token, speaker: Span) -> list[tuple[int, int]]:
+    """"The economy is strong, Trump said." — the content precedes the speaker and cue; with a
+    parenthetical cue ("The only problem, she said, is that …") it also resumes after it."""
+    sent = verb.sent
+    first = min(speaker.start, verb.i)
+    if first <= sent.start + 2:
+        return []
+    before = ctx.doc[first - 1]
+    if before.text not in (",", ":", "\u2014", "\u2013", "--"):
+        return []
+    # only when nothing but adverbials follow the cue: "Trump said on Tuesday."
+    for child in verb.rights:
+        if child.dep_ in ("dobj", "ccomp", "xcomp", "attr"):
+            return []
+    para_start, para_end = ctx.paragraph_bounds(verb.idx)
+    start = max(sent.start_char, para_start)
+    lead = trim(ctx.text, start, before.idx, min_chars=2)
+    if lead is None:
+        return []
+    pieces = [lead]
+    if verb.dep_ in ("parataxis", "ccomp") and verb.head.i > verb.i and verb.head.sent == sent:
+        # the sentence's own verb comes after the aside: its words are the rest of the claim
+        resume = verb.right_edge.i + 1
+        while resume < sent.end and ctx.doc[resume].is_punct and not ctx.quoted(ctx.doc[resume]):
+            resume += 1
+        if resume <= verb.head.i:
+            tail = trim(ctx.text, ctx.doc[resume].idx, min(sent.end_char, para_end), min_chars=2)
+            tail = cut_aside(ctx.text, *tail) if tail is not None else None
+            if tail is not None:
+                pieces.append(ctx.cut_trailing_comment(*tail))
+    elif verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and (resume := _parenthetical_end(verb)):
+        # "The effects are hard to predict, economists say, because …": the sentence goes on past the aside
+        first = ctx.doc[resume]
+        if first.lower_ in ("because", "since", "so", "but", "although", "though"):
+            tail = trim(ctx.text, first.idx, min(sent.end_char, para_end), min_chars=8)
+            if tail is not None:
+                pieces.append(tail)
+    if len(pieces) == 1 and (lead[1] - lead[0] < 12 or not _has_verb(ctx, *lead)):
+        return []  # "In a speech last July, Trump said:": a scene, not a claim
+    return pieces
+
+
+def _has_verb(ctx: DocContext, start: int, end: int) -> bool:
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
+def _parenthetical_end(verb: Token) -> int | None:
+    """Index of the first word after the comma that closes the cue's clause, when the sentence goes on."""
+    doc = verb.doc
+    comma = verb.right_edge.i if verb.right_edge.text == "," else verb.right_edge.i + 1
+    if comma + 1 >= verb.sent.end or doc[comma].text != "," or doc[comma + 1].is_punct:
+        return None
+    return comma + 1

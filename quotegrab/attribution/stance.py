@@ -1,0 +1,262 @@
+"""Stances, beliefs, expectations and intentions, whatever their verb: "aides calculated that …", "[the
+sale] is expected [to close]", "called for X", "declined to comment", "accused X of Y". Except for the
+clause rule, each takes the place of any claim the speech rules made of the same verb."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from quotegrab.attribution.claim import WRITER_DASH, Claim, cue_span, cut_aside, subtree_range, trim
+from quotegrab.attribution.context import DocContext
+from quotegrab.attribution.cues import Cues
+from quotegrab.attribution.speakers import mention_span, speaker_of
+from quotegrab.attribution.speech import complement_of, nested_cue_stop
+
+
+def clause_reported(verb: Token, ctx: DocContext, cues: Cues) -> list[Claim]:
+    """A person's or organisation's verb with a clause for its object ("Clinton learned that …",
+    "aides calculated that …") reports a belief or a finding, whatever the verb."""
+    if not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return []
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or ctx.quoted(subject) or not cues.agent(subject):
+        return []
+    complement = complement_of(verb, ctx, cues)
+    if complement is None:
+        return []
+    return [Claim([complement], cue_span(verb), mention_span(subject, ctx), "clause")]
+
+
+# -- expectations and impressions: "X is expected to …", "X seems to …" ---------------------------
+
+
+def with_raising_claims(doc: Doc, ctx: DocContext, cues: Cues, claims: list[Claim]) -> list[Claim]:
+    """Adds the claims of raising cues (models/cue_verbs_raising.txt): the content is the subject
+    and the complement together ("[the sale] is expected [to close in May]"), the speaker the "by"
+    agent or nobody. Such a cue replaces any claim the speech rules made of the same verb."""
+    found = []
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "AUX") or ctx.quoted(verb):
+            continue
+        claim = _raising_claim(verb, ctx, cues)
+        if claim is not None:
+            found.append((verb, claim))
+    return _in_place_of(claims, found)
+
+
+def _raising_claim(verb: Token, ctx: DocContext, cues: Cues) -> Claim | None:
+    lemma = verb.lemma_.lower()
+    auxpass = next((c for c in verb.children if c.dep_ == "auxpass"), None)
+    passive = verb.tag_ == "VBN" and (auxpass is not None or verb.dep_ == "acl")
+    # passive cues are listed as participles ("be expected"), active ones as lemmas ("seem")
+    if not (verb.lower_ in cues.raising_passive and passive or lemma in cues.raising_active and not passive):
+        return None
+    comps = [
+        c for c in verb.children
+        if c.i > verb.i and (c.dep_ in ("xcomp", "ccomp", "acomp", "oprd", "attr")
+                             or c.dep_ == "prep" and c.lower_ in ("as", "like"))
+    ]
+    if lemma in ("see", "view", "regard") and not any(c.lower_ == "as" for c in comps):
+        return None  # "he was seen walking": perception, not an opinion
+    first_comp = min((c.i for c in comps), default=verb.i)
+    if not passive and any(c.dep_ in ("prep", "agent") and verb.i < c.i < first_comp for c in verb.children):
+        return None  # "appeared on CNN to discuss the plan": showing up, not seeming
+    if not comps or any(ctx.quoted(c) for c in comps):
+        return None
+    first = min(comps, key=lambda c: c.i)
+    stop = nested_cue_stop(first, ctx, cues) if len(comps) == 1 else None
+    start = min(c.left_edge.idx for c in comps)
+    end_tok = max((c.right_edge for c in comps), key=lambda t: t.i)
+    if stop is not None:
+        end_tok = verb.doc[stop - 1]
+    start, end = ctx.absorb_quotations(start, end_tok.idx + len(end_tok))
+    para_end = ctx.paragraph_bounds(verb.idx)[1]
+    complement = trim(ctx.text, start, min(end, para_end), min_chars=4)
+    if complement is None:
+        return None
+    complement = ctx.cut_trailing_comment(*(cut_aside(ctx.text, *complement) or complement))
+    dash = WRITER_DASH.search(ctx.text, *complement)
+    if dash is not None:
+        complement = (complement[0], dash.start())  # "… into the economy - a key reason …"
+    pieces = [complement]
+    if verb.dep_ == "acl":
+        subject = (verb.head.left_edge.idx, verb.head.idx + len(verb.head))
+    else:
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.i > verb.i:
+            return None  # a question: "Is he expected to win?"
+        subject = None if subj is None or subj.lower_ == "it" else _noun_phrase(subj)
+    if subject is not None:
+        subject = trim(ctx.text, *subject)
+        if subject is not None and subject[1] <= complement[0]:
+            pieces.insert(0, subject)
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    mention = mention_span(pobj, ctx) if pobj is not None and not ctx.quoted(pobj) else None
+    cue_start = auxpass.idx if auxpass is not None and auxpass.i < verb.i else verb.idx
+    return Claim(pieces, (cue_start, verb.idx + len(verb)), mention, "raising")
+
+
+# -- cues with a preposition: "called for X", "called on X to …", "referred to X" ---------------------
+
+
+def with_prep_object_claims(doc: Doc, ctx: DocContext, cues: Cues, claims: list[Claim]) -> list[Claim]:
+    """Adds the claims of cue verbs whose content is a prepositional object (models/cue_verbs_prep.txt),
+    in place of any claim the other rules made of the same verb."""
+    found = []
+    prep_cues = cues.lexicon["cue_verbs_prep"]
+    for verb in doc:
+        if verb.pos_ != "VERB" or ctx.quoted(verb):
+            continue
+        lemma = verb.lemma_.lower()
+        for prep in verb.rights:
+            if prep.dep_ not in ("prep", "prt") or f"{lemma} {prep.lower_}" not in prep_cues:
+                continue
+            claim = _prep_object_claim(verb, prep, ctx, cues)
+            if claim is not None:
+                found.append((verb, claim))
+            break
+        else:
+            claim = _for_clause_claim(verb, ctx, cues) if f"{lemma} for" in prep_cues else None
+            if claim is not None:
+                found.append((verb, claim))
+    return _in_place_of(claims, found)
+
+
+def _for_clause_claim(verb: Token, ctx: DocContext, cues: Cues) -> Claim | None:
+    """"called for the wage to be raised", parsed as a clause opened by "for": the clause without it."""
+    clause = next((c for c in verb.children if c.dep_ in ("advcl", "ccomp", "xcomp") and c.i > verb.i
+                   and c.left_edge.lower_ == "for" and c.left_edge.dep_ == "mark"
+                   and c.left_edge.i == verb.i + 1), None)
+    if clause is None or ctx.quoted(clause):
+        return None
+    speaker = speaker_of(verb, ctx, cues)
+    if speaker is None:
+        return None
+    mark = clause.left_edge
+    start, end = ctx.absorb_quotations(mark.idx + len(mark), clause.right_edge.idx + len(clause.right_edge))
+    para_start, para_end = ctx.paragraph_bounds(verb.idx)
+    span = trim(ctx.text, max(start, para_start), min(end, para_end), min_chars=4)
+    if span is None:
+        return None
+    span = ctx.cut_trailing_comment(*span)
+    return Claim([span], (verb.idx, mark.idx + len(mark)), speaker, "prep-object")
+
+
+def _prep_object_claim(verb: Token, prep: Token, ctx: DocContext, cues: Cues) -> Claim | None:
+    if prep.dep_ == "prt":
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > prep.i), None)
+    else:
+        obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+    if obj is None or ctx.quoted(obj) and obj.i == obj.right_edge.i == obj.left_edge.i:
+        return None
+    speaker = speaker_of(verb, ctx, cues)
+    if speaker is None:
+        return None
+    end_tok = obj.right_edge
+    # "called on Sanders to release them": the infinitive hangs from the verb
+    tail = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "advcl") and c.i > end_tok.i
+                 and c.left_edge.i == end_tok.i + 1 and c.left_edge.lower_ == "to"), None)
+    if tail is not None:
+        end_tok = tail.right_edge
+    start, end = ctx.absorb_quotations(obj.left_edge.idx, end_tok.idx + len(end_tok))
+    para_start, para_end = ctx.paragraph_bounds(verb.idx)
+    span = trim(ctx.text, max(start, para_start), min(end, para_end), min_chars=2)
+    if span is None:
+        return None
+    span = ctx.cut_trailing_comment(*(cut_aside(ctx.text, *span) or span))
+    return Claim([span], (verb.idx, prep.idx + len(prep)), speaker, "prep-object")
+
+
+# -- intentions and refusals: "declined to comment", "hopes to win" -------------------------------
+
+
+def with_infinitive_claims(doc: Doc, ctx: DocContext, cues: Cues, claims: list[Claim]) -> list[Claim]:
+    """Adds the claims of cue verbs whose content is their "to" infinitive (models/cue_verbs_infinitive.txt),
+    however short, in place of any claim the other rules made of the same verb."""
+    found = []
+    infinitive_cues = cues.lexicon["cue_verbs_infinitive"]
+    for verb in doc:
+        if verb.pos_ != "VERB" or ctx.quoted(verb) or verb.lemma_.lower() not in infinitive_cues:
+            continue
+        comp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and c.pos_ in ("VERB", "AUX")
+                     and c.left_edge.lower_ == "to"), None)
+        if comp is None or ctx.quoted(comp):
+            continue
+        speaker = speaker_of(verb, ctx, cues)
+        if speaker is None:
+            continue
+        stop = nested_cue_stop(comp, ctx, cues)
+        start, end = ctx.absorb_quotations(*subtree_range(comp, stop_at=stop))
+        para_start, para_end = ctx.paragraph_bounds(verb.idx)
+        span = trim(ctx.text, max(start, para_start), min(end, para_end), min_chars=4)
+        if span is None:
+            continue
+        span = ctx.cut_trailing_comment(*(cut_aside(ctx.text, *span) or span))
+        found.append((verb, Claim([span], cue_span(verb), speaker, "infinitive")))
+    return _in_place_of(claims, found)
+
+
+# -- what is said of someone: "accused X of Y", "sees X as Y", "called X Z" ------------------------
+
+
+def with_object_predicate_claims(doc: Doc, ctx: DocContext, cues: Cues, claims: list[Claim]) -> list[Claim]:
+    """Adds the claims of cue verbs whose content is their object with what is said of it
+    (models/cue_verbs_object_prep.txt), in place of any claim the other rules made of the same verb."""
+    found = []
+    object_cues = cues.lexicon["cue_verbs_object_prep"]
+    for verb in doc:
+        if verb.pos_ != "VERB" or ctx.quoted(verb) or any(c.dep_ == "auxpass" for c in verb.children):
+            continue
+        lemma = verb.lemma_.lower()
+        obj = next((c for c in verb.children if c.i > verb.i and (
+            c.dep_ == "dobj" or c.dep_ == "npadvmod" and c.left_edge.i == verb.i + 1)), None)
+        fronted = next((c for c in verb.children if c.dep_ == "dobj" and c.i < verb.i
+                        and c.lower_ in ("what", "which", "that", "whom")), None)
+        if obj is None and fronted is not None and not ctx.quoted(fronted):
+            # "in what officials called a hate crime": the object leads its clause
+            obj = fronted
+        if obj is None:
+            continue
+        pred = next((c for c in verb.children if c.i > obj.i and (
+            c.dep_ == "prep" and f"{lemma} {c.lower_}" in object_cues
+            or c.dep_ in ("oprd", "xcomp") and f"{lemma} _" in object_cues)), None)
+        if pred is None:
+            # "accused Obama of …" parsed with the preposition under the object
+            pred = next((c for c in obj.children if c.dep_ == "prep" and c.i > obj.i
+                         and f"{lemma} {c.lower_}" in object_cues), None)
+        if pred is None or pred.right_edge.i == pred.i and pred.dep_ == "prep":
+            continue
+        speaker = speaker_of(verb, ctx, cues)
+        if speaker is None:
+            continue
+        first = pred if obj.i < verb.i else obj
+        start, end = ctx.absorb_quotations(first.left_edge.idx, pred.right_edge.idx + len(pred.right_edge))
+        para_start, para_end = ctx.paragraph_bounds(verb.idx)
+        span = trim(ctx.text, max(start, para_start), min(end, para_end), min_chars=4)
+        if span is None:
+            continue
+        span = ctx.cut_trailing_comment(*span)
+        pieces = [(obj.idx, obj.idx + len(obj)), span] if obj.i < verb.i else [span]
+        found.append((verb, Claim(pieces, cue_span(verb), speaker, "object-predicate")))
+    return _in_place_of(claims, found)
+
+
+def _in_place_of(claims: list[Claim], found: list[tuple[Token, Claim]]) -> list[Claim]:
+    """`claims` with the claims `found` for their verbs put in place of any other claim of those verbs."""
+    if not found:
+        return claims
+    verbs = {verb.idx for verb, _ in found}
+    kept = [c for c in claims if c.cue is None or c.cue[0] not in verbs]
+    return kept + [claim for _, claim in found]
+
+
+def _noun_phrase(head: Token) -> tuple[int, int]:
+    """A subject's words up to the first comma or dash after its head: "The plan, which …" -> "The plan"."""
+    doc = head.doc
+    end = head.right_edge.i
+    for i in range(head.i + 1, end + 1):
+        if doc[i].text in (",", "-", "--", "\u2014", "\u2013", "("):
+            end = i - 1
+            break
+    return head.left_edge.idx, doc[end].idx + len(doc[end])
