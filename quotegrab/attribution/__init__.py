@@ -3,7 +3,7 @@
 The rules read the dependency parse around cue words (lemmas listed in models/cue_verbs.txt and
 models/cue_phrases.txt) and the quotation spans found by `scanner.scan`. Each rule yields a `Claim`;
 `classify` then decides direct / mixed / indirect from how much of the content lies inside quotation
-marks, and `resolution.resolve` links speaker mentions to the article's speakers.
+marks, and `resolution.Resolver.build` links speaker mentions to the article's speakers.
 
 The modules, in the order a claim passes through them:
 

@@ -7,7 +7,6 @@ import re
 
 from quotegrab.attribution.claim import Claim, next_nonspace, trim
 from quotegrab.attribution.context import DocContext
-from quotegrab.lexicon import Lexicon
 from quotegrab.scanner import Quotation
 
 # "WALLACE: …", "SEN. KAINE: …", optionally inside a quotation mark opening a quoted transcript
@@ -71,7 +70,7 @@ def headline_claims(ctx: DocContext, sources: frozenset[str] = frozenset()) -> l
     return claims
 
 
-def colon_or_dash_claim(ctx: DocContext, q: Quotation, lexicon: Lexicon) -> Claim | None:
+def colon_or_dash_claim(ctx: DocContext, q: Quotation) -> Claim | None:
     """Headline form `Name: "…"` and the dash attribution `"…" — Name`."""
     doc = ctx.doc
     text = ctx.text

@@ -206,7 +206,7 @@ def unattributed_quotations(ctx: DocContext, claims: list[Claim], cues: Cues) ->
             continue
         if not stands_alone(ctx, q):
             continue
-        claim = colon_or_dash_claim(ctx, q, cues.lexicon)
+        claim = colon_or_dash_claim(ctx, q)
         if claim is None:
             previous = [c for c in by_start + extra if c.end <= q.start and c.mention is not None
                         and c.rule in _QUOTE_RULES]
