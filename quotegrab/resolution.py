@@ -351,6 +351,11 @@ class Resolver:
             if appositive is not None and appositive.i <= mention.end + 4:
                 own = next((e for e in self._names_between(appositive.i - 8, appositive.i + 8)
                             if e.start <= appositive.i < e.end), None)
+        if own is None:
+            # "GOP contender and former neurosurgeon Ben Carson": the name the role runs on to
+            own = next((e for e in names if (e.label_ == "PERSON" or self._first_named(e))
+                        and e.root.dep_ in ("appos", "conj")
+                        and e.root.head.i == head.i), None)
         if own is not None:
             # The head's own name wins: in "Clinton spokesman Brian Fallon" the speaker is Fallon.
             return self._by_name(own, entities, sightings)

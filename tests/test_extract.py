@@ -1710,6 +1710,16 @@ def test_capitalised_quote_opening_its_sentence_is_not_a_title(nlp: Language, wo
     assert len(doc.quotes) == 1, describe(doc, text)
     check(doc, text, spans=[only(text, words)], type="direct", speaker="Tom Axelrod", cue=only(text, "said"))
 
+def test_role_running_on_to_a_name_joins_the_mention(nlp: Language) -> None:
+    # the parser hangs the name on the role as a conjunct ("contender and former surgeon Name"): the
+    # mention runs on to the name, and the name is the speaker
+    text = "Party contender and former surgeon Helena Marsh said the budget would be balanced by spring."
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "the budget would be balanced by spring")], type="indirect",
+          speaker="Helena Marsh", mention=only(text, "Party contender and former surgeon Helena Marsh"),
+          cue=only(text, "said"))
+
+
 # --- marks that are not quotes ---------------------------------------------------------------------
 
 
