@@ -376,7 +376,12 @@ class Resolver:
             kind = "group" if lower in ("everyone", "everybody") else "person"
             return extra.setdefault(f"{kind}:{lower}", Entity(name=lower, kind=kind)), "group"
         if lower in _MALE | _FEMALE | _PLURAL or (head.pos_ == "PRON" and lower not in _FIRST_PERSON):
-            return self._by_pronoun(lower, mention.start_char, sightings), "pronoun"
+            entity = self._by_pronoun(lower, mention.start_char, sightings)
+            if lower in _PLURAL - _FIRST_PERSON:
+                group = self._group_antecedent(mention, entity, sightings)
+                if group is not None:
+                    return self._resolve(group, entities, sightings, extra)[0], "pronoun"
+            return entity, "pronoun"
         possessor = next((c for c in head.children if c.dep_ == "poss"), None)
         if (lower in self.org_nouns or lower in self.informal_org_nouns) and head.tag_ in ("NN", "NNP"):
             # "the Trump campaign", "her campaign", "the Obama administration": the organisation of a person
@@ -411,7 +416,7 @@ class Resolver:
             return misspelt, "surname"
         if lower in self.groups or (head.tag_ in ("NNS", "NNPS") and head.ent_type_ != "ORG"):
             name = _plain(mention)
-            if mention[0].is_sent_start and mention[0].pos_ != "PROPN":
+            if mention[0].is_sent_start and mention[0].pos_ != "PROPN" and not mention[0].ent_type_:
                 name = name[:1].lower() + name[1:]  # "Officials said" names the group "officials"
             return extra.setdefault("group:" + name.lower(), Entity(name=name, kind="group")), "group"
         person = [e for e in names if e.label_ == "PERSON"]
@@ -653,6 +658,25 @@ class Resolver:
             if best_score is None or score < best_score:
                 best, best_score = entity, score
         return best
+
+    def _group_antecedent(
+        self, mention: Span, entity: Entity | None, sightings: list[tuple[int, Entity, float]]
+    ) -> Span | None:
+        """The plural noun a "they" goes back to when it is nearer than any organisation named:
+        "Democratic leaders are wary of the left, but they do not want …". Groups named by a common
+        noun are no entities of their own, so the sightings never hold them."""
+        doc = mention.doc
+        pos = mention.start_char
+        named = max((w for w, e, _ in sightings if e is entity and w < pos), default=-1)
+        for tok in reversed(doc[max(0, mention.start - 120) : mention.start]):
+            if tok.idx <= named or pos - tok.idx > _PLURAL_REACH:
+                return None
+            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.tag_ not in ("NNS", "NNPS") or self._quoted(tok.idx):
+                continue
+            if tok.ent_type_ in ("ORG", "GPE", "PERSON") or tok.like_num:
+                continue
+            return doc[_name_start(tok) : tok.i + 1]
+        return None
 
     def _role_of(self, mention: Span) -> str | None:
         words = [t.lower_ for t in mention if t.lower_ not in _DETERMINERS and not t.is_punct]

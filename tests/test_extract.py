@@ -1720,6 +1720,17 @@ def test_role_running_on_to_a_name_joins_the_mention(nlp: Language) -> None:
           cue=only(text, "said"))
 
 
+def test_they_goes_back_to_a_group_named_by_a_common_noun(nlp: Language) -> None:
+    # the organisation named earlier is farther back than the group the pronoun continues
+    text = (
+        "The Harbor Workers Union met on Monday. Local shop owners were anxious about the closures, "
+        "and they said the port would lose most of its trade by winter."
+    )
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "the port would lose most of its trade by winter")], type="indirect",
+          speaker="local shop owners", resolved_by="pronoun", mention=only(text, "they"), cue=only(text, "said"))
+
+
 # --- marks that are not quotes ---------------------------------------------------------------------
 
 
