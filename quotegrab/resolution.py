@@ -147,6 +147,35 @@ class Resolver:
             and all(t.text[:1].isupper() for t in words)
         )
 
+    def _misread_people(self, doc: Doc) -> list[Span]:
+        """People the small model tags as products, works or nationalities ("Ivanka" PRODUCT): a given
+        name alone, or two or three capitalised words starting with one. Places are left alone, since
+        many are given names too (Virginia, Charlotte, Madison)."""
+        people = []
+        for ent in doc.ents:
+            if ent.label_ not in ("PRODUCT", "WORK_OF_ART", "NORP"):
+                continue
+            words = [t for t in ent if not t.is_punct]
+            alone = (len(words) == 1 and ent.label_ != "NORP" and words[0].lower_ in self.first_names
+                     and words[0].text[:1].isupper())
+            if alone or self._first_named(ent):
+                people.append(Span(doc, ent.start, ent.end, label="PERSON"))
+        # and names it leaves untagged: "Ivanka Trump took the stage", "Ivanka praised …"
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            if tok.ent_iob_ != "O" or tok.pos_ != "PROPN" or tok.lower_ not in self.first_names:
+                i += 1
+                continue
+            end = i + 1
+            while end < len(doc) and end - i < 3 and doc[end].ent_iob_ == "O" and doc[end].pos_ == "PROPN":
+                end += 1
+            run = Span(doc, i, end, label="PERSON")
+            if self._first_named(run) or end == i + 1 and tok.dep_ in ("nsubj", "nsubjpass") and tok.is_title:
+                people.append(run)
+            i = end
+        return people
+
     def _inside_title(self, ent: Span) -> bool:
         """"State" in "Secretary of State Marco Rubio" is part of a title, not an organisation."""
         doc = ent.doc
@@ -720,7 +749,7 @@ class Resolver:
         """Contract quotes and speakers for `claims`; `names` are the document's PERSON and ORG entities."""
         text = doc.text
         self._doc = doc
-        self._names = names
+        self._names = sorted(names + self._misread_people(doc), key=lambda e: e.start)
         self._name_starts = [e.start for e in self._names]
         entities, sightings = self._collect(doc, quotations)
         extra: dict[str, Entity] = {}

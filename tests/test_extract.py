@@ -1731,6 +1731,13 @@ def test_they_goes_back_to_a_group_named_by_a_common_noun(nlp: Language) -> None
           speaker="local shop owners", resolved_by="pronoun", mention=only(text, "they"), cue=only(text, "said"))
 
 
+def test_pronoun_finds_a_given_name_the_ner_left_untagged(nlp: Language) -> None:
+    text = "Ivanka praised the new plans for working mothers on Thursday. She said the policies would help families."
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "the policies would help families")], type="indirect", speaker="Ivanka",
+          resolved_by="pronoun", mention=only(text, "She"), cue=only(text, "said"))
+
+
 # --- marks that are not quotes ---------------------------------------------------------------------
 
 
