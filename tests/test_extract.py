@@ -1738,6 +1738,20 @@ def test_pronoun_finds_a_given_name_the_ner_left_untagged(nlp: Language) -> None
           resolved_by="pronoun", mention=only(text, "She"), cue=only(text, "said"))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Harbor Workers Union emailed its members saying: \u201cThe strike is over.\u201d",
+        "The Harbor Workers Union sent out a notice to its members stating, \u201cThe strike is over.\u201d",
+    ],
+)
+def test_participle_on_the_addressees_is_the_senders(nlp: Language, text: str) -> None:
+    # the parser hangs "saying" on the addressees; they hear the words, the sender says them
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "The strike is over.")], type="direct", speaker="Harbor Workers Union",
+          mention=only(text, "The Harbor Workers Union"))
+
+
 # --- marks that are not quotes ---------------------------------------------------------------------
 
 

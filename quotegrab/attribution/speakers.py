@@ -79,6 +79,10 @@ def speaker_of(verb: Token, ctx: DocContext, cues: Cues) -> Span | None:
             if noun.dep_ == "dobj" and issued and not cues.person_or_group(noun):
                 head = noun.head  # "Trump issued a statement saying …": who issued it says it
                 continue
+            sender = _sender(noun, head, cues)
+            if sender is not None:
+                head = sender  # "emailed supporters saying …": the one writing to them says it
+                continue
             subject = noun  # "super PACs supporting Cruz", "ads attacking him": the noun the participle describes
             break
         if head.dep_ in _INHERIT_SUBJECT_DEPS and head.head.i != head.i:
@@ -123,6 +127,37 @@ def _issuer(noun: Token, ctx: DocContext, cues: Cues) -> Token | None:
         return None
     subject = subject_child(noun.head, ctx)
     return subject if subject is not None and cues.person_or_group(subject) else None
+
+
+def _sender(addressee: Token, participle: Token, cues: Cues) -> Token | None:
+    """The verb of a message whose addressee a participle of saying hangs on: "emailed supporters saying",
+    "sent an email to donors stating", "wrote in a memo to employees explaining". The parser attaches the
+    participle to the nearest noun, but the addressees hear the words; the sender says them."""
+    if not cues.strong_cue(participle):
+        return None
+    issuing = cues.lexicon["issuing_verbs"]
+    if addressee.dep_ in ("dobj", "dative"):
+        verb = addressee.head
+        return verb if verb.pos_ == "VERB" and (verb.lemma_.lower() in issuing or cues.is_cue_verb(verb)) else None
+    if addressee.dep_ != "pobj" or addressee.head.lower_ != "to":
+        return None
+    verb = addressee.head.head
+    if verb.pos_ == "VERB":
+        # "blasted out an email to supporters": the message is the verb's object
+        sent = any(c.dep_ == "dobj" and not cues.person_or_group(c) for c in verb.children)
+        known = verb.lemma_.lower() in issuing or cues.is_cue_verb(verb)
+        return verb if sent or known else None
+    if verb.pos_ != "NOUN":
+        return None
+    message = verb  # "an email to supporters", "his memo to employees"
+    tok = message
+    for _ in range(3):
+        if tok.pos_ == "VERB":
+            return tok
+        if tok.dep_ not in ("dobj", "pobj", "prep") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
 
 
 def document_author(noun: Token, cues: Cues) -> Token | None:
