@@ -38,6 +38,7 @@ _FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 _MALE_TITLES = {"mr", "mr.", "sir", "king", "prince", "father", "lord", "congressman", "businessman", "spokesman"}
 _FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "queen", "dame", "sister", "congresswoman",
                   "businesswoman", "spokeswoman", "first lady", "chairwoman"}
+_SUBORDINATE = {"vice", "deputy", "assistant", "associate"}  # "vice president" is no "president"
 _INDEFINITE = {"someone", "somebody", "anyone", "anybody", "nobody", "everyone", "everybody"}
 _THINGS = {"something", "anything", "nothing", "everything"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
@@ -122,7 +123,14 @@ class Resolver:
                 i -= 1
                 continue
             break
-        return words
+        # "Vice President Mike Pence", "deputy campaign manager": the second in command holds no bare role
+        merged: list[str] = []
+        for word in words:
+            if merged and merged[-1] in _SUBORDINATE:
+                merged[-1] = f"{merged[-1]} {word}"
+            else:
+                merged.append(word)
+        return merged
 
     def _appositive_roles(self, ent: Span) -> list[str]:
         """"Marco Rubio, the secretary of State," -> the role nouns of the apposition."""
@@ -723,8 +731,9 @@ class Resolver:
         self, role: str, pos: int, entities: list[Entity], sightings: list[tuple[int, Entity, float]]
     ) -> Entity | None:
         head = role.split()[-1]
+        deputy = role.split()[0] in _SUBORDINATE
         holders = [e for e in entities if e.kind == "person" and (role in e.roles or head in e.roles
-                   or any(r.endswith(head) for r in e.roles))]
+                   or any(r.endswith(head) and (deputy or r.split()[0] not in _SUBORDINATE) for r in e.roles))]
         if not holders:
             # "the senator" with nobody introduced as one: the nearest person, as for a pronoun
             female = head in _FEMALE_TITLES or head in ("woman", "mother", "wife", "daughter", "sister")

@@ -1752,6 +1752,16 @@ def test_participle_on_the_addressees_is_the_senders(nlp: Language, text: str) -
           mention=only(text, "The Harbor Workers Union"))
 
 
+def test_a_vice_president_is_not_the_president(nlp: Language) -> None:
+    text = (
+        "President Carl Hobson met Vice President Dana Ortiz on Monday. Ortiz spoke first. "
+        "The president said the talks had gone well."
+    )
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "the talks had gone well")], type="indirect", speaker="Carl Hobson",
+          resolved_by="role", mention=only(text, "The president"), cue=only(text, "said"))
+
+
 # --- marks that are not quotes ---------------------------------------------------------------------
 
 
