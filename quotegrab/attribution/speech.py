@@ -35,6 +35,8 @@ def claims_for_verb(verb: Token, ctx: DocContext, cues: Cues) -> list[Claim]:
     joined = verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") and speaker.root.head.i != verb.i
     before = None if joined else quotation_before(ctx, verb, speaker)
     after = quotation_after(ctx, verb, speaker)
+    if after is not None and _handed_on(verb, after.start, cues):
+        after = None  # '…, Spicer said, adding, "…"': the quote is the participle's
     complement = complement_of(verb, ctx, cues)
     lead = sentence_lead(ctx, before) if before is not None else None
     if before is not None and lead is not None and after is not None and introduces(ctx, verb, speaker, after):
@@ -82,6 +84,14 @@ def claims_for_verb(verb: Token, ctx: DocContext, cues: Cues) -> list[Claim]:
         if fronted:
             claims.append(Claim(fronted, cue, speaker, "fronted"))
     return claims
+
+
+def _handed_on(verb: Token, quote_start: int, cues: Cues) -> bool:
+    """A joined participle of saying ("adding", "noting") stands between the cue and the quote after it."""
+    return any(
+        c.tag_ == "VBG" and c.dep_ in ("advcl", "conj", "xcomp") and c.idx < quote_start and cues.is_cue_verb(c)
+        for c in verb.rights
+    )
 
 
 def complement_of(verb: Token, ctx: DocContext, cues: Cues) -> tuple[int, int] | None:
@@ -132,7 +142,19 @@ def complement_of(verb: Token, ctx: DocContext, cues: Cues) -> tuple[int, int] |
     if lemma in cues.lexicon["cue_verbs_stance"] and someone:
         # "Ryan endorsed Trump in early June", "criticized him": a stance toward someone is about them alone
         obj = objects[0]
-        start, end = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge)
+        last = obj.right_edge
+        # "mocked Trump on Twitter": the parser hangs where or when it happened on the name
+        setting = next((c for c in obj.children if c.dep_ == "prep" and c.i > obj.i
+                        and c.lower_ in cues.lexicon["setting_prepositions"]), None)
+        if setting is not None and obj.pos_ == "PROPN":
+            last = obj.doc[setting.i - 1]
+        # "mocked Rubio for not winning a state", "praised him as a fighter": the reason or the label
+        # given goes with the person
+        reason = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "as")
+                       and c.i == last.i + 1 and c.right_edge.i > c.i), None)
+        if reason is not None:
+            last = reason.right_edge
+        start, end = ctx.absorb_quotations(obj.left_edge.idx, last.idx + len(last))
         return trim(ctx.text, start, end, min_chars=2)
     start, end = ctx.absorb_quotations(start, end)
     stance = lemma in cues.lexicon["cue_verbs_stance"] or lemma in cues.weak_cues
