@@ -2116,3 +2116,22 @@ def test_stance_toward_someone_stops_before_where_it_was_voiced(nlp: Language) -
     text = "Councillor Tom Reyes mocked Lena Ortiz on Twitter."
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, "Lena Ortiz")], type="indirect", speaker="Tom Reyes", cue=only(text, "mocked"))
+
+
+@pytest.mark.parametrize(
+    ("text", "relative", "rest", "mention"),
+    [
+        ("The council passed rules that critics say target renters.", "that", "target renters", "critics"),
+        ("The mayor, who critics say ignored the harbour, resigned.", "who", "ignored the harbour", "critics"),
+    ],
+    ids=["that", "who"],
+)
+def test_cue_inside_a_relative_clause_reports_the_clause(
+    nlp: Language, text: str, relative: str, rest: str, mention: str
+) -> None:
+    doc = run(nlp, text)
+    start = text.index(f" {relative} ") + 1
+    q = quote_at(doc, text, only(text, rest))
+    assert spans_of(q) == [(start, start + len(relative)), only(text, rest)] and q.type == "indirect"
+    assert q.cue is not None and q.cue.text == "say"
+    assert q.speaker is not None and q.speaker.mention is not None and q.speaker.mention.text == mention

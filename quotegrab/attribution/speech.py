@@ -72,6 +72,8 @@ def claims_for_verb(verb: Token, ctx: DocContext, cues: Cues) -> list[Claim]:
         claims.append(Claim([lead, span] if lead else [span], cue, speaker, "quote-after"))
     elif cues.quote_only(verb):
         return claims
+    elif (relative := relative_report(verb, speaker, ctx)) is not None:
+        claims.append(Claim(relative, cue, speaker, "complement"))
     elif verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         # "As Crane said, the candidates have become …": the clause the aside leans on is the claim
         pieces = ctx.sentence_without(verb.sent, verb.left_edge.i, verb.right_edge.i)
@@ -84,6 +86,26 @@ def claims_for_verb(verb: Token, ctx: DocContext, cues: Cues) -> list[Claim]:
         if fronted:
             claims.append(Claim(fronted, cue, speaker, "fronted"))
     return claims
+
+
+def relative_report(verb: Token, speaker: Span, ctx: DocContext) -> list[tuple[int, int]] | None:
+    """"the drawdown, which they say left a vacuum", "rules that critics say target renters": a cue inside
+    a relative clause reports the clause, its relative word included and the cue's subject left out."""
+    if verb.dep_ != "relcl" or speaker.start <= verb.left_edge.i:
+        return None
+    relative = verb.doc[verb.left_edge.i]
+    if relative.lower_ not in ("which", "who", "that") or relative.i >= speaker.start:
+        return None
+    rest = [c for c in verb.children if c.i > verb.i and c.dep_ in ("ccomp", "xcomp", "dobj")]
+    if not rest or ctx.quoted(relative):
+        return None
+    last = max(c.right_edge.i for c in rest)
+    while last > verb.i and verb.doc[last].is_punct:
+        last -= 1
+    tail = trim(ctx.text, verb.doc[verb.i + 1].idx, verb.doc[last].idx + len(verb.doc[last]), min_chars=8)
+    if tail is None or len(ctx.text[tail[0] : tail[1]].split()) < 2:
+        return None
+    return [(relative.idx, relative.idx + len(relative)), tail]
 
 
 def _handed_on(verb: Token, quote_start: int, cues: Cues) -> bool:
