@@ -2135,3 +2135,11 @@ def test_cue_inside_a_relative_clause_reports_the_clause(
     assert spans_of(q) == [(start, start + len(relative)), only(text, rest)] and q.type == "indirect"
     assert q.cue is not None and q.cue.text == "say"
     assert q.speaker is not None and q.speaker.mention is not None and q.speaker.mention.text == mention
+
+
+def test_decision_is_its_infinitive(nlp: Language) -> None:
+    text = "The harbour board decided to close the ferry terminal for the winter."
+    doc = run(nlp, text)
+    q = quote_at(doc, text, only(text, "to close the ferry terminal for the winter"))
+    assert spans_of(q) == [only(text, "to close the ferry terminal for the winter")] and q.type == "indirect"
+    assert q.cue is not None and q.cue.text == "decided"
