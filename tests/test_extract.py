@@ -674,9 +674,29 @@ def test_headline_credits_a_poll(nlp: Language) -> None:
     assert q.speaker is not None and q.speaker.mention is not None and q.speaker.mention.text == "Poll"
 
 
-def test_poll_at_the_end_of_a_claim_is_the_writers_own(nlp: Language) -> None:
-    text = "The mayor leads her rival in the polls."
-    assert run(nlp, text).quotes == []
+def test_poll_at_the_end_of_a_claim_credits_the_poll(nlp: Language) -> None:
+    text = "The mayor leads her rival by six points in the latest Harbour Institute poll."
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    q = doc.quotes[0]
+    assert spans_of(q) == [only(text, "The mayor leads her rival by six points")] and q.type == "indirect"
+    cue = text.index(" in the latest") + 1
+    assert q.cue is not None and (q.cue.start, q.cue.end) == (cue, cue + len("in"))
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert q.speaker.mention.text == "the latest Harbour Institute poll"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor rose in the polls to double digits by the spring.",
+        "The ferry plan, which is opposed in the survey, was dropped.",
+        "Reyes picked a councillor, who leads in the polls.",
+    ],
+    ids=["measured-past-the-poll", "passive", "relative-subject"],
+)
+def test_poll_at_the_end_of_a_claim_without_a_standing(nlp: Language, text: str) -> None:
+    assert [q for q in run(nlp, text).quotes if q.cue is not None and q.cue.text == "in"] == []
 
 
 @pytest.mark.parametrize(
@@ -694,6 +714,33 @@ def test_stance_toward_a_thing(nlp: Language, text: str, cue: str, content: str)
     q = doc.quotes[0]
     assert spans_of(q) == [only(text, content)] and q.type == "indirect"
     assert q.cue is not None and (q.cue.start, q.cue.end) == only(text, cue)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Councillor Tom Reyes mocked Lena Ortiz for missing the budget vote.", "mocked",
+         "Lena Ortiz for missing the budget vote"),
+        ("Councillor Tom Reyes praised Lena Ortiz as a careful steward of the harbour.", "praised",
+         "Lena Ortiz as a careful steward of the harbour"),
+        ("Councillor Tom Reyes endorsed Lena Ortiz for mayor.", "endorsed", "Lena Ortiz for mayor"),
+    ],
+    ids=["reason", "label", "office"],
+)
+def test_stance_toward_someone_keeps_the_reason_or_label(nlp: Language, text: str, cue: str, content: str) -> None:
+    doc = run(nlp, text)
+    q = quote_at(doc, text, only(text, content))
+    assert spans_of(q) == [only(text, content)] and q.type == "indirect"
+    assert q.cue is not None and (q.cue.start, q.cue.end) == only(text, cue)
+
+
+def test_stance_of_a_group_on_a_participle(nlp: Language) -> None:
+    text = "Donors gave heavily to a group backing Lena Ortiz last spring."
+    doc = run(nlp, text)
+    q = quote_at(doc, text, only(text, "Lena Ortiz"))
+    assert spans_of(q) == [only(text, "Lena Ortiz")] and q.type == "indirect"
+    assert q.cue is not None and (q.cue.start, q.cue.end) == only(text, "backing")
+    assert q.speaker is not None and q.speaker.mention is not None and q.speaker.mention.text == "a group"
 
 
 @pytest.mark.parametrize(
@@ -2106,3 +2153,45 @@ def test_trailing_comment_cut_never_reaches_before_the_claim(nlp: Language) -> N
     ctx = DocContext(doc, scan(doc.text), [])
     start, end = doc[5].idx, doc[11].idx + len(doc[11])
     assert ctx.cut_trailing_comment(start, end) == (start, end)
+
+
+def test_quote_after_a_joined_participle_is_the_participles(nlp: Language) -> None:
+    text = 'The two leaders will meet next week, the spokesman said, adding, "They need to sit down and talk."'
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "The two leaders will meet next week")], type="indirect",
+          speaker="spokesman", cue=only(text, "said"), casefold_name=True)
+    q = quote_at(doc, text, only(text, "They need to sit down and talk."))
+    assert q.type == "direct" and q.cue is not None and q.cue.text == "adding"
+
+
+def test_stance_toward_someone_stops_before_where_it_was_voiced(nlp: Language) -> None:
+    text = "Councillor Tom Reyes mocked Lena Ortiz on Twitter."
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "Lena Ortiz")], type="indirect", speaker="Tom Reyes", cue=only(text, "mocked"))
+
+
+@pytest.mark.parametrize(
+    ("text", "relative", "rest", "mention"),
+    [
+        ("The council passed rules that critics say target renters.", "that", "target renters", "critics"),
+        ("The mayor, who critics say ignored the harbour, resigned.", "who", "ignored the harbour", "critics"),
+    ],
+    ids=["that", "who"],
+)
+def test_cue_inside_a_relative_clause_reports_the_clause(
+    nlp: Language, text: str, relative: str, rest: str, mention: str
+) -> None:
+    doc = run(nlp, text)
+    start = text.index(f" {relative} ") + 1
+    q = quote_at(doc, text, only(text, rest))
+    assert spans_of(q) == [(start, start + len(relative)), only(text, rest)] and q.type == "indirect"
+    assert q.cue is not None and q.cue.text == "say"
+    assert q.speaker is not None and q.speaker.mention is not None and q.speaker.mention.text == mention
+
+
+def test_decision_is_its_infinitive(nlp: Language) -> None:
+    text = "The harbour board decided to close the ferry terminal for the winter."
+    doc = run(nlp, text)
+    q = quote_at(doc, text, only(text, "to close the ferry terminal for the winter"))
+    assert spans_of(q) == [only(text, "to close the ferry terminal for the winter")] and q.type == "indirect"
+    assert q.cue is not None and q.cue.text == "decided"

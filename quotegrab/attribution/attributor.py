@@ -24,6 +24,7 @@ from quotegrab.attribution.quotations import classify, merge_interrupted, unattr
 from quotegrab.attribution.speech import claims_for_verb
 from quotegrab.attribution.stance import (
     clause_reported,
+    participle_stances,
     with_infinitive_claims,
     with_object_predicate_claims,
     with_prep_object_claims,
@@ -72,6 +73,7 @@ class Attributor:
         claims.extend(according_to(doc, ctx, cues))
         claims.extend(found_in(doc, ctx, cues))
         claims.extend(open_question(doc, ctx, cues))
+        claims.extend(participle_stances(doc, ctx, cues))
         claims = with_raising_claims(doc, ctx, cues, claims)
         claims = with_prep_object_claims(doc, ctx, cues, claims)
         claims = with_infinitive_claims(doc, ctx, cues, claims)

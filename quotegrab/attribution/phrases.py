@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+
+from spacy.tokens import Doc, Token
 
 from quotegrab.attribution.claim import Claim, trim
 from quotegrab.attribution.context import DocContext
@@ -37,7 +39,8 @@ def according_to(doc: Doc, ctx: DocContext, cues: Cues) -> list[Claim]:
 
 
 def found_in(doc: Doc, ctx: DocContext, cues: Cues) -> list[Claim]:
-    """"In the latest Marist poll, Clinton leads by six points": a finding credited to the poll."""
+    """"In the latest Marist poll, Clinton leads by six points", "Clinton leads by six points in the latest
+    Marist poll": a finding credited to the poll."""
     claims = []
     for prep in doc:
         if prep.lower_ != "in" or prep.dep_ != "prep" or ctx.quoted(prep):
@@ -45,15 +48,53 @@ def found_in(doc: Doc, ctx: DocContext, cues: Cues) -> list[Claim]:
         obj = next((t for t in prep.children if t.dep_ == "pobj"), None)
         if obj is None or obj.lemma_.lower() not in cues.lexicon["finding_sources"]:
             continue
-        if cues.is_cue_verb(prep.head) or prep.i > prep.head.i:
-            # "said in a statement" is the verb's own attribution; "leads in the polls" is a claim of
-            # the writer's: only a fronted "In the poll, …" credits the poll
-            continue
+        if cues.is_cue_verb(prep.head):
+            continue  # "said in a statement" is the verb's own attribution
         mention = mention_span(obj, ctx)
-        content = ctx.sentence_without(prep.sent, prep.i, prep.right_edge.i)
+        if prep.i > prep.head.i:
+            content = _standing_in(prep, ctx, cues)
+        else:
+            content = ctx.sentence_without(prep.sent, prep.i, prep.right_edge.i)
         if content:
             claims.append(Claim(content, (prep.idx, prep.idx + len(prep)), mention, "found-in"))
     return claims
+
+
+def _standing_in(prep: Token, ctx: DocContext, cues: Cues) -> list[tuple[int, int]]:
+    """"Trump leads by ten points in the latest poll": a person's standing, the clause the trailing phrase
+    hangs on, without the phrase, a clause joined after it ("… and held a strong position") or what comes
+    before its subject."""
+    verb = prep.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if verb.pos_ not in ("VERB", "AUX") or subject is None or not cues.agent(subject):
+        # "the word appears twice in the report" is where something is found, not a standing; "is named
+        # in reports" tells where something was said
+        return []
+    if any(t.tag_ in ("WP", "WDT") for t in subject.subtree):
+        return []  # "…, who leads in the polls": the finding is about the noun the clause hangs on
+    doc = prep.doc
+    # the finding starts at its subject: a fronted "In his best showing yet, …" is the writer's framing
+    first = subject.left_edge.i
+    last = verb.right_edge.i
+    joined = [c for c in verb.children if c.dep_ in ("conj", "cc") and c.i > prep.i]
+    if joined:
+        last = min(c.left_edge.i for c in joined) - 1
+    while last > prep.right_edge.i and doc[last].is_punct:
+        last -= 1
+    pieces = []
+    for lo, hi in ((first, prep.i - 1), (prep.right_edge.i + 1, last)):
+        if hi < lo:
+            continue
+        if lo > prep.i and doc[lo].text != ",":
+            # "rose in the polls to double digits": a standing measured past the phrase is rarely
+            # credited to the poll; ", by eight points" set off after it is
+            return []
+        piece = trim(ctx.text, doc[lo].idx, doc[hi].idx + len(doc[hi]), min_chars=4)
+        if piece is not None and re.search(r"\w", ctx.text[piece[0] : piece[1]]):
+            pieces.append(piece)
+    if not pieces or len(ctx.text[pieces[0][0] : pieces[-1][1]].split()) < 3:
+        return []
+    return pieces
 
 
 # -- "In Bolton's view, …" ------------------------------------------------------------------------------

@@ -35,6 +35,8 @@ def claims_for_verb(verb: Token, ctx: DocContext, cues: Cues) -> list[Claim]:
     joined = verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") and speaker.root.head.i != verb.i
     before = None if joined else quotation_before(ctx, verb, speaker)
     after = quotation_after(ctx, verb, speaker)
+    if after is not None and _handed_on(verb, after.start, cues):
+        after = None  # '…, Spicer said, adding, "…"': the quote is the participle's
     complement = complement_of(verb, ctx, cues)
     lead = sentence_lead(ctx, before) if before is not None else None
     if before is not None and lead is not None and after is not None and introduces(ctx, verb, speaker, after):
@@ -70,6 +72,8 @@ def claims_for_verb(verb: Token, ctx: DocContext, cues: Cues) -> list[Claim]:
         claims.append(Claim([lead, span] if lead else [span], cue, speaker, "quote-after"))
     elif cues.quote_only(verb):
         return claims
+    elif (relative := relative_report(verb, speaker, ctx)) is not None:
+        claims.append(Claim(relative, cue, speaker, "complement"))
     elif verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         # "As Crane said, the candidates have become …": the clause the aside leans on is the claim
         pieces = ctx.sentence_without(verb.sent, verb.left_edge.i, verb.right_edge.i)
@@ -82,6 +86,34 @@ def claims_for_verb(verb: Token, ctx: DocContext, cues: Cues) -> list[Claim]:
         if fronted:
             claims.append(Claim(fronted, cue, speaker, "fronted"))
     return claims
+
+
+def relative_report(verb: Token, speaker: Span, ctx: DocContext) -> list[tuple[int, int]] | None:
+    """"the drawdown, which they say left a vacuum", "rules that critics say target renters": a cue inside
+    a relative clause reports the clause, its relative word included and the cue's subject left out."""
+    if verb.dep_ != "relcl" or speaker.start <= verb.left_edge.i:
+        return None
+    relative = verb.doc[verb.left_edge.i]
+    if relative.lower_ not in ("which", "who", "that") or relative.i >= speaker.start:
+        return None
+    rest = [c for c in verb.children if c.i > verb.i and c.dep_ in ("ccomp", "xcomp", "dobj")]
+    if not rest or ctx.quoted(relative):
+        return None
+    last = max(c.right_edge.i for c in rest)
+    while last > verb.i and verb.doc[last].is_punct:
+        last -= 1
+    tail = trim(ctx.text, verb.doc[verb.i + 1].idx, verb.doc[last].idx + len(verb.doc[last]), min_chars=8)
+    if tail is None or len(ctx.text[tail[0] : tail[1]].split()) < 2:
+        return None
+    return [(relative.idx, relative.idx + len(relative)), tail]
+
+
+def _handed_on(verb: Token, quote_start: int, cues: Cues) -> bool:
+    """A joined participle of saying ("adding", "noting") stands between the cue and the quote after it."""
+    return any(
+        c.tag_ == "VBG" and c.dep_ in ("advcl", "conj", "xcomp") and c.idx < quote_start and cues.is_cue_verb(c)
+        for c in verb.rights
+    )
 
 
 def complement_of(verb: Token, ctx: DocContext, cues: Cues) -> tuple[int, int] | None:
@@ -132,7 +164,19 @@ def complement_of(verb: Token, ctx: DocContext, cues: Cues) -> tuple[int, int] |
     if lemma in cues.lexicon["cue_verbs_stance"] and someone:
         # "Ryan endorsed Trump in early June", "criticized him": a stance toward someone is about them alone
         obj = objects[0]
-        start, end = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge)
+        last = obj.right_edge
+        # "mocked Trump on Twitter": the parser hangs where or when it happened on the name
+        setting = next((c for c in obj.children if c.dep_ == "prep" and c.i > obj.i
+                        and c.lower_ in cues.lexicon["setting_prepositions"]), None)
+        if setting is not None and obj.pos_ == "PROPN":
+            last = obj.doc[setting.i - 1]
+        # "mocked Rubio for not winning a state", "praised him as a fighter": the reason or the label
+        # given goes with the person
+        reason = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "as")
+                       and c.i == last.i + 1 and c.right_edge.i > c.i), None)
+        if reason is not None:
+            last = reason.right_edge
+        start, end = ctx.absorb_quotations(obj.left_edge.idx, last.idx + len(last))
         return trim(ctx.text, start, end, min_chars=2)
     start, end = ctx.absorb_quotations(start, end)
     stance = lemma in cues.lexicon["cue_verbs_stance"] or lemma in cues.weak_cues

@@ -260,3 +260,37 @@ def _noun_phrase(head: Token) -> tuple[int, int]:
             end = i - 1
             break
     return head.left_edge.idx, doc[end].idx + len(doc[end])
+
+
+# -- stances on a noun: "a super PAC backing Bush" ---------------------------------------------------
+
+
+def participle_stances(doc: Doc, ctx: DocContext, cues: Cues) -> list[Claim]:
+    """A stance verb's participle on a group or person ("a group backing Huckabee", "voters supporting
+    Clinton") credits the stance to the noun it describes; its content is the object."""
+    claims = []
+    stance_cues = cues.lexicon["cue_verbs_stance"]
+    for verb in doc:
+        if verb.dep_ != "acl" or verb.tag_ != "VBG" or verb.lemma_.lower() not in stance_cues or ctx.quoted(verb):
+            continue
+        holder = verb.head
+        if holder.pos_ not in ("NOUN", "PROPN") or holder.i > verb.i or not cues.agent(holder):
+            continue
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+        if obj is None or ctx.quoted(obj):
+            continue
+        last = obj.right_edge
+        # "backing Bush, the former governor": the stance is toward the person; what follows the comma
+        # is the writer's description
+        comma = next((t for t in doc[obj.i : last.i + 1] if t.text == ","), None)
+        if comma is not None:
+            last = doc[comma.i - 1]
+        else:
+            reason = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "as")
+                           and c.i == last.i + 1 and c.right_edge.i > c.i), None)
+            last = reason.right_edge if reason is not None else last
+        start, end = ctx.absorb_quotations(obj.left_edge.idx, last.idx + len(last))
+        span = trim(ctx.text, start, end, min_chars=2)
+        if span is not None:
+            claims.append(Claim([span], cue_span(verb), mention_span(holder, ctx), "participle-stance"))
+    return claims
