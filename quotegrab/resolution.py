@@ -406,6 +406,12 @@ class Resolver:
             # "Six in 10 say …", "58 percent said …": a share of those polled
             name = _plain(mention)
             return extra.setdefault("group:" + name.lower(), Entity(name=name, kind="group")), "group"
+        if lower == "those" and any(c.dep_ in ("acl", "relcl", "prep") for c in head.children):
+            # "those surveyed", "those who attended": the group the words after "those" pick out
+            words = mention.doc[head.i : head.right_edge.i + 1]
+            name = " ".join(words.text.split()) if len(words) <= 6 else mention.text
+            name = name[:1].lower() + name[1:]
+            return extra.setdefault("group:" + name.lower(), Entity(name=name, kind="group")), "group"
         if lower in _INDEFINITE or (lower == "one" and head.pos_ == "PRON") or lower in _THINGS:
             # "Someone said …", "Everyone agreed …": nobody in particular, so no antecedent to look for
             if lower in _THINGS:

@@ -2195,3 +2195,25 @@ def test_decision_is_its_infinitive(nlp: Language) -> None:
     q = quote_at(doc, text, only(text, "to close the ferry terminal for the winter"))
     assert spans_of(q) == [only(text, "to close the ferry terminal for the winter")] and q.type == "indirect"
     assert q.cue is not None and q.cue.text == "decided"
+
+
+def test_those_picked_out_by_a_modifier_speak_as_a_group(nlp: Language) -> None:
+    text = (
+        "The council polled residents in March. Those surveyed say the bus service has got worse. "
+        "Those who attended the hearing said the mood was grim."
+    )
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "the bus service has got worse")], type="indirect",
+          speaker="those surveyed", resolved_by="group", mention=at(text, "Those"), cue=only(text, "say"))
+    check(doc, text, spans=[only(text, "the mood was grim")], type="indirect",
+          speaker="those who attended the hearing", resolved_by="group", mention=at(text, "Those", 1),
+          cue=only(text, "said"))
+
+
+def test_one_of_a_group_named_in_apposition(nlp: Language) -> None:
+    text = "One of the authors of the audit, Lena Marsh, said the agency must publish its figures."
+    doc = run(nlp, text)
+    q = check(doc, text, spans=[only(text, "the agency must publish its figures")], type="indirect",
+              speaker="Lena Marsh", cue=only(text, "said"))
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert q.speaker.mention.start == 0, q.speaker.mention

@@ -109,7 +109,11 @@ def speaker_of(verb: Token, ctx: DocContext, cues: Cues) -> Span | None:
         subject = _adjacent_speaker(verb, ctx, cues)
         if subject is None:
             return None
-    if subject.lower_ in NOT_SPEAKERS or subject.pos_ in ("VERB", "AUX") or ctx.quoted(subject):
+    # "those surveyed", "those who attended", "one of the authors": a restricted "those" or "one" is people
+    restricted = subject.lower_ in ("those", "one") and any(
+        c.dep_ in ("acl", "relcl", "prep", "appos") for c in subject.children
+    )
+    if subject.lower_ in NOT_SPEAKERS and not restricted or subject.pos_ in ("VERB", "AUX") or ctx.quoted(subject):
         return None
     if subject.lower_ == "it" and verb.lemma_.lower() not in _IT_CUES and not cues.quote_only(verb):
         return None  # "it" speaks through verbs of saying or framing a quote ('"…," it read')
