@@ -2217,3 +2217,11 @@ def test_one_of_a_group_named_in_apposition(nlp: Language) -> None:
               speaker="Lena Marsh", cue=only(text, "said"))
     assert q.speaker is not None and q.speaker.mention is not None
     assert q.speaker.mention.start == 0, q.speaker.mention
+
+
+def test_second_report_joined_by_and_is_its_own(nlp: Language) -> None:
+    # the parser hangs the second "said" on the first as another clause object; it is a report of its own
+    text = "About half of voters said the mayor is honest, and two-thirds said the same of her rival."
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "the mayor is honest")], type="indirect", speaker="About half of voters",
+          mention=only(text, "About half of voters"), cue=at(text, "said"))

@@ -132,11 +132,17 @@ def complement_of(verb: Token, ctx: DocContext, cues: Cues) -> tuple[int, int] |
     if comp is not None:
         stop = nested_cue_stop(comp, ctx, cues)
         start, end = subtree_range(comp, stop_at=stop)
+        # "said the mayor is honest, and two-thirds said …": the "and" the parser hangs on the clause
+        # joins the next report
+        end = _before_joining_word(comp, end)
         # a second clause the parser hung on the cue ("said Trump has respect for the military and his
         # comment was …") goes on with the same report
         more = [c for c in verb.children
                 if c.dep_ == "ccomp" and c.i > comp.i and c.left_edge.i > comp.right_edge.i]
-        if stop is None and comp.i > verb.i and more and more[0].left_edge.i == comp.right_edge.i + 1:
+        # but not a report of its own: "said Clinton is honest, and three-quarters said the same of Sanders"
+        own_report = bool(more) and cues.is_cue_verb(more[0]) and any(c.dep_ in _SUBJECT_DEPS for c in more[0].children)
+        adjoining = bool(more) and more[0].left_edge.i == comp.right_edge.i + 1
+        if stop is None and comp.i > verb.i and adjoining and not own_report:
             end = max(end, subtree_range(more[0], stop_at=nested_cue_stop(more[0], ctx, cues))[1])
         start, end = ctx.absorb_quotations(start, end)
         if stop is None and comp.i > verb.i:
@@ -186,6 +192,14 @@ def complement_of(verb: Token, ctx: DocContext, cues: Cues) -> tuple[int, int] |
         return None
     trimmed = trim(ctx.text, start, end, min_chars=8)
     return ctx.cut_trailing_comment(*trimmed) if trimmed else None
+
+
+def _before_joining_word(comp: Token, end: int) -> int:
+    """End of a clause without a trailing ", and" the parser hung on it (it joins what comes next)."""
+    last = comp.right_edge
+    while last.i > comp.i and (last.dep_ == "cc" or last.is_punct):
+        last = last.doc[last.i - 1]
+    return min(end, last.idx + len(last))
 
 
 def _past_quoted_comma(verb: Token, end: int, ctx: DocContext, cues: Cues) -> int:
