@@ -74,6 +74,7 @@ class Resolver:
         self.titles = lexicon["titles"]
         self.roles = lexicon["roles"]
         self.groups = lexicon["group_nouns"]
+        self.findings = lexicon["finding_sources"]
         self.org_nouns = lexicon["org_nouns"]
         self.informal_org_nouns = lexicon["org_nouns_informal"]
         self.role_synonyms: dict[str, set[str]] = {}
@@ -468,7 +469,9 @@ class Resolver:
             # "An attorney for Pagliano, Mark MacDougall, said": the parser hangs the name on "Pagliano",
             # but a role followed by a name in apposition is that person
             return self._by_name(named_after[-1], entities, sightings)
-        chosen = (person or names or [None])[-1]
+        # "the group backing Jeb Bush", "critics of Trump": a name in a modifier of the head is not the speaker
+        person = [e for e in person if not _in_modifier(e, head)]
+        chosen = (person or [e for e in names if not _in_modifier(e, head)] or [None])[-1]
         if chosen is not None and lower not in self.roles:
             return self._by_name(chosen, entities, sightings)
         name = _plain(mention)
@@ -609,6 +612,9 @@ class Resolver:
         if named:
             return named[0]
         earlier = [e for w, e, _ in sightings if w < pos and e in orgs]
+        # "the poll", "the study": a finding of its own unless an organisation was named with the noun
+        if noun in self.findings:
+            return None
         return earlier[-1] if earlier and noun not in ("campaign", "party", "government") else None
 
     def _namesake(
@@ -840,6 +846,18 @@ _SINGULAR_REACH = 3000
 _SPEAKER_WEIGHT = 0.3  # a quoted speaker is what a following pronoun most often denotes
 _OBLIQUE_WEIGHT = 1.5
 _INTRODUCTION_WEIGHT = 0.5
+
+
+def _in_modifier(name: Span, head: Token) -> bool:
+    """True when `name` hangs on `head` through a prepositional or clausal modifier ("of", "backing")."""
+    tok = name.root
+    for _ in range(8):
+        if tok.i == head.i or tok.head.i == tok.i:
+            return False
+        if tok.dep_ in ("prep", "acl", "relcl", "advcl"):
+            return True
+        tok = tok.head
+    return False
 
 
 def _salience(ent: Span) -> float:

@@ -2225,3 +2225,21 @@ def test_second_report_joined_by_and_is_its_own(nlp: Language) -> None:
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, "the mayor is honest")], type="indirect", speaker="About half of voters",
           mention=only(text, "About half of voters"), cue=at(text, "said"))
+
+
+def test_a_name_inside_a_modifier_of_the_speaker_is_not_the_speaker(nlp: Language) -> None:
+    text = "The head of the committee backing Maria Lopez praised the donors for their generosity."
+    doc = run(nlp, text)
+    q = quote_at(doc, text, only(text, "the donors for their generosity"))
+    assert q.speaker is not None and q.speaker.name != "Maria Lopez", describe(doc, text)
+    assert q.speaker.mention is not None and q.speaker.mention.start == 0
+
+
+def test_a_poll_is_not_the_organisation_named_before_it(nlp: Language) -> None:
+    text = (
+        "Goldman Sachs donated to both campaigns on Monday. Ms. Vance leads Mr. Ortiz by four points in "
+        "the statewide poll, which was taken last week."
+    )
+    doc = run(nlp, text)
+    q = quote_at(doc, text, only(text, "Ms. Vance leads Mr. Ortiz by four points"))
+    assert q.speaker is not None and q.speaker.name == "statewide poll", describe(doc, text)
