@@ -278,8 +278,8 @@ def _subheading(ctx: DocContext, q: Quotation) -> bool:
 def merge_interrupted(claims: list[Claim], doc: Doc) -> list[Claim]:
     """"A," Trump said. "B." is one quote in two pieces: a continuation in the same paragraph,
     right after the sentence of the quote's cue, joins the quote it continues (a mixed one too: 'On jobs,
-    "A," he said. "B."'), unless the cue goes on to a claim of its own ('"A," he said, adding that … "B."'):
-    the words after that claim are its own."""
+    "A," he said. "B."'). A clause the cue goes on to ('"A," he said, adding that … "B."') doesn't part
+    them: annotators mostly read A and B as one quote still (train: DIRECT@0.9 +11, @0.5 -5 of 3452)."""
     text = doc.text
     merged: list[Claim] = []
     absorbed: dict[int, Claim] = {}
@@ -294,8 +294,7 @@ def merge_interrupted(claims: list[Claim], doc: Doc) -> list[Claim]:
             and len(prior.spans) < 4
         ):
             at = next((i for i, c in enumerate(merged) if c is prior), None)
-            later = merged[at + 1 :] if at is not None else []
-            if at is not None and _after_cue_sentence(doc, prior, claim) and not _cue_goes_on(doc, prior, later):
+            if at is not None and _after_cue_sentence(doc, prior, claim):
                 prior.spans.append(claim.spans[0])
                 prior.spans.extend(claim.spans[1:])
                 absorbed[id(claim)] = prior
@@ -322,26 +321,6 @@ def _after_cue_sentence(doc: Doc, prior: Claim, claim: Claim) -> bool:
     assert prior.cue is not None
     cue = doc.char_span(*prior.cue, alignment_mode="expand")
     return cue is not None and claim.start >= cue.sent.end_char
-
-
-def _cue_goes_on(doc: Doc, prior: Claim, later: list[Claim]) -> bool:
-    """True when one of the `later` claims is a clause its speaker goes on to through the cue of `prior`
-    ("said, adding that he had …", "said … and argued for nominating …"); a relative clause on the
-    speaker ("said X, who endorsed Y") or an aside ("speaking by phone") is part of the attribution."""
-    assert prior.cue is not None and prior.mention is not None
-    cue = doc.char_span(*prior.cue, alignment_mode="expand")
-    if cue is None:
-        return False
-    for claim in later:
-        span = doc.char_span(*claim.cue, alignment_mode="expand") if claim.cue else None
-        if span is None or span.root.head != cue.root or span.root.dep_ not in ("advcl", "conj", "xcomp"):
-            continue
-        if claim.mention is None or claim.mention.start_char != prior.mention.start_char:
-            continue
-        content = doc.char_span(claim.start, claim.end, alignment_mode="expand")
-        if content is not None and any(t.pos_ in ("VERB", "AUX") for t in content):
-            return True
-    return False
 
 
 # -- typing ----------------------------------------------------------------------------------------
