@@ -2054,3 +2054,19 @@ def test_trailing_comment_cut_never_reaches_before_the_claim(nlp: Language) -> N
     ctx = DocContext(doc, scan(doc.text), [])
     start, end = doc[5].idx, doc[11].idx + len(doc[11])
     assert ctx.cut_trailing_comment(start, end) == (start, end)
+
+
+def test_quote_answered_by_a_named_person_is_theirs(nlp: Language) -> None:
+    # "shot back" is in no lexicon, yet the person named right after the quote says it: it is neither
+    # a continuation of the previous speaker nor part of her quote
+    text = (
+        "Two neighbours stood at the gate.\n\n"
+        "\u201cLook at all these people waiting here,\u201d Maria Lopez said with a grin.\n\n"
+        "\u201cThey only came for the free coffee,\u201d Daniel Brooks shot back with a laugh.\n\n"
+        "The line grew longer."
+    )
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "Look at all these people waiting here,")], type="direct",
+          speaker="Maria Lopez", cue=only(text, "said"))
+    check(doc, text, spans=[only(text, "They only came for the free coffee,")], type="direct",
+          speaker="Daniel Brooks", cue=only(text, "shot"))

@@ -207,6 +207,9 @@ def unattributed_quotations(ctx: DocContext, claims: list[Claim], cues: Cues) ->
         if not stands_alone(ctx, q):
             continue
         claim = colon_or_dash_claim(ctx, q)
+        answer = answered_by(ctx, q) if claim is None else None
+        if answer is not None:
+            claim = Claim(list(q.pieces), answer[0], answer[1], "quote-before")
         if claim is None:
             previous = [c for c in by_start + extra if c.end <= q.start and c.mention is not None
                         and c.rule in _QUOTE_RULES]
@@ -259,6 +262,25 @@ def continues(ctx: DocContext, prior: Claim, q: Quotation) -> bool:
         if new_actor and (prior.mention is None or tok.text not in prior.mention.text):
             return False
     return True
+
+
+def answered_by(ctx: DocContext, q: Quotation) -> tuple[tuple[int, int], Span] | None:
+    """'"…," Bennett shot back': a person named as the subject of the verb right after a quote says it,
+    though no lexicon holds that verb. Returns the verb's span and the person's name."""
+    if ctx.text[q.content_start : q.content_end].rstrip()[-1:] not in (",", "?", "!"):
+        return None
+    para_end = ctx.paragraph_bounds(q.start)[1]
+    tail = ctx.doc.char_span(q.end, min(para_end, ctx.sentence_end_after(q.end - 1)), alignment_mode="contract")
+    if tail is None or not len(tail):
+        return None
+    for tok in tail[:4]:
+        verb = tok.head
+        if tok.dep_ != "nsubj" or tok.ent_type_ != "PERSON" or verb.pos_ != "VERB" or verb.i <= tok.i:
+            continue
+        person = next((e for e in ctx.doc.ents if e.start <= tok.i < e.end), None)
+        if person is not None and person.start >= tail.start and verb.i == person.end:
+            return (verb.idx, verb.idx + len(verb)), person
+    return None
 
 
 def _single_marked(ctx: DocContext, q: Quotation) -> bool:
