@@ -2070,3 +2070,14 @@ def test_quote_answered_by_a_named_person_is_theirs(nlp: Language) -> None:
           speaker="Maria Lopez", cue=only(text, "said"))
     check(doc, text, spans=[only(text, "They only came for the free coffee,")], type="direct",
           speaker="Daniel Brooks", cue=only(text, "shot"))
+
+
+def test_quote_after_colon_stops_before_a_participle_going_on(nlp: Language) -> None:
+    # "adding that …" is the speaker's next claim, not the tail of the quote the colon introduces
+    text = (
+        'In a statement, Acme said: "The plant was highly profitable when it opened a decade ago," '
+        "adding that its value doubled in a year."
+    )
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "The plant was highly profitable when it opened a decade ago,")], type="direct",
+          speaker="Acme", cue=only(text, "said"))

@@ -183,6 +183,13 @@ def extend_to_clause_end(ctx: DocContext, q: Quotation, verb: Token) -> tuple[in
     if ctx.text[q.content_start : q.content_end].rstrip()[-1:] in (".", "!", "?"):
         return q.start, q.end
     tail = ctx.text[q.end : para_end]
+    after = ctx.doc.char_span(q.end, para_end, alignment_mode="contract")
+    words = [t for t in after if not t.is_punct and not t.is_space] if after is not None else []
+    comma = tail.lstrip().startswith(",") or ctx.text[q.content_start : q.content_end].rstrip()[-1:] == ","
+    if comma and words and words[0].tag_ == "VBG" and (words[0].head == verb or ctx.quoted(words[0].head)):
+        # 'said: "…," adding that …': the speaker goes on to a claim of its own (the parser hangs the
+        # participle on the cue or on the quote's own verb)
+        return q.start, q.end
     m = _SENTENCE_END.search(tail + " ")
     end = q.end + (m.start() + 1 if m else len(tail))
     if not ctx.text[q.end : end].strip(" .,;:\t"):
