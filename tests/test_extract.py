@@ -2081,3 +2081,11 @@ def test_quote_after_colon_stops_before_a_participle_going_on(nlp: Language) -> 
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, "The plant was highly profitable when it opened a decade ago,")], type="direct",
           speaker="Acme", cue=only(text, "said"))
+
+
+def test_quote_introduced_by_a_verb_in_its_sentence_is_not_fronted_mixed(nlp: Language) -> None:
+    # "shouted," introduces the quote: the words before it set the scene, they are not reported
+    text = 'When a man in the back shouted, "Nobody here believes a word of it," Laura Finch said.'
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "Nobody here believes a word of it,")], type="direct",
+          speaker="Laura Finch", cue=only(text, "said"))

@@ -73,6 +73,10 @@ def sentence_lead(ctx: DocContext, q: Quotation) -> int | None:
     lead = ctx.text[start : q.start]
     if lead.rstrip()[-1:] in (":", "-", "\u2014", "\u2013"):
         return None  # "… plans by the company - ''I love Oreos,'' he said": the quote stands alone
+    last = ctx.doc.char_span(start, q.start, alignment_mode="contract")
+    words_before = [t for t in last if not t.is_punct and not t.is_space] if last is not None else []
+    if lead.rstrip().endswith(",") and words_before and words_before[-1].pos_ == "VERB":
+        return None  # 'When a man shouted, "…," she said': a verb of its own introduces the quote
     words = len(re.findall(r"\w+", lead))
     # 'Sanders "is tapping into something…," Rosenberg said': a quote that starts mid-sentence
     # continues the words before it
