@@ -2089,3 +2089,14 @@ def test_quote_introduced_by_a_verb_in_its_sentence_is_not_fronted_mixed(nlp: La
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, "Nobody here believes a word of it,")], type="direct",
           speaker="Laura Finch", cue=only(text, "said"))
+
+
+def test_quote_resumed_in_next_paragraph_with_words_after_it_stays_apart(nlp: Language) -> None:
+    # the next paragraph's quote is followed by words of its own: another turn, not the first quote resumed
+    text = (
+        '"We will open the harbour again by spring," Karen Wills said.\n\n'
+        '"Not before the storms are over," came the reply from the back of the hall.\n\nThe meeting ended.'
+    )
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "We will open the harbour again by spring,")], type="direct",
+          speaker="Karen Wills", cue=only(text, "said"))

@@ -324,6 +324,7 @@ def merge_interrupted(claims: list[Claim], doc: Doc) -> list[Claim]:
             and prior.cue is not None
             and prior.cue[1] <= claim.start
             and _same_or_next_paragraph(text, max(prior.cue[1], prior.end), claim.start)
+            and ("\n" not in text[max(prior.cue[1], prior.end) : claim.start] or _ends_paragraph(text, claim.end))
             and len(prior.spans) < 4
         ):
             at = next((i for i, c in enumerate(merged) if c is prior), None)
@@ -346,6 +347,15 @@ def _same_or_next_paragraph(text: str, end: int, start: int) -> bool:
     if len(re.findall(r"(?:\r\n|\r|\n)\s*", text[end:start].strip(" \t"))) > 1:
         return False
     return len(parts) <= 1 or not parts[-1].strip(" \t\"'\u201c\u2018`")
+
+
+def _ends_paragraph(text: str, end: int) -> bool:
+    """True when only closing marks and punctuation follow `end` in its paragraph: a quote resumed in
+    the next paragraph goes on from the one before only when nothing else is said there ('"B," the
+    crowd shouted back' is someone else's turn)."""
+    para_end = re.search(r"[\r\n]|$", text[end:])
+    assert para_end is not None
+    return not text[end : end + para_end.start()].strip(" \t\"'\u201d\u2019.,")
 
 
 def _after_cue_sentence(doc: Doc, prior: Claim, claim: Claim) -> bool:
