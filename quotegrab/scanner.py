@@ -189,6 +189,10 @@ def _read_quotation(
     j = piece_start
     n = len(text)
     para_end = para_ends(j)
+    # curly quotes opened inside a straight-marked one ("… what she called a “rant,” a series …") are
+    # closed by their own ”, which must not close the outer quote; only when a straight mark later in
+    # the paragraph can close it: a straight mark opening a block of curly quotes closes nothing
+    nested = 0
     while True:
         if j >= para_end:
             end = _rstrip(text, piece_start, para_end)
@@ -207,7 +211,16 @@ def _read_quotation(
                 return None
             pieces.append((piece_start, end))
             return Quotation(start, end, tuple(pieces), closed=False)
+        inner_open = opener == '"' and text[j] == "\u201c" and j > piece_start and _opener_at(text, j) == "\u201c"
+        if inner_open and text.find('"', j, para_end) >= 0:
+            nested += 1
+            j += 1
+            continue
         closer = _closer_at(text, j, closers, single)
+        if closer == "\u201d" and nested:
+            nested -= 1
+            j += 1
+            continue
         if closer is not None and single and j - piece_start == 1 and not pieces:
             return None  # rock 'n' roll: a clipped word, not a quotation
         if closer is not None and j > piece_start:

@@ -263,3 +263,14 @@ def test_stray_space_before_a_closing_double_apostrophe() -> None:
 def test_stray_space_after_an_opening_mark_at_a_sentence_start(before: str) -> None:
     text = f"\u201cIt grew,\u201d {before}\u201c You know, the rest is history.\u201d"
     assert contents(text) == [["It grew,"], ["You know, the rest is history."]]
+
+
+def test_curly_quote_inside_a_straight_one_does_not_close_it() -> None:
+    text = 'She wrote: "The mayor gave what he called a \u201cfinal warning,\u201d then left the room." Nobody moved.'
+    assert contents(text) == [["The mayor gave what he called a \u201cfinal warning,\u201d then left the room."]]
+
+
+def test_straight_mark_opening_a_block_of_curly_quotes_closes_at_the_curly_mark() -> None:
+    # no straight mark later in the paragraph closes the straight one: the curly ” does, as before
+    text = '"The crowd kept chanting \u201cWe want more!\u201d\n\nThe band came back.'
+    assert contents(text) == [["The crowd kept chanting \u201cWe want more!"]]
