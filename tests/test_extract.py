@@ -2289,3 +2289,13 @@ def test_quote_resumed_in_next_paragraph_with_words_after_it_stays_apart(nlp: La
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, "We will open the harbour again by spring,")], type="direct",
           speaker="Karen Wills", cue=only(text, "said"))
+
+
+def test_referred_to_someone_as_a_quoted_description(nlp: Language) -> None:
+    text = "Ines Carvalho referred to her rival as \u201ca tireless, honest neighbour\u201d but opposed his plan."
+    doc = run(nlp, text)
+    quote = next(q for q in doc.quotes if q.cue is not None and q.cue.text == "referred to")
+    content = only(text, "her rival as \u201ca tireless, honest neighbour\u201d")
+    assert [(s.start, s.end) for s in quote.spans] == [content], describe(doc, text)
+    assert quote.type == "mixed"
+    assert quote.speaker is not None and quote.speaker.name == "Ines Carvalho"

@@ -159,6 +159,11 @@ def _prep_object_claim(verb: Token, prep: Token, ctx: DocContext, cues: Cues) ->
                  and c.left_edge.i == end_tok.i + 1 and c.left_edge.lower_ == "to"), None)
     if tail is not None:
         end_tok = tail.right_edge
+    # "referred to Rubio as 'a bright leader'": what is said of the object hangs from the verb
+    role = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i == end_tok.i + 1
+                 and c.right_edge.i > c.i), None)
+    if role is not None:
+        end_tok = role.right_edge
     start, end = ctx.absorb_quotations(obj.left_edge.idx, end_tok.idx + len(end_tok))
     para_start, para_end = ctx.paragraph_bounds(verb.idx)
     span = trim(ctx.text, max(start, para_start), min(end, para_end), min_chars=2)
