@@ -2299,3 +2299,12 @@ def test_referred_to_someone_as_a_quoted_description(nlp: Language) -> None:
     assert [(s.start, s.end) for s in quote.spans] == [content], describe(doc, text)
     assert quote.type == "mixed"
     assert quote.speaker is not None and quote.speaker.name == "Ines Carvalho"
+
+
+@pytest.mark.parametrize("verb", ["heralded", "characterized", "denounced"])
+def test_object_said_to_be_a_quoted_description(nlp: Language, verb: str) -> None:
+    text = f"Ines Carvalho {verb} the harbour levy as \u201ca turning point\u201d for the town."
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, "the harbour levy as \u201ca turning point\u201d for the town")], type="mixed",
+          speaker="Ines Carvalho", mention=only(text, "Ines Carvalho"), cue=only(text, verb))
