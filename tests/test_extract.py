@@ -2308,3 +2308,12 @@ def test_object_said_to_be_a_quoted_description(nlp: Language, verb: str) -> Non
     assert len(doc.quotes) == 1, describe(doc, text)
     check(doc, text, spans=[only(text, "the harbour levy as \u201ca turning point\u201d for the town")], type="mixed",
           speaker="Ines Carvalho", mention=only(text, "Ines Carvalho"), cue=only(text, verb))
+
+
+@pytest.mark.parametrize("verb", ["dubbed", "termed"])
+def test_object_given_a_quoted_name(nlp: Language, verb: str) -> None:
+    text = f"On Friday, Ines Carvalho {verb} the tower \u201cthe ugliest building in town.\u201d"
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, "the tower \u201cthe ugliest building in town.\u201d")], type="mixed",
+          speaker="Ines Carvalho", mention=only(text, "Ines Carvalho"), cue=only(text, verb))
