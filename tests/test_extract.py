@@ -776,8 +776,11 @@ def test_open_question_is_credited_to_nobody(nlp: Language, text: str, content: 
     [
         ("It was announced on Monday that the ferry would stop.", ["the ferry would stop"], "announced"),
         ("The deal was reported to include a new port.", ["The deal", "to include a new port"], "reported"),
+        ("The harbor master was accused of fraud last week.", ["The harbor master", "fraud"], "accused"),
+        ("Lena Marsh was declared the winner in Ohio.", ["Lena Marsh", "the winner in Ohio"], "declared"),
+        ("The new ferry rules were announced.", ["The new ferry rules"], "announced"),
     ],
-    ids=["clause", "subject-and-infinitive"],
+    ids=["clause", "subject-and-infinitive", "subject-and-prep-object", "subject-and-predicate", "subject-only"],
 )
 def test_passive_report_without_an_agent_credits_no_one(nlp: Language, text: str, pieces: list[str], cue: str) -> None:
     doc = run(nlp, text)

@@ -65,7 +65,7 @@ class Attributor:
             elif token.lemma_.lower() in ("ask", "tell") and asked_unnamed(token):
                 claims.extend(question_put(token, ctx))
             elif reported_unnamed(token, cues):
-                claims.extend(unnamed_report(token, ctx))
+                claims.extend(unnamed_report(token, ctx, cues))
             elif cues.is_cue_verb(token):
                 claims.extend(claims_for_verb(token, ctx, cues))
             elif token.pos_ == "VERB" and token.lemma_.lower() not in cues.lexicon["not_cue_verbs"]:

@@ -14,6 +14,10 @@ from quotegrab.attribution.speech import asked_for
 
 # what a question was about: "asked whether …", "asked about the plan", "asked what it meant"
 _QUESTION_DEPS = ("ccomp", "advcl", "prep", "dobj", "xcomp", "pobj")
+# a passive subject that names no topic of its own: an expletive or a relative word standing for a thing
+_NO_TOPIC = {"it", "there", "that", "which", "this", "what"}
+# "accused of", "charged with", "criticized for", "warned about", "mentioned as": what is said of the subject
+_SAID_OF_PREPS = ("of", "with", "for", "about", "as")
 
 
 def passive_agent(verb: Token, ctx: DocContext, cues: Cues) -> Token | None:
@@ -61,7 +65,7 @@ def reported_unnamed(verb: Token, cues: Cues) -> bool:
     )
 
 
-def unnamed_report(verb: Token, ctx: DocContext) -> list[Claim]:
+def unnamed_report(verb: Token, ctx: DocContext, cues: Cues) -> list[Claim]:
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     infinitive = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
@@ -74,9 +78,33 @@ def unnamed_report(verb: Token, ctx: DocContext) -> list[Claim]:
                               trim(ctx.text, *subtree_range(infinitive), min_chars=4)) if p]
         if len(pieces) < 2:
             return []
+    elif subject is not None and subject.lower_ not in _NO_TOPIC and not ctx.quoted(subject):
+        # "[The rally] was cancelled", "[the mayor] was accused of [fraud]", "[she] was declared [the
+        # winner]": what is reported is who or what the passive is about, with what it was said of them
+        pieces = [p for p in (trim(ctx.text, *subtree_range(subject), min_chars=2),) if p]
+        said_of = _said_of(verb, ctx)
+        if said_of is not None:
+            pieces.append(said_of)
+        elif not cues.strong_cue(verb):
+            return []  # "the news was welcomed": a bare reaction names no claim, unlike "the cuts were announced"
     else:
         return []
     return [Claim(pieces, cue_span(verb), None, "unnamed")] if pieces else []
+
+
+def _said_of(verb: Token, ctx: DocContext) -> tuple[int, int] | None:
+    """What a passive cue says of its subject: its object or predicate ("declared the winner"), or the
+    object of "of", "with", "for", "about", "as" ("accused of fraud", "mentioned as a candidate")."""
+    for child in verb.children:
+        if child.i < verb.i or ctx.quoted(child):
+            continue
+        if child.dep_ in ("dobj", "oprd", "attr"):
+            return trim(ctx.text, *subtree_range(child), min_chars=3)
+        if child.dep_ == "prep" and child.lower_ in _SAID_OF_PREPS:
+            obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                return trim(ctx.text, *subtree_range(obj), min_chars=3)
+    return None
 
 
 def asked_unnamed(verb: Token) -> bool:
