@@ -1730,6 +1730,21 @@ def test_claim_stops_before_the_writers_trailing_comment(nlp: Language) -> None:
           if doc.quotes[0].speaker is None else doc.quotes[0].speaker.name, cue=only(text, "said"))
 
 
+def test_claim_stops_before_a_who_clause_the_writer_adds_about_its_last_name(nlp: Language) -> None:
+    text = "Ruth Okoye said the voters would back Tom Brandt, who ran the city for a decade."
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, "the voters would back Tom Brandt")], type="indirect", speaker="Ruth Okoye",
+          resolved_by="name", mention=only(text, "Ruth Okoye"), cue=only(text, "said"))
+
+
+def test_a_who_clause_inside_the_claim_stays_in_it(nlp: Language) -> None:
+    text = "Ruth Okoye said that the voters who know Tom Brandt would back him."
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "that the voters who know Tom Brandt would back him")], type="indirect",
+          speaker="Ruth Okoye", cue=only(text, "said"))
+
+
 def test_stance_stops_before_how_it_was_argued(nlp: Language) -> None:
     text = "Councillor Tom Reyes defended the levy by citing a survey of local shop owners."
     doc = run(nlp, text)
