@@ -396,7 +396,7 @@ def test_mixed_quote_with_fragment_inside(nlp: Language) -> None:
     )
     doc = run(nlp, text)
     assert len(doc.quotes) == 1, describe(doc, text)
-    check(doc, text, spans=[only(text, 'it had offered "the most generous package in its history" to the union')],
+    check(doc, text, spans=[only(text, 'that it had offered "the most generous package in its history" to the union')],
           type="mixed", fragments=[only(text, "the most generous package in its history")],
           speaker="Meridian Terminals", resolved_by="name", mention=only(text, "Meridian Terminals"),
           cue=only(text, "said"))
@@ -407,7 +407,7 @@ def test_mixed_quote_with_fragment_at_the_end(nlp: Language) -> None:
     text = 'Sen. Richard Alvarez warned that the bill would become "a blank check for the big cities."'
     doc = run(nlp, text)
     assert len(doc.quotes) == 1, describe(doc, text)
-    check(doc, text, spans=[only(text, 'the bill would become "a blank check for the big cities."')], type="mixed",
+    check(doc, text, spans=[only(text, 'that the bill would become "a blank check for the big cities."')], type="mixed",
           fragments=[only(text, "a blank check for the big cities.")], speaker="Richard Alvarez", resolved_by="name",
           mention=only(text, "Sen. Richard Alvarez"), cue=only(text, "warned"))
 
@@ -491,7 +491,9 @@ CONTENT = "the buses would start running in September"
 def test_indirect_claim(nlp: Language, sentence: str, cue: str) -> None:
     doc = run(nlp, sentence)
     assert len(doc.quotes) == 1, describe(doc, sentence)
-    check(doc, sentence, spans=[only(sentence, CONTENT)], type="indirect", fragments=[], speaker="Elena Ruiz",
+    # a "that" opening the reported clause is part of the content, as annotators mark it
+    content = f"that {CONTENT}" if f"that {CONTENT}" in sentence else CONTENT
+    check(doc, sentence, spans=[only(sentence, content)], type="indirect", fragments=[], speaker="Elena Ruiz",
           resolved_by="name", mention=only(sentence, "Elena Ruiz"), cue=only(sentence, cue))
 
 
@@ -534,7 +536,7 @@ def test_participle_after_a_quote_reports_its_own_clause(nlp: Language) -> None:
     assert len(doc.quotes) == 2, describe(doc, text)
     check(doc, text, spans=[only(text, 'The plan will "fall apart,"')], type="mixed", speaker="Tom Reyes",
           cue=only(text, "said"))
-    check(doc, text, spans=[only(text, 'the council "has not read it."')], type="mixed", speaker="Tom Reyes",
+    check(doc, text, spans=[only(text, 'that the council "has not read it."')], type="mixed", speaker="Tom Reyes",
           cue=only(text, "adding"))
 
 
@@ -579,7 +581,7 @@ def test_one_report_with_two_that_clauses(nlp: Language) -> None:
     text = "Lena Ortiz said that the pier was safe and that she expects it to reopen in May."
     doc = run(nlp, text)
     assert len(doc.quotes) == 1, describe(doc, text)
-    check(doc, text, spans=[only(text, "the pier was safe and that she expects it to reopen in May")],
+    check(doc, text, spans=[only(text, "that the pier was safe and that she expects it to reopen in May")],
           type="indirect", speaker="Lena Ortiz", cue=only(text, "said"))
 
 
@@ -605,9 +607,9 @@ def test_claim_stops_where_a_second_report_joins_it(nlp: Language) -> None:
     ("text", "cue", "content", "speaker"),
     [
         ("Mayor Dana Whitfield learned that the bridge had failed its inspection.", "learned",
-         "the bridge had failed its inspection", "Dana Whitfield"),
+         "that the bridge had failed its inspection", "Dana Whitfield"),
         ("The union calculated that the strike would cost the port $2 million a day.", "calculated",
-         "the strike would cost the port $2 million a day", None),
+         "that the strike would cost the port $2 million a day", None),
     ],
     ids=["person", "group"],
 )
@@ -630,7 +632,7 @@ def test_any_verb_of_a_person_with_a_clause_reports_a_view(
         ("Asked whether the bridge would reopen, Mayor Lena Ortiz smiled.", "whether the bridge would reopen",
          "Asked"),
         ("Ortiz was asked about the closed bridge on Monday.", "about the closed bridge on Monday", "asked"),
-        ("Ortiz was told that the ferry would stop.", "the ferry would stop", "told"),
+        ("Ortiz was told that the ferry would stop.", "that the ferry would stop", "told"),
     ],
     ids=["fronted-participle", "passive", "passive-tell"],
 )
@@ -774,7 +776,7 @@ def test_open_question_is_credited_to_nobody(nlp: Language, text: str, content: 
 @pytest.mark.parametrize(
     ("text", "pieces", "cue"),
     [
-        ("It was announced on Monday that the ferry would stop.", ["the ferry would stop"], "announced"),
+        ("It was announced on Monday that the ferry would stop.", ["that the ferry would stop"], "announced"),
         ("The deal was reported to include a new port.", ["The deal", "to include a new port"], "reported"),
         ("The harbor master was accused of fraud last week.", ["The harbor master", "fraud"], "accused"),
         ("Lena Marsh was declared the winner in Ohio.", ["Lena Marsh", "the winner in Ohio"], "declared"),
@@ -925,7 +927,7 @@ def test_it_seems_that(nlp: Language) -> None:
     text = "After the vote it seems that the bridge tolls will stay for another decade."
     doc = run(nlp, text)
     assert len(doc.quotes) == 1, describe(doc, text)
-    check(doc, text, spans=[only(text, "the bridge tolls will stay for another decade")], type="indirect",
+    check(doc, text, spans=[only(text, "that the bridge tolls will stay for another decade")], type="indirect",
           speaker=None, cue=only(text, "seems"))
 
 
@@ -947,7 +949,7 @@ def test_hope_is_a_cue_in_every_form(nlp: Language, verb: str) -> None:
          "support for", "Greta Lindholm", "Greta Lindholm"),
         ("Greta Lindholm renewed her call to close the old pier.", "to close the old pier", "call",
          "Greta Lindholm", "her"),
-        ("Greta Lindholm's argument that the pier is unsafe won the vote.", "the pier is unsafe", "argument",
+        ("Greta Lindholm's argument that the pier is unsafe won the vote.", "that the pier is unsafe", "argument",
          "Greta Lindholm", "Greta Lindholm"),
     ],
     ids=["criticism-of", "voiced-support-for", "call-to", "argument-that"],
@@ -1120,7 +1122,7 @@ def test_pronoun_in_indirect_claim(nlp: Language, intro: str) -> None:
     text = f"{intro} He denied that the company was planning layoffs."
     doc = run(nlp, text)
     assert len(doc.quotes) == 1, describe(doc, text)
-    check(doc, text, spans=[only(text, "the company was planning layoffs")], type="indirect",
+    check(doc, text, spans=[only(text, "that the company was planning layoffs")], type="indirect",
           speaker="Paul Lindqvist", resolved_by="pronoun", mention=only(text, "He"), cue=only(text, "denied"))
 
 
@@ -1163,7 +1165,7 @@ def test_lowercase_word_tagged_person_is_no_antecedent(nlp: Language) -> None:
         "He admitted that the drinking had cost him his job."
     )
     doc = run(nlp, text)
-    check(doc, text, spans=[only(text, "the drinking had cost him his job")], type="indirect",
+    check(doc, text, spans=[only(text, "that the drinking had cost him his job")], type="indirect",
           speaker="Paul Lindqvist", resolved_by="pronoun", mention=only(text, "He"))
     assert "gaunt" not in [s.name for s in doc.speakers]
 
@@ -1202,7 +1204,7 @@ def test_role_noun_prefers_a_subject_to_a_name_inside_a_phrase(nlp: Language) ->
         "was over."
     )
     doc = run(nlp, text)
-    check(doc, text, spans=[only(text, "the feud was over")], type="indirect", speaker="Paul Lindqvist",
+    check(doc, text, spans=[only(text, "that the feud was over")], type="indirect", speaker="Paul Lindqvist",
           resolved_by="role", mention=only(text, "the Ohio senator"))
 
 
@@ -1321,7 +1323,7 @@ def test_dateline_is_not_part_of_the_mention(nlp: Language) -> None:
         "The front-runner's aides said that the vote was close."
     )
     doc = run(nlp, text)
-    check(doc, text, spans=[only(text, "the toll would be dropped")], type="indirect",
+    check(doc, text, spans=[only(text, "that the toll would be dropped")], type="indirect",
           speaker="Carla Mendes's political allies", mention=only(text, "Carla Mendes's political allies"))
     q = quote_at(doc, text, only(text, "the vote was close"))
     assert q.speaker is not None and q.speaker.mention is not None, describe(doc, text)
@@ -1378,7 +1380,7 @@ def test_pronoun_after_a_shared_surname_picks_the_namesake(nlp: Language) -> Non
         "Hale told reporters that the clinic would stay open, and he thanked the volunteers."
     )
     doc = run(nlp, text)
-    check(doc, text, spans=[only(text, "the clinic would stay open")], type="indirect", speaker="Paul Hale",
+    check(doc, text, spans=[only(text, "that the clinic would stay open")], type="indirect", speaker="Paul Hale",
           resolved_by="surname", mention=at(text, "Hale", 2))
 
 
@@ -1431,7 +1433,8 @@ def test_tail_of_a_long_name_is_the_same_person(nlp: Language, intro: str, full:
 def test_misspelt_surname_is_the_person_named_before(nlp: Language, text: str, full: str, misspelt: str) -> None:
     doc = run(nlp, text)
     start = text.index(f"\n\n{misspelt}") + 2
-    check(doc, text, spans=[only(text, "the plant would stay open")], type="indirect", speaker=full,
+    content = "that the plant would stay open" if "that the plant" in text else "the plant would stay open"
+    check(doc, text, spans=[only(text, content)], type="indirect", speaker=full,
           resolved_by="surname", mention=(start, start + len(misspelt)))
 
 
@@ -1483,7 +1486,7 @@ def test_title_and_surname_speaker(nlp: Language, full: str, titled: str) -> Non
     text = f"{full} arrived in Riverton on Monday.\n\n{titled} denied that the visit was about the election."
     doc = run(nlp, text)
     assert len(doc.quotes) == 1, describe(doc, text)
-    check(doc, text, spans=[only(text, "the visit was about the election")], type="indirect", speaker=full,
+    check(doc, text, spans=[only(text, "that the visit was about the election")], type="indirect", speaker=full,
           resolved_by="title", mention=only(text, titled), cue=only(text, "denied"))
     assert [s.name for s in doc.speakers] == [full]
 
@@ -1504,7 +1507,7 @@ def test_role_noun_speaker(nlp: Language, intro: str, full: str, role: str) -> N
     text = f"{intro} toured the flooded town on Monday.\n\n{role} {claim}"
     doc = run(nlp, text)
     assert len(doc.quotes) == 1, describe(doc, text)
-    check(doc, text, spans=[only(text, "the state would ask for federal aid")], type="indirect", speaker=full,
+    check(doc, text, spans=[only(text, "that the state would ask for federal aid")], type="indirect", speaker=full,
           resolved_by="role", mention=only(text, role), cue=only(text, "told"))
     assert [s.name for s in doc.speakers] == [full]
     assert role.lower().split()[-1] in [a.lower().split()[-1] for a in doc.speakers[0].aliases]
@@ -1520,7 +1523,7 @@ def test_role_noun_speaker(nlp: Language, intro: str, full: str, role: str) -> N
 def test_military_rank_as_role_noun(nlp: Language, intro: str, full: str, role: str) -> None:
     text = f"{intro}\n\n{role} said that the base would stay open."
     doc = run(nlp, text)
-    check(doc, text, spans=[only(text, "the base would stay open")], type="indirect", speaker=full,
+    check(doc, text, spans=[only(text, "that the base would stay open")], type="indirect", speaker=full,
           resolved_by="role", mention=only(text, role))
 
 
@@ -1609,7 +1612,7 @@ def test_person_named_in_an_apposition(nlp: Language) -> None:
     text = "Meridian's chief executive, Paul Lindqvist, argued that automation would create new kinds of work."
     doc = run(nlp, text)
     assert len(doc.quotes) == 1, describe(doc, text)
-    check(doc, text, spans=[only(text, "automation would create new kinds of work")], type="indirect",
+    check(doc, text, spans=[only(text, "that automation would create new kinds of work")], type="indirect",
           speaker="Paul Lindqvist", cue=only(text, "argued"))
     assert [(s.name, s.kind) for s in doc.speakers] == [("Paul Lindqvist", "person")]
 
@@ -1664,7 +1667,7 @@ def test_informal_organisation_noun_is_the_formal_one_the_article_names(
 def test_it_refers_to_a_country_named_as_subject(nlp: Language, intro: str, speaker: str) -> None:
     text = f"{intro}\n\nIt said on Monday that the tariffs were illegal."
     doc = run(nlp, text)
-    check(doc, text, spans=[only(text, "the tariffs were illegal")], type="indirect", speaker=speaker,
+    check(doc, text, spans=[only(text, "that the tariffs were illegal")], type="indirect", speaker=speaker,
           resolved_by="pronoun", mention=only(text, "It"))
     assert [(s.name, s.kind) for s in doc.speakers] == [(speaker, "organization")]
 
@@ -1687,7 +1690,7 @@ def test_name_the_ner_misses_after_a_place_and_title(nlp: Language) -> None:
         '"People waited for six hours," Obi said.'
     )
     doc = run(nlp, text)
-    check(doc, text, spans=[only(text, "the queues were unacceptable")], type="indirect", speaker="Adaeze Obi",
+    check(doc, text, spans=[only(text, "that the queues were unacceptable")], type="indirect", speaker="Adaeze Obi",
           resolved_by="name", mention=only(text, "Lagos Governor Adaeze Obi"))
     check(doc, text, spans=[only(text, "People waited for six hours,")], type="direct", speaker="Adaeze Obi",
           resolved_by="surname", mention=at(text, "Obi", 1))
@@ -1717,7 +1720,7 @@ def test_claim_content_stops_before_a_trailing_apposition(nlp: Language) -> None
         "a claim that local officials disputed."
     )
     doc = run(nlp, text)
-    check(doc, text, spans=[only(text, "the new river gauges had given towns an extra day to prepare")],
+    check(doc, text, spans=[only(text, "that the new river gauges had given towns an extra day to prepare")],
           type="indirect", speaker="Robert Haines", resolved_by="name", mention=only(text, "Robert Haines"),
           cue=only(text, "argued"))
 
@@ -1730,11 +1733,27 @@ def test_claim_stops_before_the_writers_trailing_comment(nlp: Language) -> None:
           if doc.quotes[0].speaker is None else doc.quotes[0].speaker.name, cue=only(text, "said"))
 
 
-def test_stance_stops_before_how_it_was_argued(nlp: Language) -> None:
+def test_claim_stops_before_a_who_clause_the_writer_adds_about_its_last_name(nlp: Language) -> None:
+    text = "Ruth Okoye said the voters would back Tom Brandt, who ran the city for a decade."
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, "the voters would back Tom Brandt")], type="indirect", speaker="Ruth Okoye",
+          resolved_by="name", mention=only(text, "Ruth Okoye"), cue=only(text, "said"))
+
+
+def test_a_who_clause_inside_the_claim_stays_in_it(nlp: Language) -> None:
+    text = "Ruth Okoye said that the voters who know Tom Brandt would back him."
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "that the voters who know Tom Brandt would back him")], type="indirect",
+          speaker="Ruth Okoye", cue=only(text, "said"))
+
+
+def test_stance_keeps_how_it_was_argued(nlp: Language) -> None:
     text = "Councillor Tom Reyes defended the levy by citing a survey of local shop owners."
     doc = run(nlp, text)
     assert len(doc.quotes) == 1, describe(doc, text)
-    check(doc, text, spans=[only(text, "the levy")], type="indirect", speaker="Tom Reyes", cue=only(text, "defended"))
+    check(doc, text, spans=[only(text, "the levy by citing a survey of local shop owners")], type="indirect",
+          speaker="Tom Reyes", cue=only(text, "defended"))
 
 
 def test_aside_closed_inside_the_claim_stays_in_it(nlp: Language) -> None:
@@ -1970,13 +1989,15 @@ EXPECTED: list[tuple[str, list[str], str, str]] = [
     ("senate-vote", ["Every family in this country deserves to turn on the tap without being afraid,",
                      "Tonight we took a long step toward that."], "direct", "Margaret Hale"),
     ("senate-vote", ["the first grants would reach cities within a year"], "indirect", "Margaret Hale"),
-    ("senate-vote", ["she had met mayors from 30 states before drafting the measure"], "indirect", "Margaret Hale"),
-    ("senate-vote", ["rural towns had been left behind by earlier programs"], "indirect", "Thomas Whitcombe"),
+    ("senate-vote", ["that she had met mayors from 30 states before drafting the measure"], "indirect",
+     "Margaret Hale"),
+    ("senate-vote", ["that rural towns had been left behind by earlier programs"], "indirect", "Thomas Whitcombe"),
     ("senate-vote", ["Small towns have the worst pipes and the smallest budgets,", "This bill finally counts them."],
      "direct", "Thomas Whitcombe"),
-    ("senate-vote", ["the bill would become \u201ca blank check for the big cities\u201d"], "mixed", "Richard Alvarez"),
+    ("senate-vote", ["that the bill would become \u201ca blank check for the big cities\u201d"], "mixed",
+     "Richard Alvarez"),
     ("senate-vote", ["the costs would fall on future taxpayers"], "indirect", "Richard Alvarez"),
-    ("senate-vote", ["he had tried to delay the vote"], "indirect", "Richard Alvarez"),
+    ("senate-vote", ["that he had tried to delay the vote"], "indirect", "Richard Alvarez"),
     ("senate-vote", ["We are not talking about luxuries,", "We are talking about whether a child drinks lead."],
      "direct", "Margaret Hale"),
     ("senate-vote", ["the program would cost about $4 billion a year over its first decade"], "indirect",
@@ -1986,22 +2007,22 @@ EXPECTED: list[tuple[str, list[str], str, str]] = [
     ("senate-vote", ["the first round would favour towns where voters\u2019 complaints about water quality had gone "
                      "unanswered for years"], "indirect", "officials"),
     ("senate-vote", ["a vote before the August recess"], "indirect", "Janet Moore"),
-    ("senate-vote", ["the House would move quickly"], "indirect", "Janet Moore"),
+    ("senate-vote", ["that the House would move quickly"], "indirect", "Janet Moore"),
     # port-strike.txt: straight quotes
-    ("port-strike", ["94 percent of members had backed the strike"], "indirect", "Carla Mendes"),
+    ("port-strike", ["that 94 percent of members had backed the strike"], "indirect", "Carla Mendes"),
     ("port-strike", ["Nobody wants this,", "But the company has left us no other road."], "direct", "Carla Mendes"),
     ("port-strike", ["People came in angry and they left angry. We have men here who have worked these cranes for "
                      "thirty years and who were told by letter that a machine will do their job.",
                      "We asked for one thing: a seat at the table when those machines arrive. The company said no.",
                      "So we will be on the picket line on Monday morning."], "direct", "Carla Mendes"),
-    ("port-strike", ['it had offered "the most generous package in the history of this port"'], "mixed",
+    ("port-strike", ['that it had offered "the most generous package in the history of this port"'], "mixed",
      "Meridian Terminals"),
-    ("port-strike", ["a strike would drive shipping lines to rival ports"], "indirect", "Meridian Terminals"),
-    ("port-strike", ["automation would create new kinds of work"], "indirect", "Paul Lindqvist"),
+    ("port-strike", ["that a strike would drive shipping lines to rival ports"], "indirect", "Meridian Terminals"),
+    ("port-strike", ["that automation would create new kinds of work"], "indirect", "Paul Lindqvist"),
     ("port-strike", ["The cranes still need people,",
                      "They need different skills, and we have offered to pay for the training."], "direct",
      "Paul Lindqvist"),
-    ("port-strike", ["the company was planning layoffs"], "indirect", "Paul Lindqvist"),
+    ("port-strike", ["that the company was planning layoffs"], "indirect", "Paul Lindqvist"),
     ("port-strike", ["container traffic through the port fell 8 percent last year while traffic at the two nearest "
                      "rival ports grew"], "indirect", "Bayport Harbor Commission"),
     ("port-strike", ["they were preparing for delays at the bridges near the terminal"], "indirect", "city officials"),
@@ -2012,19 +2033,19 @@ EXPECTED: list[tuple[str, list[str], str, str]] = [
      "Robert Haines"),
     ("river-floods", ["This is the worst flooding I have seen in my lifetime,",
                       "We will rebuild, and we will rebuild smarter."], "direct", "Robert Haines"),
-    ("river-floods", ["more rain was expected over the weekend"], "indirect", "National Weather Service"),
+    ("river-floods", ["that more rain was expected over the weekend"], "indirect", "National Weather Service"),
     ("river-floods", ["the river could rise again by two or three feet"], "indirect", "National Weather Service"),
     ("river-floods", ["about 1,200 homes had been damaged in the county"], "indirect", "emergency officials"),
-    ("river-floods", ["the state's new river gauges had given towns an extra day to prepare"], "indirect",
+    ("river-floods", ["that the state's new river gauges had given towns an extra day to prepare"], "indirect",
      "Robert Haines"),
     ("river-floods", ["she would not leave"], "indirect", "Donna Kessler"),
     ("river-floods", ["My father stayed, and I'm staying,"], "direct", "Donna Kessler"),
     # morning-briefing.txt: headline forms, dash attribution
     ("morning-briefing", ["night buses will start in September"], "indirect", "Elena Ruiz"),
     ("morning-briefing", ["A promise without a budget is just a press release"], "direct", "David Okafor"),
-    ("morning-briefing", ["the first night bus routes would start running in September, two months earlier than "
+    ("morning-briefing", ["that the first night bus routes would start running in September, two months earlier than "
                           "planned"], "indirect", "Elena Ruiz"),
-    ("morning-briefing", ["the transit authority had found the drivers it needed after a spring hiring drive"],
+    ("morning-briefing", ["that the transit authority had found the drivers it needed after a spring hiring drive"],
      "indirect", "Elena Ruiz"),
     ("morning-briefing", ["the city had still not published a budget for the routes"], "indirect", "David Okafor"),
     ("morning-briefing", ["The new routes will cost about $3 million a year"], "indirect",

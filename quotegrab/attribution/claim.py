@@ -56,12 +56,11 @@ def subtree_range(token: Token, stop_at: int | None = None) -> tuple[int, int]:
 
 
 def trim(text: str, start: int, end: int, min_chars: int = 1) -> tuple[int, int] | None:
+    # a "that" opening the reported clause stays: annotators mark it as part of the content
     while start < end and (text[start] in CONTENT_EDGE or text[start].isspace()):
         start += 1
     while end > start and (text[end - 1] in CONTENT_EDGE or text[end - 1] in ".") :
         end -= 1
-    if text[start:end].lower().startswith("that "):
-        start += 5
     return (start, end) if end - start >= min_chars else None
 
 

@@ -110,7 +110,9 @@ class DocContext:
 
     def cut_trailing_comment(self, start: int, end: int) -> tuple[int, int]:
         """The writer's comment at the end of a claim is not part of it: "…in his comments, which raised
-        concerns among experts", "…per share, well above what analysts expected", "…, reversing his stance"."""
+        concerns among experts", "…per share, well above what analysts expected", "…, reversing his stance",
+        "…would back Brandt, who ran the city". How the speaker argued ("…by citing a poll") is no comment:
+        annotators keep it in the claim."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) < 6:
             return start, end
@@ -122,11 +124,8 @@ class DocContext:
             before = self.doc[first.i - 1]
             if first.i <= span.start or self.quoted(before):
                 continue  # a subtree reaching back before the claim ("which … by getting") is no tail of it
-            # "…the file, by citing a poll": how the speaker argued, not what
-            if tok.dep_ == "prep" and tok.lower_ == "by" and any(c.tag_ == "VBG" for c in tok.children):
-                return start, before.idx + len(before)
             comment = (
-                tok.dep_ == "relcl" and first.lower_ in ("which", "when", "where")
+                tok.dep_ == "relcl" and first.lower_ in ("which", "when", "where", "who")
                 or tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBG" and first.i == tok.i
                 or tok.dep_ == "appos" and first.lower_ in ("a", "an")
                 or tok.dep_ == "prep" and first.lower_ == "well"
