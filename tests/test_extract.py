@@ -4,8 +4,9 @@ Each test writes a short text and asserts the real output: exact offsets (expect
 with `text.index`, never written as numbers), the quote type, the cue, the speaker mention, the speaker's
 canonical name and how it was resolved. The definitions are the contract's: *direct* is wholly inside
 quotation marks and its spans are the words inside the marks; *mixed* is reported content with quoted
-fragments, its span the whole content (without a leading "that") and its fragments the words inside the
-marks; *indirect* has no marks; a speaker's name is the fullest name the article uses for them.
+fragments, its span the whole content (with the "that" opening a reported clause, as annotators mark
+it) and its fragments the words inside the marks; *indirect* has no marks; a speaker's name is the
+fullest name the article uses for them.
 
 Where the engine gets a case wrong the test still asserts the right behaviour and is marked
 `xfail(strict=True, reason="engine: ...")`, to be removed when the rules are fixed.
