@@ -35,23 +35,11 @@ _MALE = {"he", "him", "his", "himself"}
 _FEMALE = {"she", "her", "hers", "herself"}
 _PLURAL = {"they", "them", "their", "we", "us", "our"}
 _FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
-_MALE_TITLES = {"mr", "mr.", "sir", "king", "prince", "father", "lord", "congressman", "businessman", "spokesman"}
-_FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "queen", "dame", "sister", "congresswoman",
-                  "businesswoman", "spokeswoman", "first lady", "chairwoman"}
-_SUBORDINATE = {"vice", "deputy", "assistant", "associate"}  # "vice president" is no "president"
 _INDEFINITE = {"someone", "somebody", "anyone", "anybody", "nobody", "everyone", "everybody"}
 _THINGS = {"something", "anything", "nothing", "everything"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 _QUANTIFIERS = {"several", "many", "some", "most", "few", "numerous", "all", "both", "other", "various", "two",
                "three", "four", "five", "dozens", "hundreds", "thousands", "of"}
-# Nouns for what someone said or wrote: their possessor is the speaker.
-_SAYINGS = {"response", "statement", "remarks", "remark", "comments", "comment", "tweet", "email", "letter",
-            "speech", "message", "post", "answer", "reply", "argument", "view", "position", "words", "claim"}
-# Title abbreviations written before names, as the role they denote.
-_TITLE_ROLES = {"sen": "senator", "rep": "representative", "gov": "governor", "pres": "president",
-                "sec": "secretary", "gen": "general", "lt": "lieutenant", "col": "colonel", "adm": "admiral",
-                "amb": "ambassador", "atty": "attorney", "dr": "doctor", "prof": "professor"}
-
 
 @dataclass
 class Entity:
@@ -74,6 +62,16 @@ class Resolver:
         self.titles = lexicon["titles"]
         self.roles = lexicon["roles"]
         self.groups = lexicon["group_nouns"]
+        self.male_titles = lexicon["titles_male"]
+        self.female_titles = lexicon["titles_female"]
+        # "vice president" is no "president"
+        self.subordinate_titles = lexicon["titles_subordinate"]
+        self.statement_nouns = lexicon["statement_nouns"]
+        self.title_roles: dict[str, str] = {}
+        for line in lexicon["title_abbreviations"]:
+            abbreviation, _, role = line.partition("=")
+            if role.strip():
+                self.title_roles[abbreviation.strip()] = role.strip()
         self.findings = lexicon["finding_sources"]
         self.org_nouns = lexicon["org_nouns"]
         self.informal_org_nouns = lexicon["org_nouns_informal"]
@@ -127,7 +125,7 @@ class Resolver:
         # "Vice President Mike Pence", "deputy campaign manager": the second in command holds no bare role
         merged: list[str] = []
         for word in words:
-            if merged and merged[-1] in _SUBORDINATE:
+            if merged and merged[-1] in self.subordinate_titles:
                 merged[-1] = f"{merged[-1]} {word}"
             else:
                 merged.append(word)
@@ -196,9 +194,9 @@ class Resolver:
         )
 
     def _gender_of(self, first: str | None, titles: list[str]) -> str | None:
-        if any(t in _FEMALE_TITLES for t in titles):
+        if any(t in self.female_titles for t in titles):
             return "f"
-        if any(t in _MALE_TITLES for t in titles):
+        if any(t in self.male_titles for t in titles):
             return "m"
         if first:
             first = first.lower()
@@ -234,7 +232,7 @@ class Resolver:
             name = doc[tokens[0].i : tokens[-1].i + 1].text
             surname = tokens[-1].lower_
             roles = set(titles) | set(self._left_roles(ent)) | set(self._appositive_roles(ent))
-            roles |= {_TITLE_ROLES[r] for r in roles if r in _TITLE_ROLES}
+            roles |= {self.title_roles[r] for r in roles if r in self.title_roles}
             candidates = by_surname.get(surname, [])
             if len(tokens) == 1 and not candidates and surname in self.first_names:
                 # "Hillary" alone, when one person in the article is called Hillary: her first name
@@ -244,7 +242,7 @@ class Resolver:
                 # "McLenney" a paragraph after "Tyresha McClenney": a misspelling, not a new person
                 candidates = [e for key, named in by_surname.items() if _one_edit_apart(key, surname) for e in named]
             # "Mr." written before the entity the NER tagged, as well as inside it
-            gender_titles = titles + [r for r in roles if r in _MALE_TITLES or r in _FEMALE_TITLES]
+            gender_titles = titles + [r for r in roles if r in self.male_titles or r in self.female_titles]
             entity = None
             if len(tokens) == 1:
                 titled = self._gender_of(None, gender_titles)
@@ -439,7 +437,7 @@ class Resolver:
                 org = self._nearest_org(lower, mention.start_char, entities, sightings)
                 if org is not None:
                     return org, "organization"
-        if possessor is not None and lower in _SAYINGS:
+        if possessor is not None and lower in self.statement_nouns:
             # "his best response was …", "Trump's statement said …": the possessor speaks
             owner = self._owner(mention, possessor, names, entities, sightings)
             if owner is not None:
@@ -743,13 +741,14 @@ class Resolver:
         self, role: str, pos: int, entities: list[Entity], sightings: list[tuple[int, Entity, float]]
     ) -> Entity | None:
         head = role.split()[-1]
-        deputy = role.split()[0] in _SUBORDINATE
+        subordinate = self.subordinate_titles
+        deputy = role.split()[0] in subordinate
         holders = [e for e in entities if e.kind == "person" and (role in e.roles or head in e.roles
-                   or any(r.endswith(head) and (deputy or r.split()[0] not in _SUBORDINATE) for r in e.roles))]
+                   or any(r.endswith(head) and (deputy or r.split()[0] not in subordinate) for r in e.roles))]
         if not holders:
             # "the senator" with nobody introduced as one: the nearest person, as for a pronoun
-            female = head in _FEMALE_TITLES or head in ("woman", "mother", "wife", "daughter", "sister")
-            male = head in _MALE_TITLES or head in ("man", "father", "husband", "son", "brother")
+            female = head in self.female_titles or head in ("woman", "mother", "wife", "daughter", "sister")
+            male = head in self.male_titles or head in ("man", "father", "husband", "son", "brother")
             return self._by_pronoun("she" if female else "he" if male else "one", pos, sightings)
         if len(holders) == 1:
             return holders[0]
