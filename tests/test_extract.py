@@ -1734,6 +1734,21 @@ def test_claim_stops_before_the_writers_trailing_comment(nlp: Language) -> None:
           if doc.quotes[0].speaker is None else doc.quotes[0].speaker.name, cue=only(text, "said"))
 
 
+def test_participle_going_on_with_the_claims_subject_stays_in_the_claim(nlp: Language) -> None:
+    text = "Ruth Okoye said the new toll would hurt small shops, leaving owners with higher costs."
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, "the new toll would hurt small shops, leaving owners with higher costs")],
+          type="indirect", speaker="Ruth Okoye", cue=only(text, "said"))
+
+
+def test_claim_stops_before_a_participle_that_judges_in_turn(nlp: Language) -> None:
+    text = "Ruth Okoye said the council had rejected the plan, calling it wasteful."
+    doc = run(nlp, text)
+    first = min(doc.quotes, key=lambda q: q.spans[0].start)
+    assert [text[s.start : s.end] for s in first.spans] == ["the council had rejected the plan"], describe(doc, text)
+
+
 def test_claim_stops_before_a_who_clause_the_writer_adds_about_its_last_name(nlp: Language) -> None:
     text = "Ruth Okoye said the voters would back Tom Brandt, who ran the city for a decade."
     doc = run(nlp, text)

@@ -110,7 +110,7 @@ class DocContext:
 
     def cut_trailing_comment(self, start: int, end: int) -> tuple[int, int]:
         """The writer's comment at the end of a claim is not part of it: "…in his comments, which raised
-        concerns among experts", "…per share, well above what analysts expected", "…, reversing his stance",
+        concerns among experts", "…per share, well above what analysts expected", "…, calling it unfair",
         "…would back Brandt, who ran the city". How the speaker argued ("…by citing a poll") is no comment:
         annotators keep it in the claim."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
@@ -126,7 +126,15 @@ class DocContext:
                 continue  # a subtree reaching back before the claim ("which … by getting") is no tail of it
             comment = (
                 tok.dep_ == "relcl" and first.lower_ in ("which", "when", "where", "who")
+                # a participle that reports or judges in turn (", saying that …", ", calling it unfair") is
+                # a claim of its own, and one after an urged or planned act (", to widen the bridge,
+                # dropping her objection") is what the speaker did; any other goes on with what the claim's
+                # subject did (", leaving workers with higher costs"): annotators keep it in the claim
                 or tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBG" and first.i == tok.i
+                and (
+                    any(c.dep_ in ("ccomp", "oprd") for c in tok.children)
+                    or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.head.children)
+                )
                 or tok.dep_ == "appos" and first.lower_ in ("a", "an")
                 or tok.dep_ == "prep" and first.lower_ == "well"
             )
