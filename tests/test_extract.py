@@ -961,6 +961,27 @@ def test_nominal_cue(nlp: Language, text: str, content: str, cue: str, speaker: 
           cue=only(text, cue))
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Greta Lindholm is confident that the ferry line will open in May.", "that the ferry line will open in May",
+         "confident"),
+        ("Greta Lindholm was critical of the harbour tax.", "the harbour tax", "critical of"),
+    ],
+    ids=["confident-that", "critical-of"],
+)
+def test_stance_adjective(nlp: Language, text: str, content: str, cue: str) -> None:
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, content)], type="indirect", speaker="Greta Lindholm",
+          mention=only(text, "Greta Lindholm"), cue=only(text, cue))
+
+
+def test_stance_adjective_needs_a_person(nlp: Language) -> None:
+    # the state of a thing is no one's stance
+    doc = run(nlp, "The outlook is hopeful that the ferry line will open in May.")
+    assert doc.quotes == []
+
+
 def test_nominal_cue_of_an_event_needs_a_speaker(nlp: Language) -> None:
     text = "The attacks on the river port closed it for a week."
     doc = run(nlp, text)
