@@ -952,8 +952,10 @@ def test_hope_is_a_cue_in_every_form(nlp: Language, verb: str) -> None:
          "Greta Lindholm", "her"),
         ("Greta Lindholm's argument that the pier is unsafe won the vote.", "that the pier is unsafe", "argument",
          "Greta Lindholm", "Greta Lindholm"),
+        ("Greta Lindholm raised questions about the harbour tax on Tuesday.", "the harbour tax", "questions about",
+         "Greta Lindholm", "Greta Lindholm"),
     ],
-    ids=["criticism-of", "voiced-support-for", "call-to", "argument-that"],
+    ids=["criticism-of", "voiced-support-for", "call-to", "argument-that", "raised-questions-about"],
 )
 def test_nominal_cue(nlp: Language, text: str, content: str, cue: str, speaker: str, mention: str) -> None:
     doc = run(nlp, text)
