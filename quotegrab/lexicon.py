@@ -32,6 +32,7 @@ LIST_FILES = (
     "issuing_verbs",
     "cue_nouns_object",
     "cue_noun_verbs",
+    "cue_adjectives",
     "titles",
     "titles_male",
     "titles_female",

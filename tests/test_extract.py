@@ -952,13 +952,36 @@ def test_hope_is_a_cue_in_every_form(nlp: Language, verb: str) -> None:
          "Greta Lindholm", "her"),
         ("Greta Lindholm's argument that the pier is unsafe won the vote.", "that the pier is unsafe", "argument",
          "Greta Lindholm", "Greta Lindholm"),
+        ("Greta Lindholm raised questions about the harbour tax on Tuesday.", "the harbour tax", "questions about",
+         "Greta Lindholm", "Greta Lindholm"),
     ],
-    ids=["criticism-of", "voiced-support-for", "call-to", "argument-that"],
+    ids=["criticism-of", "voiced-support-for", "call-to", "argument-that", "raised-questions-about"],
 )
 def test_nominal_cue(nlp: Language, text: str, content: str, cue: str, speaker: str, mention: str) -> None:
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, content)], type="indirect", speaker=speaker, mention=only(text, mention),
           cue=only(text, cue))
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Greta Lindholm is confident that the ferry line will open in May.", "that the ferry line will open in May",
+         "confident"),
+        ("Greta Lindholm was critical of the harbour tax.", "the harbour tax", "critical of"),
+    ],
+    ids=["confident-that", "critical-of"],
+)
+def test_stance_adjective(nlp: Language, text: str, content: str, cue: str) -> None:
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, content)], type="indirect", speaker="Greta Lindholm",
+          mention=only(text, "Greta Lindholm"), cue=only(text, cue))
+
+
+def test_stance_adjective_needs_a_person(nlp: Language) -> None:
+    # the state of a thing is no one's stance
+    doc = run(nlp, "The outlook is hopeful that the ferry line will open in May.")
+    assert doc.quotes == []
 
 
 def test_nominal_cue_of_an_event_needs_a_speaker(nlp: Language) -> None:

@@ -22,7 +22,14 @@ def nominal_claims(doc: Doc, ctx: DocContext, cues: Cues) -> list[Claim]:
     the possessor or the "by"/"from" agent, else nobody."""
     claims = []
     for noun in doc:
-        if noun.pos_ != "NOUN" or ctx.quoted(noun):
+        if ctx.quoted(noun):
+            continue
+        if noun.pos_ == "ADJ" or noun.dep_ == "acomp":
+            claim = _adjective_claim(noun, ctx, cues)
+            if claim is not None:
+                claims.append(claim)
+            continue
+        if noun.pos_ != "NOUN":
             continue
         claim = _nominal_claim(noun, ctx, cues)
         if claim is not None:
@@ -94,6 +101,40 @@ def _nominal_claim(noun: Token, ctx: DocContext, cues: Cues) -> Claim | None:
         return None
     cue_tok = doc[cue_end]
     return Claim([span], (noun.idx, cue_tok.idx + len(cue_tok)), mention, "nominal")
+
+
+def _adjective_claim(adjective: Token, ctx: DocContext, cues: Cues) -> Claim | None:
+    """"The senator is confident that …", "the mayor was critical of X": an adjective of
+    models/cue_adjectives.txt complementing a verb whose subject is a person or organisation; the content
+    is its "that" clause or the object of its preposition, the speaker that subject."""
+    frames = cues.lexicon["cue_adjectives"]
+    lemma = adjective.lower_
+    if adjective.dep_ != "acomp" or not any(frame.split()[0] == lemma for frame in frames):
+        return None
+    subject = next((c for c in adjective.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or ctx.quoted(subject) or not cues.agent(subject):
+        return None  # "the outlook is uncertain": a thing's state, not anyone's stance
+    content = None
+    cue_end = adjective
+    if f"{lemma} that" in frames:
+        clause = next((c for c in adjective.children if c.dep_ == "ccomp" and c.i > adjective.i), None)
+        if clause is not None and clause.right_edge.i > clause.i:
+            content = subtree_range(clause, stop_at=nested_cue_stop(clause, ctx, cues))
+    if content is None:
+        prep = next((c for c in adjective.children if c.dep_ == "prep" and c.i == adjective.i + 1
+                     and f"{lemma} {c.lower_}" in frames), None)
+        obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+        if obj is None:
+            return None
+        content = subtree_range(obj)
+        cue_end = prep
+    para_start, para_end = ctx.paragraph_bounds(adjective.idx)
+    start, end = ctx.absorb_quotations(*content)
+    span = trim(ctx.text, max(start, para_start), min(end, para_end), min_chars=2)
+    if span is None:
+        return None
+    span = ctx.cut_trailing_comment(*(cut_aside(ctx.text, *span) or span))
+    return Claim([span], (adjective.idx, cue_end.idx + len(cue_end)), mention_span(subject, ctx), "stance-adjective")
 
 
 def _that_clause(token: Token) -> bool:
