@@ -25,6 +25,8 @@ class Cues:
         # heads of phrasal cues ("point" of "point out"): only these are worth a look at their particle,
         # since the check runs on every token
         self.phrasal_heads = {cue.split()[0] for cue in self.cue_verbs if " " in cue}
+        # the adjectives of models/cue_adjectives.txt ("confident" of "confident that"), read once
+        self.adjective_heads = {frame.split()[0] for frame in lexicon["cue_adjectives"]}
         # shortest object taken as a claim, for verbs of saying and for verbs of stance or belief
         self.config = {"min_indirect_tokens": 3, "min_stance_tokens": 2}
         self.config.update(lexicon.config)

@@ -70,12 +70,9 @@ def _nominal_claim(noun: Token, ctx: DocContext, cues: Cues) -> Claim | None:
             content = subtree_range(obj)
     if content is None:
         return None
-    para_start, para_end = ctx.paragraph_bounds(noun.idx)
-    start, end = ctx.absorb_quotations(*content)
-    span = trim(ctx.text, max(start, para_start), min(end, para_end), min_chars=2)
+    span = _content_span(noun, content, ctx)
     if span is None:
         return None
-    span = ctx.cut_trailing_comment(*(cut_aside(ctx.text, *span) or span))
     dash = WRITER_DASH.search(ctx.text, *span)
     if dash is not None and dash.start() > span[0]:
         span = (span[0], dash.start())
@@ -103,13 +100,24 @@ def _nominal_claim(noun: Token, ctx: DocContext, cues: Cues) -> Claim | None:
     return Claim([span], (noun.idx, cue_tok.idx + len(cue_tok)), mention, "nominal")
 
 
+def _content_span(cue: Token, content: tuple[int, int], ctx: DocContext) -> tuple[int, int] | None:
+    """The content of a nominal or adjectival cue: kept within the cue's paragraph, with the quotes it
+    touches, without the writer's trailing aside or comment."""
+    para_start, para_end = ctx.paragraph_bounds(cue.idx)
+    start, end = ctx.absorb_quotations(*content)
+    span = trim(ctx.text, max(start, para_start), min(end, para_end), min_chars=2)
+    if span is None:
+        return None
+    return ctx.cut_trailing_comment(*(cut_aside(ctx.text, *span) or span))
+
+
 def _adjective_claim(adjective: Token, ctx: DocContext, cues: Cues) -> Claim | None:
     """"The senator is confident that …", "the mayor was critical of X": an adjective of
     models/cue_adjectives.txt complementing a verb whose subject is a person or organisation; the content
     is its "that" clause or the object of its preposition, the speaker that subject."""
     frames = cues.lexicon["cue_adjectives"]
     lemma = adjective.lower_
-    if adjective.dep_ != "acomp" or not any(frame.split()[0] == lemma for frame in frames):
+    if adjective.dep_ != "acomp" or lemma not in cues.adjective_heads:
         return None
     subject = next((c for c in adjective.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or ctx.quoted(subject) or not cues.agent(subject):
@@ -128,12 +136,9 @@ def _adjective_claim(adjective: Token, ctx: DocContext, cues: Cues) -> Claim | N
             return None
         content = subtree_range(obj)
         cue_end = prep
-    para_start, para_end = ctx.paragraph_bounds(adjective.idx)
-    start, end = ctx.absorb_quotations(*content)
-    span = trim(ctx.text, max(start, para_start), min(end, para_end), min_chars=2)
+    span = _content_span(adjective, content, ctx)
     if span is None:
         return None
-    span = ctx.cut_trailing_comment(*(cut_aside(ctx.text, *span) or span))
     return Claim([span], (adjective.idx, cue_end.idx + len(cue_end)), mention_span(subject, ctx), "stance-adjective")
 
 
