@@ -2380,3 +2380,45 @@ def test_object_given_a_quoted_name(nlp: Language, verb: str) -> None:
     assert len(doc.quotes) == 1, describe(doc, text)
     check(doc, text, spans=[only(text, "the tower \u201cthe ugliest building in town.\u201d")], type="mixed",
           speaker="Ines Carvalho", mention=only(text, "Ines Carvalho"), cue=only(text, verb))
+
+
+def test_quote_introduced_by_a_verb_no_lexicon_holds(nlp: Language) -> None:
+    # "shot back," leads into a full-sentence quote: its subject says it, and the earlier clause's verb
+    # ("criticized") does not reach across a clause of its own to claim the quote
+    text = 'After Ray Dunn criticized him, Hillary Moss shot back, "I suppose I could have stayed home."'
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "I suppose I could have stayed home.")], type="direct",
+          speaker="Hillary Moss", mention=only(text, "Hillary Moss"), cue=only(text, "shot"))
+
+
+def test_quote_after_a_participle_the_parse_hangs_on_the_quote(nlp: Language) -> None:
+    # the parse makes a verb inside the quote the participle's head: the speaker is still the subject
+    # of the sentence the participle belongs to
+    text = 'Clinton seemed ready to riff on it, telling the crowd, "Some people get carried away."'
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "Some people get carried away.")], type="direct",
+          speaker="Clinton", mention=only(text, "Clinton"), cue=only(text, "telling"))
+
+
+def test_as_someone_put_it_introduces_a_quote(nlp: Language) -> None:
+    text = 'But at the time, as the prosecutor Marc Lee put it, "apart from some jogging, there was nothing."'
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "apart from some jogging, there was nothing.")], type="direct",
+          speaker="Marc Lee", cue=only(text, "put"))
+
+
+def test_quote_closed_by_an_inverted_verb_and_name(nlp: Language) -> None:
+    # "beamed" is in no lexicon; the name after it, with where the person is from, says the quote
+    text = '"This is fantastic!" beamed Donald Harley of Madison, Alabama, who had waited all day.'
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "This is fantastic!")], type="direct",
+          speaker="Donald Harley", cue=only(text, "beamed"))
+
+
+def test_an_object_after_back_is_no_phrasal_cue(nlp: Language) -> None:
+    # "fired back a response saying …" (the parse takes "back" for an adverb): the participle reports
+    # what the response says; "fired back" does not swallow the object
+    text = "Later that day, Trump fired back a response saying he would not support the budget."
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "he would not support the budget")], type="indirect",
+          speaker="Trump", cue=only(text, "saying"))

@@ -48,10 +48,8 @@ class Cues:
 
     def is_cue_verb(self, token: Token) -> bool:
         lemma = token.lemma_.lower()
-        if lemma in self.phrasal_heads:
-            particle = next((c for c in token.children if c.dep_ == "prt" and c.i == token.i + 1), None)
-            if particle is not None and f"{lemma} {particle.lower_}" in self.cue_verbs:
-                return True
+        if lemma in self.phrasal_heads and f"{lemma} {_particle(token)}" in self.cue_verbs:
+            return True
         if lemma not in self.cue_verbs or token.pos_ not in ("VERB", "AUX") and token.tag_ != "VBZ":
             return False
         if token.pos_ == "AUX" and lemma != "say":
@@ -72,9 +70,8 @@ class Cues:
 
     def quote_only(self, verb: Token) -> bool:
         lemma = verb.lemma_.lower()
-        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1), "")
         quote_only = self.lexicon["cue_verbs_quote_only"]
-        return lemma in quote_only or f"{lemma} {particle}" in quote_only
+        return lemma in quote_only or f"{lemma} {_particle(verb)}" in quote_only
 
     def agent(self, tok: Token) -> bool:
         """Someone who can hold a view: a person, an organisation, a personal pronoun, a role or group noun."""
@@ -117,3 +114,13 @@ def parenthetical(verb: Token) -> bool:
     before = doc[first - 1].text if first > verb.sent.start else ""
     after = doc[last].text if doc[last].is_punct else doc[last + 1].text if last + 1 < len(doc) else ""
     return before == "," and after == ","
+
+
+def _particle(verb: Token) -> str:
+    """The word right after a verb that makes a phrasal cue with it: a particle ("point out"), one the
+    parser took for an adverb ("shot back", but not "fired back a response", where the verb has an object
+    of its own), or the "it" of "put it"."""
+    word = next((c for c in verb.children if c.dep_ in ("prt", "advmod", "dobj") and c.i == verb.i + 1), None)
+    if word is None or word.dep_ == "advmod" and any(c.dep_ == "dobj" for c in verb.children):
+        return ""
+    return word.lower_

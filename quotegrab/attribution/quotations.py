@@ -13,9 +13,12 @@ from quotegrab.attribution.claim import CONTENT_EDGE, Claim, next_nonspace, over
 from quotegrab.attribution.context import DocContext
 from quotegrab.attribution.cues import Cues
 from quotegrab.attribution.headline import colon_or_dash_claim
+from quotegrab.attribution.speakers import mention_span
 from quotegrab.scanner import Quotation
 
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s")
+_ASIDE_WORDS = ("who", "which", "whose", "as", "of", "in", "on", "at")
+_INHERIT_DEPS = ("advcl", "xcomp", "conj", "ccomp", "pcomp", "acl", "dep")
 _QUOTE_RULES = ("quote-before", "quote-after", "continuation", "colon", "dash", "according-to", "fronted-mixed")
 
 
@@ -133,6 +136,11 @@ def quotation_after(ctx: DocContext, verb: Token, speaker: Span) -> Quotation | 
         # "adds that American Muslims have two choices: “…”": a clause leads into the quote, so
         # the content is that clause with the quote in it (mixed), which the complement rule finds
         return None
+    between = ctx.doc.char_span(clause_end, q.start, alignment_mode="contract")
+    if between is not None and any(t.pos_ == "VERB" and t.dep_ != "conj" and any(
+            c.dep_ == "nsubj" for c in t.children) for t in between):
+        # "After Brown criticized him, Clinton shot back, "…"": a clause of its own stands between
+        return None
     if stripped.endswith((",", ":")) or stripped == "":
         # a quote right after the verb with no punctuation is its object ("said “numerous” …")
         if stripped == "" and _starts_clause_mid_sentence(ctx, q):
@@ -216,9 +224,12 @@ def unattributed_quotations(ctx: DocContext, claims: list[Claim], cues: Cues) ->
         if any(overlaps((s, e), (q.start, q.end)) for s, e in covered):
             continue
         if not stands_alone(ctx, q):
+            opener = introduced_by(ctx, q, cues)
+            if opener is not None:
+                extra.append(Claim(list(q.pieces), opener[0], opener[1], "quote-after"))
             continue
         claim = colon_or_dash_claim(ctx, q)
-        answer = answered_by(ctx, q) if claim is None else None
+        answer = answered_by(ctx, q, cues) if claim is None else None
         if answer is not None:
             claim = Claim(list(q.pieces), answer[0], answer[1], "quote-before")
         if claim is None:
@@ -275,9 +286,10 @@ def continues(ctx: DocContext, prior: Claim, q: Quotation) -> bool:
     return True
 
 
-def answered_by(ctx: DocContext, q: Quotation) -> tuple[tuple[int, int], Span] | None:
-    """'"…," Bennett shot back': a person named as the subject of the verb right after a quote says it,
-    though no lexicon holds that verb. Returns the verb's span and the person's name."""
+def answered_by(ctx: DocContext, q: Quotation, cues: Cues) -> tuple[tuple[int, int], Span] | None:
+    """'"…," Bennett shot back' / '"…?" asked the boy' / '"…," the email read': the one named right
+    after a quote, before or after a verb of its own, says it, though no lexicon holds that verb.
+    Returns the verb's span and the speaker mention."""
     if ctx.text[q.content_start : q.content_end].rstrip()[-1:] not in (",", "?", "!"):
         return None
     para_end = ctx.paragraph_bounds(q.start)[1]
@@ -291,7 +303,78 @@ def answered_by(ctx: DocContext, q: Quotation) -> tuple[tuple[int, int], Span] |
         person = next((e for e in ctx.doc.ents if e.start <= tok.i < e.end), None)
         if person is not None and person.start >= tail.start and verb.i == person.end:
             return (verb.idx, verb.idx + len(verb)), person
-    return None
+    return _said_by_phrase(ctx, tail, cues)
+
+
+def _said_by_phrase(ctx: DocContext, tail: Span, cues: Cues) -> tuple[tuple[int, int], Span] | None:
+    """The verb and the noun phrase around it that close a quote: "asked the boy", "the email read".
+    Only a verb in the past or present with nothing after the phrase but an aside counts: a longer
+    clause after a quote is a sentence of its own."""
+    doc = ctx.doc
+    chunks = {c.start: c for c in doc.noun_chunks if tail.start <= c.start < tail.end}
+    first = tail[0]
+    if first.pos_ == "VERB" and first.tag_ in ("VBD", "VBZ", "VBP") and first.i + 1 in chunks:
+        verb, phrase = first, chunks[first.i + 1]
+    elif tail.start in chunks and chunks[tail.start].end < tail.end:
+        phrase = chunks[tail.start]
+        verb = doc[phrase.end]
+        if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP") or phrase.root.head != verb:
+            return None
+    else:
+        return None
+    if verb.lemma_.lower() in cues.lexicon["not_cue_verbs"] or ctx.quoted(verb):
+        return None
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") and c.i > verb.i and c.i not in range(phrase.start, phrase.end)
+           for c in verb.children):
+        return None
+    head = phrase.root
+    statement = head.lemma_.lower() in cues.lexicon["statement_nouns"]
+    if not (cues.agent(head) or statement or head.pos_ in ("PROPN", "NUM")):
+        return None
+    end = max(verb.i, phrase.end - 1) + 1
+    rest = doc[end : tail.end]
+    if rest and not (rest[0].is_punct or rest[0].lower_ in _ASIDE_WORDS):
+        return None
+    return (verb.idx, verb.idx + len(verb)), mention_span(head, ctx)
+
+
+def introduced_by(ctx: DocContext, q: Quotation, cues: Cues) -> tuple[tuple[int, int], Span] | None:
+    """'Hillary shot back, "I suppose …"' / 'as the prosecutor put it, "…"' / 'telling the crowd, "…"':
+    a full-sentence quote after a comma or colon is said by the subject of the verb that leads into it,
+    though no lexicon holds that verb and the parse may hang the verb on a word of the quote."""
+    text = ctx.text
+    para_start, para_end = ctx.paragraph_bounds(q.start)
+    lead = text[para_start : q.start].rstrip()
+    inner = text[q.content_start : q.content_end].strip()
+    if not lead.endswith((",", ":")) or not inner[:1].isupper() or len(inner.split()) < 3:
+        return None
+    after = text[q.end : para_end].strip()
+    if inner[-1:] not in ".!?" and after[:1] not in ("", ".", "!", "?"):
+        return None  # the sentence goes on past the quote: the quote is a phrase inside it
+    before = ctx.doc.char_span(para_start, q.start, alignment_mode="contract")
+    if before is None:
+        return None
+    words = [t for t in before if not (t.is_punct or t.is_space)]
+    verb = None
+    for k, tok in enumerate(reversed(words)):
+        if ctx.quoted(tok) or k > 3 or tok.pos_ == "AUX" or tok.tag_ == "VBN":
+            break
+        if tok.pos_ == "VERB":
+            verb = tok
+            break
+    if verb is None or verb.lemma_.lower() in cues.lexicon["not_cue_verbs"]:
+        return None
+    head, subject = verb, None
+    for _ in range(6):
+        subject = next((c for c in head.children if c.dep_ == "nsubj" and not ctx.quoted(c)), None)
+        if subject is not None or head.head.i == head.i or head.dep_ not in _INHERIT_DEPS:
+            break
+        head = head.head
+        while ctx.quoted(head) and head.head.i != head.i:
+            head = head.head  # a verb of the quote the parse made the verb's head
+    if subject is None or ctx.quoted(subject) or not (cues.agent(subject) or subject.pos_ == "PROPN"):
+        return None
+    return (verb.idx, verb.idx + len(verb)), mention_span(subject, ctx)
 
 
 def _single_marked(ctx: DocContext, q: Quotation) -> bool:
