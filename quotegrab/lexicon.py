@@ -22,6 +22,7 @@ LIST_FILES = (
     "cue_verbs_prep",
     "cue_verbs_infinitive",
     "cue_verbs_object_prep",
+    "cue_verbs_it",
     "setting_prepositions",
     "source_nouns",
     "not_cue_verbs",

@@ -747,8 +747,8 @@ class Resolver:
                    or any(r.endswith(head) and (deputy or r.split()[0] not in subordinate) for r in e.roles))]
         if not holders:
             # "the senator" with nobody introduced as one: the nearest person, as for a pronoun
-            female = head in self.female_titles or head in ("woman", "mother", "wife", "daughter", "sister")
-            male = head in self.male_titles or head in ("man", "father", "husband", "son", "brother")
+            female = head in self.female_titles
+            male = head in self.male_titles
             return self._by_pronoun("she" if female else "he" if male else "one", pos, sightings)
         if len(holders) == 1:
             return holders[0]

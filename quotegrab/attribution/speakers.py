@@ -12,8 +12,6 @@ from quotegrab.attribution.cues import Cues
 _INHERIT_SUBJECT_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl", "dep", "acomp")
 _RELATIVES = ("who", "that", "which")
 NOT_SPEAKERS = {"this", "that", "which", "there", "what", "these", "those", "one"}
-# "It said …" names an organisation or a document only with verbs of saying and finding.
-_IT_CUES = {"say", "report", "state", "find", "show", "write", "add", "announce", "note", "warn", "claim"}
 
 _DASHES = ("\u2014", "\u2013", "-", "--")
 
@@ -115,7 +113,7 @@ def speaker_of(verb: Token, ctx: DocContext, cues: Cues) -> Span | None:
     )
     if subject.lower_ in NOT_SPEAKERS and not restricted or subject.pos_ in ("VERB", "AUX") or ctx.quoted(subject):
         return None
-    if subject.lower_ == "it" and verb.lemma_.lower() not in _IT_CUES and not cues.quote_only(verb):
+    if subject.lower_ == "it" and verb.lemma_.lower() not in cues.lexicon["cue_verbs_it"] and not cues.quote_only(verb):
         return None  # "it" speaks through verbs of saying or framing a quote ('"…," it read')
     if subject.dep_ == "csubj":
         return None
