@@ -375,6 +375,12 @@ class Resolver:
             antecedent = head.head.head
             mention = antecedent.doc[_name_start(antecedent) : antecedent.i + 1]
             head = mention.root
+        named = _apposed_to(head)
+        if named is not None and named.i < head.i:
+            # "Gov. John Kasich of Ohio, a Republican who …", "Rep. Ann Cole, a California Democrat": a
+            # description set beside a name is that person, not someone new
+            mention = named.doc[_name_start(named) : named.i + 1]
+            head = mention.root
         lower = head.lower_
         nearby = self._names_between(mention.start - 8, mention.end + 8)
         names = [e for e in nearby if e.start >= mention.start and e.end <= mention.end and not _is_affix_name(e)]
@@ -925,8 +931,27 @@ def _same_org(a: str, b: str) -> bool:
     return len(short.split()) >= 2 and long_.startswith(short + " ")
 
 
+def _apposed_to(head: Token) -> Token | None:
+    """The name a description stands beside as an apposition ("X, a Republican", "X, professor at Yale and
+    author of …"), if the description is one."""
+    if head.ent_type_ not in ("", "NORP") or head.tag_ in ("NNS", "NNPS"):
+        return None  # a name of its own, or a group ("party leaders who …"), is no description of one person
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head
+    if head.dep_ != "appos":
+        return None
+    name = head.head
+    return name if name.ent_type_ == "PERSON" else None
+
+
 def _definite(mention: Span) -> bool:
-    return any(t.lower_ in ("the", "this", "that") or t.dep_ == "poss" for t in mention) or mention.root.tag_ == "NNP"
+    """The mention points back to someone already known: "the senator", "his lawyer", "Senator". Only the
+    head's own determiner counts: "a spokeswoman for the party" is somebody new."""
+    head = mention.root
+    determiners = [c for c in head.children if c.dep_ in ("det", "poss") and c.i < head.i]
+    if any(c.lower_ in ("a", "an", "another", "one") for c in determiners):
+        return False
+    return any(c.lower_ in ("the", "this", "that") or c.dep_ == "poss" for c in determiners) or head.tag_ == "NNP"
 
 
 def _plain(mention: Span) -> str:

@@ -2422,3 +2422,27 @@ def test_an_object_after_back_is_no_phrasal_cue(nlp: Language) -> None:
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, "he would not support the budget")], type="indirect",
           speaker="Trump", cue=only(text, "saying"))
+
+
+def test_an_indefinite_role_is_someone_new(nlp: Language) -> None:
+    # "the party" inside the mention does not make "a spokeswoman" someone already named
+    text = (
+        "Prime Minister Boris Johnson said the vote would go ahead in January.\n\n"
+        "A spokeswoman for the Liberal Democrats said the party would wait for the bill."
+    )
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "the party would wait for the bill")], type="indirect",
+          speaker="spokeswoman for the Liberal Democrats",
+          mention=only(text, "A spokeswoman for the Liberal Democrats"))
+
+
+def test_a_description_beside_a_name_is_that_person(nlp: Language) -> None:
+    # "a Republican who …" describes Kasich: the relative pronoun names him, not a new "Republican"
+    text = (
+        "Gov. John Kasich of Ohio, a Republican who has refused to endorse Mr. Trump, said the family "
+        "deserved respect."
+    )
+    doc = run(nlp, text)
+    quote = next(q for q in doc.quotes if q.cue is not None and q.cue.text == "refused")
+    assert quote.speaker is not None and quote.speaker.name == "John Kasich", describe(doc, text)
+    assert quote.speaker.mention is not None and quote.speaker.mention.text == "who"
