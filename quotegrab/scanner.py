@@ -223,10 +223,28 @@ def _read_quotation(
             continue
         if closer is not None and single and j - piece_start == 1 and not pieces:
             return None  # rock 'n' roll: a clipped word, not a quotation
+        if closer is not None and single and _plural_possessive(text, j, para_end, closers):
+            j += 1
+            continue
         if closer is not None and j > piece_start:
             pieces.append((piece_start, _rstrip(text, piece_start, j)))
             return Quotation(start, j + len(closer), tuple(pieces), closed=True)
         j += 1
+
+
+def _plural_possessive(text: str, j: int, para_end: int, closers: tuple[str, ...]) -> bool:
+    """'It's the voters' choice,' said Swinson: a mark after a plural's "s" and before a lower-case word is
+    its possessive when a later mark in the paragraph can close the quote and no quote opens before it."""
+    if text[j - 1 : j] != "s" or not text[j + 1 : j + 3].startswith(" ") or not text[j + 2 : j + 3].islower():
+        return False
+    # a quote goes on for a few sentences at most: looking further would make a long line quadratic
+    for k in range(j + 1, min(para_end, j + 600)):
+        if text[k] in "'\u2018\u2019" and text[k - 1].isspace() and text[k + 1 : k + 2].isalpha():
+            return False  # "called them 'the Democrats' and said 'no'": the next mark opens a quote
+        apostrophe = text[k - 1].isalpha() and text[k + 1 : k + 2].isalpha()
+        if not apostrophe and any(text.startswith(c, k) for c in closers):
+            return True
+    return False
 
 
 def _has_closer_ahead(text: str, j: int, closers: tuple[str, ...]) -> bool:

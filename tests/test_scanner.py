@@ -274,3 +274,16 @@ def test_straight_mark_opening_a_block_of_curly_quotes_closes_at_the_curly_mark(
     # no straight mark later in the paragraph closes the straight one: the curly ” does, as before
     text = '"The crowd kept chanting \u201cWe want more!\u201d\n\nThe band came back.'
     assert contents(text) == [["The crowd kept chanting \u201cWe want more!"]]
+
+
+def test_plural_possessive_inside_a_single_quoted_quote() -> None:
+    # British style: the mark after "voters" is the plural's possessive, the one after "choice," closes
+    text = "'It's the voters' choice,' said Jo Swinson. 'We'll campaign to stop it.'"
+    assert contents(text) == [["It's the voters' choice,"], ["We'll campaign to stop it."]]
+    text = "She said 'the players' union' was weak."
+    assert contents(text) == [["the players' union"]]
+
+
+def test_a_scare_quote_ending_in_s_before_another_quote_still_closes() -> None:
+    text = "He called them 'the Democrats' and said 'no'."
+    assert contents(text) == [["the Democrats"], ["no"]]
