@@ -2422,3 +2422,13 @@ def test_an_object_after_back_is_no_phrasal_cue(nlp: Language) -> None:
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, "he would not support the budget")], type="indirect",
           speaker="Trump", cue=only(text, "saying"))
+
+
+def test_quote_after_a_colon_is_the_subjects_though_no_lexicon_holds_the_verb(nlp: Language) -> None:
+    # a sentence ending in a colon hands the full-sentence quote after it to its subject, however far
+    # back its verb lies ("gave the mayor a warning:")
+    text = ('The council met on Monday. The senator Paula Greene then gave the mayor a stern warning: '
+            '"Nobody will fund this bridge twice."')
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "Nobody will fund this bridge twice.")], type="direct",
+          speaker="Paula Greene", cue=only(text, "gave"))

@@ -18,7 +18,7 @@ from quotegrab.scanner import Quotation
 
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s")
 _ASIDE_WORDS = ("who", "which", "whose", "as", "of", "in", "on", "at")
-_INHERIT_DEPS = ("advcl", "xcomp", "conj", "ccomp", "pcomp", "acl", "dep")
+_INHERIT_DEPS = ("advcl", "xcomp", "conj", "ccomp", "pcomp", "acl", "dep", "advmod")
 _QUOTE_RULES = ("quote-before", "quote-after", "continuation", "colon", "dash", "according-to", "fronted-mixed")
 
 
@@ -232,6 +232,10 @@ def unattributed_quotations(ctx: DocContext, claims: list[Claim], cues: Cues) ->
         answer = answered_by(ctx, q, cues) if claim is None else None
         if answer is not None:
             claim = Claim(list(q.pieces), answer[0], answer[1], "quote-before")
+        opener = introduced_by(ctx, q, cues) if claim is None and _after_colon(ctx, q) else None
+        if opener is not None:
+            # 'Trump leaned in and boomed: "…"': a sentence ending in a colon hands the quote to its subject
+            claim = Claim(list(q.pieces), opener[0], opener[1], "quote-after")
         if claim is None:
             previous = [c for c in by_start + extra if c.end <= q.start and c.mention is not None
                         and c.rule in _QUOTE_RULES]
@@ -241,6 +245,11 @@ def unattributed_quotations(ctx: DocContext, claims: list[Claim], cues: Cues) ->
         if claim is not None:
             extra.append(claim)
     return extra
+
+
+def _after_colon(ctx: DocContext, q: Quotation) -> bool:
+    para_start = ctx.paragraph_bounds(q.start)[0]
+    return ctx.text[para_start : q.start].rstrip().endswith(":")
 
 
 def stands_alone(ctx: DocContext, q: Quotation) -> bool:
@@ -362,6 +371,9 @@ def introduced_by(ctx: DocContext, q: Quotation, cues: Cues) -> tuple[tuple[int,
         if tok.pos_ == "VERB":
             verb = tok
             break
+    if verb is None and lead.endswith(":") and words:
+        # 'Reid gave the Texan a back-handed compliment: "…"': the clause's verb lies further back
+        verb = _verb_above(ctx, words[-1])
     if verb is None or verb.lemma_.lower() in cues.lexicon["not_cue_verbs"]:
         return None
     head, subject = verb, None
@@ -375,6 +387,19 @@ def introduced_by(ctx: DocContext, q: Quotation, cues: Cues) -> tuple[tuple[int,
     if subject is None or ctx.quoted(subject) or not (cues.agent(subject) or subject.pos_ == "PROPN"):
         return None
     return (verb.idx, verb.idx + len(verb)), mention_span(subject, ctx)
+
+
+def _verb_above(ctx: DocContext, tok: Token) -> Token | None:
+    """The verb whose phrase ends with `tok`, climbing a few heads within its sentence."""
+    for _ in range(4):
+        if ctx.quoted(tok) or tok.pos_ == "AUX":
+            return None
+        if tok.pos_ == "VERB":
+            return tok if tok.tag_ != "VBN" else None
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
 
 
 def _single_marked(ctx: DocContext, q: Quotation) -> bool:
