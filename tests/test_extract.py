@@ -2432,3 +2432,29 @@ def test_quote_after_a_colon_is_the_subjects_though_no_lexicon_holds_the_verb(nl
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, "Nobody will fund this bridge twice.")], type="direct",
           speaker="Paula Greene", cue=only(text, "gave"))
+
+
+@pytest.mark.parametrize("noun", ["email", "editorial"])
+def test_quote_closed_by_a_statement_that_read(nlp: Language, noun: str) -> None:
+    # the tagger reads "read" after a noun as a noun; the statement named before it says the quote
+    text = f'"Friends, this is the moment to give what you can," the {noun} read. It went out on Friday.'
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "Friends, this is the moment to give what you can,")], type="direct",
+          speaker=noun, mention=only(text, noun), cue=only(text, "read"))
+
+
+def test_question_closed_by_a_subject_with_a_modifier_and_a_verb(nlp: Language) -> None:
+    # the parse ends the sentence at the question mark; the subject's modifier stands before its verb
+    text = '"Will she run again next year?" a staffer in the back of the hall wondered. Nobody answered.'
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "Will she run again next year?")], type="direct",
+          speaker="staffer", mention=only(text, "a staffer"), cue=only(text, "wondered"))
+
+
+def test_inverted_cue_after_a_no_break_space(nlp: Language) -> None:
+    # the no-break space after the closing mark is a token of its own, and the parse takes the name for
+    # the verb's object: the name right after the verb still says the quote
+    text = "\u201cThe report shows how the agency stalled us for months,\u201d\u00a0added Quinn."
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "The report shows how the agency stalled us for months,")], type="direct",
+          speaker="Quinn", cue=only(text, "added"))

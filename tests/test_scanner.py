@@ -274,3 +274,9 @@ def test_straight_mark_opening_a_block_of_curly_quotes_closes_at_the_curly_mark(
     # no straight mark later in the paragraph closes the straight one: the curly ” does, as before
     text = '"The crowd kept chanting \u201cWe want more!\u201d\n\nThe band came back.'
     assert contents(text) == [["The crowd kept chanting \u201cWe want more!"]]
+
+
+def test_nested_single_quote_closing_with_the_double_apostrophe() -> None:
+    # ''' : the first mark closes the nested quote, the last two the outer one
+    text = "''Then she would ask, 'Where did he go?''' Mr. Ortiz said. ''Nobody knew.''"
+    assert contents(text) == [["Then she would ask, 'Where did he go?'"], ["Nobody knew."]]

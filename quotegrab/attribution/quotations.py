@@ -302,7 +302,12 @@ def answered_by(ctx: DocContext, q: Quotation, cues: Cues) -> tuple[tuple[int, i
     if ctx.text[q.content_start : q.content_end].rstrip()[-1:] not in (",", "?", "!"):
         return None
     para_end = ctx.paragraph_bounds(q.start)[1]
-    tail = ctx.doc.char_span(q.end, min(para_end, ctx.sentence_end_after(q.end - 1)), alignment_mode="contract")
+    sentence_end = ctx.sentence_end_after(q.end - 1)
+    if sentence_end <= q.end and q.end < para_end:
+        sentence_end = ctx.sentence_end_after(next_nonspace(ctx.text, q.end))  # the parse ends a sentence at "?"
+    tail = ctx.doc.char_span(q.end, min(para_end, sentence_end), alignment_mode="contract")
+    while tail is not None and len(tail) and tail[0].is_space:
+        tail = tail[1:]  # a no-break space after the closing mark is a token of its own
     if tail is None or not len(tail):
         return None
     for tok in tail[:4]:
@@ -327,8 +332,15 @@ def _said_by_phrase(ctx: DocContext, tail: Span, cues: Cues) -> tuple[tuple[int,
     elif tail.start in chunks and chunks[tail.start].end < tail.end:
         phrase = chunks[tail.start]
         verb = doc[phrase.end]
+        head = phrase.root
+        if verb.pos_ != "VERB" and head.dep_ == "nsubj" and 0 < head.head.i - phrase.end <= 6 and all(
+                doc[k] in head.subtree for k in range(phrase.end, head.head.i)):
+            verb = head.head  # "a staffer in the room wondered": the subject's own modifiers come first
         if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP") or phrase.root.head != verb:
             return None
+    elif (misread := _noun_read_as_verb(tail, cues)) is not None:
+        # '"…," the email read': the tagger takes the verb closing the phrase for a noun
+        verb, phrase = doc[misread], doc[misread - 1 : misread]
     else:
         return None
     if verb.lemma_.lower() in cues.lexicon["not_cue_verbs"] or ctx.quoted(verb):
@@ -345,6 +357,19 @@ def _said_by_phrase(ctx: DocContext, tail: Span, cues: Cues) -> tuple[tuple[int,
     if rest and not (rest[0].is_punct or rest[0].lower_ in _ASIDE_WORDS):
         return None
     return (verb.idx, verb.idx + len(verb)), mention_span(head, ctx)
+
+
+def _noun_read_as_verb(tail: Span, cues: Cues) -> int | None:
+    """Index of a verb of quoting the tagger read as a noun, closing the noun phrase of its subject
+    that opens `tail` and ending its sentence ("the letter read.")."""
+    for k, tok in enumerate(tail[:5]):
+        if tok.pos_ not in ("DET", "ADJ", "NOUN", "PROPN") or tok.is_space:
+            return None
+        after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if (k >= 1 and tok.pos_ == "NOUN" and tok.lower_ in cues.lexicon["cue_verbs_quote_only"]
+                and tail[k - 1].pos_ in ("NOUN", "PROPN", "ADJ") and (after is None or after.is_punct)):
+            return tok.i
+    return None
 
 
 def introduced_by(ctx: DocContext, q: Quotation, cues: Cues) -> tuple[tuple[int, int], Span] | None:
