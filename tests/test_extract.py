@@ -2458,3 +2458,19 @@ def test_inverted_cue_after_a_no_break_space(nlp: Language) -> None:
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, "The report shows how the agency stalled us for months,")], type="direct",
           speaker="Quinn", cue=only(text, "added"))
+
+
+def test_quote_closed_by_a_name_the_tagger_reads_as_a_verb(nlp: Language) -> None:
+    text = '"She wants to look strong on the stage tonight," Trump shot back. "Let me finish."'
+    doc = run(nlp, text)
+    # the tagger reads the name as a common word; the quote resumed after the attribution is the same one
+    check(doc, text, spans=[only(text, "She wants to look strong on the stage tonight,"), only(text, "Let me finish.")],
+          type="direct", speaker="Trump", cue=only(text, "shot"))
+
+
+def test_question_closed_by_an_inverted_cue_and_any_noun(nlp: Language) -> None:
+    # "child" is in no role list: after a verb of saying put first, the noun is who asks
+    text = "\u201cWhy is the river so brown?\u201d asked the child, who wore a yellow coat, as the crowd laughed."
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "Why is the river so brown?")], type="direct",
+          speaker="child", mention=only(text, "the child"), cue=only(text, "asked"))

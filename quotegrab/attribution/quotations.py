@@ -317,6 +317,12 @@ def answered_by(ctx: DocContext, q: Quotation, cues: Cues) -> tuple[tuple[int, i
         person = next((e for e in ctx.doc.ents if e.start <= tok.i < e.end), None)
         if person is not None and person.start >= tail.start and verb.i == person.end:
             return (verb.idx, verb.idx + len(verb)), person
+    first = tail[0]
+    verb = first.head
+    if (first.dep_ == "nsubj" and first.text[:1].isupper() and first.pos_ in ("VERB", "NOUN") and verb.i == first.i + 1
+            and verb.tag_ == "VBD" and first.lemma_.lower() not in cues.lexicon["not_cue_verbs"]):
+        # '"…," Trump shot back': a capitalised word the tagger misread, the subject of the verb after it
+        return (verb.idx, verb.idx + len(verb)), ctx.doc[first.i : first.i + 1]
     return _said_by_phrase(ctx, tail, cues)
 
 
@@ -350,7 +356,9 @@ def _said_by_phrase(ctx: DocContext, tail: Span, cues: Cues) -> tuple[tuple[int,
         return None
     head = phrase.root
     statement = head.lemma_.lower() in cues.lexicon["statement_nouns"]
-    if not (cues.agent(head) or statement or head.pos_ in ("PROPN", "NUM")):
+    # '"…?" asked the boy': after a verb of saying put first, any noun is who says the quote
+    inverted = verb.i < phrase.start and head.pos_ == "NOUN" and verb.lemma_.lower() in cues.cue_verbs
+    if not (cues.agent(head) or statement or inverted or head.pos_ in ("PROPN", "NUM")):
         return None
     end = max(verb.i, phrase.end - 1) + 1
     rest = doc[end : tail.end]
