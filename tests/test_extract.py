@@ -2474,3 +2474,21 @@ def test_question_closed_by_an_inverted_cue_and_any_noun(nlp: Language) -> None:
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, "Why is the river so brown?")], type="direct",
           speaker="child", mention=only(text, "the child"), cue=only(text, "asked"))
+
+
+def test_question_ends_its_sentence_before_a_cue_with_an_object_of_its_own(nlp: Language) -> None:
+    # "cited it" starts a new sentence: the question is the speaker's whose colon introduces it
+    text = ('The agency blamed a storm for the outage. Mayor Ruth Adler, tired, finally answered: '
+            '"What difference does the cause make now?" Her rivals cited it as proof of her indifference.')
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "What difference does the cause make now?")], type="direct",
+          speaker="Ruth Adler", cue=only(text, "answered"))
+
+
+def test_quote_after_whom_and_how_it_was_told(nlp: Language) -> None:
+    # "told the Courier in a written statement," has no verb of its own but the participle describing
+    # the statement: the quote after it is the subject's
+    text = 'Hal Brenner told the Daily Courier in a written statement, "I never wanted their endorsement."'
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "I never wanted their endorsement.")], type="direct",
+          speaker="Hal Brenner", cue=only(text, "told"))

@@ -39,8 +39,14 @@ def quotation_before(ctx: DocContext, verb: Token, speaker: Span) -> Quotation |
         # "…," Trump said. A quote closed by a full stop ends its sentence: what follows is not its cue,
         # unless the cue clause is all that follows ("…." Trump said.) or the comma is missing
         # ("…niches" Grubbs said.)
-        if inner_end in ",?!\u2014-":
+        if inner_end in ",\u2014-":
             return q
+        if inner_end in "?!":
+            # '"Why now?" Her critics cited it as …': a question ends its sentence; a cue with content
+            # of its own after it starts the next one
+            own = [c for c in verb.children if c.i > verb.i and (c.dep_ in ("ccomp", "xcomp")
+                   or c.dep_ == "dobj" and _said_thing(c))]
+            return None if own else q
         if inner_end.isalnum():  # the missing comma of a quote opening its sentence, not a scare quote
             return q if sentence_lead(ctx, q) is None and len(inner.split()) >= 3 else None
         bare = not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)
@@ -51,6 +57,12 @@ def quotation_before(ctx: DocContext, verb: Token, speaker: Span) -> Quotation |
     if one_sentence and not any(q.end <= o.start < clause_start for o in ctx.quotations):
         return q
     return None
+
+
+def _said_thing(obj: Token) -> bool:
+    """An object that is what was said ("cited it", "cited this"), not whom a question was put to."""
+    return obj.lower_ in ("it", "this", "that", "these", "those") or obj.pos_ == "NOUN" and any(
+        c.dep_ in ("acl", "relcl") for c in obj.children)
 
 
 def tail_before_cue(ctx: DocContext, q: Quotation, verb: Token, speaker: Span) -> int | None:
@@ -132,11 +144,14 @@ def quotation_after(ctx: DocContext, verb: Token, speaker: Span) -> Quotation | 
         return None
     stripped = gap.strip()
     words = re.findall(r"\w+", stripped)
-    if words and (words[0].lower() in ("that", "if", "whether") or len(words) > 4):
+    between = ctx.doc.char_span(clause_end, q.start, alignment_mode="contract")
+    # "told the Post in a written statement, “…”": whom and how the cue was said, with no verb of its own
+    phrase = between is not None and stripped.endswith(",") and len(words) <= 10 and "that" not in words and all(
+        t.pos_ not in ("VERB", "AUX") or t.dep_ == "amod" for t in between)
+    if words and (words[0].lower() in ("that", "if", "whether") or len(words) > 4 and not phrase):
         # "adds that American Muslims have two choices: “…”": a clause leads into the quote, so
         # the content is that clause with the quote in it (mixed), which the complement rule finds
         return None
-    between = ctx.doc.char_span(clause_end, q.start, alignment_mode="contract")
     if between is not None and any(t.pos_ == "VERB" and t.dep_ != "conj" and any(
             c.dep_ == "nsubj" for c in t.children) for t in between):
         # "After Brown criticized him, Clinton shot back, "…"": a clause of its own stands between
