@@ -2492,3 +2492,11 @@ def test_quote_after_whom_and_how_it_was_told(nlp: Language) -> None:
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, "I never wanted their endorsement.")], type="direct",
           speaker="Hal Brenner", cue=only(text, "told"))
+
+
+def test_quote_right_after_a_participle_of_saying_with_no_comma(nlp: Language) -> None:
+    # the parse makes "writing" the subject of a verb inside the quote; the sentence's subject says it
+    text = 'Tom Vale shared the news online last week, writing "Feels great to back someone I believe in."'
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "Feels great to back someone I believe in.")], type="direct",
+          speaker="Tom Vale", cue=only(text, "writing"))

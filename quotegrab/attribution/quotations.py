@@ -403,7 +403,11 @@ def introduced_by(ctx: DocContext, q: Quotation, cues: Cues) -> tuple[tuple[int,
     para_start, para_end = ctx.paragraph_bounds(q.start)
     lead = text[para_start : q.start].rstrip()
     inner = text[q.content_start : q.content_end].strip()
-    if not lead.endswith((",", ":")) or not inner[:1].isupper() or len(inner.split()) < 3:
+    # ', writing "Feels great …"': a participle of saying right before the quote leads into it too
+    participle = re.search(r"\w+$", lead)
+    led = lead.endswith((",", ":")) or participle is not None and participle.group().lower().endswith("ing") and (
+        participle.group().lower()[:-3] in cues.cue_verbs or participle.group().lower()[:-3] + "e" in cues.cue_verbs)
+    if not led or not inner[:1].isupper() or len(inner.split()) < 3:
         return None
     after = text[q.end : para_end].strip()
     if inner[-1:] not in ".!?" and after[:1] not in ("", ".", "!", "?"):
@@ -427,7 +431,9 @@ def introduced_by(ctx: DocContext, q: Quotation, cues: Cues) -> tuple[tuple[int,
     head, subject = verb, None
     for _ in range(6):
         subject = next((c for c in head.children if c.dep_ == "nsubj" and not ctx.quoted(c)), None)
-        if subject is not None or head.head.i == head.i or head.dep_ not in _INHERIT_DEPS:
+        if subject is not None or head.head.i == head.i:
+            break
+        if head.dep_ not in _INHERIT_DEPS and not (head is verb and ctx.quoted(head.head)):
             break
         head = head.head
         while ctx.quoted(head) and head.head.i != head.i:
