@@ -103,6 +103,8 @@ def _closer_at(text: str, j: int, closers: tuple[str, ...], single: bool) -> str
         if before.isspace() and closer not in ("\u201d", "\u00bb") and not nested_close and not stray_space:
             # a straight mark after a space opens the next quote, unless it closes a nested one: ,' "
             return None
+        if closer == "''" and after == "'":
+            return None  # "say, 'Why?''' he asked": the first mark closes the nested quote, the last two this one
         if single and _is_letter(before) and _is_letter(after):
             return None  # don't, Trump’s
         if single and after.isalpha():

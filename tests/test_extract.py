@@ -2446,3 +2446,81 @@ def test_a_description_beside_a_name_is_that_person(nlp: Language) -> None:
     quote = next(q for q in doc.quotes if q.cue is not None and q.cue.text == "refused")
     assert quote.speaker is not None and quote.speaker.name == "John Kasich", describe(doc, text)
     assert quote.speaker.mention is not None and quote.speaker.mention.text == "who"
+
+
+def test_quote_after_a_colon_is_the_subjects_though_no_lexicon_holds_the_verb(nlp: Language) -> None:
+    # a sentence ending in a colon hands the full-sentence quote after it to its subject, however far
+    # back its verb lies ("gave the mayor a warning:")
+    text = ('The council met on Monday. The senator Paula Greene then gave the mayor a stern warning: '
+            '"Nobody will fund this bridge twice."')
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "Nobody will fund this bridge twice.")], type="direct",
+          speaker="Paula Greene", cue=only(text, "gave"))
+
+
+@pytest.mark.parametrize("noun", ["email", "editorial"])
+def test_quote_closed_by_a_statement_that_read(nlp: Language, noun: str) -> None:
+    # the tagger reads "read" after a noun as a noun; the statement named before it says the quote
+    text = f'"Friends, this is the moment to give what you can," the {noun} read. It went out on Friday.'
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "Friends, this is the moment to give what you can,")], type="direct",
+          speaker=noun, mention=only(text, noun), cue=only(text, "read"))
+
+
+def test_question_closed_by_a_subject_with_a_modifier_and_a_verb(nlp: Language) -> None:
+    # the parse ends the sentence at the question mark; the subject's modifier stands before its verb
+    text = '"Will she run again next year?" a staffer in the back of the hall wondered. Nobody answered.'
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "Will she run again next year?")], type="direct",
+          speaker="staffer", mention=only(text, "a staffer"), cue=only(text, "wondered"))
+
+
+def test_inverted_cue_after_a_no_break_space(nlp: Language) -> None:
+    # the no-break space after the closing mark is a token of its own, and the parse takes the name for
+    # the verb's object: the name right after the verb still says the quote
+    text = "\u201cThe report shows how the agency stalled us for months,\u201d\u00a0added Quinn."
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "The report shows how the agency stalled us for months,")], type="direct",
+          speaker="Quinn", cue=only(text, "added"))
+
+
+def test_quote_closed_by_a_name_the_tagger_reads_as_a_verb(nlp: Language) -> None:
+    text = '"She wants to look strong on the stage tonight," Trump shot back. "Let me finish."'
+    doc = run(nlp, text)
+    # the tagger reads the name as a common word; the quote resumed after the attribution is the same one
+    check(doc, text, spans=[only(text, "She wants to look strong on the stage tonight,"), only(text, "Let me finish.")],
+          type="direct", speaker="Trump", cue=only(text, "shot"))
+
+
+def test_question_closed_by_an_inverted_cue_and_any_noun(nlp: Language) -> None:
+    # "child" is in no role list: after a verb of saying put first, the noun is who asks
+    text = "\u201cWhy is the river so brown?\u201d asked the child, who wore a yellow coat, as the crowd laughed."
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "Why is the river so brown?")], type="direct",
+          speaker="child", mention=only(text, "the child"), cue=only(text, "asked"))
+
+
+def test_question_ends_its_sentence_before_a_cue_with_an_object_of_its_own(nlp: Language) -> None:
+    # "cited it" starts a new sentence: the question is the speaker's whose colon introduces it
+    text = ('The agency blamed a storm for the outage. Mayor Ruth Adler, tired, finally answered: '
+            '"What difference does the cause make now?" Her rivals cited it as proof of her indifference.')
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "What difference does the cause make now?")], type="direct",
+          speaker="Ruth Adler", cue=only(text, "answered"))
+
+
+def test_quote_after_whom_and_how_it_was_told(nlp: Language) -> None:
+    # "told the Courier in a written statement," has no verb of its own but the participle describing
+    # the statement: the quote after it is the subject's
+    text = 'Hal Brenner told the Daily Courier in a written statement, "I never wanted their endorsement."'
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "I never wanted their endorsement.")], type="direct",
+          speaker="Hal Brenner", cue=only(text, "told"))
+
+
+def test_quote_right_after_a_participle_of_saying_with_no_comma(nlp: Language) -> None:
+    # the parse makes "writing" the subject of a verb inside the quote; the sentence's subject says it
+    text = 'Tom Vale shared the news online last week, writing "Feels great to back someone I believe in."'
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "Feels great to back someone I believe in.")], type="direct",
+          speaker="Tom Vale", cue=only(text, "writing"))

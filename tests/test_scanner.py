@@ -287,3 +287,9 @@ def test_plural_possessive_inside_a_single_quoted_quote() -> None:
 def test_a_scare_quote_ending_in_s_before_another_quote_still_closes() -> None:
     text = "He called them 'the Democrats' and said 'no'."
     assert contents(text) == [["the Democrats"], ["no"]]
+
+
+def test_nested_single_quote_closing_with_the_double_apostrophe() -> None:
+    # ''' : the first mark closes the nested quote, the last two the outer one
+    text = "''Then she would ask, 'Where did he go?''' Mr. Ortiz said. ''Nobody knew.''"
+    assert contents(text) == [["Then she would ask, 'Where did he go?'"], ["Nobody knew."]]

@@ -18,7 +18,7 @@ from quotegrab.scanner import Quotation
 
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s")
 _ASIDE_WORDS = ("who", "which", "whose", "as", "of", "in", "on", "at")
-_INHERIT_DEPS = ("advcl", "xcomp", "conj", "ccomp", "pcomp", "acl", "dep")
+_INHERIT_DEPS = ("advcl", "xcomp", "conj", "ccomp", "pcomp", "acl", "dep", "advmod")
 _QUOTE_RULES = ("quote-before", "quote-after", "continuation", "colon", "dash", "according-to", "fronted-mixed")
 
 
@@ -39,8 +39,14 @@ def quotation_before(ctx: DocContext, verb: Token, speaker: Span) -> Quotation |
         # "…," Trump said. A quote closed by a full stop ends its sentence: what follows is not its cue,
         # unless the cue clause is all that follows ("…." Trump said.) or the comma is missing
         # ("…niches" Grubbs said.)
-        if inner_end in ",?!\u2014-":
+        if inner_end in ",\u2014-":
             return q
+        if inner_end in "?!":
+            # '"Why now?" Her critics cited it as …': a question ends its sentence; a cue with content
+            # of its own after it starts the next one
+            own = [c for c in verb.children if c.i > verb.i and (c.dep_ in ("ccomp", "xcomp")
+                   or c.dep_ == "dobj" and _said_thing(c))]
+            return None if own else q
         if inner_end.isalnum():  # the missing comma of a quote opening its sentence, not a scare quote
             return q if sentence_lead(ctx, q) is None and len(inner.split()) >= 3 else None
         bare = not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)
@@ -51,6 +57,12 @@ def quotation_before(ctx: DocContext, verb: Token, speaker: Span) -> Quotation |
     if one_sentence and not any(q.end <= o.start < clause_start for o in ctx.quotations):
         return q
     return None
+
+
+def _said_thing(obj: Token) -> bool:
+    """An object that is what was said ("cited it", "cited this"), not whom a question was put to."""
+    return obj.lower_ in ("it", "this", "that", "these", "those") or obj.pos_ == "NOUN" and any(
+        c.dep_ in ("acl", "relcl") for c in obj.children)
 
 
 def tail_before_cue(ctx: DocContext, q: Quotation, verb: Token, speaker: Span) -> int | None:
@@ -132,11 +144,14 @@ def quotation_after(ctx: DocContext, verb: Token, speaker: Span) -> Quotation | 
         return None
     stripped = gap.strip()
     words = re.findall(r"\w+", stripped)
-    if words and (words[0].lower() in ("that", "if", "whether") or len(words) > 4):
+    between = ctx.doc.char_span(clause_end, q.start, alignment_mode="contract")
+    # "told the Post in a written statement, “…”": whom and how the cue was said, with no verb of its own
+    phrase = between is not None and stripped.endswith(",") and len(words) <= 10 and "that" not in words and all(
+        t.pos_ not in ("VERB", "AUX") or t.dep_ == "amod" for t in between)
+    if words and (words[0].lower() in ("that", "if", "whether") or len(words) > 4 and not phrase):
         # "adds that American Muslims have two choices: “…”": a clause leads into the quote, so
         # the content is that clause with the quote in it (mixed), which the complement rule finds
         return None
-    between = ctx.doc.char_span(clause_end, q.start, alignment_mode="contract")
     if between is not None and any(t.pos_ == "VERB" and t.dep_ != "conj" and any(
             c.dep_ == "nsubj" for c in t.children) for t in between):
         # "After Brown criticized him, Clinton shot back, "…"": a clause of its own stands between
@@ -232,6 +247,10 @@ def unattributed_quotations(ctx: DocContext, claims: list[Claim], cues: Cues) ->
         answer = answered_by(ctx, q, cues) if claim is None else None
         if answer is not None:
             claim = Claim(list(q.pieces), answer[0], answer[1], "quote-before")
+        opener = introduced_by(ctx, q, cues) if claim is None and _after_colon(ctx, q) else None
+        if opener is not None:
+            # 'Trump leaned in and boomed: "…"': a sentence ending in a colon hands the quote to its subject
+            claim = Claim(list(q.pieces), opener[0], opener[1], "quote-after")
         if claim is None:
             previous = [c for c in by_start + extra if c.end <= q.start and c.mention is not None
                         and c.rule in _QUOTE_RULES]
@@ -241,6 +260,11 @@ def unattributed_quotations(ctx: DocContext, claims: list[Claim], cues: Cues) ->
         if claim is not None:
             extra.append(claim)
     return extra
+
+
+def _after_colon(ctx: DocContext, q: Quotation) -> bool:
+    para_start = ctx.paragraph_bounds(q.start)[0]
+    return ctx.text[para_start : q.start].rstrip().endswith(":")
 
 
 def stands_alone(ctx: DocContext, q: Quotation) -> bool:
@@ -293,7 +317,12 @@ def answered_by(ctx: DocContext, q: Quotation, cues: Cues) -> tuple[tuple[int, i
     if ctx.text[q.content_start : q.content_end].rstrip()[-1:] not in (",", "?", "!"):
         return None
     para_end = ctx.paragraph_bounds(q.start)[1]
-    tail = ctx.doc.char_span(q.end, min(para_end, ctx.sentence_end_after(q.end - 1)), alignment_mode="contract")
+    sentence_end = ctx.sentence_end_after(q.end - 1)
+    if sentence_end <= q.end and q.end < para_end:
+        sentence_end = ctx.sentence_end_after(next_nonspace(ctx.text, q.end))  # the parse ends a sentence at "?"
+    tail = ctx.doc.char_span(q.end, min(para_end, sentence_end), alignment_mode="contract")
+    while tail is not None and len(tail) and tail[0].is_space:
+        tail = tail[1:]  # a no-break space after the closing mark is a token of its own
     if tail is None or not len(tail):
         return None
     for tok in tail[:4]:
@@ -303,6 +332,12 @@ def answered_by(ctx: DocContext, q: Quotation, cues: Cues) -> tuple[tuple[int, i
         person = next((e for e in ctx.doc.ents if e.start <= tok.i < e.end), None)
         if person is not None and person.start >= tail.start and verb.i == person.end:
             return (verb.idx, verb.idx + len(verb)), person
+    first = tail[0]
+    verb = first.head
+    if (first.dep_ == "nsubj" and first.text[:1].isupper() and first.pos_ in ("VERB", "NOUN") and verb.i == first.i + 1
+            and verb.tag_ == "VBD" and first.lemma_.lower() not in cues.lexicon["not_cue_verbs"]):
+        # '"…," Trump shot back': a capitalised word the tagger misread, the subject of the verb after it
+        return (verb.idx, verb.idx + len(verb)), ctx.doc[first.i : first.i + 1]
     return _said_by_phrase(ctx, tail, cues)
 
 
@@ -318,8 +353,15 @@ def _said_by_phrase(ctx: DocContext, tail: Span, cues: Cues) -> tuple[tuple[int,
     elif tail.start in chunks and chunks[tail.start].end < tail.end:
         phrase = chunks[tail.start]
         verb = doc[phrase.end]
+        head = phrase.root
+        if verb.pos_ != "VERB" and head.dep_ == "nsubj" and 0 < head.head.i - phrase.end <= 6 and all(
+                doc[k] in head.subtree for k in range(phrase.end, head.head.i)):
+            verb = head.head  # "a staffer in the room wondered": the subject's own modifiers come first
         if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP") or phrase.root.head != verb:
             return None
+    elif (misread := _noun_read_as_verb(tail, cues)) is not None:
+        # '"…," the email read': the tagger takes the verb closing the phrase for a noun
+        verb, phrase = doc[misread], doc[misread - 1 : misread]
     else:
         return None
     if verb.lemma_.lower() in cues.lexicon["not_cue_verbs"] or ctx.quoted(verb):
@@ -329,13 +371,28 @@ def _said_by_phrase(ctx: DocContext, tail: Span, cues: Cues) -> tuple[tuple[int,
         return None
     head = phrase.root
     statement = head.lemma_.lower() in cues.lexicon["statement_nouns"]
-    if not (cues.agent(head) or statement or head.pos_ in ("PROPN", "NUM")):
+    # '"…?" asked the boy': after a verb of saying put first, any noun is who says the quote
+    inverted = verb.i < phrase.start and head.pos_ == "NOUN" and verb.lemma_.lower() in cues.cue_verbs
+    if not (cues.agent(head) or statement or inverted or head.pos_ in ("PROPN", "NUM")):
         return None
     end = max(verb.i, phrase.end - 1) + 1
     rest = doc[end : tail.end]
     if rest and not (rest[0].is_punct or rest[0].lower_ in _ASIDE_WORDS):
         return None
     return (verb.idx, verb.idx + len(verb)), mention_span(head, ctx)
+
+
+def _noun_read_as_verb(tail: Span, cues: Cues) -> int | None:
+    """Index of a verb of quoting the tagger read as a noun, closing the noun phrase of its subject
+    that opens `tail` and ending its sentence ("the letter read.")."""
+    for k, tok in enumerate(tail[:5]):
+        if tok.pos_ not in ("DET", "ADJ", "NOUN", "PROPN") or tok.is_space:
+            return None
+        after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if (k >= 1 and tok.pos_ == "NOUN" and tok.lower_ in cues.lexicon["cue_verbs_quote_only"]
+                and tail[k - 1].pos_ in ("NOUN", "PROPN", "ADJ") and (after is None or after.is_punct)):
+            return tok.i
+    return None
 
 
 def introduced_by(ctx: DocContext, q: Quotation, cues: Cues) -> tuple[tuple[int, int], Span] | None:
@@ -346,7 +403,11 @@ def introduced_by(ctx: DocContext, q: Quotation, cues: Cues) -> tuple[tuple[int,
     para_start, para_end = ctx.paragraph_bounds(q.start)
     lead = text[para_start : q.start].rstrip()
     inner = text[q.content_start : q.content_end].strip()
-    if not lead.endswith((",", ":")) or not inner[:1].isupper() or len(inner.split()) < 3:
+    # ', writing "Feels great …"': a participle of saying right before the quote leads into it too
+    participle = re.search(r"\w+$", lead)
+    led = lead.endswith((",", ":")) or participle is not None and participle.group().lower().endswith("ing") and (
+        participle.group().lower()[:-3] in cues.cue_verbs or participle.group().lower()[:-3] + "e" in cues.cue_verbs)
+    if not led or not inner[:1].isupper() or len(inner.split()) < 3:
         return None
     after = text[q.end : para_end].strip()
     if inner[-1:] not in ".!?" and after[:1] not in ("", ".", "!", "?"):
@@ -362,12 +423,17 @@ def introduced_by(ctx: DocContext, q: Quotation, cues: Cues) -> tuple[tuple[int,
         if tok.pos_ == "VERB":
             verb = tok
             break
+    if verb is None and lead.endswith(":") and words:
+        # 'Reid gave the Texan a back-handed compliment: "…"': the clause's verb lies further back
+        verb = _verb_above(ctx, words[-1])
     if verb is None or verb.lemma_.lower() in cues.lexicon["not_cue_verbs"]:
         return None
     head, subject = verb, None
     for _ in range(6):
         subject = next((c for c in head.children if c.dep_ == "nsubj" and not ctx.quoted(c)), None)
-        if subject is not None or head.head.i == head.i or head.dep_ not in _INHERIT_DEPS:
+        if subject is not None or head.head.i == head.i:
+            break
+        if head.dep_ not in _INHERIT_DEPS and not (head is verb and ctx.quoted(head.head)):
             break
         head = head.head
         while ctx.quoted(head) and head.head.i != head.i:
@@ -375,6 +441,19 @@ def introduced_by(ctx: DocContext, q: Quotation, cues: Cues) -> tuple[tuple[int,
     if subject is None or ctx.quoted(subject) or not (cues.agent(subject) or subject.pos_ == "PROPN"):
         return None
     return (verb.idx, verb.idx + len(verb)), mention_span(subject, ctx)
+
+
+def _verb_above(ctx: DocContext, tok: Token) -> Token | None:
+    """The verb whose phrase ends with `tok`, climbing a few heads within its sentence."""
+    for _ in range(4):
+        if ctx.quoted(tok) or tok.pos_ == "AUX":
+            return None
+        if tok.pos_ == "VERB":
+            return tok if tok.tag_ != "VBN" else None
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
 
 
 def _single_marked(ctx: DocContext, q: Quotation) -> bool:

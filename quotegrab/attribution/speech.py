@@ -26,6 +26,8 @@ _EXPLETIVE_OBJECTS = {"so", "it", "this", "that", "nothing", "anything", "someth
 
 
 def claims_for_verb(verb: Token, ctx: DocContext, cues: Cues) -> list[Claim]:
+    if verb.tag_ == "VBN" and verb.dep_ == "amod":
+        return []  # "in a written statement": a participle describing a noun reports nothing itself
     speaker = speaker_of(verb, ctx, cues)
     if speaker is None:
         return []
