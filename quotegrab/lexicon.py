@@ -33,6 +33,7 @@ LIST_FILES = (
     "cue_nouns_object",
     "cue_noun_verbs",
     "cue_adjectives",
+    "cue_verbs_predicate",
     "titles",
     "titles_male",
     "titles_female",

@@ -2030,6 +2030,7 @@ EXPECTED: list[tuple[str, list[str], str, str]] = [
     ("senate-vote", ["the first grants would reach cities within a year"], "indirect", "Margaret Hale"),
     ("senate-vote", ["that she had met mayors from 30 states before drafting the measure"], "indirect",
      "Margaret Hale"),
+    ("senate-vote", ["the legislation"], "indirect", "Thomas Whitcombe"),
     ("senate-vote", ["that rural towns had been left behind by earlier programs"], "indirect", "Thomas Whitcombe"),
     ("senate-vote", ["Small towns have the worst pipes and the smallest budgets,", "This bill finally counts them."],
      "direct", "Thomas Whitcombe"),
@@ -2258,6 +2259,63 @@ def test_decision_is_its_infinitive(nlp: Language) -> None:
     q = quote_at(doc, text, only(text, "to close the ferry terminal for the winter"))
     assert spans_of(q) == [only(text, "to close the ferry terminal for the winter")] and q.type == "indirect"
     assert q.cue is not None and q.cue.text == "decided"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "speaker"),
+    [
+        ("Union leader Mara Quint backed Dana Whitfield.", "Dana Whitfield", "backed", "Mara Quint"),
+        ("Senator Ivo Brandt favors a congestion charge for the city centre.",
+         "a congestion charge for the city centre", "favors", "Ivo Brandt"),
+        ("Mayor Ann Gray prefers a smaller budget.", "a smaller budget", "prefers", "Ann Gray"),
+    ],
+    ids=["backed", "favors", "prefers"],
+)
+def test_stance_verbs_of_preference(nlp: Language, text: str, content: str, cue: str, speaker: str) -> None:
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, content)], type="indirect", speaker=speaker, cue=only(text, cue))
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Senator Ivo Brandt opposed the tax after a long debate in the chamber.", "the tax", "opposed"),
+        ("Senator Ivo Brandt endorsed the harbour plan, which the council drafted last year.", "the harbour plan",
+         "endorsed"),
+    ],
+    ids=["after-which-it-was-taken", "relative-clause"],
+)
+def test_stance_on_something_is_its_object_alone(nlp: Language, text: str, content: str, cue: str) -> None:
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, content)], type="indirect", speaker="Ivo Brandt", cue=only(text, cue))
+
+
+def test_stance_verb_keeps_the_quotation_it_closes(nlp: Language) -> None:
+    # the stance claim of "praise" does not take the place of the quote the verb closes
+    text = '"Open the gates!" Town residents still praise her courage in the flood.'
+    doc = run(nlp, text)
+    q = quote_at(doc, text, only(text, "Open the gates!"))
+    assert q.type == "direct", describe(doc, text)
+
+
+def test_backing_without_an_object_is_no_stance(nlp: Language) -> None:
+    text = "The delivery truck backed into the loading dock."
+    doc = run(nlp, text)
+    assert not doc.quotes, describe(doc, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Governor Alma Ruiz made it clear to donors on Friday that she would not raise taxes.", "made it clear"),
+        ("Governor Alma Ruiz made clear over the weekend that she would not raise taxes.", "made clear"),
+    ],
+    ids=["made-it-clear", "made-clear"],
+)
+def test_made_clear_reports_its_that_clause(nlp: Language, text: str, cue: str) -> None:
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "that she would not raise taxes")], type="indirect",
+          speaker="Alma Ruiz", cue=only(text, cue))
 
 
 def test_those_picked_out_by_a_modifier_speak_as_a_group(nlp: Language) -> None:
