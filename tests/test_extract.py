@@ -2298,6 +2298,30 @@ def test_stance_verb_keeps_the_quotation_it_closes(nlp: Language) -> None:
     assert q.type == "direct", describe(doc, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Judge Nora Pell ordered the agency to release the records by March.",
+         "the agency to release the records by March", "ordered"),
+        ("Judge Nora Pell encouraged residents to leave the coast before the storm.",
+         "residents to leave the coast before the storm", "encouraged"),
+    ],
+    ids=["ordered", "encouraged"],
+)
+def test_directive_verbs_report_what_was_asked_of_whom(nlp: Language, text: str, content: str, cue: str) -> None:
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, content)], type="indirect", speaker="Nora Pell", cue=only(text, cue))
+
+
+def test_intention_verb_the_tagger_takes_for_a_plural_noun(nlp: Language) -> None:
+    # the tagger reads "plans" as a noun here; its subject and "to" infinitive say it is the verb
+    text = "The Republican presidential candidate plans to be back in Ohio later Saturday to await the results."
+    doc = run(nlp, text)
+    content = "to be back in Ohio later Saturday to await the results"
+    check(doc, text, spans=[only(text, content)], type="indirect", speaker="republican presidential candidate",
+          cue=only(text, "plans"), casefold_name=True)
+
+
 def test_backing_without_an_object_is_no_stance(nlp: Language) -> None:
     text = "The delivery truck backed into the loading dock."
     doc = run(nlp, text)

@@ -185,7 +185,7 @@ def with_infinitive_claims(doc: Doc, ctx: DocContext, cues: Cues, claims: list[C
     found = []
     infinitive_cues = cues.lexicon["cue_verbs_infinitive"]
     for verb in doc:
-        if verb.pos_ != "VERB" or ctx.quoted(verb) or verb.lemma_.lower() not in infinitive_cues:
+        if not _verb_or_mistagged(verb) or ctx.quoted(verb) or verb.lemma_.lower() not in infinitive_cues:
             continue
         comp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and c.pos_ in ("VERB", "AUX")
                      and c.left_edge.lower_ == "to"), None)
@@ -248,6 +248,12 @@ def with_object_predicate_claims(doc: Doc, ctx: DocContext, cues: Cues, claims: 
         pieces = [(obj.idx, obj.idx + len(obj)), span] if obj.i < verb.i else [span]
         found.append((verb, Claim(pieces, cue_span(verb), speaker, "object-predicate")))
     return _in_place_of(claims, found)
+
+
+def _verb_or_mistagged(verb: Token) -> bool:
+    """A verb, or a plural the tagger took for a noun though it has a subject of its own ("The candidate
+    plans to be back", with "plans" tagged as a noun)."""
+    return verb.pos_ == "VERB" or verb.tag_ == "NNS" and any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def _in_place_of(claims: list[Claim], found: list[tuple[Token, Claim]]) -> list[Claim]:
