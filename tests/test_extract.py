@@ -2322,6 +2322,21 @@ def test_intention_verb_the_tagger_takes_for_a_plural_noun(nlp: Language) -> Non
           cue=only(text, "plans"), casefold_name=True)
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Senator Ivo Brandt listed the harbour tunnel as his top priority.",
+         "the harbour tunnel as his top priority", "listed"),
+        ("Senator Ivo Brandt named the budget deficit as the biggest risk to the city.",
+         "the budget deficit as the biggest risk to the city", "named"),
+    ],
+    ids=["listed-as", "named-as"],
+)
+def test_what_someone_names_or_lists_something_as(nlp: Language, text: str, content: str, cue: str) -> None:
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, content)], type="indirect", speaker="Ivo Brandt", cue=only(text, cue))
+
+
 def test_backing_without_an_object_is_no_stance(nlp: Language) -> None:
     text = "The delivery truck backed into the loading dock."
     doc = run(nlp, text)
