@@ -34,6 +34,7 @@ LIST_FILES = (
     "cue_noun_verbs",
     "cue_adjectives",
     "cue_verbs_predicate",
+    "cue_verbs_finding",
     "titles",
     "titles_male",
     "titles_female",

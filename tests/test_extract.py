@@ -2337,6 +2337,26 @@ def test_what_someone_names_or_lists_something_as(nlp: Language, text: str, cont
     check(doc, text, spans=[only(text, content)], type="indirect", speaker="Ivo Brandt", cue=only(text, cue))
 
 
+def test_a_persons_plain_object_of_find_is_no_finding(nlp: Language) -> None:
+    text = "Young graduates often cannot find jobs that make good use of their training."
+    doc = run(nlp, text)
+    assert not doc.quotes, describe(doc, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("The Harbor Institute survey found broad support for the plan among retirees.",
+         "broad support for the plan among retirees", "Harbor Institute"),
+        ("Auditor Ann Gray found that the agency had overspent.", "that the agency had overspent", "Ann Gray"),
+    ],
+    ids=["survey-object", "person-clause"],
+)
+def test_findings_of_a_survey_or_a_persons_clause(nlp: Language, text: str, content: str, speaker: str) -> None:
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, content)], type="indirect", speaker=speaker, cue=only(text, "found"))
+
+
 def test_backing_without_an_object_is_no_stance(nlp: Language) -> None:
     text = "The delivery truck backed into the loading dock."
     doc = run(nlp, text)
