@@ -2357,6 +2357,19 @@ def test_findings_of_a_survey_or_a_persons_clause(nlp: Language, text: str, cont
     check(doc, text, spans=[only(text, content)], type="indirect", speaker=speaker, cue=only(text, "found"))
 
 
+def test_maintaining_a_lead_is_no_report(nlp: Language) -> None:
+    text = "Senator Ivo Brandt maintains a wide lead over his rivals among older voters."
+    doc = run(nlp, text)
+    assert not doc.quotes, describe(doc, text)
+
+
+def test_maintained_that_reports_its_clause(nlp: Language) -> None:
+    text = "Senator Ivo Brandt has long maintained that the emails were never classified."
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "that the emails were never classified")], type="indirect",
+          speaker="Ivo Brandt", cue=only(text, "maintained"))
+
+
 def test_backing_without_an_object_is_no_stance(nlp: Language) -> None:
     text = "The delivery truck backed into the loading dock."
     doc = run(nlp, text)

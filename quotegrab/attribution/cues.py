@@ -62,6 +62,10 @@ class Cues:
             return any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in token.children) or parenthetical(token)
         if lemma in self.lexicon["cue_verbs_finding"]:
             return self._reports_finding(token)
+        if lemma in self.lexicon["cue_verbs_clause_only"]:
+            # "maintained that …", "…, she maintains": a report; "maintains a wide lead": none
+            return not any(c.dep_ == "dobj" for c in token.children) or any(
+                c.dep_ in ("ccomp", "xcomp", "oprd") for c in token.children)
         return True
 
     def _reports_finding(self, verb: Token) -> bool:
