@@ -2030,6 +2030,7 @@ EXPECTED: list[tuple[str, list[str], str, str]] = [
     ("senate-vote", ["the first grants would reach cities within a year"], "indirect", "Margaret Hale"),
     ("senate-vote", ["that she had met mayors from 30 states before drafting the measure"], "indirect",
      "Margaret Hale"),
+    ("senate-vote", ["the legislation"], "indirect", "Thomas Whitcombe"),
     ("senate-vote", ["that rural towns had been left behind by earlier programs"], "indirect", "Thomas Whitcombe"),
     ("senate-vote", ["Small towns have the worst pipes and the smallest budgets,", "This bill finally counts them."],
      "direct", "Thomas Whitcombe"),
@@ -2258,6 +2259,135 @@ def test_decision_is_its_infinitive(nlp: Language) -> None:
     q = quote_at(doc, text, only(text, "to close the ferry terminal for the winter"))
     assert spans_of(q) == [only(text, "to close the ferry terminal for the winter")] and q.type == "indirect"
     assert q.cue is not None and q.cue.text == "decided"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "speaker"),
+    [
+        ("Union leader Mara Quint backed Dana Whitfield.", "Dana Whitfield", "backed", "Mara Quint"),
+        ("Senator Ivo Brandt favors a congestion charge for the city centre.",
+         "a congestion charge for the city centre", "favors", "Ivo Brandt"),
+        ("Mayor Ann Gray prefers a smaller budget.", "a smaller budget", "prefers", "Ann Gray"),
+    ],
+    ids=["backed", "favors", "prefers"],
+)
+def test_stance_verbs_of_preference(nlp: Language, text: str, content: str, cue: str, speaker: str) -> None:
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, content)], type="indirect", speaker=speaker, cue=only(text, cue))
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Senator Ivo Brandt opposed the tax after a long debate in the chamber.", "the tax", "opposed"),
+        ("Senator Ivo Brandt endorsed the harbour plan, which the council drafted last year.", "the harbour plan",
+         "endorsed"),
+    ],
+    ids=["after-which-it-was-taken", "relative-clause"],
+)
+def test_stance_on_something_is_its_object_alone(nlp: Language, text: str, content: str, cue: str) -> None:
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, content)], type="indirect", speaker="Ivo Brandt", cue=only(text, cue))
+
+
+def test_stance_verb_keeps_the_quotation_it_closes(nlp: Language) -> None:
+    # the stance claim of "praise" does not take the place of the quote the verb closes
+    text = '"Open the gates!" Town residents still praise her courage in the flood.'
+    doc = run(nlp, text)
+    q = quote_at(doc, text, only(text, "Open the gates!"))
+    assert q.type == "direct", describe(doc, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Judge Nora Pell ordered the agency to release the records by March.",
+         "the agency to release the records by March", "ordered"),
+        ("Judge Nora Pell encouraged residents to leave the coast before the storm.",
+         "residents to leave the coast before the storm", "encouraged"),
+    ],
+    ids=["ordered", "encouraged"],
+)
+def test_directive_verbs_report_what_was_asked_of_whom(nlp: Language, text: str, content: str, cue: str) -> None:
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, content)], type="indirect", speaker="Nora Pell", cue=only(text, cue))
+
+
+def test_intention_verb_the_tagger_takes_for_a_plural_noun(nlp: Language) -> None:
+    # the tagger reads "plans" as a noun here; its subject and "to" infinitive say it is the verb
+    text = "The Republican presidential candidate plans to be back in Ohio later Saturday to await the results."
+    doc = run(nlp, text)
+    content = "to be back in Ohio later Saturday to await the results"
+    check(doc, text, spans=[only(text, content)], type="indirect", speaker="republican presidential candidate",
+          cue=only(text, "plans"), casefold_name=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Senator Ivo Brandt listed the harbour tunnel as his top priority.",
+         "the harbour tunnel as his top priority", "listed"),
+        ("Senator Ivo Brandt named the budget deficit as the biggest risk to the city.",
+         "the budget deficit as the biggest risk to the city", "named"),
+    ],
+    ids=["listed-as", "named-as"],
+)
+def test_what_someone_names_or_lists_something_as(nlp: Language, text: str, content: str, cue: str) -> None:
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, content)], type="indirect", speaker="Ivo Brandt", cue=only(text, cue))
+
+
+def test_a_persons_plain_object_of_find_is_no_finding(nlp: Language) -> None:
+    text = "Young graduates often cannot find jobs that make good use of their training."
+    doc = run(nlp, text)
+    assert not doc.quotes, describe(doc, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("The Harbor Institute survey found broad support for the plan among retirees.",
+         "broad support for the plan among retirees", "Harbor Institute"),
+        ("Auditor Ann Gray found that the agency had overspent.", "that the agency had overspent", "Ann Gray"),
+    ],
+    ids=["survey-object", "person-clause"],
+)
+def test_findings_of_a_survey_or_a_persons_clause(nlp: Language, text: str, content: str, speaker: str) -> None:
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, content)], type="indirect", speaker=speaker, cue=only(text, "found"))
+
+
+def test_maintaining_a_lead_is_no_report(nlp: Language) -> None:
+    text = "Senator Ivo Brandt maintains a wide lead over his rivals among older voters."
+    doc = run(nlp, text)
+    assert not doc.quotes, describe(doc, text)
+
+
+def test_maintained_that_reports_its_clause(nlp: Language) -> None:
+    text = "Senator Ivo Brandt has long maintained that the emails were never classified."
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "that the emails were never classified")], type="indirect",
+          speaker="Ivo Brandt", cue=only(text, "maintained"))
+
+
+def test_backing_without_an_object_is_no_stance(nlp: Language) -> None:
+    text = "The delivery truck backed into the loading dock."
+    doc = run(nlp, text)
+    assert not doc.quotes, describe(doc, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Governor Alma Ruiz made it clear to donors on Friday that she would not raise taxes.", "made it clear"),
+        ("Governor Alma Ruiz made clear over the weekend that she would not raise taxes.", "made clear"),
+    ],
+    ids=["made-it-clear", "made-clear"],
+)
+def test_made_clear_reports_its_that_clause(nlp: Language, text: str, cue: str) -> None:
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "that she would not raise taxes")], type="indirect",
+          speaker="Alma Ruiz", cue=only(text, cue))
 
 
 def test_those_picked_out_by_a_modifier_speak_as_a_group(nlp: Language) -> None:

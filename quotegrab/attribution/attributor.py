@@ -25,10 +25,12 @@ from quotegrab.attribution.speech import claims_for_verb
 from quotegrab.attribution.stance import (
     clause_reported,
     participle_stances,
+    predicate_phrase_claims,
     with_infinitive_claims,
     with_object_predicate_claims,
     with_prep_object_claims,
     with_raising_claims,
+    with_stance_object_claims,
 )
 from quotegrab.contract import Quote, Speaker
 from quotegrab.lexicon import Lexicon
@@ -74,6 +76,8 @@ class Attributor:
         claims.extend(found_in(doc, ctx, cues))
         claims.extend(open_question(doc, ctx, cues))
         claims.extend(participle_stances(doc, ctx, cues))
+        claims.extend(predicate_phrase_claims(doc, ctx, cues))
+        claims = with_stance_object_claims(doc, ctx, cues, claims)
         claims = with_raising_claims(doc, ctx, cues, claims)
         claims = with_prep_object_claims(doc, ctx, cues, claims)
         claims = with_infinitive_claims(doc, ctx, cues, claims)

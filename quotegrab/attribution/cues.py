@@ -60,7 +60,25 @@ class Cues:
             return False  # "Asked about it, she said …": the participle's subject is who was asked
         if lemma in self.weak_cues:
             return any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in token.children) or parenthetical(token)
+        if lemma in self.lexicon["cue_verbs_finding"]:
+            return self._reports_finding(token)
+        if lemma in self.lexicon["cue_verbs_clause_only"]:
+            # "maintained that …", "…, she maintains": a report; "maintains a wide lead": none
+            return not any(c.dep_ == "dobj" for c in token.children) or any(
+                c.dep_ in ("ccomp", "xcomp", "oprd") for c in token.children)
         return True
+
+    def _reports_finding(self, verb: Token) -> bool:
+        """"The poll found broad support", "Gallup finds states shifting", "he found that …": a finding.
+        "Young voters can't find jobs", "find a way": a person's plain object is no finding; a person's
+        finding has a clause, or an object with what was found of it ("found it to be a deterrent")."""
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.ent_type_ == "ORG" or subject.lemma_.lower() in self.lexicon["finding_sources"]:
+            return True
+        if any(c.dep_ in ("ccomp", "xcomp", "oprd", "advcl") and c.i > verb.i for c in verb.children):
+            return True
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        return obj is not None and any(c.dep_ in ("acl", "xcomp", "oprd", "ccomp") for c in obj.children)
 
     def strong_cue(self, token: Token) -> bool:
         """A verb of saying proper, not of stance or belief ("added", "noted", not "wants", "fears")."""

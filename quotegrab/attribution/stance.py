@@ -12,6 +12,9 @@ from quotegrab.attribution.cues import Cues
 from quotegrab.attribution.speakers import mention_span, speaker_of
 from quotegrab.attribution.speech import complement_of, nested_cue_stop
 
+# rules that credit a quotation to a cue verb: a claim of another rule for the same verb leaves them be
+_QUOTE_RULES = ("quote-before", "quote-after", "fronted-mixed")
+
 
 def clause_reported(verb: Token, ctx: DocContext, cues: Cues) -> list[Claim]:
     """A person's or organisation's verb with a clause for its object ("Clinton learned that …",
@@ -182,7 +185,7 @@ def with_infinitive_claims(doc: Doc, ctx: DocContext, cues: Cues, claims: list[C
     found = []
     infinitive_cues = cues.lexicon["cue_verbs_infinitive"]
     for verb in doc:
-        if verb.pos_ != "VERB" or ctx.quoted(verb) or verb.lemma_.lower() not in infinitive_cues:
+        if not _verb_or_mistagged(verb) or ctx.quoted(verb) or verb.lemma_.lower() not in infinitive_cues:
             continue
         comp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and c.pos_ in ("VERB", "AUX")
                      and c.left_edge.lower_ == "to"), None)
@@ -247,6 +250,12 @@ def with_object_predicate_claims(doc: Doc, ctx: DocContext, cues: Cues, claims: 
     return _in_place_of(claims, found)
 
 
+def _verb_or_mistagged(verb: Token) -> bool:
+    """A verb, or a plural the tagger took for a noun though it has a subject of its own ("The candidate
+    plans to be back", with "plans" tagged as a noun)."""
+    return verb.pos_ == "VERB" or verb.tag_ == "NNS" and any(c.dep_ == "nsubj" for c in verb.children)
+
+
 def _in_place_of(claims: list[Claim], found: list[tuple[Token, Claim]]) -> list[Claim]:
     """`claims` with the claims `found` for their verbs put in place of any other claim of those verbs."""
     if not found:
@@ -299,3 +308,85 @@ def participle_stances(doc: Doc, ctx: DocContext, cues: Cues) -> list[Claim]:
         if span is not None:
             claims.append(Claim([span], cue_span(verb), mention_span(holder, ctx), "participle-stance"))
     return claims
+
+
+# -- a verb and an adjective that report a clause: "made it clear that …" ----------------------------
+
+
+def predicate_phrase_claims(doc: Doc, ctx: DocContext, cues: Cues) -> list[Claim]:
+    """A verb whose object is made an adjective (models/cue_verbs_predicate.txt: "made it clear to
+    donors that …", "made plain that …") reports the "that" clause after the adjective; the parser
+    hangs that clause on the adjective, the verb or a noun in between."""
+    claims = []
+    phrases = cues.lexicon["cue_verbs_predicate"]
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "AUX") or ctx.quoted(verb):
+            continue
+        lemma = verb.lemma_.lower()
+        adjective = next((t for t in doc[verb.i + 1 : verb.i + 3] if f"{lemma} {t.lower_}" in phrases), None)
+        if adjective is None or adjective.i == verb.i + 2 and doc[verb.i + 1].lower_ != "it":
+            continue
+        last = verb.right_edge.i
+        mark = next((t for t in doc[adjective.i + 1 : last + 1] if t.lower_ == "that" and t.dep_ == "mark"), None)
+        if mark is None or mark.head.i < mark.i:
+            continue
+        clause = mark.head
+        stop = nested_cue_stop(clause, ctx, cues)
+        end_tok = doc[stop - 1] if stop is not None else clause.right_edge
+        speaker = speaker_of(verb, ctx, cues)
+        if speaker is None:
+            continue
+        start, end = ctx.absorb_quotations(mark.idx, end_tok.idx + len(end_tok))
+        para_start, para_end = ctx.paragraph_bounds(verb.idx)
+        span = trim(ctx.text, max(start, para_start), min(end, para_end), min_chars=8)
+        if span is None:
+            continue
+        span = ctx.cut_trailing_comment(*(cut_aside(ctx.text, *span) or span))
+        claims.append(Claim([span], (verb.idx, adjective.idx + len(adjective)), speaker, "predicate-phrase"))
+    return claims
+
+
+# -- a stance's object: "backs tougher rules", "opposed the bill after winning changes" ------------------
+
+
+def with_stance_object_claims(doc: Doc, ctx: DocContext, cues: Cues, claims: list[Claim]) -> list[Claim]:
+    """Adds the claims of stance cues (models/cue_verbs_stance.txt) with a direct object, in place of
+    any claim the other rules made of the same verb: the content is the object alone, with the reason or
+    label given for the stance ("praised the plan as bold"), not where, when or after what it was taken,
+    nor a relative clause or apposition the writer adds after a comma."""
+    found = []
+    stance_cues = cues.lexicon["cue_verbs_stance"]
+    for verb in doc:
+        if verb.pos_ != "VERB" or ctx.quoted(verb) or verb.lemma_.lower() not in stance_cues:
+            continue
+        if any(c.dep_ in ("auxpass", "ccomp") for c in verb.children) or not cues.is_cue_verb(verb):
+            continue
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+        if obj is None or ctx.quoted(obj) or obj.pos_ == "PRON" and obj.lower_ not in ("him", "her", "them"):
+            continue
+        speaker = speaker_of(verb, ctx, cues)
+        if speaker is None:
+            continue
+        last = obj.right_edge
+        added = [c for c in obj.subtree if c.dep_ in ("relcl", "appos") and c.left_edge.i > obj.i
+                 and doc[c.left_edge.i - 1].text == ","]
+        if added:
+            last = doc[min(c.left_edge.i for c in added) - 2]
+        setting = next((c for c in obj.children if c.dep_ == "prep" and c.i > obj.i
+                        and c.lower_ in cues.lexicon["setting_prepositions"]), None)
+        if setting is not None and obj.pos_ == "PROPN" and setting.i <= last.i:
+            last = doc[setting.i - 1]
+        # "defended the levy by citing a survey": the argument made for the stance goes with it
+        reason = next((c for c in verb.children if c.dep_ == "prep" and c.i == last.i + 1 and c.right_edge.i > c.i
+                       and (c.lower_ in ("for", "as") or c.lower_ == "by" and any(
+                           g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children))), None)
+        if reason is not None:
+            last = reason.right_edge
+        start, end = ctx.absorb_quotations(obj.left_edge.idx, last.idx + len(last))
+        span = trim(ctx.text, start, end, min_chars=2)
+        if span is not None:
+            found.append((verb, Claim([span], cue_span(verb), speaker, "stance-object")))
+    # a quotation the verb closes or opens ('"…," critics scoffed') stays the verb's too
+    verbs = {verb.idx for verb, _ in found}
+    kept = [c for c in claims if c.cue is None or c.cue[0] not in verbs or c.rule in _QUOTE_RULES]
+    return kept + [claim for _, claim in found]
