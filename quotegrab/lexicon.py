@@ -48,6 +48,7 @@ LIST_FILES = (
     "org_nouns",
     "org_nouns_informal",
     "role_synonyms",
+    "place_name_nouns",
     "names_female",
     "names_male",
 )

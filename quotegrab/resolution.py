@@ -64,6 +64,7 @@ class Resolver:
         self.groups = lexicon["group_nouns"]
         self.male_titles = lexicon["titles_male"]
         self.female_titles = lexicon["titles_female"]
+        self.place_name_nouns = lexicon["place_name_nouns"]
         # "vice president" is no "president"
         self.subordinate_titles = lexicon["titles_subordinate"]
         self.statement_nouns = lexicon["statement_nouns"]
@@ -154,6 +155,13 @@ class Resolver:
             and all(t.text[:1].isupper() for t in words)
         )
 
+    def _place_name(self, ent: Span) -> bool:
+        """"the lobby of Trump Tower" tagged PERSON: a building is no one a pronoun can stand for. A first
+        name before the last word keeps a person ("John Tower", "Tony Hall")."""
+        first = ent[0].lower_
+        given = first in self.female or first in self.male
+        return len(ent) > 1 and ent[-1].lower_ in self.place_name_nouns and not given
+
     def _misread_people(self, doc: Doc) -> list[Span]:
         """People the small model tags as products, works or nationalities ("Ivanka" PRODUCT): a given
         name alone, or two or three capitalised words starting with one. Places are left alone, since
@@ -222,7 +230,7 @@ class Resolver:
         introductions: set[int] = set()  # where a person is named in full with an apposition
         # "he looked gaunt": a PERSON the NER found in words none of which is capitalised names nobody
         persons = [e for e in self._names if (e.label_ == "PERSON" or self._looks_like_person(e))
-                   and any(t.text[:1].isupper() for t in e)]
+                   and not self._place_name(e) and any(t.text[:1].isupper() for t in e)]
         # Full names first, so that "Trump" finds "Donald Trump" whatever the order of mention.
         for ent in sorted(persons, key=lambda e: -len(self._strip_title(list(e))[0])):
             tokens, titles = self._strip_title(list(ent))

@@ -2654,3 +2654,14 @@ def test_quote_right_after_a_participle_of_saying_with_no_comma(nlp: Language) -
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, "Feels great to back someone I believe in.")], type="direct",
           speaker="Tom Vale", cue=only(text, "writing"))
+
+
+def test_a_building_the_tagger_calls_a_person_is_no_antecedent(nlp: Language) -> None:
+    # "Trump Tower" is tagged PERSON; "he" is still the candidate, not the building
+    text = (
+        "It was Mr. Trump who seemed like a different candidate. As he spoke in the lobby of Trump Tower, "
+        "there were no steaks on display, as in the past.\n\n"
+        '"We are going to win big," he said.'
+    )
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "We are going to win big,")], type="direct", speaker="Trump")
