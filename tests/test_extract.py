@@ -2524,3 +2524,13 @@ def test_quote_right_after_a_participle_of_saying_with_no_comma(nlp: Language) -
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, "Feels great to back someone I believe in.")], type="direct",
           speaker="Tom Vale", cue=only(text, "writing"))
+
+
+def test_quote_opening_the_paragraph_after_one_ending_in_a_colon(nlp: Language) -> None:
+    # the paragraph before ends in a colon and names who issued the statement; "following" describes
+    # the statement and is no act of its own
+    text = ("Floods closed the highway on Tuesday. Governor Lena Ortiz issued the following statement:\n\n"
+            '"Our crews will work through the night until every road is open again."\n\nThe rain stopped later.')
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "Our crews will work through the night until every road is open again.")],
+          type="direct", speaker="Lena Ortiz", cue=only(text, "issued"))

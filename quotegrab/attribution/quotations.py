@@ -263,8 +263,20 @@ def unattributed_quotations(ctx: DocContext, claims: list[Claim], cues: Cues) ->
 
 
 def _after_colon(ctx: DocContext, q: Quotation) -> bool:
+    lead_start = _lead_start(ctx, q)
+    return ctx.text[lead_start : q.start].rstrip().endswith(":")
+
+
+def _lead_start(ctx: DocContext, q: Quotation) -> int:
+    """Start of the words that lead into a quote: its paragraph's, or the previous paragraph's when the
+    quote opens its paragraph and that one ends in a colon ('Stated Brown:' / "…" on the next line)."""
     para_start = ctx.paragraph_bounds(q.start)[0]
-    return ctx.text[para_start : q.start].rstrip().endswith(":")
+    if ctx.text[para_start : q.start].strip() or para_start == 0:
+        return para_start
+    before = ctx.text[:para_start].rstrip()
+    if not before.endswith(":"):
+        return para_start
+    return ctx.paragraph_bounds(len(before) - 1)[0]
 
 
 def stands_alone(ctx: DocContext, q: Quotation) -> bool:
@@ -400,7 +412,8 @@ def introduced_by(ctx: DocContext, q: Quotation, cues: Cues) -> tuple[tuple[int,
     a full-sentence quote after a comma or colon is said by the subject of the verb that leads into it,
     though no lexicon holds that verb and the parse may hang the verb on a word of the quote."""
     text = ctx.text
-    para_start, para_end = ctx.paragraph_bounds(q.start)
+    para_end = ctx.paragraph_bounds(q.start)[1]
+    para_start = _lead_start(ctx, q)
     lead = text[para_start : q.start].rstrip()
     inner = text[q.content_start : q.content_end].strip()
     # ', writing "Feels great …"': a participle of saying right before the quote leads into it too
@@ -420,7 +433,7 @@ def introduced_by(ctx: DocContext, q: Quotation, cues: Cues) -> tuple[tuple[int,
     for k, tok in enumerate(reversed(words)):
         if ctx.quoted(tok) or k > 3 or tok.pos_ == "AUX" or tok.tag_ == "VBN":
             break
-        if tok.pos_ == "VERB":
+        if tok.pos_ == "VERB" and tok.dep_ != "amod":  # "the following statement:" names no act
             verb = tok
             break
     if verb is None and lead.endswith(":") and words:
