@@ -2534,3 +2534,12 @@ def test_quote_opening_the_paragraph_after_one_ending_in_a_colon(nlp: Language) 
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, "Our crews will work through the night until every road is open again.")],
           type="direct", speaker="Lena Ortiz", cue=only(text, "issued"))
+
+
+def test_digest_item_quoting_a_source_named_after_a_dash(nlp: Language) -> None:
+    # a newsletter item: its topic in capitals, a dash, then whom it quotes and a colon
+    text = ("CITY BUDGETS SHRINK FOR A THIRD YEAR IN A ROW - Nora Kessler: "
+            "\u201cMost cities we surveyed expect smaller budgets and fewer workers next year.\u201d [Survey.]")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "Most cities we surveyed expect smaller budgets and fewer workers next year.")],
+          type="direct", speaker="Nora Kessler", mention=only(text, "Nora Kessler"))
