@@ -2543,3 +2543,18 @@ def test_digest_item_quoting_a_source_named_after_a_dash(nlp: Language) -> None:
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, "Most cities we surveyed expect smaller budgets and fewer workers next year.")],
           type="direct", speaker="Nora Kessler", mention=only(text, "Nora Kessler"))
+
+
+def test_quote_a_crowd_chants_inside_a_sentence_going_on(nlp: Language) -> None:
+    # a verb that only voices words takes the quote right after it as its object, and a second quote
+    # coordinated with it too; the words after the quote are the scene, not what was chanted
+    text = 'As they marched past the school, the parents chanted "save our library" and "no more cuts" until dark.'
+    doc = run(nlp, text)
+    check(doc, text, spans=[(text.index("save our"), text.index("no more cuts") + len("no more cuts"))],
+          type="direct", speaker="parents", cue=only(text, "chanted"))
+
+
+def test_a_lone_word_after_a_verb_of_voicing_is_no_chant(nlp: Language) -> None:
+    text = 'Tenants began crying "fraud" over the rent increase and threatened to withhold payment.'
+    doc = run(nlp, text)
+    assert not [q for q in doc.quotes if q.type == "direct"], describe(doc, text)

@@ -129,8 +129,10 @@ def _clause_end(ctx: DocContext, verb: Token, speaker: Span) -> int:
     return max(verb.idx + len(verb), speaker.end_char) if inverted else verb.idx + len(verb)
 
 
-def quotation_after(ctx: DocContext, verb: Token, speaker: Span) -> Quotation | None:
-    """The quote this cue introduces: Trump said, "…" / Trump told reporters: "…"."""
+def quotation_after(ctx: DocContext, verb: Token, speaker: Span, voiced: bool = False) -> Quotation | None:
+    """The quote this cue introduces: Trump said, "…" / Trump told reporters: "…". A verb that only voices
+    words (`voiced`: "chanting "no peace"", "a sign reading "…"") takes a quote right after it as its
+    object even inside a sentence going on past it."""
     clause_end = _clause_end(ctx, verb, speaker)
     para_end = ctx.paragraph_bounds(verb.idx)[1]
     if ctx.text[clause_end:para_end].strip() == ":":
@@ -158,10 +160,32 @@ def quotation_after(ctx: DocContext, verb: Token, speaker: Span) -> Quotation | 
         return None
     if stripped.endswith((",", ":")) or stripped == "":
         # a quote right after the verb with no punctuation is its object ("said “numerous” …")
-        if stripped == "" and _starts_clause_mid_sentence(ctx, q):
+        if stripped == "" and _starts_clause_mid_sentence(ctx, q) and not (voiced and _voices_words(ctx, q)):
             return None
         return q
     return None
+
+
+def voiced_object(ctx: DocContext, q: Quotation) -> tuple[int, int] | None:
+    """'chanted "save the park" and "no more cuts" as they marched': the quotes a verb that only voices
+    words takes as its object, coordinated ones included; None when the quote ends its sentence (it is
+    read like any quote the cue introduces)."""
+    if not _starts_clause_mid_sentence(ctx, q) or not _voices_words(ctx, q):
+        return None
+    end = q.end
+    m = re.match(r"[ ,]*(?:and|or)[ \t]+", ctx.text[end : end + 8])
+    if m is not None:
+        nxt = ctx.index.at(end + m.end())
+        if nxt is not None and nxt.start == end + m.end():
+            end = nxt.end
+    return q.start, end
+
+
+def _voices_words(ctx: DocContext, q: Quotation) -> bool:
+    """A quote that can be words voiced whole: a lone word ('crying "fraud"') is a scare quote and
+    'continue "to break barriers"' a fragment of the verb's own clause."""
+    words = ctx.text[q.content_start : q.content_end].split()
+    return len(words) >= 2 and words[0].lower() != "to"
 
 
 def lead_into_lowercase_quote(ctx: DocContext, verb: Token, speaker: Span, q: Quotation) -> tuple[int, int] | None:
