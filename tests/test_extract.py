@@ -2558,3 +2558,11 @@ def test_a_lone_word_after_a_verb_of_voicing_is_no_chant(nlp: Language) -> None:
     text = 'Tenants began crying "fraud" over the rent increase and threatened to withhold payment.'
     doc = run(nlp, text)
     assert not [q for q in doc.quotes if q.type == "direct"], describe(doc, text)
+
+
+def test_quote_closed_by_a_name_the_parse_makes_a_compound_of_its_verb(nlp: Language) -> None:
+    text = ("The reporter kept asking about the wall.\n\n"
+            "\u201cGo back to your own network,\u201d Trump barked and a security guard escorted the reporter out.")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "Go back to your own network,")], type="direct", speaker="Trump",
+          cue=only(text, "barked"))

@@ -370,8 +370,13 @@ def answered_by(ctx: DocContext, q: Quotation, cues: Cues) -> tuple[tuple[int, i
             return (verb.idx, verb.idx + len(verb)), person
     first = tail[0]
     verb = first.head
-    if (first.dep_ == "nsubj" and first.text[:1].isupper() and first.pos_ in ("VERB", "NOUN") and verb.i == first.i + 1
-            and verb.tag_ == "VBD" and first.lemma_.lower() not in cues.lexicon["not_cue_verbs"]):
+    misread_subject = first.dep_ == "nsubj" and first.pos_ in ("VERB", "NOUN") and verb.tag_ == "VBD"
+    # '"…," Trump barked and …': the parse makes the name a compound of the verb it is the subject of
+    compound_subject = first.dep_ == "compound" and first.pos_ == "PROPN" and verb.pos_ == "VERB" and (
+        verb.tag_ in ("VBD", "VBN") and not any(c.dep_ == "nsubj" for c in verb.children))
+    if ((misread_subject or compound_subject) and first.text[:1].isupper() and verb.i == first.i + 1
+            and first.lemma_.lower() not in cues.lexicon["not_cue_verbs"]
+            and verb.lemma_.lower() not in cues.lexicon["not_cue_verbs"]):
         # '"…," Trump shot back': a capitalised word the tagger misread, the subject of the verb after it
         return (verb.idx, verb.idx + len(verb)), ctx.doc[first.i : first.i + 1]
     return _said_by_phrase(ctx, tail, cues)
