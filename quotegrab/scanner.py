@@ -214,7 +214,7 @@ def _read_quotation(
             pieces.append((piece_start, end))
             return Quotation(start, end, tuple(pieces), closed=False)
         inner_open = opener == '"' and text[j] == "\u201c" and j > piece_start and _opener_at(text, j) == "\u201c"
-        if inner_open and text.find('"', j, para_end) >= 0:
+        if inner_open and (text.find('"', j, para_end) >= 0 or _runs_on(text, para_end, closers)):
             nested += 1
             j += 1
             continue
@@ -232,6 +232,14 @@ def _read_quotation(
             pieces.append((piece_start, _rstrip(text, piece_start, j)))
             return Quotation(start, j + len(closer), tuple(pieces), closed=True)
         j += 1
+
+
+def _runs_on(text: str, para_end: int, closers: tuple[str, ...]) -> bool:
+    """True when the next paragraph reopens a straight-marked quote that closes somewhere ahead: an excerpt
+    quoted over paragraphs ('reports:' / '"The first … a “rant,” …' / '"Then …"') holds its curly quotes
+    even in a paragraph with no straight mark to close it."""
+    nxt = _next_paragraph_start(text, para_end)
+    return text.startswith('"', nxt) and _has_closer_ahead(text, nxt + 1, closers)
 
 
 def _plural_possessive(text: str, j: int, para_end: int, closers: tuple[str, ...]) -> bool:

@@ -2665,3 +2665,45 @@ def test_a_building_the_tagger_calls_a_person_is_no_antecedent(nlp: Language) ->
     )
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, "We are going to win big,")], type="direct", speaker="Trump")
+
+
+def test_quote_opening_the_paragraph_after_one_ending_in_a_colon(nlp: Language) -> None:
+    # the paragraph before ends in a colon and names who issued the statement; "following" describes
+    # the statement and is no act of its own
+    text = ("Floods closed the highway on Tuesday. Governor Lena Ortiz issued the following statement:\n\n"
+            '"Our crews will work through the night until every road is open again."\n\nThe rain stopped later.')
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "Our crews will work through the night until every road is open again.")],
+          type="direct", speaker="Lena Ortiz", cue=only(text, "issued"))
+
+
+def test_digest_item_quoting_a_source_named_after_a_dash(nlp: Language) -> None:
+    # a newsletter item: its topic in capitals, a dash, then whom it quotes and a colon
+    text = ("CITY BUDGETS SHRINK FOR A THIRD YEAR IN A ROW - Nora Kessler: "
+            "\u201cMost cities we surveyed expect smaller budgets and fewer workers next year.\u201d [Survey.]")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "Most cities we surveyed expect smaller budgets and fewer workers next year.")],
+          type="direct", speaker="Nora Kessler", mention=only(text, "Nora Kessler"))
+
+
+def test_quote_a_crowd_chants_inside_a_sentence_going_on(nlp: Language) -> None:
+    # a verb that only voices words takes the quote right after it as its object, and a second quote
+    # coordinated with it too; the words after the quote are the scene, not what was chanted
+    text = 'As they marched past the school, the parents chanted "save our library" and "no more cuts" until dark.'
+    doc = run(nlp, text)
+    check(doc, text, spans=[(text.index("save our"), text.index("no more cuts") + len("no more cuts"))],
+          type="direct", speaker="parents", cue=only(text, "chanted"))
+
+
+def test_a_lone_word_after_a_verb_of_voicing_is_no_chant(nlp: Language) -> None:
+    text = 'Tenants began crying "fraud" over the rent increase and threatened to withhold payment.'
+    doc = run(nlp, text)
+    assert not [q for q in doc.quotes if q.type == "direct"], describe(doc, text)
+
+
+def test_quote_closed_by_a_name_the_parse_makes_a_compound_of_its_verb(nlp: Language) -> None:
+    text = ("The reporter kept asking about the wall.\n\n"
+            "\u201cGo back to your own network,\u201d Trump barked and a security guard escorted the reporter out.")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "Go back to your own network,")], type="direct", speaker="Trump",
+          cue=only(text, "barked"))

@@ -276,6 +276,15 @@ def test_straight_mark_opening_a_block_of_curly_quotes_closes_at_the_curly_mark(
     assert contents(text) == [["The crowd kept chanting \u201cWe want more!"]]
 
 
+def test_curly_quotes_inside_an_excerpt_quoted_over_paragraphs_with_straight_marks() -> None:
+    # each paragraph of the excerpt reopens with a straight mark, only the last closes it: the curly
+    # quotes in a paragraph with no straight closer are still nested in it
+    text = ('The paper reports:\n\n"The first time, he called the speech a \u201cdisgrace,\u201d and left early.'
+            '\n\n"Later he came back to the hall."\n\nThen the vote.')
+    assert contents(text) == [["The first time, he called the speech a \u201cdisgrace,\u201d and left early.",
+                               "Later he came back to the hall."]]
+
+
 def test_plural_possessive_inside_a_single_quoted_quote() -> None:
     # British style: the mark after "voters" is the plural's possessive, the one after "choice," closes
     text = "'It's the voters' choice,' said Jo Swinson. 'We'll campaign to stop it.'"

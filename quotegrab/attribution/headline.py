@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Span
+
 from quotegrab.attribution.claim import Claim, next_nonspace, trim
 from quotegrab.attribution.context import DocContext
 from quotegrab.scanner import Quotation
@@ -76,6 +78,10 @@ def colon_or_dash_claim(ctx: DocContext, q: Quotation) -> Claim | None:
     text = ctx.text
     para_start, para_end = ctx.paragraph_bounds(q.start)
     lead = text[para_start : q.start]
+    source = _source_after_dash(ctx, para_start, lead)
+    if source is not None:
+        colon = text.index(":", source.end_char)
+        return Claim(list(q.pieces), (colon, colon + 1), source, "colon")
     m = re.match(r"^\s*(.{2,60}?)\s*:\s*$", lead)
     if m:
         span = doc.char_span(para_start + m.start(1), para_start + m.end(1), alignment_mode="expand")
@@ -107,6 +113,25 @@ def colon_or_dash_claim(ctx: DocContext, q: Quotation) -> Claim | None:
         if ent is not None:
             dash = tail_start + m.start(1)
             return Claim(list(q.pieces), (dash, dash + len(m.group(1))), ent, "dash")
+    return None
+
+
+def _source_after_dash(ctx: DocContext, para_start: int, lead: str) -> Span | None:
+    """'RED STATES GAIN GROUND - Ann Ruiz: "…"': a digest item names its topic, then after a dash the
+    person or body it quotes and a colon; the name is the whole of what stands between dash and colon."""
+    m = re.search(r"\s(?:[\u2014\u2013]|--?)\s*([^\n\r:\u2014\u2013]{2,60}?)\s*:\s*$", lead)
+    if m is None:
+        return None
+    span = ctx.doc.char_span(para_start + m.start(1), para_start + m.end(1), alignment_mode="expand")
+    if span is None:
+        return None
+    ents = [e for e in span.ents if e.label_ in ("PERSON", "ORG")]
+    if ents and ents[-1].end == span.end and all(t.text[:1].isupper() or t.is_punct or t.lower_ in ("and", "from")
+                                                for t in span):
+        return span if len(ents) > 1 else ents[-1]  # "More from Ruiz": the name is the source
+    if len(span) <= 3 and all(t.pos_ in ("PROPN", "NOUN") and t.text[:1].isupper() for t in span) and (
+            len(span) > 1 or span[0].pos_ == "PROPN"):
+        return span  # a body the NER and the tagger missed ("Pew Research")
     return None
 
 

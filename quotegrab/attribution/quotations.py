@@ -129,8 +129,10 @@ def _clause_end(ctx: DocContext, verb: Token, speaker: Span) -> int:
     return max(verb.idx + len(verb), speaker.end_char) if inverted else verb.idx + len(verb)
 
 
-def quotation_after(ctx: DocContext, verb: Token, speaker: Span) -> Quotation | None:
-    """The quote this cue introduces: Trump said, "…" / Trump told reporters: "…"."""
+def quotation_after(ctx: DocContext, verb: Token, speaker: Span, voiced: bool = False) -> Quotation | None:
+    """The quote this cue introduces: Trump said, "…" / Trump told reporters: "…". A verb that only voices
+    words (`voiced`: "chanting "no peace"", "a sign reading "…"") takes a quote right after it as its
+    object even inside a sentence going on past it."""
     clause_end = _clause_end(ctx, verb, speaker)
     para_end = ctx.paragraph_bounds(verb.idx)[1]
     if ctx.text[clause_end:para_end].strip() == ":":
@@ -158,10 +160,32 @@ def quotation_after(ctx: DocContext, verb: Token, speaker: Span) -> Quotation | 
         return None
     if stripped.endswith((",", ":")) or stripped == "":
         # a quote right after the verb with no punctuation is its object ("said “numerous” …")
-        if stripped == "" and _starts_clause_mid_sentence(ctx, q):
+        if stripped == "" and _starts_clause_mid_sentence(ctx, q) and not (voiced and _voices_words(ctx, q)):
             return None
         return q
     return None
+
+
+def voiced_object(ctx: DocContext, q: Quotation) -> tuple[int, int] | None:
+    """'chanted "save the park" and "no more cuts" as they marched': the quotes a verb that only voices
+    words takes as its object, coordinated ones included; None when the quote ends its sentence (it is
+    read like any quote the cue introduces)."""
+    if not _starts_clause_mid_sentence(ctx, q) or not _voices_words(ctx, q):
+        return None
+    end = q.end
+    m = re.match(r"[ ,]*(?:and|or)[ \t]+", ctx.text[end : end + 8])
+    if m is not None:
+        nxt = ctx.index.at(end + m.end())
+        if nxt is not None and nxt.start == end + m.end():
+            end = nxt.end
+    return q.start, end
+
+
+def _voices_words(ctx: DocContext, q: Quotation) -> bool:
+    """A quote that can be words voiced whole: a lone word ('crying "fraud"') is a scare quote and
+    'continue "to break barriers"' a fragment of the verb's own clause."""
+    words = ctx.text[q.content_start : q.content_end].split()
+    return len(words) >= 2 and words[0].lower() != "to"
 
 
 def lead_into_lowercase_quote(ctx: DocContext, verb: Token, speaker: Span, q: Quotation) -> tuple[int, int] | None:
@@ -263,8 +287,20 @@ def unattributed_quotations(ctx: DocContext, claims: list[Claim], cues: Cues) ->
 
 
 def _after_colon(ctx: DocContext, q: Quotation) -> bool:
+    lead_start = _lead_start(ctx, q)
+    return ctx.text[lead_start : q.start].rstrip().endswith(":")
+
+
+def _lead_start(ctx: DocContext, q: Quotation) -> int:
+    """Start of the words that lead into a quote: its paragraph's, or the previous paragraph's when the
+    quote opens its paragraph and that one ends in a colon ('Stated Brown:' / "…" on the next line)."""
     para_start = ctx.paragraph_bounds(q.start)[0]
-    return ctx.text[para_start : q.start].rstrip().endswith(":")
+    if ctx.text[para_start : q.start].strip() or para_start == 0:
+        return para_start
+    before = ctx.text[:para_start].rstrip()
+    if not before.endswith(":"):
+        return para_start
+    return ctx.paragraph_bounds(len(before) - 1)[0]
 
 
 def stands_alone(ctx: DocContext, q: Quotation) -> bool:
@@ -334,8 +370,13 @@ def answered_by(ctx: DocContext, q: Quotation, cues: Cues) -> tuple[tuple[int, i
             return (verb.idx, verb.idx + len(verb)), person
     first = tail[0]
     verb = first.head
-    if (first.dep_ == "nsubj" and first.text[:1].isupper() and first.pos_ in ("VERB", "NOUN") and verb.i == first.i + 1
-            and verb.tag_ == "VBD" and first.lemma_.lower() not in cues.lexicon["not_cue_verbs"]):
+    misread_subject = first.dep_ == "nsubj" and first.pos_ in ("VERB", "NOUN") and verb.tag_ == "VBD"
+    # '"…," Trump barked and …': the parse makes the name a compound of the verb it is the subject of
+    compound_subject = first.dep_ == "compound" and first.pos_ == "PROPN" and verb.pos_ == "VERB" and (
+        verb.tag_ in ("VBD", "VBN") and not any(c.dep_ == "nsubj" for c in verb.children))
+    if ((misread_subject or compound_subject) and first.text[:1].isupper() and verb.i == first.i + 1
+            and first.lemma_.lower() not in cues.lexicon["not_cue_verbs"]
+            and verb.lemma_.lower() not in cues.lexicon["not_cue_verbs"]):
         # '"…," Trump shot back': a capitalised word the tagger misread, the subject of the verb after it
         return (verb.idx, verb.idx + len(verb)), ctx.doc[first.i : first.i + 1]
     return _said_by_phrase(ctx, tail, cues)
@@ -400,7 +441,8 @@ def introduced_by(ctx: DocContext, q: Quotation, cues: Cues) -> tuple[tuple[int,
     a full-sentence quote after a comma or colon is said by the subject of the verb that leads into it,
     though no lexicon holds that verb and the parse may hang the verb on a word of the quote."""
     text = ctx.text
-    para_start, para_end = ctx.paragraph_bounds(q.start)
+    para_end = ctx.paragraph_bounds(q.start)[1]
+    para_start = _lead_start(ctx, q)
     lead = text[para_start : q.start].rstrip()
     inner = text[q.content_start : q.content_end].strip()
     # ', writing "Feels great …"': a participle of saying right before the quote leads into it too
@@ -420,7 +462,7 @@ def introduced_by(ctx: DocContext, q: Quotation, cues: Cues) -> tuple[tuple[int,
     for k, tok in enumerate(reversed(words)):
         if ctx.quoted(tok) or k > 3 or tok.pos_ == "AUX" or tok.tag_ == "VBN":
             break
-        if tok.pos_ == "VERB":
+        if tok.pos_ == "VERB" and tok.dep_ != "amod":  # "the following statement:" names no act
             verb = tok
             break
     if verb is None and lead.endswith(":") and words:

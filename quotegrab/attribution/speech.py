@@ -18,6 +18,7 @@ from quotegrab.attribution.quotations import (
     relative_object,
     sentence_lead,
     tail_before_cue,
+    voiced_object,
 )
 from quotegrab.attribution.speakers import speaker_of
 
@@ -36,7 +37,8 @@ def claims_for_verb(verb: Token, ctx: DocContext, cues: Cues) -> list[Claim]:
     # "…," Fiorina said, adding that …: the quote before belongs to the verb the participle hangs on
     joined = verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") and speaker.root.head.i != verb.i
     before = None if joined else quotation_before(ctx, verb, speaker)
-    after = quotation_after(ctx, verb, speaker)
+    voiced = cues.quote_only(verb)
+    after = quotation_after(ctx, verb, speaker, voiced)
     if after is not None and _handed_on(verb, after.start, cues):
         after = None  # '…, Spicer said, adding, "…"': the quote is the participle's
     complement = complement_of(verb, ctx, cues)
@@ -69,7 +71,10 @@ def claims_for_verb(verb: Token, ctx: DocContext, cues: Cues) -> list[Claim]:
         ):
             claims.append(Claim([complement], cue, speaker, "complement"))
     elif after is not None:
-        span = extend_to_clause_end(ctx, after, verb)
+        # 'chanting "no peace" as they marched': the voiced words alone, not the scene after them
+        right_after = not ctx.text[verb.idx + len(verb) : after.start].strip()
+        voiced_span = voiced_object(ctx, after) if voiced and right_after else None
+        span = voiced_span or extend_to_clause_end(ctx, after, verb)
         lead = lead_into_lowercase_quote(ctx, verb, speaker, after) or relative_object(ctx, verb, speaker)
         claims.append(Claim([lead, span] if lead else [span], cue, speaker, "quote-after"))
     elif cues.quote_only(verb):
