@@ -1795,6 +1795,13 @@ def test_stance_keeps_how_it_was_argued(nlp: Language) -> None:
           speaker="Tom Reyes", cue=only(text, "defended"))
 
 
+def test_stance_keeps_the_aim_the_parser_hangs_on_the_verb(nlp: Language) -> None:
+    text = "Speaking at the hall, Mayor Lena Ortiz is defending her executive orders to tighten background checks."
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "her executive orders to tighten background checks")], type="indirect",
+          speaker="Lena Ortiz", cue=only(text, "defending"))
+
+
 def test_aside_closed_inside_the_claim_stays_in_it(nlp: Language) -> None:
     text = "Lena Ortiz said the briefing was a useful, although brief, chance to question the mayor."
     doc = run(nlp, text)
