@@ -1802,6 +1802,24 @@ def test_stance_keeps_the_aim_the_parser_hangs_on_the_verb(nlp: Language) -> Non
           speaker="Lena Ortiz", cue=only(text, "defending"))
 
 
+@pytest.mark.parametrize(
+    ("text", "outer", "inner_cue"),
+    [
+        ("Mayor Lena Ortiz hopes to finish the pier this year and encourage the council to rally behind her "
+         "budget.", "to finish the pier this year and encourage the council to rally behind her budget",
+         "encourage"),
+        ("Mayor Lena Ortiz voiced concern that landlords, who claimed the rules were unfair, would raise rents.",
+         "that landlords, who claimed the rules were unfair, would raise rents", "claimed"),
+    ],
+    ids=["infinitive", "nominal"],
+)
+def test_report_inside_a_nested_claim_is_part_of_it(nlp: Language, text: str, outer: str, inner_cue: str) -> None:
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, outer)], type="indirect", speaker="Lena Ortiz")
+    assert doc.quotes[0].cue is not None and doc.quotes[0].cue.text != inner_cue
+
+
 def test_aside_closed_inside_the_claim_stays_in_it(nlp: Language) -> None:
     text = "Lena Ortiz said the briefing was a useful, although brief, chance to question the mayor."
     doc = run(nlp, text)

@@ -39,6 +39,8 @@ from quotegrab.scanner import scan
 
 # rules whose claims may lie inside another claim's content ("…, who is expected to win, said …")
 _NESTABLE = ("raising", "prep-object", "infinitive", "object-predicate")
+# rules built on quotation marks: quoted words stay a quote wherever they stand
+_QUOTED_RULES = ("headline", "transcript", "quote-before", "quote-after", "fronted-mixed", "according-to")
 
 
 class Attributor:
@@ -92,7 +94,8 @@ class Attributor:
         nestable = [c for c in claims if c.rule in _NESTABLE]
         claims = _drop_overlaps(claims)
         kept = {id(c) for c in claims}
-        claims.extend(_nested([c for c in nestable if id(c) not in kept] + nominal_claims(doc, ctx, cues), claims))
+        nested = _nested([c for c in nestable if id(c) not in kept] + nominal_claims(doc, ctx, cues), claims)
+        claims = _without_reports_inside(claims, nested) + nested
         claims.extend(unattributed_quotations(ctx, claims, cues))
         claims.sort(key=lambda c: c.start)
         claims = merge_interrupted(claims, doc)
@@ -121,6 +124,16 @@ def _drop_overlaps(claims: list[Claim]) -> list[Claim]:
             continue
         kept.append((claim, chars))
     return [claim for claim, _ in kept]
+
+
+def _without_reports_inside(claims: list[Claim], nested: list[Claim]) -> list[Claim]:
+    """`claims` without the indirect reports whose cue lies in a nested claim's content ("hopes to win and
+    encourage the party to rally", "concern that groups which claimed the attack …"): the outer
+    attribution is the one annotated, the report inside it is part of what is reported."""
+    if not nested:
+        return claims
+    return [c for c in claims if c.cue is None or c.rule in _QUOTED_RULES
+            or not any(overlaps(c.cue, span) for n in nested for span in n.spans)]
 
 
 def _nested(extra: list[Claim], claims: list[Claim]) -> list[Claim]:
