@@ -1820,6 +1820,26 @@ def test_report_inside_a_nested_claim_is_part_of_it(nlp: Language, text: str, ou
     assert doc.quotes[0].cue is not None and doc.quotes[0].cue.text != inner_cue
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "speaker"),
+    [
+        ("Some 61 percent of voters like the mayor, while 40 percent say the same of her rival.",
+         "the same of her rival", "say", "40 percent"),
+        ("Fewer voters say the opposite about the mayor, 60 percent to 41 percent.", "the opposite about the mayor",
+         "say", "fewer voters"),
+        ("Asked if he would run again, Councillor Tom Reyes said no.", "no", "said", "tom reyes"),
+        ("Councillor Tom Reyes said no to the harbour toll.", "no to the harbour toll", "said", "tom reyes"),
+        ("Councillor Tom Reyes said so on Monday.", "so", "said", "tom reyes"),
+    ],
+    ids=["same-of", "opposite-about", "no", "no-to", "so"],
+)
+def test_short_answer_stands_for_the_view(nlp: Language, text: str, content: str, cue: str, speaker: str) -> None:
+    doc = run(nlp, text)
+    cue_start = only(text, f" {cue} ")[0] + 1
+    check(doc, text, spans=[only(text, content)], type="indirect", speaker=speaker,
+          cue=(cue_start, cue_start + len(cue)), casefold_name=True)
+
+
 def test_aside_closed_inside_the_claim_stays_in_it(nlp: Language) -> None:
     text = "Lena Ortiz said the briefing was a useful, although brief, chance to question the mayor."
     doc = run(nlp, text)

@@ -19,7 +19,7 @@ from quotegrab.attribution.passive import (
     reported_unnamed,
     unnamed_report,
 )
-from quotegrab.attribution.phrases import according_to, found_in, in_source_claims, open_question
+from quotegrab.attribution.phrases import according_to, found_in, in_source_claims, open_question, short_answers
 from quotegrab.attribution.quotations import classify, merge_interrupted, unattributed_quotations
 from quotegrab.attribution.speech import claims_for_verb
 from quotegrab.attribution.stance import (
@@ -77,6 +77,7 @@ class Attributor:
         claims.extend(according_to(doc, ctx, cues))
         claims.extend(found_in(doc, ctx, cues))
         claims.extend(open_question(doc, ctx, cues))
+        claims.extend(short_answers(doc, ctx, cues))
         claims.extend(participle_stances(doc, ctx, cues))
         claims.extend(predicate_phrase_claims(doc, ctx, cues))
         claims = with_stance_object_claims(doc, ctx, cues, claims)
