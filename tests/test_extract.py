@@ -1840,6 +1840,12 @@ def test_short_answer_stands_for_the_view(nlp: Language, text: str, content: str
           cue=(cue_start, cue_start + len(cue)), casefold_name=True)
 
 
+def test_unnamed_passive_of_a_bare_pronoun_reports_nothing(nlp: Language) -> None:
+    text = "Nobody opposed the judge, and she was confirmed 92 to 0."
+    doc = run(nlp, text)
+    assert [q for q in doc.quotes if q.cue is not None and q.cue.text == "confirmed"] == [], describe(doc, text)
+
+
 def test_aside_closed_inside_the_claim_stays_in_it(nlp: Language) -> None:
     text = "Lena Ortiz said the briefing was a useful, although brief, chance to question the mayor."
     doc = run(nlp, text)
