@@ -35,6 +35,7 @@ LIST_FILES = (
     "cue_noun_verbs",
     "cue_adjectives",
     "cue_verbs_predicate",
+    "cue_verbs_short_answer",
     "cue_verbs_finding",
     "cue_verbs_clause_only",
     "titles",

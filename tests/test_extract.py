@@ -1795,6 +1795,57 @@ def test_stance_keeps_how_it_was_argued(nlp: Language) -> None:
           speaker="Tom Reyes", cue=only(text, "defended"))
 
 
+def test_stance_keeps_the_aim_the_parser_hangs_on_the_verb(nlp: Language) -> None:
+    text = "Speaking at the hall, Mayor Lena Ortiz is defending her executive orders to tighten background checks."
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "her executive orders to tighten background checks")], type="indirect",
+          speaker="Lena Ortiz", cue=only(text, "defending"))
+
+
+@pytest.mark.parametrize(
+    ("text", "outer", "inner_cue"),
+    [
+        ("Mayor Lena Ortiz hopes to finish the pier this year and encourage the council to rally behind her "
+         "budget.", "to finish the pier this year and encourage the council to rally behind her budget",
+         "encourage"),
+        ("Mayor Lena Ortiz voiced concern that landlords, who claimed the rules were unfair, would raise rents.",
+         "that landlords, who claimed the rules were unfair, would raise rents", "claimed"),
+    ],
+    ids=["infinitive", "nominal"],
+)
+def test_report_inside_a_nested_claim_is_part_of_it(nlp: Language, text: str, outer: str, inner_cue: str) -> None:
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, outer)], type="indirect", speaker="Lena Ortiz")
+    assert doc.quotes[0].cue is not None and doc.quotes[0].cue.text != inner_cue
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "speaker"),
+    [
+        ("Some 61 percent of voters like the mayor, while 40 percent say the same of her rival.",
+         "the same of her rival", "say", "40 percent"),
+        ("Fewer voters say the opposite about the mayor, 60 percent to 41 percent.", "the opposite about the mayor",
+         "say", "fewer voters"),
+        ("Asked if he would run again, Councillor Tom Reyes said no.", "no", "said", "tom reyes"),
+        ("Councillor Tom Reyes said no to the harbour toll.", "no to the harbour toll", "said", "tom reyes"),
+        ("Councillor Tom Reyes said so on Monday.", "so", "said", "tom reyes"),
+    ],
+    ids=["same-of", "opposite-about", "no", "no-to", "so"],
+)
+def test_short_answer_stands_for_the_view(nlp: Language, text: str, content: str, cue: str, speaker: str) -> None:
+    doc = run(nlp, text)
+    cue_start = only(text, f" {cue} ")[0] + 1
+    check(doc, text, spans=[only(text, content)], type="indirect", speaker=speaker,
+          cue=(cue_start, cue_start + len(cue)), casefold_name=True)
+
+
+def test_unnamed_passive_of_a_bare_pronoun_reports_nothing(nlp: Language) -> None:
+    text = "Nobody opposed the judge, and she was confirmed 92 to 0."
+    doc = run(nlp, text)
+    assert [q for q in doc.quotes if q.cue is not None and q.cue.text == "confirmed"] == [], describe(doc, text)
+
+
 def test_aside_closed_inside_the_claim_stays_in_it(nlp: Language) -> None:
     text = "Lena Ortiz said the briefing was a useful, although brief, chance to question the mayor."
     doc = run(nlp, text)

@@ -19,7 +19,7 @@ from quotegrab.attribution.passive import (
     reported_unnamed,
     unnamed_report,
 )
-from quotegrab.attribution.phrases import according_to, found_in, in_source_claims, open_question
+from quotegrab.attribution.phrases import according_to, found_in, in_source_claims, open_question, short_answers
 from quotegrab.attribution.quotations import classify, merge_interrupted, unattributed_quotations
 from quotegrab.attribution.speech import claims_for_verb
 from quotegrab.attribution.stance import (
@@ -39,6 +39,8 @@ from quotegrab.scanner import scan
 
 # rules whose claims may lie inside another claim's content ("…, who is expected to win, said …")
 _NESTABLE = ("raising", "prep-object", "infinitive", "object-predicate")
+# rules built on quotation marks: quoted words stay a quote wherever they stand
+_QUOTED_RULES = ("headline", "transcript", "quote-before", "quote-after", "fronted-mixed", "according-to")
 
 
 class Attributor:
@@ -75,6 +77,7 @@ class Attributor:
         claims.extend(according_to(doc, ctx, cues))
         claims.extend(found_in(doc, ctx, cues))
         claims.extend(open_question(doc, ctx, cues))
+        claims.extend(short_answers(doc, ctx, cues))
         claims.extend(participle_stances(doc, ctx, cues))
         claims.extend(predicate_phrase_claims(doc, ctx, cues))
         claims = with_stance_object_claims(doc, ctx, cues, claims)
@@ -92,7 +95,8 @@ class Attributor:
         nestable = [c for c in claims if c.rule in _NESTABLE]
         claims = _drop_overlaps(claims)
         kept = {id(c) for c in claims}
-        claims.extend(_nested([c for c in nestable if id(c) not in kept] + nominal_claims(doc, ctx, cues), claims))
+        nested = _nested([c for c in nestable if id(c) not in kept] + nominal_claims(doc, ctx, cues), claims)
+        claims = _without_reports_inside(claims, nested) + nested
         claims.extend(unattributed_quotations(ctx, claims, cues))
         claims.sort(key=lambda c: c.start)
         claims = merge_interrupted(claims, doc)
@@ -121,6 +125,16 @@ def _drop_overlaps(claims: list[Claim]) -> list[Claim]:
             continue
         kept.append((claim, chars))
     return [claim for claim, _ in kept]
+
+
+def _without_reports_inside(claims: list[Claim], nested: list[Claim]) -> list[Claim]:
+    """`claims` without the indirect reports whose cue lies in a nested claim's content ("hopes to win and
+    encourage the party to rally", "concern that groups which claimed the attack …"): the outer
+    attribution is the one annotated, the report inside it is part of what is reported."""
+    if not nested:
+        return claims
+    return [c for c in claims if c.cue is None or c.rule in _QUOTED_RULES
+            or not any(overlaps(c.cue, span) for n in nested for span in n.spans)]
 
 
 def _nested(extra: list[Claim], claims: list[Claim]) -> list[Claim]:

@@ -85,6 +85,8 @@ def unnamed_report(verb: Token, ctx: DocContext, cues: Cues) -> list[Claim]:
         said_of = _said_of(verb, ctx)
         if said_of is not None:
             pieces.append(said_of)
+        elif subject.pos_ == "PRON":
+            return []  # "he was confirmed 92 to 0", "they were announced": a pronoun alone reports nothing
         elif not cues.strong_cue(verb):
             return []  # "the news was welcomed": a bare reaction names no claim, unlike "the cuts were announced"
     else:

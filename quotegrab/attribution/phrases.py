@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from quotegrab.attribution.claim import Claim, trim
 from quotegrab.attribution.context import DocContext
 from quotegrab.attribution.cues import Cues
-from quotegrab.attribution.speakers import document_author, mention_span, possessor_span
+from quotegrab.attribution.speakers import document_author, mention_span, possessor_span, speaker_of
 
 
 def according_to(doc: Doc, ctx: DocContext, cues: Cues) -> list[Claim]:
@@ -149,4 +149,38 @@ def open_question(doc: Doc, ctx: DocContext, cues: Cues) -> list[Claim]:
         if span is not None:
             cue_end = holder if holder.i > adjective.i else adjective
             claims.append(Claim([span], (it.idx, cue_end.idx + len(cue_end)), None, "open-question"))
+    return claims
+
+
+def short_answers(doc: Doc, ctx: DocContext, cues: Cues) -> list[Claim]:
+    """A verb with a short word standing for a whole answer or view (models/cue_verbs_short_answer.txt:
+    "half said so", "the councillor said no", "40 percent say the same of her rival"): the word, with
+    what "the same" or "the opposite" is said of, is the content."""
+    claims = []
+    answers = cues.lexicon["cue_verbs_short_answer"]
+    for verb in doc:
+        if verb.pos_ != "VERB" or ctx.quoted(verb) or verb.i + 1 >= len(doc):
+            continue
+        word = doc[verb.i + 1]
+        if word.head.i != verb.i or word.dep_ not in ("dobj", "advmod", "intj", "ccomp", "npadvmod"):
+            word = doc[verb.i + 2] if verb.i + 2 < len(doc) and doc[verb.i + 1].lower_ == "the" else word
+        if word.head.i != verb.i or f"{verb.lemma_.lower()} {word.lower_}" not in answers or ctx.quoted(word):
+            continue
+        last = word
+        # "the same of Sanders", "said no to the war": the preposition hangs on the word or on the verb
+        about = next((c for c in list(word.children) + list(verb.children) if c.dep_ == "prep" and c.i == word.i + 1
+                      and c.lower_ in ("of", "about", "for", "to") and c.right_edge.i > c.i), None)
+        if word.lower_ in ("same", "opposite") and (about is None or about.lower_ == "to"):
+            continue
+        if about is not None and (about.lower_ == "to") == (word.lower_ in ("yes", "no")):
+            # "… the same of Sanders, 73 percent to 63 percent": what follows a comma is the writer's
+            last = next((t for t in doc[about.i : about.right_edge.i + 1] if t.text == ","), about.right_edge)
+            last = doc[last.i - 1] if last.text == "," else last
+        speaker = speaker_of(verb, ctx, cues)
+        if speaker is None:
+            continue
+        first = word.left_edge if word.lower_ in ("same", "opposite") else word
+        span = trim(ctx.text, first.idx, last.idx + len(last), min_chars=2)
+        if span is not None:
+            claims.append(Claim([span], (verb.idx, verb.idx + len(verb)), speaker, "short-answer"))
     return claims

@@ -382,6 +382,12 @@ def with_stance_object_claims(doc: Doc, ctx: DocContext, cues: Cues, claims: lis
                            g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children))), None)
         if reason is not None:
             last = reason.right_edge
+        elif obj.pos_ == "NOUN" and not added:
+            # "defended his call to raise the wage": the parser hangs the noun's infinitive on the verb
+            aim = next((c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.left_edge.i == last.i + 1
+                        and c.left_edge.lower_ == "to"), None)
+            if aim is not None:
+                last = aim.right_edge
         start, end = ctx.absorb_quotations(obj.left_edge.idx, last.idx + len(last))
         span = trim(ctx.text, start, end, min_chars=2)
         if span is not None:
