@@ -158,9 +158,7 @@ class Resolver:
     def _place_name(self, ent: Span) -> bool:
         """"the lobby of Trump Tower" tagged PERSON: a building is no one a pronoun can stand for. A first
         name before the last word keeps a person ("John Tower", "Tony Hall")."""
-        first = ent[0].lower_
-        given = first in self.female or first in self.male
-        return len(ent) > 1 and ent[-1].lower_ in self.place_name_nouns and not given
+        return len(ent) > 1 and ent[-1].lower_ in self.place_name_nouns and ent[0].lower_ not in self.first_names
 
     def _misread_people(self, doc: Doc) -> list[Span]:
         """People the small model tags as products, works or nationalities ("Ivanka" PRODUCT): a given
@@ -623,10 +621,10 @@ class Resolver:
         named = [e for e in orgs if noun and noun in e.name.lower().split()]
         if named:
             return named[0]
-        earlier = [e for w, e, _ in sightings if w < pos and e in orgs]
         # "the poll", "the study": a finding of its own unless an organisation was named with the noun
         if noun in self.findings:
             return None
+        earlier = [e for w, e, _ in sightings if w < pos and e in orgs]
         return earlier[-1] if earlier and noun not in ("campaign", "party", "government") else None
 
     def _namesake(

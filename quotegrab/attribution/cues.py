@@ -40,11 +40,16 @@ class Cues:
         for token in doc:
             if not token.tag_.startswith("VB") or token.lemma_.lower() in self.cue_verbs:
                 continue
-            word = token.lower_
-            for suffix, repl in _INFLECTIONS:
-                if word.endswith(suffix) and word[: len(word) - len(suffix)] + repl in self.cue_verbs:
-                    token.lemma_ = word[: len(word) - len(suffix)] + repl
-                    break
+            lemma = self.cue_lemma(token.lower_)
+            if lemma is not None:
+                token.lemma_ = lemma
+
+    def cue_lemma(self, word: str) -> str | None:
+        """The cue verb `word` is a regular inflection of ("hoping" -> "hope"), if any."""
+        for suffix, repl in _INFLECTIONS:
+            if word.endswith(suffix) and word[: len(word) - len(suffix)] + repl in self.cue_verbs:
+                return word[: len(word) - len(suffix)] + repl
+        return None
 
     def is_cue_verb(self, token: Token) -> bool:
         lemma = token.lemma_.lower()

@@ -16,6 +16,7 @@ from quotegrab.attribution.headline import colon_or_dash_claim
 from quotegrab.attribution.speakers import mention_span
 from quotegrab.scanner import Quotation
 
+_LINE_BREAK = re.compile(r"[\r\n]")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s")
 _ASIDE_WORDS = ("who", "which", "whose", "as", "of", "in", "on", "at")
 _INHERIT_DEPS = ("advcl", "xcomp", "conj", "ccomp", "pcomp", "acl", "dep", "advmod")
@@ -446,9 +447,8 @@ def introduced_by(ctx: DocContext, q: Quotation, cues: Cues) -> tuple[tuple[int,
     lead = text[para_start : q.start].rstrip()
     inner = text[q.content_start : q.content_end].strip()
     # ', writing "Feels great …"': a participle of saying right before the quote leads into it too
-    participle = re.search(r"\w+$", lead)
-    led = lead.endswith((",", ":")) or participle is not None and participle.group().lower().endswith("ing") and (
-        participle.group().lower()[:-3] in cues.cue_verbs or participle.group().lower()[:-3] + "e" in cues.cue_verbs)
+    participle = re.search(r"\w+ing$", lead.lower())
+    led = lead.endswith((",", ":")) or participle is not None and cues.cue_lemma(participle.group()) is not None
     if not led or not inner[:1].isupper() or len(inner.split()) < 3:
         return None
     after = text[q.end : para_end].strip()
@@ -557,9 +557,8 @@ def _ends_paragraph(text: str, end: int) -> bool:
     """True when only closing marks and punctuation follow `end` in its paragraph: a quote resumed in
     the next paragraph goes on from the one before only when nothing else is said there ('"B," the
     crowd shouted back' is someone else's turn)."""
-    para_end = re.search(r"[\r\n]|$", text[end:])
-    assert para_end is not None
-    return not text[end : end + para_end.start()].strip(" \t\"'\u201d\u2019.,")
+    brk = _LINE_BREAK.search(text, end)
+    return not text[end : brk.start() if brk else len(text)].strip(" \t\"'\u201d\u2019.,")
 
 
 def _after_cue_sentence(doc: Doc, prior: Claim, claim: Claim) -> bool:

@@ -77,7 +77,7 @@ def claims_for_verb(verb: Token, ctx: DocContext, cues: Cues) -> list[Claim]:
         span = voiced_span or extend_to_clause_end(ctx, after, verb)
         lead = lead_into_lowercase_quote(ctx, verb, speaker, after) or relative_object(ctx, verb, speaker)
         claims.append(Claim([lead, span] if lead else [span], cue, speaker, "quote-after"))
-    elif cues.quote_only(verb):
+    elif voiced:
         return claims
     elif (relative := relative_report(verb, speaker, ctx)) is not None:
         claims.append(Claim(relative, cue, speaker, "complement"))
