@@ -61,9 +61,11 @@ def _is_letter(ch: str) -> bool:
 def _opener_at(text: str, i: int) -> str | None:
     prev = text[i - 1] if i > 0 else " "
     if text.startswith("\u201d", i) and (i == 0 or prev in _PARAGRAPH_BREAK):
-        # a closing mark typed at a paragraph's start (”Mr. Trump embodies …”) still opens a quote
+        # a closing mark typed at a paragraph's start (”Mr. Trump embodies …”) still opens a quote, and so
+        # does one before an ellipsis (” … what I learned …,” he said): an excerpt joined mid-sentence
         after = text[i + 1] if i + 1 < len(text) else " "
-        return "\u201d" if not after.isspace() else None
+        elided = after == " " and text.startswith(("\u2026", "..."), i + 2)
+        return "\u201d" if not after.isspace() or elided else None
     for opener, _ in _PAIRS:
         if opener == "\u201d" or not text.startswith(opener, i):
             continue

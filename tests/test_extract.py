@@ -2758,3 +2758,18 @@ def test_quote_closed_by_a_name_the_parse_makes_a_compound_of_its_verb(nlp: Lang
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, "Go back to your own network,")], type="direct", speaker="Trump",
           cue=only(text, "barked"))
+
+
+def test_a_quote_after_a_paragraph_making_a_statement_belongs_to_its_subject(nlp: Language) -> None:
+    # "made" says nothing by itself, but making a comment or a statement leads into the quote after it
+    text = ("On Monday, the mayor made the following comment:\n\n"
+            "\u201cOur city has never been safer, and the numbers prove it.\u201d\n\nCritics disagreed.")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "Our city has never been safer, and the numbers prove it.")], type="direct",
+          speaker="mayor", cue=only(text, "made"))
+
+
+def test_making_something_is_no_cue_for_the_quote_after_it(nlp: Language) -> None:
+    text = 'The chef made a cake for the guests: "Happy birthday to the best boss ever."'
+    doc = run(nlp, text)
+    assert not [q for q in doc.quotes if q.speaker is not None and q.speaker.name == "chef"], describe(doc, text)

@@ -187,6 +187,14 @@ def test_stray_closers_and_lone_marks_are_ignored() -> None:
     assert contents(text) == [["one"]]
 
 
+def test_a_closing_mark_typed_to_open_a_paragraph_opens_its_quote() -> None:
+    # typed the wrong way round at a paragraph's start, before a word or an ellipsis that joins an
+    # excerpt mid-sentence; a lone closer before a plain space still quotes nothing
+    text = ("Intro.\n\n\u201dWe lost the vote,\u201d she said."
+            "\n\n\u201d \u2026 and the rest is history,\u201d he wrote.\n\n\u201d and so on.")
+    assert contents(text) == [["We lost the vote,"], ["\u2026 and the rest is history,"]]
+
+
 # --- invariants on any text -------------------------------------------------------------------------------
 
 MARK_CHARS = "\u201c\u201d\u2018\u2019\"'`\u00ab\u00bb\u201e"

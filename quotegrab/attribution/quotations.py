@@ -468,7 +468,7 @@ def introduced_by(ctx: DocContext, q: Quotation, cues: Cues) -> tuple[tuple[int,
     if verb is None and lead.endswith(":") and words:
         # 'Reid gave the Texan a back-handed compliment: "…"': the clause's verb lies further back
         verb = _verb_above(ctx, words[-1])
-    if verb is None or verb.lemma_.lower() in cues.lexicon["not_cue_verbs"]:
+    if verb is None or verb.lemma_.lower() in cues.lexicon["not_cue_verbs"] and not _makes_statement(verb, cues):
         return None
     head, subject = verb, None
     for _ in range(6):
@@ -483,6 +483,13 @@ def introduced_by(ctx: DocContext, q: Quotation, cues: Cues) -> tuple[tuple[int,
     if subject is None or ctx.quoted(subject) or not (cues.agent(subject) or subject.pos_ == "PROPN"):
         return None
     return (verb.idx, verb.idx + len(verb)), mention_span(subject, ctx)
+
+
+def _makes_statement(verb: Token, cues: Cues) -> bool:
+    """'Sanders made the following comment:' / 'she had a message for them:': a verb that says nothing by
+    itself leads into a quote when its object names a statement."""
+    statements = cues.lexicon["statement_nouns"]
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in statements for c in verb.children)
 
 
 def _verb_above(ctx: DocContext, tok: Token) -> Token | None:
