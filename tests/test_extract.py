@@ -2773,3 +2773,11 @@ def test_making_something_is_no_cue_for_the_quote_after_it(nlp: Language) -> Non
     text = 'The chef made a cake for the guests: "Happy birthday to the best boss ever."'
     doc = run(nlp, text)
     assert not [q for q in doc.quotes if q.speaker is not None and q.speaker.name == "chef"], describe(doc, text)
+
+
+def test_a_second_that_clause_joined_by_but_goes_on_with_the_report(nlp: Language) -> None:
+    # "said A, but that B": the parser joins the second "that" clause to the cue verb
+    text = "The mayor said the city needs to fix the roads, but that he would not raise taxes to do it."
+    doc = run(nlp, text)
+    content = "the city needs to fix the roads, but that he would not raise taxes to do it"
+    check(doc, text, spans=[only(text, content)], type="indirect", speaker="mayor", cue=only(text, "said"))

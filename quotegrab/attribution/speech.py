@@ -151,6 +151,10 @@ def complement_of(verb: Token, ctx: DocContext, cues: Cues) -> tuple[int, int] |
         adjoining = bool(more) and more[0].left_edge.i == comp.right_edge.i + 1
         if stop is None and comp.i > verb.i and adjoining and not own_report:
             end = max(end, subtree_range(more[0], stop_at=nested_cue_stop(more[0], ctx, cues))[1])
+        elif stop is None and comp.i > verb.i and (second := _second_that_clause(verb, comp, cues)) is not None:
+            # "said the roads need work, but that taxes will not rise": the parser joins the second
+            # "that" clause to the cue; it goes on with the same report
+            end = max(end, subtree_range(second, stop_at=nested_cue_stop(second, ctx, cues))[1])
         start, end = ctx.absorb_quotations(start, end)
         if stop is None and comp.i > verb.i:
             end = _past_quoted_comma(verb, end, ctx, cues)
@@ -199,6 +203,18 @@ def complement_of(verb: Token, ctx: DocContext, cues: Cues) -> tuple[int, int] |
         return None
     trimmed = trim(ctx.text, start, end, min_chars=8)
     return ctx.cut_trailing_comment(*trimmed) if trimmed else None
+
+
+def _second_that_clause(verb: Token, comp: Token, cues: Cues) -> Token | None:
+    """A clause opened by "that" joined to the cue verb right after its complement, not itself a cue."""
+    for child in verb.rights:
+        if child.dep_ != "conj" or child.i <= comp.right_edge.i:
+            continue
+        between = verb.doc[comp.right_edge.i + 1 : child.left_edge.i]
+        if child.left_edge.lower_ == "that" and all(t.is_punct or t.dep_ == "cc" for t in between):
+            return None if cues.is_cue_verb(child) else child
+        return None
+    return None
 
 
 def _before_joining_word(comp: Token, end: int) -> int:
