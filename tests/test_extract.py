@@ -2781,3 +2781,10 @@ def test_a_second_that_clause_joined_by_but_goes_on_with_the_report(nlp: Languag
     doc = run(nlp, text)
     content = "the city needs to fix the roads, but that he would not raise taxes to do it"
     check(doc, text, spans=[only(text, content)], type="indirect", speaker="mayor", cue=only(text, "said"))
+
+
+def test_trying_to_find_something_is_no_finding(nlp: Language) -> None:
+    # an infinitive "to find" without a clause or a predicate of its object is a search
+    text = "The organizer wanted more young faces in the hall. He was unable to find a single volunteer for the trip."
+    doc = run(nlp, text)
+    assert not [q for q in doc.quotes if q.cue is not None and q.cue.text == "find"], describe(doc, text)

@@ -78,7 +78,11 @@ class Cues:
         "Young voters can't find jobs", "find a way": a person's plain object is no finding; a person's
         finding has a clause, or an object with what was found of it ("found it to be a deterrent")."""
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.ent_type_ == "ORG" or subject.lemma_.lower() in self.lexicon["finding_sources"]:
+        # "to find a way", "fail to find common ground": an infinitive without a subject of its own is a
+        # search, not a finding, unless it has a clause or a predicate of its object
+        searching = subject is None and verb.tag_ == "VB"
+        if not searching and (subject is None or subject.ent_type_ == "ORG"
+                              or subject.lemma_.lower() in self.lexicon["finding_sources"]):
             return True
         if any(c.dep_ in ("ccomp", "xcomp", "oprd", "advcl") and c.i > verb.i for c in verb.children):
             return True
