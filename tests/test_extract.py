@@ -2788,3 +2788,12 @@ def test_trying_to_find_something_is_no_finding(nlp: Language) -> None:
     text = "The organizer wanted more young faces in the hall. He was unable to find a single volunteer for the trip."
     doc = run(nlp, text)
     assert not [q for q in doc.quotes if q.cue is not None and q.cue.text == "find"], describe(doc, text)
+
+
+def test_a_lone_word_before_an_aside_leads_the_claim_that_goes_on_after_it(nlp: Language) -> None:
+    # "Still, Kessler said, …": one word before the speaker is too short a claim alone, but the sentence
+    # resumes after the aside
+    text = "Nora Kessler runs the shelter. Still, Kessler said, the city has to decide who gets a bed."
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "Still"), only(text, "the city has to decide who gets a bed")],
+          type="indirect", speaker="Nora Kessler", cue=only(text, "said"))

@@ -276,7 +276,10 @@ def fronted_content(ctx: DocContext, verb: Token, speaker: Span) -> list[tuple[i
     parenthetical cue ("The only problem, she said, is that …") it also resumes after it."""
     sent = verb.sent
     first = min(speaker.start, verb.i)
-    if first <= sent.start + 2:
+    # "Now, she said, the farmers …": a lone word before an aside the sentence goes on after still leads
+    # its content
+    aside = verb.dep_ in ("parataxis", "ccomp") and verb.head.i > verb.i and first == sent.start + 2
+    if first <= sent.start + 2 and not aside:
         return []
     before = ctx.doc[first - 1]
     if before.text not in (",", ":", "\u2014", "\u2013", "--"):
