@@ -2797,3 +2797,11 @@ def test_a_lone_word_before_an_aside_leads_the_claim_that_goes_on_after_it(nlp: 
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, "Still"), only(text, "the city has to decide who gets a bed")],
           type="indirect", speaker="Nora Kessler", cue=only(text, "said"))
+
+
+def test_a_poll_credits_the_standing_whose_noun_the_phrase_hangs_on(nlp: Language) -> None:
+    # "has a lead in the latest poll": the parser hangs "in" on the noun "lead", not on the verb
+    text = "Senator Alma Ruiz has a decisive lead in the latest poll."
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "Senator Alma Ruiz has a decisive lead")], type="indirect",
+          speaker="latest poll", cue=only(text, "in"))

@@ -65,6 +65,10 @@ def _standing_in(prep: Token, ctx: DocContext, cues: Cues) -> list[tuple[int, in
     hangs on, without the phrase, a clause joined after it ("… and held a strong position") or what comes
     before its subject."""
     verb = prep.head
+    # "Trump has a decisive lead in the polls", "had 38 percent support in a Fox poll": the parser hangs
+    # the phrase on the standing's noun; the standing is the clause of the verb above it
+    while verb.pos_ in ("NOUN", "NUM") and verb.dep_ in ("dobj", "attr", "pobj", "prep") and verb.head.i < verb.i:
+        verb = verb.head
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
     if verb.pos_ not in ("VERB", "AUX") or subject is None or not cues.agent(subject):
         # "the word appears twice in the report" is where something is found, not a standing; "is named
