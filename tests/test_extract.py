@@ -632,7 +632,7 @@ def test_any_verb_of_a_person_with_a_clause_reports_a_view(
     [
         ("Asked whether the bridge would reopen, Mayor Lena Ortiz smiled.", "whether the bridge would reopen",
          "Asked"),
-        ("Ortiz was asked about the closed bridge on Monday.", "about the closed bridge on Monday", "asked"),
+        ("Ortiz was asked about the closed bridge on Monday.", "the closed bridge", "asked"),
         ("Ortiz was told that the ferry would stop.", "that the ferry would stop", "told"),
     ],
     ids=["fronted-participle", "passive", "passive-tell"],
@@ -2805,3 +2805,12 @@ def test_a_poll_credits_the_standing_whose_noun_the_phrase_hangs_on(nlp: Languag
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, "Senator Alma Ruiz has a decisive lead")], type="indirect",
           speaker="latest poll", cue=only(text, "in"))
+
+
+def test_what_was_asked_about_leaves_out_the_about_and_where_it_was_asked(nlp: Language) -> None:
+    # "Asked about X during an interview": the question is X; the preposition and the setting are not
+    text = ("The budget was late again. Asked about the missing school funds during an interview on Monday, "
+            "the mayor shrugged.")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "the missing school funds")], type="indirect", speaker=None,
+          cue=only(text, "Asked"))

@@ -65,9 +65,9 @@ class Attributor:
                 continue
             agent = passive_agent(token, ctx, cues)
             if agent is not None:
-                claims.extend(passive_claims(token, agent, ctx))
+                claims.extend(passive_claims(token, agent, ctx, cues))
             elif token.lemma_.lower() in ("ask", "tell") and asked_unnamed(token):
-                claims.extend(question_put(token, ctx))
+                claims.extend(question_put(token, ctx, cues))
             elif reported_unnamed(token, cues):
                 claims.extend(unnamed_report(token, ctx, cues))
             elif cues.is_cue_verb(token):

@@ -10,7 +10,7 @@ from quotegrab.attribution.claim import Claim, cue_span, subtree_range, trim
 from quotegrab.attribution.context import DocContext
 from quotegrab.attribution.cues import Cues
 from quotegrab.attribution.speakers import mention_span
-from quotegrab.attribution.speech import asked_for
+from quotegrab.attribution.speech import asked_for, asked_start, setting_phrase
 
 # what a question was about: "asked whether …", "asked about the plan", "asked what it meant"
 _QUESTION_DEPS = ("ccomp", "advcl", "prep", "dobj", "xcomp", "pobj")
@@ -32,10 +32,10 @@ def passive_agent(verb: Token, ctx: DocContext, cues: Cues) -> Token | None:
     return obj
 
 
-def passive_claims(verb: Token, agent: Token, ctx: DocContext) -> list[Claim]:
+def passive_claims(verb: Token, agent: Token, ctx: DocContext, cues: Cues) -> list[Claim]:
     mention = mention_span(agent, ctx)
     if verb.lemma_.lower() == "ask":
-        questions = question_put(verb, ctx)
+        questions = question_put(verb, ctx, cues)
         for claim in questions:
             claim.mention = mention
         return questions
@@ -123,15 +123,17 @@ def asked_unnamed(verb: Token) -> bool:
     )
 
 
-def question_put(verb: Token, ctx: DocContext) -> list[Claim]:
+def question_put(verb: Token, ctx: DocContext, cues: Cues) -> list[Claim]:
     """The question itself is the content; there is no speaker to credit."""
+    # whom it was put to and where ("asked about it in an interview") are no part of the question
     right = [c for c in verb.children if c.i > verb.i and c.dep_ in _QUESTION_DEPS]
     if not any(asked_for(c) for c in right):
         return []
+    right = [c for c in right if not setting_phrase(c, cues)]
     if not right:
         return []
     end_tok = max((c.right_edge for c in right), key=lambda t: t.i)
-    start = min(c.left_edge.idx for c in right)
+    start = asked_start(right)
     span = trim(ctx.text, start, end_tok.idx + len(end_tok), min_chars=4)
     if span is None:
         return []

@@ -162,13 +162,17 @@ def complement_of(verb: Token, ctx: DocContext, cues: Cues) -> tuple[int, int] |
         trimmed = cut_aside(ctx.text, *(trim(ctx.text, start, end, min_chars=8) or (0, 0)))
         return ctx.cut_trailing_comment(*trimmed) if trimmed else None
     right = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "prep", "oprd", "attr")]
-    if verb.lemma_.lower() == "ask" and not any(asked_for(c) for c in right):
-        return None  # "asked reporters", "ask a question": no content
+    if verb.lemma_.lower() == "ask":
+        # "asked reporters", "ask a question": no content; "asked about the plan in an interview": whom it
+        # was put to and where are no part of what was asked
+        if not any(asked_for(c) for c in right):
+            return None
+        right = [c for c in right if not setting_phrase(c, cues)]
     if not right:
         return None
     if all(c.dep_ == "dobj" and c.lower_ in _EXPLETIVE_OBJECTS for c in right):
         return None
-    start = min(c.left_edge.idx for c in right)
+    start = asked_start(right) if verb.lemma_.lower() == "ask" else min(c.left_edge.idx for c in right)
     end_tok = max((c.right_edge for c in right), key=lambda t: t.i)
     end = end_tok.idx + len(end_tok)
     lemma = verb.lemma_.lower()
@@ -269,6 +273,21 @@ def asked_for(child: Token) -> bool:
     if child.dep_ == "prep":
         return child.lower_ in ("about", "for", "on")
     return child.dep_ not in ("dobj", "dative")
+
+
+def asked_start(asked: list[Token]) -> int:
+    """Where what was asked begins: "asked about the plan" is about the plan, without the "about"."""
+    first = min(asked, key=lambda c: c.left_edge.i)
+    pobj = next((c for c in first.children if c.dep_ == "pobj"), None) if first.dep_ == "prep" else None
+    # a short object keeps its preposition: "asked about it" is more than "it"
+    if pobj is None or first.left_edge.i != first.i or pobj.right_edge.i - pobj.left_edge.i < 2:
+        return first.left_edge.idx
+    return pobj.left_edge.idx
+
+
+def setting_phrase(child: Token, cues: Cues) -> bool:
+    """Where or when something was said ("in an interview", "on Monday"), not what was said."""
+    return child.dep_ == "prep" and child.lower_ in cues.lexicon["setting_prepositions"]
 
 
 def fronted_content(ctx: DocContext, verb: Token, speaker: Span) -> list[tuple[int, int]]:
