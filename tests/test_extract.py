@@ -2814,3 +2814,13 @@ def test_what_was_asked_about_leaves_out_the_about_and_where_it_was_asked(nlp: L
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, "the missing school funds")], type="indirect", speaker=None,
           cue=only(text, "Asked"))
+
+
+def test_advising_someone_is_no_report_without_what_was_advised(nlp: Language) -> None:
+    # "advised his campaign in 2010" says whom she worked for; "advised her to skip the debate" reports advice
+    text = "The senator advised the governor's campaign in 2010. Her aides advised her to skip the debate."
+    doc = run(nlp, text)
+    first = text.index("advised")
+    assert not [q for q in doc.quotes if q.cue is not None and q.cue.start == first], describe(doc, text)
+    check(doc, text, spans=[only(text, "her to skip the debate")], type="indirect", speaker="her aides",
+          cue=at(text, "advised", 1))
