@@ -2824,3 +2824,10 @@ def test_advising_someone_is_no_report_without_what_was_advised(nlp: Language) -
     assert not [q for q in doc.quotes if q.cue is not None and q.cue.start == first], describe(doc, text)
     check(doc, text, spans=[only(text, "her to skip the debate")], type="indirect", speaker="her aides",
           cue=at(text, "advised", 1))
+
+
+def test_knowing_someone_for_years_is_no_report(nlp: Language) -> None:
+    # "know" with a plain object and no clause is acquaintance, not a view
+    text = "The senator, who has known Mr. Ortiz for two decades, spoke first."
+    doc = run(nlp, text)
+    assert not [q for q in doc.quotes if q.cue is not None and q.cue.text == "known"], describe(doc, text)

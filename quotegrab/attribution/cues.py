@@ -63,14 +63,15 @@ class Cues:
             c.dep_ in ("nsubj", "aux") for c in token.children
         ):
             return False  # "Asked about it, she said …": the participle's subject is who was asked
+        deps = {c.dep_ for c in token.children}
+        # "maintained that …", "…, she maintains": a report; "maintains a wide lead", "has known him for years":
+        # none
+        if lemma in self.lexicon["cue_verbs_clause_only"] and "dobj" in deps and not deps & {"ccomp", "xcomp", "oprd"}:
+            return False
         if lemma in self.weak_cues:
             return any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in token.children) or parenthetical(token)
         if lemma in self.lexicon["cue_verbs_finding"]:
             return self._reports_finding(token)
-        if lemma in self.lexicon["cue_verbs_clause_only"]:
-            # "maintained that …", "…, she maintains": a report; "maintains a wide lead": none
-            return not any(c.dep_ == "dobj" for c in token.children) or any(
-                c.dep_ in ("ccomp", "xcomp", "oprd") for c in token.children)
         return True
 
     def _reports_finding(self, verb: Token) -> bool:
