@@ -2773,3 +2773,23 @@ def test_making_something_is_no_cue_for_the_quote_after_it(nlp: Language) -> Non
     text = 'The chef made a cake for the guests: "Happy birthday to the best boss ever."'
     doc = run(nlp, text)
     assert not [q for q in doc.quotes if q.speaker is not None and q.speaker.name == "chef"], describe(doc, text)
+
+
+def test_a_cry_after_a_clause_with_its_own_subject_is_that_subjects(nlp: Language) -> None:
+    # the parser hangs "shouting" on the main verb, but the crowd of the clause just before it cries out
+    text = ('The senator spoke in Ohio on Monday, when union members interrupted her speech, '
+            'shouting "we want jobs now!"')
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "we want jobs now!")], type="direct", speaker="union members",
+          mention=only(text, "union members"), cue=only(text, "shouting"))
+    text = ('The rally took place at the plant, where about 40 workers had gathered on Tuesday, '
+            'chanting "no deal, no work" after talks failed.')
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "no deal, no work")], type="direct", speaker="about 40 workers",
+          mention=only(text, "about 40 workers"), cue=only(text, "chanting"))
+
+
+def test_a_cry_after_a_clause_without_a_subject_of_its_own_stays_the_main_subjects(nlp: Language) -> None:
+    text = 'The senator marched to the hall where the vote was held, shouting "We won!"'
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "We won!")], type="direct", speaker="senator", cue=only(text, "shouting"))

@@ -18,6 +18,9 @@ _DASHES = ("\u2014", "\u2013", "-", "--")
 
 def speaker_of(verb: Token, ctx: DocContext, cues: Cues) -> Span | None:
     head = verb
+    voice = _voice_of_clause_before(verb, ctx, cues)
+    if voice is not None:
+        return mention_span(voice, ctx)
     for _ in range(6):
         subject = subject_child(head, ctx)
         if subject is not None:
@@ -118,6 +121,29 @@ def speaker_of(verb: Token, ctx: DocContext, cues: Cues) -> Span | None:
     if subject.dep_ == "csubj":
         return None
     return mention_span(subject, ctx)
+
+
+def _voice_of_clause_before(verb: Token, ctx: DocContext, cues: Cues) -> Token | None:
+    """'when protesters interrupted her speech, shouting "…"', 'a rally where workers had gathered,
+    chanting "…"': a participle of voicing set off right after a clause with a subject of its own is
+    that subject's cry, not the main clause's (the parser hangs it on the main verb)."""
+    if not cues.quote_only(verb) or not _trailing_participle(verb) or verb.left_edge.i < 2:
+        return None
+    doc = verb.doc
+    tok = doc[verb.left_edge.i - 2]  # the last word before the comma
+    main = verb.head
+    while tok.head.i != tok.i and tok.i != main.i:
+        clause = tok.head if tok.pos_ not in ("VERB", "AUX") else tok
+        if clause.i == main.i:
+            return None
+        if clause.pos_ == "VERB" and clause.dep_ in ("relcl", "advcl") and main.i < clause.i < verb.i:
+            subject = subject_child(clause, ctx)
+            # whoever can cry out: a person or group, or any plain noun ("workers", "kids")
+            if subject is None or subject.lower_ in _RELATIVES or not (cues.agent(subject) or subject.pos_ == "NOUN"):
+                return None
+            return subject
+        tok = tok.head
+    return None
 
 
 def _issuer(noun: Token, ctx: DocContext, cues: Cues) -> Token | None:
