@@ -2793,3 +2793,12 @@ def test_a_cry_after_a_clause_without_a_subject_of_its_own_stays_the_main_subjec
     text = 'The senator marched to the hall where the vote was held, shouting "We won!"'
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, "We won!")], type="direct", speaker="senator", cue=only(text, "shouting"))
+
+
+def test_a_participle_closing_a_reported_infinitive_clause_is_the_reporters(nlp: Language) -> None:
+    # "saying" hangs on "choose", inside the clause the strategist reports: the strategist says the quote
+    text = ("A party strategist said Smith will have to choose whose side she is on, saying, "
+            "\u201cAt some point, she is going to have to come out and say where she stands.\u201d")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "At some point, she is going to have to come out and say where she stands.")],
+          type="direct", speaker="party strategist", cue=only(text, "saying"))

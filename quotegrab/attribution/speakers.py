@@ -42,6 +42,7 @@ def speaker_of(verb: Token, ctx: DocContext, cues: Cues) -> Span | None:
             subject = passive  # "X was quoted as saying", "X was asked whether"
             break
         conjunct = head.head
+        reported = _reported_clause(conjunct)
         if (
             head.dep_ == "conj"
             and conjunct.dep_ == "ccomp"
@@ -55,14 +56,14 @@ def speaker_of(verb: Token, ctx: DocContext, cues: Cues) -> Span | None:
         if (
             head is verb
             and _trailing_participle(verb)
-            and conjunct.dep_ == "ccomp"
-            and conjunct.head.i < conjunct.i
-            and cues.is_cue_verb(conjunct.head)
-            and not cues.is_cue_verb(conjunct)
+            and reported.dep_ == "ccomp"
+            and reported.head.i < reported.i
+            and cues.is_cue_verb(reported.head)
+            and not cues.is_cue_verb(reported)
         ):
-            # "Packer said the focus is taking a toll, pointing to …": the participle closing a reported
-            # clause is the reporter's, not the clause subject's
-            head = conjunct.head
+            # "Packer said the focus is taking a toll, pointing to …", "said she will have to choose,
+            # saying …": the participle closing a reported clause is the reporter's, not the clause subject's
+            head = reported.head
             continue
         if head.dep_ == "parataxis" and conjunct.tag_ == "VBG" and conjunct.i < head.i:
             head = conjunct  # "Durbin, noting the size of the list, said …" parsed with "noting" as the root
@@ -337,6 +338,14 @@ def possessor_span(poss: Token, ctx: DocContext) -> Span:
 def _in_title(tok: Token, ctx: DocContext) -> bool:
     """tok lies inside quotation marks that hold a title (a show, a book), which `quoted` leaves out."""
     return any(q.start <= tok.idx < q.end for q in ctx.all_quotations)
+
+
+def _reported_clause(tok: Token) -> Token:
+    """The verb of the clause `tok` lies in, past the verbs it governs through infinitives ("will have
+    to choose": "have")."""
+    while tok.dep_ == "xcomp" and tok.head.i < tok.i and tok.head.pos_ in ("VERB", "AUX"):
+        tok = tok.head
+    return tok
 
 
 def _trailing_participle(verb: Token) -> bool:
