@@ -2802,3 +2802,22 @@ def test_a_participle_closing_a_reported_infinitive_clause_is_the_reporters(nlp:
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, "At some point, she is going to have to come out and say where she stands.")],
           type="direct", speaker="party strategist", cue=only(text, "saying"))
+
+
+def test_a_colon_hands_the_quote_to_a_verb_of_saying_far_back_in_its_sentence(nlp: Language) -> None:
+    # the verb's phrase runs on for many words before the colon; the quote opens the next paragraph
+    text = ("On Monday, the party committee said about its specific inclusion of the group in the latest draft "
+            "of its platform:\n\n\"The platform goes further than previous platforms on this issue.\"\n\n"
+            "Others disagreed.")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "The platform goes further than previous platforms on this issue.")],
+          type="direct", speaker="party committee", cue=only(text, "said"))
+
+
+def test_a_participle_before_a_colon_is_not_the_cue_of_the_quote(nlp: Language) -> None:
+    # "when asked about the inquiry" is what was put to her; she told Congress the quote
+    text = ("Any charge would involve the attorney general, Jane Moss, who told Congress when asked last month "
+            "about the inquiry: \"That matter is being handled by career agents. We will follow the law.\"")
+    doc = run(nlp, text)
+    quote = quote_at(doc, text, only(text, "That matter is being handled by career agents."))
+    assert quote.type == "direct" and quote.cue is not None and quote.cue.text == "told", describe(doc, text)

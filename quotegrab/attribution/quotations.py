@@ -13,7 +13,7 @@ from quotegrab.attribution.claim import CONTENT_EDGE, Claim, next_nonspace, over
 from quotegrab.attribution.context import DocContext
 from quotegrab.attribution.cues import Cues
 from quotegrab.attribution.headline import colon_or_dash_claim
-from quotegrab.attribution.speakers import mention_span
+from quotegrab.attribution.speakers import mention_span, speaker_of
 from quotegrab.scanner import Quotation
 
 _LINE_BREAK = re.compile(r"[\r\n]")
@@ -469,7 +469,13 @@ def introduced_by(ctx: DocContext, q: Quotation, cues: Cues) -> tuple[tuple[int,
         # 'Reid gave the Texan a back-handed compliment: "…"': the clause's verb lies further back
         verb = _verb_above(ctx, words[-1])
     if verb is None or verb.lemma_.lower() in cues.lexicon["not_cue_verbs"] and not _makes_statement(verb, cues):
-        return None
+        cue = _cue_before_colon(ctx, words, cues) if lead.endswith(":") and words else None
+        if cue is None:
+            return None
+        # 'the committee said about its inclusion of the group in the draft of its platform: "…"': a verb
+        # of saying far back whose phrase runs on to the colon
+        speaker = speaker_of(cue, ctx, cues)
+        return ((cue.idx, cue.idx + len(cue)), speaker) if speaker is not None else None
     head, subject = verb, None
     for _ in range(6):
         subject = next((c for c in head.children if c.dep_ == "nsubj" and not ctx.quoted(c)), None)
@@ -483,6 +489,21 @@ def introduced_by(ctx: DocContext, q: Quotation, cues: Cues) -> tuple[tuple[int,
     if subject is None or ctx.quoted(subject) or not (cues.agent(subject) or subject.pos_ == "PROPN"):
         return None
     return (verb.idx, verb.idx + len(verb)), mention_span(subject, ctx)
+
+
+def _cue_before_colon(ctx: DocContext, words: list[Token], cues: Cues) -> Token | None:
+    """The verb of saying nearest the colon whose phrase holds the last word before it, in the colon's
+    sentence and with nothing quoted after it: "who told Congress when asked about the inquiry:"."""
+    last = words[-1]
+    for tok in reversed(words):
+        if ctx.quoted(tok) or tok.sent != last.sent:
+            return None
+        # a bare participle ("when asked about it") is what was put to the speaker, not what they said
+        participle = tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+        if (tok.pos_ == "VERB" and not participle and cues.is_cue_verb(tok) and cues.strong_cue(tok)
+                and tok.left_edge.i <= last.i <= tok.right_edge.i):
+            return tok
+    return None
 
 
 def _makes_statement(verb: Token, cues: Cues) -> bool:
