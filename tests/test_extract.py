@@ -2821,3 +2821,11 @@ def test_a_participle_before_a_colon_is_not_the_cue_of_the_quote(nlp: Language) 
     doc = run(nlp, text)
     quote = quote_at(doc, text, only(text, "That matter is being handled by career agents."))
     assert quote.type == "direct" and quote.cue is not None and quote.cue.text == "told", describe(doc, text)
+
+
+def test_a_surname_the_tagger_reads_as_an_adverb_after_an_inverted_cue_is_the_speaker(nlp: Language) -> None:
+    text = ("The board met on Friday.\n\n"
+            "\u201cHaving access to the file is valuable,\u201d said Skelly, explaining he worked with Brown.")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "Having access to the file is valuable,")], type="direct", speaker="Skelly",
+          mention=only(text, "Skelly"), cue=only(text, "said"))

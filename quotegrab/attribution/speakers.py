@@ -259,7 +259,18 @@ def _adjacent_speaker(verb: Token, ctx: DocContext, cues: Cues) -> Token | None:
             return _entity_root(tok)
         if cues.speaker_noun(tok):
             return tok
+        if inverted and tok.i == verb.i + 1 and _mistagged_name(tok):
+            return tok  # '"…," said Skelly.': a surname the tagger read as an adverb ("-ly")
     return None
+
+
+def _mistagged_name(tok: Token) -> bool:
+    """A capitalised word, not a function word, that the tagger gave a word class a name never has, standing
+    alone before punctuation."""
+    doc = tok.doc
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return (tok.is_title and not tok.is_stop and tok.pos_ in ("ADV", "ADJ") and not tok.ent_type_
+            and (after is None or after.is_punct or after.is_space))
 
 
 def mention_span(head: Token, ctx: DocContext) -> Span:
