@@ -2829,3 +2829,20 @@ def test_a_surname_the_tagger_reads_as_an_adverb_after_an_inverted_cue_is_the_sp
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, "Having access to the file is valuable,")], type="direct", speaker="Skelly",
           mention=only(text, "Skelly"), cue=only(text, "said"))
+
+
+def test_a_bare_cue_sentence_announces_the_quote_after_it(nlp: Language) -> None:
+    # the writer put a full stop where a colon belongs: the cue has no content of its own
+    text = ("Others were less sure.\n\nState University's Diane Bystrom agreed. "
+            "\"Mainstream Republicans are running out of time to find someone else.\"")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "Mainstream Republicans are running out of time to find someone else.")],
+          type="direct", speaker="Diane Bystrom", cue=only(text, "agreed"))
+
+
+def test_a_cue_sentence_with_content_of_its_own_announces_nothing(nlp: Language) -> None:
+    text = ("The count is over.\n\nThe director said the party would not recount. "
+            "\"There are no paper ballots to count again.\"")
+    doc = run(nlp, text)
+    quote = [q for q in doc.quotes if "paper ballots" in q.text]
+    assert not quote or quote[0].cue is None, describe(doc, text)

@@ -276,6 +276,9 @@ def unattributed_quotations(ctx: DocContext, claims: list[Claim], cues: Cues) ->
         if opener is not None:
             # 'Trump leaned in and boomed: "…"': a sentence ending in a colon hands the quote to its subject
             claim = Claim(list(q.pieces), opener[0], opener[1], "quote-after")
+        announced = _announced_by(ctx, q, cues) if claim is None else None
+        if announced is not None:
+            claim = Claim(list(q.pieces), announced[0], announced[1], "quote-after")
         if claim is None:
             previous = [c for c in by_start + extra if c.end <= q.start and c.mention is not None
                         and c.rule in _QUOTE_RULES]
@@ -285,6 +288,31 @@ def unattributed_quotations(ctx: DocContext, claims: list[Claim], cues: Cues) ->
         if claim is not None:
             extra.append(claim)
     return extra
+
+
+def _announced_by(ctx: DocContext, q: Quotation, cues: Cues) -> tuple[tuple[int, int], Span] | None:
+    """'Bystrom agreed. "…"' / 'Lau said in a statement. "…"': a sentence that is nothing but a cue
+    and its speaker, right before a quote in its paragraph, announces that quote (the writer put a full stop
+    where a colon belongs)."""
+    para_start = ctx.paragraph_bounds(q.start)[0]
+    before = ctx.doc.char_span(para_start, q.start, alignment_mode="contract")
+    words = [t for t in before if not t.is_space] if before is not None else []
+    if len(words) < 3 or words[-1].text != "." or ctx.text[words[-1].idx + 1 : q.start].strip():
+        return None
+    sent = words[-1].sent
+    verb = sent.root
+    # a cue after another quote in the paragraph closes that one ('"A," he said. "B."' goes on from A)
+    if sent.start_char < para_start or ctx.has_quotation(para_start, q.start):
+        return None
+    # a weak cue with nothing after it says the quote too ("Bystrom agreed.")
+    if verb.pos_ != "VERB" or not (cues.is_cue_verb(verb) or verb.lemma_.lower() in cues.cue_verbs):
+        return None
+    # a cue with content of its own ("said the plan failed.", "praised the plan.") reports that
+    if any(c.dep_ in ("ccomp", "xcomp", "advcl", "conj") or c.dep_ == "dobj" and not cues.person_or_group(c)
+           for c in verb.children):
+        return None
+    speaker = speaker_of(verb, ctx, cues)
+    return ((verb.idx, verb.idx + len(verb)), speaker) if speaker is not None else None
 
 
 def _after_colon(ctx: DocContext, q: Quotation) -> bool:
