@@ -2846,3 +2846,12 @@ def test_a_cue_sentence_with_content_of_its_own_announces_nothing(nlp: Language)
     doc = run(nlp, text)
     quote = [q for q in doc.quotes if "paper ballots" in q.text]
     assert not quote or quote[0].cue is None, describe(doc, text)
+
+
+def test_a_participle_saying_whom_the_quote_is_about_keeps_the_speaker(nlp: Language) -> None:
+    # "about Cole" names whom the quote is about: a participle after a comma is no inverted cue
+    text = ('The aide spoke at length.\n\n"We have started all those talks," Lane said, adding about Cole, '
+            '"He cares about the whole team."')
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "He cares about the whole team.")], type="direct", speaker="Lane",
+          cue=only(text, "adding"))

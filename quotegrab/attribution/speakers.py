@@ -108,7 +108,7 @@ def speaker_of(verb: Token, ctx: DocContext, cues: Cues) -> Span | None:
     if ctx.quoted(subject) or subject.i > verb.i and _in_title(subject, ctx):
         # the parser made a word of the quote (or of a quoted show's title: 'said on “Fox and Friends”')
         # the subject: the speaker is the name beside the cue
-        subject = _adjacent_speaker(verb, ctx, cues)
+        subject = _adjacent_speaker(verb, ctx, cues) or _subject_past_quote(subject, ctx)
         if subject is None:
             return None
     # "those surveyed", "those who attended", "one of the authors": a restricted "those" or "one" is people
@@ -145,6 +145,18 @@ def _voice_of_clause_before(verb: Token, ctx: DocContext, cues: Cues) -> Token |
             return subject
         tok = tok.head
     return None
+
+
+def _subject_past_quote(quoted: Token, ctx: DocContext) -> Token | None:
+    """'… Manafort said, adding of Trump, "He cares …"': the parser hung the participle on the quote's verb;
+    the subject of the first verb outside the quote above it speaks."""
+    head = quoted.head
+    while ctx.quoted(head) and head.head.i != head.i:
+        head = head.head
+    if ctx.quoted(head):
+        return None
+    subject = subject_child(head, ctx)
+    return subject if subject is not None and not ctx.quoted(subject) else None
 
 
 def _issuer(noun: Token, ctx: DocContext, cues: Cues) -> Token | None:
@@ -248,7 +260,8 @@ def _adjacent_speaker(verb: Token, ctx: DocContext, cues: Cues) -> Token | None:
             return tok
     # '“…,” said Smith': an inverted speaker follows a cue that follows its quote; otherwise a name the
     # cue governs is its object ("supporting Cruz", "asked Obama what …"), never its speaker
-    inverted = verb.i > sent.start and verb.nbor(-1).is_punct
+    # (a participle after a comma is no inverted cue: in "said, adding of Trump, "…"" Trump is spoken of)
+    inverted = verb.i > sent.start and verb.nbor(-1).is_punct and verb.tag_ != "VBG"
     for tok in _token_range(verb.doc, verb.i + 1, min(sent.end, verb.i + 6)):
         # "denounced her record as secretary of state": a noun past a preposition is no inverted speaker
         if tok.pos_ in ("VERB", "AUX") or ctx.quoted(tok):
