@@ -2831,3 +2831,85 @@ def test_knowing_someone_for_years_is_no_report(nlp: Language) -> None:
     text = "The senator, who has known Mr. Ortiz for two decades, spoke first."
     doc = run(nlp, text)
     assert not [q for q in doc.quotes if q.cue is not None and q.cue.text == "known"], describe(doc, text)
+
+
+def test_a_cry_after_a_clause_with_its_own_subject_is_that_subjects(nlp: Language) -> None:
+    # the parser hangs "shouting" on the main verb, but the crowd of the clause just before it cries out
+    text = ('The senator spoke in Ohio on Monday, when union members interrupted her speech, '
+            'shouting "we want jobs now!"')
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "we want jobs now!")], type="direct", speaker="union members",
+          mention=only(text, "union members"), cue=only(text, "shouting"))
+    text = ('The rally took place at the plant, where about 40 workers had gathered on Tuesday, '
+            'chanting "no deal, no work" after talks failed.')
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "no deal, no work")], type="direct", speaker="about 40 workers",
+          mention=only(text, "about 40 workers"), cue=only(text, "chanting"))
+
+
+def test_a_cry_after_a_clause_without_a_subject_of_its_own_stays_the_main_subjects(nlp: Language) -> None:
+    text = 'The senator marched to the hall where the vote was held, shouting "We won!"'
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "We won!")], type="direct", speaker="senator", cue=only(text, "shouting"))
+
+
+def test_a_participle_closing_a_reported_infinitive_clause_is_the_reporters(nlp: Language) -> None:
+    # "saying" hangs on "choose", inside the clause the strategist reports: the strategist says the quote
+    text = ("A party strategist said Smith will have to choose whose side she is on, saying, "
+            "\u201cAt some point, she is going to have to come out and say where she stands.\u201d")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "At some point, she is going to have to come out and say where she stands.")],
+          type="direct", speaker="party strategist", cue=only(text, "saying"))
+
+
+def test_a_colon_hands_the_quote_to_a_verb_of_saying_far_back_in_its_sentence(nlp: Language) -> None:
+    # the verb's phrase runs on for many words before the colon; the quote opens the next paragraph
+    text = ("On Monday, the party committee said about its specific inclusion of the group in the latest draft "
+            "of its platform:\n\n\"The platform goes further than previous platforms on this issue.\"\n\n"
+            "Others disagreed.")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "The platform goes further than previous platforms on this issue.")],
+          type="direct", speaker="party committee", cue=only(text, "said"))
+
+
+def test_a_participle_before_a_colon_is_not_the_cue_of_the_quote(nlp: Language) -> None:
+    # "when asked about the inquiry" is what was put to her; she told Congress the quote
+    text = ("Any charge would involve the attorney general, Jane Moss, who told Congress when asked last month "
+            "about the inquiry: \"That matter is being handled by career agents. We will follow the law.\"")
+    doc = run(nlp, text)
+    quote = quote_at(doc, text, only(text, "That matter is being handled by career agents."))
+    assert quote.type == "direct" and quote.cue is not None and quote.cue.text == "told", describe(doc, text)
+
+
+def test_a_surname_the_tagger_reads_as_an_adverb_after_an_inverted_cue_is_the_speaker(nlp: Language) -> None:
+    text = ("The board met on Friday.\n\n"
+            "\u201cHaving access to the file is valuable,\u201d said Skelly, explaining he worked with Brown.")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "Having access to the file is valuable,")], type="direct", speaker="Skelly",
+          mention=only(text, "Skelly"), cue=only(text, "said"))
+
+
+def test_a_bare_cue_sentence_announces_the_quote_after_it(nlp: Language) -> None:
+    # the writer put a full stop where a colon belongs: the cue has no content of its own
+    text = ("Others were less sure.\n\nState University's Diane Bystrom agreed. "
+            "\"Mainstream Republicans are running out of time to find someone else.\"")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "Mainstream Republicans are running out of time to find someone else.")],
+          type="direct", speaker="Diane Bystrom", cue=only(text, "agreed"))
+
+
+def test_a_cue_sentence_with_content_of_its_own_announces_nothing(nlp: Language) -> None:
+    text = ("The count is over.\n\nThe director said the party would not recount. "
+            "\"There are no paper ballots to count again.\"")
+    doc = run(nlp, text)
+    quote = [q for q in doc.quotes if "paper ballots" in q.text]
+    assert not quote or quote[0].cue is None, describe(doc, text)
+
+
+def test_a_participle_saying_whom_the_quote_is_about_keeps_the_speaker(nlp: Language) -> None:
+    # "about Cole" names whom the quote is about: a participle after a comma is no inverted cue
+    text = ('The aide spoke at length.\n\n"We have started all those talks," Lane said, adding about Cole, '
+            '"He cares about the whole team."')
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "He cares about the whole team.")], type="direct", speaker="Lane",
+          cue=only(text, "adding"))

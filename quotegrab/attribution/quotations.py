@@ -13,7 +13,7 @@ from quotegrab.attribution.claim import CONTENT_EDGE, Claim, next_nonspace, over
 from quotegrab.attribution.context import DocContext
 from quotegrab.attribution.cues import Cues
 from quotegrab.attribution.headline import colon_or_dash_claim
-from quotegrab.attribution.speakers import mention_span
+from quotegrab.attribution.speakers import mention_span, speaker_of
 from quotegrab.scanner import Quotation
 
 _LINE_BREAK = re.compile(r"[\r\n]")
@@ -276,6 +276,9 @@ def unattributed_quotations(ctx: DocContext, claims: list[Claim], cues: Cues) ->
         if opener is not None:
             # 'Trump leaned in and boomed: "…"': a sentence ending in a colon hands the quote to its subject
             claim = Claim(list(q.pieces), opener[0], opener[1], "quote-after")
+        announced = _announced_by(ctx, q, cues) if claim is None else None
+        if announced is not None:
+            claim = Claim(list(q.pieces), announced[0], announced[1], "quote-after")
         if claim is None:
             previous = [c for c in by_start + extra if c.end <= q.start and c.mention is not None
                         and c.rule in _QUOTE_RULES]
@@ -285,6 +288,31 @@ def unattributed_quotations(ctx: DocContext, claims: list[Claim], cues: Cues) ->
         if claim is not None:
             extra.append(claim)
     return extra
+
+
+def _announced_by(ctx: DocContext, q: Quotation, cues: Cues) -> tuple[tuple[int, int], Span] | None:
+    """'Bystrom agreed. "…"' / 'Lau said in a statement. "…"': a sentence that is nothing but a cue
+    and its speaker, right before a quote in its paragraph, announces that quote (the writer put a full stop
+    where a colon belongs)."""
+    para_start = ctx.paragraph_bounds(q.start)[0]
+    before = ctx.doc.char_span(para_start, q.start, alignment_mode="contract")
+    words = [t for t in before if not t.is_space] if before is not None else []
+    if len(words) < 3 or words[-1].text != "." or ctx.text[words[-1].idx + 1 : q.start].strip():
+        return None
+    sent = words[-1].sent
+    verb = sent.root
+    # a cue after another quote in the paragraph closes that one ('"A," he said. "B."' goes on from A)
+    if sent.start_char < para_start or ctx.has_quotation(para_start, q.start):
+        return None
+    # a weak cue with nothing after it says the quote too ("Bystrom agreed.")
+    if verb.pos_ != "VERB" or not (cues.is_cue_verb(verb) or verb.lemma_.lower() in cues.cue_verbs):
+        return None
+    # a cue with content of its own ("said the plan failed.", "praised the plan.") reports that
+    if any(c.dep_ in ("ccomp", "xcomp", "advcl", "conj") or c.dep_ == "dobj" and not cues.person_or_group(c)
+           for c in verb.children):
+        return None
+    speaker = speaker_of(verb, ctx, cues)
+    return ((verb.idx, verb.idx + len(verb)), speaker) if speaker is not None else None
 
 
 def _after_colon(ctx: DocContext, q: Quotation) -> bool:
@@ -469,7 +497,13 @@ def introduced_by(ctx: DocContext, q: Quotation, cues: Cues) -> tuple[tuple[int,
         # 'Reid gave the Texan a back-handed compliment: "…"': the clause's verb lies further back
         verb = _verb_above(ctx, words[-1])
     if verb is None or verb.lemma_.lower() in cues.lexicon["not_cue_verbs"] and not _makes_statement(verb, cues):
-        return None
+        cue = _cue_before_colon(ctx, words, cues) if lead.endswith(":") and words else None
+        if cue is None:
+            return None
+        # 'the committee said about its inclusion of the group in the draft of its platform: "…"': a verb
+        # of saying far back whose phrase runs on to the colon
+        speaker = speaker_of(cue, ctx, cues)
+        return ((cue.idx, cue.idx + len(cue)), speaker) if speaker is not None else None
     head, subject = verb, None
     for _ in range(6):
         subject = next((c for c in head.children if c.dep_ == "nsubj" and not ctx.quoted(c)), None)
@@ -483,6 +517,21 @@ def introduced_by(ctx: DocContext, q: Quotation, cues: Cues) -> tuple[tuple[int,
     if subject is None or ctx.quoted(subject) or not (cues.agent(subject) or subject.pos_ == "PROPN"):
         return None
     return (verb.idx, verb.idx + len(verb)), mention_span(subject, ctx)
+
+
+def _cue_before_colon(ctx: DocContext, words: list[Token], cues: Cues) -> Token | None:
+    """The verb of saying nearest the colon whose phrase holds the last word before it, in the colon's
+    sentence and with nothing quoted after it: "who told Congress when asked about the inquiry:"."""
+    last = words[-1]
+    for tok in reversed(words):
+        if ctx.quoted(tok) or tok.sent != last.sent:
+            return None
+        # a bare participle ("when asked about it") is what was put to the speaker, not what they said
+        participle = tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+        if (tok.pos_ == "VERB" and not participle and cues.is_cue_verb(tok) and cues.strong_cue(tok)
+                and tok.left_edge.i <= last.i <= tok.right_edge.i):
+            return tok
+    return None
 
 
 def _makes_statement(verb: Token, cues: Cues) -> bool:

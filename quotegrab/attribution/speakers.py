@@ -18,6 +18,9 @@ _DASHES = ("\u2014", "\u2013", "-", "--")
 
 def speaker_of(verb: Token, ctx: DocContext, cues: Cues) -> Span | None:
     head = verb
+    voice = _voice_of_clause_before(verb, ctx, cues)
+    if voice is not None:
+        return mention_span(voice, ctx)
     for _ in range(6):
         subject = subject_child(head, ctx)
         if subject is not None:
@@ -39,6 +42,7 @@ def speaker_of(verb: Token, ctx: DocContext, cues: Cues) -> Span | None:
             subject = passive  # "X was quoted as saying", "X was asked whether"
             break
         conjunct = head.head
+        reported = _reported_clause(conjunct)
         if (
             head.dep_ == "conj"
             and conjunct.dep_ == "ccomp"
@@ -52,14 +56,14 @@ def speaker_of(verb: Token, ctx: DocContext, cues: Cues) -> Span | None:
         if (
             head is verb
             and _trailing_participle(verb)
-            and conjunct.dep_ == "ccomp"
-            and conjunct.head.i < conjunct.i
-            and cues.is_cue_verb(conjunct.head)
-            and not cues.is_cue_verb(conjunct)
+            and reported.dep_ == "ccomp"
+            and reported.head.i < reported.i
+            and cues.is_cue_verb(reported.head)
+            and not cues.is_cue_verb(reported)
         ):
-            # "Packer said the focus is taking a toll, pointing to …": the participle closing a reported
-            # clause is the reporter's, not the clause subject's
-            head = conjunct.head
+            # "Packer said the focus is taking a toll, pointing to …", "said she will have to choose,
+            # saying …": the participle closing a reported clause is the reporter's, not the clause subject's
+            head = reported.head
             continue
         if head.dep_ == "parataxis" and conjunct.tag_ == "VBG" and conjunct.i < head.i:
             head = conjunct  # "Durbin, noting the size of the list, said …" parsed with "noting" as the root
@@ -104,7 +108,7 @@ def speaker_of(verb: Token, ctx: DocContext, cues: Cues) -> Span | None:
     if ctx.quoted(subject) or subject.i > verb.i and _in_title(subject, ctx):
         # the parser made a word of the quote (or of a quoted show's title: 'said on “Fox and Friends”')
         # the subject: the speaker is the name beside the cue
-        subject = _adjacent_speaker(verb, ctx, cues)
+        subject = _adjacent_speaker(verb, ctx, cues) or _subject_past_quote(subject, ctx)
         if subject is None:
             return None
     # "those surveyed", "those who attended", "one of the authors": a restricted "those" or "one" is people
@@ -118,6 +122,41 @@ def speaker_of(verb: Token, ctx: DocContext, cues: Cues) -> Span | None:
     if subject.dep_ == "csubj":
         return None
     return mention_span(subject, ctx)
+
+
+def _voice_of_clause_before(verb: Token, ctx: DocContext, cues: Cues) -> Token | None:
+    """'when protesters interrupted her speech, shouting "…"', 'a rally where workers had gathered,
+    chanting "…"': a participle of voicing set off right after a clause with a subject of its own is
+    that subject's cry, not the main clause's (the parser hangs it on the main verb)."""
+    if not cues.quote_only(verb) or not _trailing_participle(verb) or verb.left_edge.i < 2:
+        return None
+    doc = verb.doc
+    tok = doc[verb.left_edge.i - 2]  # the last word before the comma
+    main = verb.head
+    while tok.head.i != tok.i and tok.i != main.i:
+        clause = tok.head if tok.pos_ not in ("VERB", "AUX") else tok
+        if clause.i == main.i:
+            return None
+        if clause.pos_ == "VERB" and clause.dep_ in ("relcl", "advcl") and main.i < clause.i < verb.i:
+            subject = subject_child(clause, ctx)
+            # whoever can cry out: a person or group, or any plain noun ("workers", "kids")
+            if subject is None or subject.lower_ in _RELATIVES or not (cues.agent(subject) or subject.pos_ == "NOUN"):
+                return None
+            return subject
+        tok = tok.head
+    return None
+
+
+def _subject_past_quote(quoted: Token, ctx: DocContext) -> Token | None:
+    """'… Manafort said, adding of Trump, "He cares …"': the parser hung the participle on the quote's verb;
+    the subject of the first verb outside the quote above it speaks."""
+    head = quoted.head
+    while ctx.quoted(head) and head.head.i != head.i:
+        head = head.head
+    if ctx.quoted(head):
+        return None
+    subject = subject_child(head, ctx)
+    return subject if subject is not None and not ctx.quoted(subject) else None
 
 
 def _issuer(noun: Token, ctx: DocContext, cues: Cues) -> Token | None:
@@ -221,7 +260,8 @@ def _adjacent_speaker(verb: Token, ctx: DocContext, cues: Cues) -> Token | None:
             return tok
     # '“…,” said Smith': an inverted speaker follows a cue that follows its quote; otherwise a name the
     # cue governs is its object ("supporting Cruz", "asked Obama what …"), never its speaker
-    inverted = verb.i > sent.start and verb.nbor(-1).is_punct
+    # (a participle after a comma is no inverted cue: in "said, adding of Trump, "…"" Trump is spoken of)
+    inverted = verb.i > sent.start and verb.nbor(-1).is_punct and verb.tag_ != "VBG"
     for tok in _token_range(verb.doc, verb.i + 1, min(sent.end, verb.i + 6)):
         # "denounced her record as secretary of state": a noun past a preposition is no inverted speaker
         if tok.pos_ in ("VERB", "AUX") or ctx.quoted(tok):
@@ -232,7 +272,18 @@ def _adjacent_speaker(verb: Token, ctx: DocContext, cues: Cues) -> Token | None:
             return _entity_root(tok)
         if cues.speaker_noun(tok):
             return tok
+        if inverted and tok.i == verb.i + 1 and _mistagged_name(tok):
+            return tok  # '"…," said Skelly.': a surname the tagger read as an adverb ("-ly")
     return None
+
+
+def _mistagged_name(tok: Token) -> bool:
+    """A capitalised word, not a function word, that the tagger gave a word class a name never has, standing
+    alone before punctuation."""
+    doc = tok.doc
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return (tok.is_title and not tok.is_stop and tok.pos_ in ("ADV", "ADJ") and not tok.ent_type_
+            and (after is None or after.is_punct or after.is_space))
 
 
 def mention_span(head: Token, ctx: DocContext) -> Span:
@@ -311,6 +362,14 @@ def possessor_span(poss: Token, ctx: DocContext) -> Span:
 def _in_title(tok: Token, ctx: DocContext) -> bool:
     """tok lies inside quotation marks that hold a title (a show, a book), which `quoted` leaves out."""
     return any(q.start <= tok.idx < q.end for q in ctx.all_quotations)
+
+
+def _reported_clause(tok: Token) -> Token:
+    """The verb of the clause `tok` lies in, past the verbs it governs through infinitives ("will have
+    to choose": "have")."""
+    while tok.dep_ == "xcomp" and tok.head.i < tok.i and tok.head.pos_ in ("VERB", "AUX"):
+        tok = tok.head
+    return tok
 
 
 def _trailing_participle(verb: Token) -> bool:
