@@ -445,8 +445,11 @@ class Resolver:
                 noun = self._formal_org_noun(mention.doc, surname) if lower in self.informal_org_nouns else None
                 name = f"{surname} {noun or lower}"
                 return extra.setdefault("organization:" + name.lower(), Entity(name=name, kind="organization")), "name"
+            # "the convention committee", "the state election board": nouns set before the head say which one,
+            # so it is the last organisation named only when that one goes by the same noun
+            specific = any(c.dep_ == "compound" and c.i < head.i for c in head.children)
             if _definite(mention) and possessor is None and not names:
-                org = self._nearest_org(lower, mention.start_char, entities, sightings)
+                org = self._nearest_org(lower, mention.start_char, entities, sightings, named_only=specific)
                 if org is not None:
                     return org, "organization"
         if possessor is not None and lower in self.statement_nouns:
@@ -613,7 +616,8 @@ class Resolver:
         return None
 
     def _nearest_org(
-        self, noun: str, pos: int, entities: list[Entity], sightings: list[tuple[int, Entity, float]]
+        self, noun: str, pos: int, entities: list[Entity], sightings: list[tuple[int, Entity, float]],
+        named_only: bool = False,
     ) -> Entity | None:
         """"the bank" -> the organisation named with that noun, else the last organisation named."""
         # "Bank shares fell": a capitalised common noun the NER took for a name names no organisation
@@ -622,7 +626,7 @@ class Resolver:
         if named:
             return named[0]
         # "the poll", "the study": a finding of its own unless an organisation was named with the noun
-        if noun in self.findings:
+        if noun in self.findings or named_only:
             return None
         earlier = [e for w, e, _ in sightings if w < pos and e in orgs]
         return earlier[-1] if earlier and noun not in ("campaign", "party", "government") else None

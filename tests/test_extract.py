@@ -2913,3 +2913,19 @@ def test_a_participle_saying_whom_the_quote_is_about_keeps_the_speaker(nlp: Lang
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, "He cares about the whole team.")], type="direct", speaker="Lane",
           cue=only(text, "adding"))
+
+
+@pytest.mark.parametrize(
+    ("mention", "speaker"),
+    [("the company", "Northwind Foods"), ("the county election board", "county election board")],
+)
+def test_an_organisation_noun_with_words_of_its_own_is_no_earlier_organisation(
+    nlp: Language, mention: str, speaker: str
+) -> None:
+    # a bare "the company" is the one named before; nouns set before the head ("the county election
+    # board") say which body speaks, and it is not the last organisation named
+    text = (f"Northwind Foods opened a plant in the county last year.\n\n"
+            f"On Monday, {mention} said that the plant had passed every inspection.")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "that the plant had passed every inspection")], type="indirect",
+          speaker=speaker, mention=only(text, mention))
