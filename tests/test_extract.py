@@ -2831,3 +2831,10 @@ def test_knowing_someone_for_years_is_no_report(nlp: Language) -> None:
     text = "The senator, who has known Mr. Ortiz for two decades, spoke first."
     doc = run(nlp, text)
     assert not [q for q in doc.quotes if q.cue is not None and q.cue.text == "known"], describe(doc, text)
+
+
+def test_a_question_put_to_the_listener_states_no_view(nlp: Language) -> None:
+    # "Do you support X?" asks; nobody has said they support anyone
+    text = "The reporter went from door to door. Do you support Mayor Lena Fox? Most people shrugged."
+    doc = run(nlp, text)
+    assert not [q for q in doc.quotes if q.cue is not None and q.cue.text == "support"], describe(doc, text)
