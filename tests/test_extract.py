@@ -2929,3 +2929,21 @@ def test_an_organisation_noun_with_words_of_its_own_is_no_earlier_organisation(
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, "that the plant had passed every inspection")], type="indirect",
           speaker=speaker, mention=only(text, mention))
+
+
+def test_a_question_put_to_the_listener_states_no_view(nlp: Language) -> None:
+    # "Do you support X?" asks; nobody has said they support anyone
+    text = "The reporter went from door to door. Do you support Mayor Lena Fox? Most people shrugged."
+    doc = run(nlp, text)
+    assert not [q for q in doc.quotes if q.cue is not None and q.cue.text == "support"], describe(doc, text)
+
+
+def test_responding_by_a_deed_is_no_report(nlp: Language) -> None:
+    # "responded by closing the border" tells what was done; "responded by saying that …" reports words
+    text = ("The governor responded by closing the border crossings for a week. "
+            "The mayor responded by saying that the market would stay open.")
+    doc = run(nlp, text)
+    first = text.index("responded")
+    assert not [q for q in doc.quotes if q.cue is not None and q.cue.start == first], describe(doc, text)
+    check(doc, text, spans=[only(text, "by saying that the market would stay open")], type="indirect",
+          speaker="mayor", cue=at(text, "responded", 1))

@@ -92,6 +92,7 @@ class Attributor:
         # a claim never contains its own cue (a parse that wraps it into the content), and every piece of
         # it holds words: a broken parse can give a rule an empty range
         claims = [c for c in claims if not _contains_own_attribution(c) and all(s < e for s, e in c.spans)]
+        claims = [c for c in claims if c.rule in _QUOTED_RULES or not _asked_of_listener(c, doc)]
         nestable = [c for c in claims if c.rule in _NESTABLE]
         claims = _drop_overlaps(claims)
         kept = {id(c) for c in claims}
@@ -107,6 +108,25 @@ class Attributor:
 
 def _contains_own_attribution(claim: Claim) -> bool:
     return claim.cue is not None and any(overlaps(claim.cue, span) for span in claim.spans)
+
+
+def _asked_of_listener(claim: Claim, doc: Doc) -> bool:
+    """A cue verb in a yes-no question put to the listener ("Do you support Smith?"): the asker states
+    no view, and the listener has not answered yet."""
+    if claim.cue is None:
+        return False
+    span = doc.char_span(*claim.cue, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = span[0]
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ != "you":
+        return False
+    # a yes-no question opens on its auxiliary; "How do you know when …?" puts a view up for answer
+    inverted = any(c.dep_ == "aux" and c.i < subject.i and (c.i == 0 or doc[c.i - 1].is_punct or doc[c.i - 1].is_space)
+                   for c in verb.children)
+    last = verb.sent[-1]
+    return inverted and (last.text == "?" or last.i + 1 < len(doc) and doc[last.i + 1].text == "?")
 
 
 def _drop_overlaps(claims: list[Claim]) -> list[Claim]:

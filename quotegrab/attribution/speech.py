@@ -161,7 +161,8 @@ def complement_of(verb: Token, ctx: DocContext, cues: Cues) -> tuple[int, int] |
             end = ctx.quote_after_colon(end)
         trimmed = cut_aside(ctx.text, *(trim(ctx.text, start, end, min_chars=8) or (0, 0)))
         return ctx.cut_trailing_comment(*trimmed) if trimmed else None
-    right = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "prep", "oprd", "attr")]
+    right = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "prep", "oprd", "attr")
+             and not (verb.lemma_.lower() in ("respond", "reply") and _by_deed(c, cues))]
     if verb.lemma_.lower() == "ask":
         # "asked reporters", "ask a question": no content; "asked about the plan in an interview": whom it
         # was put to and where are no part of what was asked
@@ -207,6 +208,18 @@ def complement_of(verb: Token, ctx: DocContext, cues: Cues) -> tuple[int, int] |
         return None
     trimmed = trim(ctx.text, start, end, min_chars=8)
     return ctx.cut_trailing_comment(*trimmed) if trimmed else None
+
+
+def _by_deed(child: Token, cues: Cues) -> bool:
+    """"responded by easing sanctions": how the subject answered is a deed, not words; "responded by saying
+    that …" still reports. (Other verbs keep their "by" phrase: "reacted by tossing his credentials" and
+    "hopes to win by swamping him" are annotated as reports.)"""
+    if child.dep_ != "prep" or child.lower_ != "by":
+        return False
+    act = next((c for c in child.children if c.dep_ == "pcomp"), None)
+    # "responded by using Chicago to prove that …": a deed that carries an argument still reports
+    return act is not None and act.pos_ == "VERB" and not any(
+        cues.is_cue_verb(t) or t.dep_ == "ccomp" for t in act.subtree)
 
 
 def _second_that_clause(verb: Token, comp: Token, cues: Cues) -> Token | None:
