@@ -2913,3 +2913,15 @@ def test_a_participle_saying_whom_the_quote_is_about_keeps_the_speaker(nlp: Lang
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, "He cares about the whole team.")], type="direct", speaker="Lane",
           cue=only(text, "adding"))
+
+
+def test_words_between_an_open_quote_and_the_cue_comma_make_it_mixed(nlp: Language) -> None:
+    # the quote ends without punctuation: the words after its mark finish the sentence the cue reports,
+    # and the quote after the cue sentence goes on with it
+    text = ("Anna Grant runs the county office.\n\n\"The turnout was just so strong\" in the rural counties, "
+            "she said. \"We never saw lines like that before.\"")
+    doc = run(nlp, text)
+    content = (text.index("\"The turnout"), only(text, "in the rural counties")[1])
+    check(doc, text, spans=[content, only(text, "We never saw lines like that before.")], type="mixed",
+          speaker="Anna Grant", cue=only(text, "said"),
+          fragments=[only(text, "The turnout was just so strong"), only(text, "We never saw lines like that before.")])

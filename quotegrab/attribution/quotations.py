@@ -55,6 +55,11 @@ def quotation_before(ctx: DocContext, verb: Token, speaker: Span) -> Quotation |
     # "…cost," Trump would pounce on it, he added: a quote ending in a comma whose cue comes
     # later in the same sentence.
     one_sentence = inner_end == "," and not _SENTENCE_END.search(gap + " ") and len(gap) < 120
+    # '"Nobody here trusts the count" in this state, she said': a quote left open by its sentence,
+    # whose lowercase words run on to the cue's comma, is the head of that sentence (mixed with them)
+    runs_on = (inner_end.isalnum() and gap.endswith(",") and gap[:1].islower() and len(gap) < 80
+               and not _SENTENCE_END.search(gap + " ") and sentence_lead(ctx, q) is None)
+    one_sentence = one_sentence or runs_on
     if one_sentence and not any(q.end <= o.start < clause_start for o in ctx.quotations):
         return q
     return None
