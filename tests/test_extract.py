@@ -2925,3 +2925,12 @@ def test_words_between_an_open_quote_and_the_cue_comma_make_it_mixed(nlp: Langua
     check(doc, text, spans=[content, only(text, "We never saw lines like that before.")], type="mixed",
           speaker="Anna Grant", cue=only(text, "said"),
           fragments=[only(text, "The turnout was just so strong"), only(text, "We never saw lines like that before.")])
+
+
+def test_title_like_words_a_crowd_chants_are_a_quote(nlp: Language) -> None:
+    # capitalised like the name of a show, but chanted: what was voiced, not a title
+    text = ("The vote is on Tuesday.\n\nAbout 300 protesters gathered outside the capitol, waving flags and "
+            "chanting \"Stop The Pipeline Now.\"")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "Stop The Pipeline Now.")], type="direct", speaker="About 300 protesters",
+          cue=only(text, "chanting"))

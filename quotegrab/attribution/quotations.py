@@ -145,6 +145,9 @@ def quotation_after(ctx: DocContext, verb: Token, speaker: Span, voiced: bool = 
         # "He said:" closing a paragraph introduces the quote that opens the next one
         para_end = ctx.paragraph_bounds(next_nonspace(ctx.text, para_end))[1]
     q = next((q for q in ctx.quotations if q.start >= clause_end and q.start < para_end), None)
+    if voiced:
+        # a title-like quote right after a verb that only voices words is what was voiced
+        q = ctx.title_voiced(clause_end) or q
     if q is None:
         return None
     gap = ctx.text[clause_end : q.start]
