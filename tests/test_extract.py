@@ -2934,3 +2934,12 @@ def test_title_like_words_a_crowd_chants_are_a_quote(nlp: Language) -> None:
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, "Stop The Pipeline Now.")], type="direct", speaker="About 300 protesters",
           cue=only(text, "chanting"))
+
+
+def test_a_from_lead_before_a_colon_hands_the_excerpt_to_its_source(nlp: Language) -> None:
+    # "From X's blog post:" names where the excerpt comes from: the post's owner speaks
+    text = ("The senator has endorsed Lane.\n\nFrom Ford's blog post: \"For the good of the state, we must unite "
+            "behind one candidate now.\"")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "For the good of the state, we must unite behind one candidate now.")],
+          type="direct", speaker="Ford", mention=only(text, "Ford's"), cue=only(text, "From"))
