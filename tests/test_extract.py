@@ -2943,3 +2943,12 @@ def test_a_from_lead_before_a_colon_hands_the_excerpt_to_its_source(nlp: Languag
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, "For the good of the state, we must unite behind one candidate now.")],
           type="direct", speaker="Ford", mention=only(text, "Ford's"), cue=only(text, "From"))
+
+
+def test_going_so_far_as_to_say_keeps_the_subject_of_the_verb(nlp: Language) -> None:
+    # the parse hangs "say" on the adverb "far": the one who went so far says it
+    text = ("Investors fled, and critics piled on. The radio columnist Dan Marsh went so far as to say: "
+            "\"The network as we know it is over.\"")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "The network as we know it is over.")], type="direct", speaker="Dan Marsh",
+          cue=only(text, "say"))
