@@ -2947,3 +2947,42 @@ def test_responding_by_a_deed_is_no_report(nlp: Language) -> None:
     assert not [q for q in doc.quotes if q.cue is not None and q.cue.start == first], describe(doc, text)
     check(doc, text, spans=[only(text, "by saying that the market would stay open")], type="indirect",
           speaker="mayor", cue=at(text, "responded", 1))
+
+
+def test_words_between_an_open_quote_and_the_cue_comma_make_it_mixed(nlp: Language) -> None:
+    # the quote ends without punctuation: the words after its mark finish the sentence the cue reports,
+    # and the quote after the cue sentence goes on with it
+    text = ("Anna Grant runs the county office.\n\n\"The turnout was just so strong\" in the rural counties, "
+            "she said. \"We never saw lines like that before.\"")
+    doc = run(nlp, text)
+    content = (text.index("\"The turnout"), only(text, "in the rural counties")[1])
+    check(doc, text, spans=[content, only(text, "We never saw lines like that before.")], type="mixed",
+          speaker="Anna Grant", cue=only(text, "said"),
+          fragments=[only(text, "The turnout was just so strong"), only(text, "We never saw lines like that before.")])
+
+
+def test_title_like_words_a_crowd_chants_are_a_quote(nlp: Language) -> None:
+    # capitalised like the name of a show, but chanted: what was voiced, not a title
+    text = ("The vote is on Tuesday.\n\nAbout 300 protesters gathered outside the capitol, waving flags and "
+            "chanting \"Stop The Pipeline Now.\"")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "Stop The Pipeline Now.")], type="direct", speaker="About 300 protesters",
+          cue=only(text, "chanting"))
+
+
+def test_a_from_lead_before_a_colon_hands_the_excerpt_to_its_source(nlp: Language) -> None:
+    # "From X's blog post:" names where the excerpt comes from: the post's owner speaks
+    text = ("The senator has endorsed Lane.\n\nFrom Ford's blog post: \"For the good of the state, we must unite "
+            "behind one candidate now.\"")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "For the good of the state, we must unite behind one candidate now.")],
+          type="direct", speaker="Ford", mention=only(text, "Ford's"), cue=only(text, "From"))
+
+
+def test_going_so_far_as_to_say_keeps_the_subject_of_the_verb(nlp: Language) -> None:
+    # the parse hangs "say" on the adverb "far": the one who went so far says it
+    text = ("Investors fled, and critics piled on. The radio columnist Dan Marsh went so far as to say: "
+            "\"The network as we know it is over.\"")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "The network as we know it is over.")], type="direct", speaker="Dan Marsh",
+          cue=only(text, "say"))

@@ -58,6 +58,21 @@ class DocContext:
         opens_sentence = not lead.strip() or re.search(r"[.!?][\"'\u201d\u2019)]*\s*$", lead) is not None
         return not (opens_sentence and self.text[q.content_start : q.content_end].rstrip()[-1:] in (",", "?", "!"))
 
+    def title_voiced(self, end: int) -> Quotation | None:
+        """'chanting "Stop The Pipeline"', 'a cap reading, "Make Ohio Proud Again"': words a verb that only
+        voices words hands on are said, however title-like. The title starting right after `end`
+        (through a comma or colon at most) becomes a quotation, and is returned."""
+        q = next((q for q in self.all_quotations if end <= q.start and q not in self.quotations), None)
+        if q is None or self.text[end : q.start].strip() not in ("", ",", ":"):
+            return None
+        if any(end <= o.start < q.start for o in self.quotations):
+            return None
+        self.quotations = sorted([*self.quotations, q], key=lambda o: o.start)
+        self.index = QuotationIndex(self.quotations)
+        for tok in self.doc.char_span(q.start, q.end, alignment_mode="expand") or []:
+            self._token_quote[tok.i] = 0
+        return q
+
     def quoted(self, token: Token) -> bool:
         return self._token_quote[token.i] >= 0
 

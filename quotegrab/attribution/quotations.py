@@ -55,6 +55,11 @@ def quotation_before(ctx: DocContext, verb: Token, speaker: Span) -> Quotation |
     # "…cost," Trump would pounce on it, he added: a quote ending in a comma whose cue comes
     # later in the same sentence.
     one_sentence = inner_end == "," and not _SENTENCE_END.search(gap + " ") and len(gap) < 120
+    # '"Nobody here trusts the count" in this state, she said': a quote left open by its sentence,
+    # whose lowercase words run on to the cue's comma, is the head of that sentence (mixed with them)
+    runs_on = (inner_end.isalnum() and gap.endswith(",") and gap[:1].islower() and len(gap) < 80
+               and not _SENTENCE_END.search(gap + " ") and sentence_lead(ctx, q) is None)
+    one_sentence = one_sentence or runs_on
     if one_sentence and not any(q.end <= o.start < clause_start for o in ctx.quotations):
         return q
     return None
@@ -140,6 +145,9 @@ def quotation_after(ctx: DocContext, verb: Token, speaker: Span, voiced: bool = 
         # "He said:" closing a paragraph introduces the quote that opens the next one
         para_end = ctx.paragraph_bounds(next_nonspace(ctx.text, para_end))[1]
     q = next((q for q in ctx.quotations if q.start >= clause_end and q.start < para_end), None)
+    if voiced:
+        # a title-like quote right after a verb that only voices words is what was voiced
+        q = ctx.title_voiced(clause_end) or q
     if q is None:
         return None
     gap = ctx.text[clause_end : q.start]
@@ -268,7 +276,9 @@ def unattributed_quotations(ctx: DocContext, claims: list[Claim], cues: Cues) ->
             if opener is not None:
                 extra.append(Claim(list(q.pieces), opener[0], opener[1], "quote-after"))
             continue
-        claim = colon_or_dash_claim(ctx, q)
+        excerpted = _excerpted_from(ctx, q, cues)
+        claim = Claim(list(q.pieces), excerpted[0], excerpted[1], "quote-after") if excerpted else None
+        claim = claim or colon_or_dash_claim(ctx, q)
         answer = answered_by(ctx, q, cues) if claim is None else None
         if answer is not None:
             claim = Claim(list(q.pieces), answer[0], answer[1], "quote-before")
@@ -318,6 +328,33 @@ def _announced_by(ctx: DocContext, q: Quotation, cues: Cues) -> tuple[tuple[int,
 def _after_colon(ctx: DocContext, q: Quotation) -> bool:
     lead_start = _lead_start(ctx, q)
     return ctx.text[lead_start : q.start].rstrip().endswith(":")
+
+
+# 'From the report: "…"', '- More from Cole and Diaz: "…"': a lead naming where an excerpt comes from
+_EXCERPT_LEAD = re.compile(r"(?:^|[.!?]\s+|[-\u2013\u2014]\s*)(?:More\s+)?(from)\s+([^:.!?\"\u201c\u201d]{2,60}):$",
+                           re.IGNORECASE)
+
+
+def _excerpted_from(ctx: DocContext, q: Quotation, cues: Cues) -> tuple[tuple[int, int], Span] | None:
+    """'From the report: "…"' / 'From Ford's blog post: "…"': a sentence that is nothing but "from" and
+    a source before a colon hands the quote to that source (to the person whose post or statement it is)."""
+    para_start = _lead_start(ctx, q)
+    lead = ctx.text[para_start : q.start].rstrip()
+    m = _EXCERPT_LEAD.search(lead)
+    if m is None:
+        return None
+    source = ctx.doc.char_span(para_start + m.start(2), para_start + m.end(2), alignment_mode="contract")
+    if source is None or not len(source) or any(ctx.quoted(t) for t in source):
+        return None
+    head = source.root
+    owner = next((c for c in head.children if c.dep_ == "poss" and cues.person_or_group(c)), None)
+    # a statement or a document that reports findings ("the report", "the survey") speaks for itself
+    lemma = head.lemma_.lower()
+    document = lemma in cues.lexicon["statement_nouns"] or lemma in cues.lexicon["finding_sources"]
+    if owner is None and not (document or cues.agent(head) or head.pos_ == "PROPN"):
+        return None
+    cue = para_start + m.start(1)
+    return (cue, cue + len(m.group(1))), mention_span(owner if owner is not None else head, ctx)
 
 
 def _lead_start(ctx: DocContext, q: Quotation) -> int:

@@ -90,6 +90,9 @@ def speaker_of(verb: Token, ctx: DocContext, cues: Cues) -> Span | None:
         if head.dep_ in _INHERIT_SUBJECT_DEPS and head.head.i != head.i:
             head = head.head
             continue
+        if head is not verb and head.dep_ == "advmod" and head.pos_ == "ADV" and head.head.pos_ == "VERB":
+            head = head.head  # "went so far as to say": the clause hangs on an adverb of the verb with the subject
+            continue
         if head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") and not _means_without_claim(head, verb, ctx):
             head = head.head  # "after hinting", "from endorsing", "by telling him that …": the clause's subject
             continue
