@@ -2986,3 +2986,12 @@ def test_going_so_far_as_to_say_keeps_the_subject_of_the_verb(nlp: Language) -> 
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, "The network as we know it is over.")], type="direct", speaker="Dan Marsh",
           cue=only(text, "say"))
+
+
+def test_words_mouthed_to_a_crowd_are_a_quote(nlp: Language) -> None:
+    # mouthing voices words without sound: the quoted words alone, not the scene after them
+    text = ("The count ran late into the night.\n\nThe mayor Ruth Kellan held up the banner and waved it around, "
+            "mouthing \"thank you\" toward the crowd.")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "thank you")], type="direct", speaker="Ruth Kellan",
+          cue=only(text, "mouthing"))
