@@ -63,11 +63,12 @@ class Cues:
             c.dep_ in ("nsubj", "aux") for c in token.children
         ):
             return False  # "Asked about it, she said …": the participle's subject is who was asked
-        deps = {c.dep_ for c in token.children}
-        # "maintained that …", "…, she maintains": a report; "maintains a wide lead", "has known him for years":
-        # none
-        if lemma in self.lexicon["cue_verbs_clause_only"] and "dobj" in deps and not deps & {"ccomp", "xcomp", "oprd"}:
-            return False
+        if lemma in self.lexicon["cue_verbs_clause_only"]:
+            # "maintained that …", "…, she maintains": a report; "maintains a wide lead", "has known him for
+            # years": none
+            deps = {c.dep_ for c in token.children}
+            if "dobj" in deps and not deps & {"ccomp", "xcomp", "oprd"}:
+                return False
         if lemma in self.weak_cues:
             return any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in token.children) or parenthetical(token)
         if lemma in self.lexicon["cue_verbs_finding"]:

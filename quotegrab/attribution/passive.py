@@ -10,7 +10,7 @@ from quotegrab.attribution.claim import Claim, cue_span, subtree_range, trim
 from quotegrab.attribution.context import DocContext
 from quotegrab.attribution.cues import Cues
 from quotegrab.attribution.speakers import mention_span
-from quotegrab.attribution.speech import asked_for, asked_start, setting_phrase
+from quotegrab.attribution.speech import asked_start, what_was_asked
 
 # what a question was about: "asked whether …", "asked about the plan", "asked what it meant"
 _QUESTION_DEPS = ("ccomp", "advcl", "prep", "dobj", "xcomp", "pobj")
@@ -126,10 +126,7 @@ def asked_unnamed(verb: Token) -> bool:
 def question_put(verb: Token, ctx: DocContext, cues: Cues) -> list[Claim]:
     """The question itself is the content; there is no speaker to credit."""
     # whom it was put to and where ("asked about it in an interview") are no part of the question
-    right = [c for c in verb.children if c.i > verb.i and c.dep_ in _QUESTION_DEPS]
-    if not any(asked_for(c) for c in right):
-        return []
-    right = [c for c in right if not setting_phrase(c, cues)]
+    right = what_was_asked([c for c in verb.children if c.i > verb.i and c.dep_ in _QUESTION_DEPS], cues)
     if not right:
         return []
     end_tok = max((c.right_edge for c in right), key=lambda t: t.i)

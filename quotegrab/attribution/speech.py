@@ -164,11 +164,7 @@ def complement_of(verb: Token, ctx: DocContext, cues: Cues) -> tuple[int, int] |
     right = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "prep", "oprd", "attr")
              and not (verb.lemma_.lower() in ("respond", "reply") and _by_deed(c, cues))]
     if verb.lemma_.lower() == "ask":
-        # "asked reporters", "ask a question": no content; "asked about the plan in an interview": whom it
-        # was put to and where are no part of what was asked
-        if not any(asked_for(c) for c in right):
-            return None
-        right = [c for c in right if not setting_phrase(c, cues)]
+        right = what_was_asked(right, cues)
     if not right:
         return None
     if all(c.dep_ == "dobj" and c.lower_ in _EXPLETIVE_OBJECTS for c in right):
@@ -188,8 +184,7 @@ def complement_of(verb: Token, ctx: DocContext, cues: Cues) -> tuple[int, int] |
         obj = objects[0]
         last = obj.right_edge
         # "mocked Trump on Twitter": the parser hangs where or when it happened on the name
-        setting = next((c for c in obj.children if c.dep_ == "prep" and c.i > obj.i
-                        and c.lower_ in cues.lexicon["setting_prepositions"]), None)
+        setting = next((c for c in obj.children if c.i > obj.i and setting_phrase(c, cues)), None)
         if setting is not None and obj.pos_ == "PROPN":
             last = obj.doc[setting.i - 1]
         # "mocked Rubio for not winning a state", "praised him as a fighter": the reason or the label
@@ -286,6 +281,14 @@ def asked_for(child: Token) -> bool:
     if child.dep_ == "prep":
         return child.lower_ in ("about", "for", "on")
     return child.dep_ not in ("dobj", "dative")
+
+
+def what_was_asked(right: list[Token], cues: Cues) -> list[Token]:
+    """The phrases after "ask" that hold the question, or none when nothing was asked ("asked reporters",
+    "ask a question"): whom it was put to and where ("in an interview") are no part of it."""
+    if not any(asked_for(c) for c in right):
+        return []
+    return [c for c in right if not setting_phrase(c, cues)]
 
 
 def asked_start(asked: list[Token]) -> int:

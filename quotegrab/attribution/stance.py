@@ -10,7 +10,7 @@ from quotegrab.attribution.claim import WRITER_DASH, Claim, cue_span, cut_aside,
 from quotegrab.attribution.context import DocContext
 from quotegrab.attribution.cues import Cues
 from quotegrab.attribution.speakers import mention_span, speaker_of
-from quotegrab.attribution.speech import complement_of, nested_cue_stop
+from quotegrab.attribution.speech import complement_of, nested_cue_stop, setting_phrase
 
 # rules that credit a quotation to a cue verb: a claim of another rule for the same verb leaves them be
 _QUOTE_RULES = ("quote-before", "quote-after", "fronted-mixed")
@@ -372,8 +372,7 @@ def with_stance_object_claims(doc: Doc, ctx: DocContext, cues: Cues, claims: lis
                  and doc[c.left_edge.i - 1].text == ","]
         if added:
             last = doc[min(c.left_edge.i for c in added) - 2]
-        setting = next((c for c in obj.children if c.dep_ == "prep" and c.i > obj.i
-                        and c.lower_ in cues.lexicon["setting_prepositions"]), None)
+        setting = next((c for c in obj.children if c.i > obj.i and setting_phrase(c, cues)), None)
         if setting is not None and obj.pos_ == "PROPN" and setting.i <= last.i:
             last = doc[setting.i - 1]
         # "defended the levy by citing a survey": the argument made for the stance goes with it
