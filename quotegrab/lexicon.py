@@ -24,6 +24,7 @@ LIST_FILES = (
     "cue_verbs_object_prep",
     "cue_verbs_it",
     "setting_prepositions",
+    "setting_conjunctions",
     "source_nouns",
     "not_cue_verbs",
     "cue_phrases",

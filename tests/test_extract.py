@@ -2995,3 +2995,21 @@ def test_words_mouthed_to_a_crowd_are_a_quote(nlp: Language) -> None:
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, "thank you")], type="direct", speaker="Ruth Kellan",
           cue=only(text, "mouthing"))
+
+
+def test_a_clause_of_when_after_a_quote_is_its_setting(nlp: Language) -> None:
+    # "until …" says when the words were said, not what: the quote alone is the content
+    text = ("The officers closed in on the car.\n\nHis wife Dana Pruitt kept filming and repeatedly says, "
+            "\"Put your hands where they can see them,\" until the recording stops.")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "Put your hands where they can see them,")], type="direct",
+          speaker="Dana Pruitt", cue=only(text, "says"))
+
+
+def test_a_cue_in_a_when_clause_does_not_take_the_quote_before_it(nlp: Language) -> None:
+    # '"…," when Ames attacked him': the rival's attack sets the scene, the quote is the footage's speaker's
+    text = ("The ad ends with footage of Paul Durand saying at the forum, \"That makes me careful,\" when Ames "
+            "attacked him for skipping the vote.")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "That makes me careful,")], type="direct", speaker="Paul Durand",
+          cue=only(text, "saying"))

@@ -23,7 +23,7 @@ _INHERIT_DEPS = ("advcl", "xcomp", "conj", "ccomp", "pcomp", "acl", "dep", "advm
 _QUOTE_RULES = ("quote-before", "quote-after", "continuation", "colon", "dash", "according-to", "fronted-mixed")
 
 
-def quotation_before(ctx: DocContext, verb: Token, speaker: Span) -> Quotation | None:
+def quotation_before(ctx: DocContext, verb: Token, speaker: Span, cues: Cues) -> Quotation | None:
     """The quote this cue closes: "…," Trump said / "…?" asked Trump / '…': Trump says."""
     clause_start = min(verb.idx, speaker.start_char)
     para_start = ctx.paragraph_bounds(verb.idx)[0]
@@ -54,6 +54,8 @@ def quotation_before(ctx: DocContext, verb: Token, speaker: Span) -> Quotation |
         return q if inner_end == "." and bare and verb.sent.end - verb.i <= 4 else None
     # "…cost," Trump would pounce on it, he added: a quote ending in a comma whose cue comes
     # later in the same sentence.
+    if inner_end == "," and gap.split()[0].lower() in cues.lexicon["setting_conjunctions"]:
+        return None  # '"…," when Clinton blasted him': the clause says when the words were said
     one_sentence = inner_end == "," and not _SENTENCE_END.search(gap + " ") and len(gap) < 120
     # '"Nobody here trusts the count" in this state, she said': a quote left open by its sentence,
     # whose lowercase words run on to the cue's comma, is the head of that sentence (mixed with them)
@@ -237,7 +239,7 @@ def _starts_clause_mid_sentence(ctx: DocContext, q: Quotation) -> bool:
     )
 
 
-def extend_to_clause_end(ctx: DocContext, q: Quotation, verb: Token) -> tuple[int, int]:
+def extend_to_clause_end(ctx: DocContext, q: Quotation, verb: Token, cues: Cues) -> tuple[int, int]:
     """Content of a quote introduced by its cue: the quote and what follows it in the sentence."""
     para_end = ctx.paragraph_bounds(q.start)[1]
     if ctx.text[q.content_start : q.content_end].rstrip()[-1:] in (".", "!", "?"):
@@ -249,6 +251,10 @@ def extend_to_clause_end(ctx: DocContext, q: Quotation, verb: Token) -> tuple[in
     if comma and words and words[0].tag_ == "VBG" and (words[0].head == verb or ctx.quoted(words[0].head)):
         # 'said: "…," adding that …': the speaker goes on to a claim of its own (the parser hangs the
         # participle on the cue or on the quote's own verb)
+        return q.start, q.end
+    setting = cues.lexicon["setting_conjunctions"]
+    if comma and words and words[0].dep_ in ("mark", "advmod") and words[0].lower_ in setting:
+        # 'says, "Don't do it," until the line goes dead': the clause says when the words were said
         return q.start, q.end
     m = _SENTENCE_END.search(tail + " ")
     end = q.end + (m.start() + 1 if m else len(tail))

@@ -36,7 +36,7 @@ def claims_for_verb(verb: Token, ctx: DocContext, cues: Cues) -> list[Claim]:
     claims = []
     # "…," Fiorina said, adding that …: the quote before belongs to the verb the participle hangs on
     joined = verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") and speaker.root.head.i != verb.i
-    before = None if joined else quotation_before(ctx, verb, speaker)
+    before = None if joined else quotation_before(ctx, verb, speaker, cues)
     voiced = cues.quote_only(verb)
     after = quotation_after(ctx, verb, speaker, voiced)
     if after is not None and _handed_on(verb, after.start, cues):
@@ -74,7 +74,7 @@ def claims_for_verb(verb: Token, ctx: DocContext, cues: Cues) -> list[Claim]:
         # 'chanting "no peace" as they marched': the voiced words alone, not the scene after them
         right_after = not ctx.text[verb.idx + len(verb) : after.start].strip()
         voiced_span = voiced_object(ctx, after) if voiced and right_after else None
-        span = voiced_span or extend_to_clause_end(ctx, after, verb)
+        span = voiced_span or extend_to_clause_end(ctx, after, verb, cues)
         lead = lead_into_lowercase_quote(ctx, verb, speaker, after) or relative_object(ctx, verb, speaker)
         claims.append(Claim([lead, span] if lead else [span], cue, speaker, "quote-after"))
     elif voiced:
