@@ -3013,3 +3013,14 @@ def test_a_cue_in_a_when_clause_does_not_take_the_quote_before_it(nlp: Language)
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, "That makes me careful,")], type="direct", speaker="Paul Durand",
           cue=only(text, "saying"))
+
+
+def test_headline_opening_with_a_title_like_quote_is_a_claim(nlp: Language) -> None:
+    # a capitalised quoted phrase opening a headline looks like a title, but the words after it make the
+    # whole line the named speaker's claim
+    text = "Nora Vance: ‘Of Course’ The Harbour Plan Is Worth Funding.\n\nNora Vance spoke on Friday."
+    doc = run(nlp, text)
+    q = quote_at(doc, text, only(text, "‘Of Course’ The Harbour Plan Is Worth Funding"))
+    assert spans_of(q) == [only(text, "‘Of Course’ The Harbour Plan Is Worth Funding")], describe(doc, text)
+    assert q.speaker is not None and q.speaker.name == "Nora Vance"
+    assert q.cue is not None and q.cue.text == ":"

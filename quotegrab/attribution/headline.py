@@ -42,7 +42,9 @@ def headline_claims(ctx: DocContext, sources: frozenset[str] = frozenset()) -> l
             continue
         rest_start = m.start(2)
         rest = m.group(2)
-        opening = next((q for q in ctx.quotations if q.start == rest_start), None)
+        # a title-like quotation opening the claim ("Name: ‘Of Course’ Smith Is Qualified.") counts too:
+        # the words after it make the headline a claim, not one quotation for the colon rule
+        opening = next((q for q in ctx.all_quotations if q.start == rest_start), None)
         if ctx.text[rest_start] in "\"'\u201c\u2018`" and (
             opening is None or not ctx.text[opening.end : m.end(2)].strip(" .,!?")
         ):
