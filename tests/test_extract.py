@@ -3024,3 +3024,24 @@ def test_headline_opening_with_a_title_like_quote_is_a_claim(nlp: Language) -> N
     assert spans_of(q) == [only(text, "‘Of Course’ The Harbour Plan Is Worth Funding")], describe(doc, text)
     assert q.speaker is not None and q.speaker.name == "Nora Vance"
     assert q.cue is not None and q.cue.text == ":"
+
+
+def test_quote_signed_with_name_and_town_in_the_next_paragraph(nlp: Language) -> None:
+    # a sign-off after a dash may add where the signer is from: the name alone is the signature
+    text = ("The delegates cheered late into the night.\n\n"
+            "\"The whole idea of a crooked mayor is something we hear about all the time, and it needs to stop.\""
+            "\n\n- Dara Quill, Harbourton.")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "The whole idea of a crooked mayor is something we hear about all the time, "
+                                       "and it needs to stop.")],
+          type="direct", speaker="Dara Quill", mention=only(text, "Dara Quill"))
+
+
+def test_quote_signed_with_a_name_the_ner_misses_and_a_town(nlp: Language) -> None:
+    text = ("The delegates cheered late into the night.\n\n"
+            "\"The whole idea of a crooked mayor is something we hear about all the time, and it needs to stop.\""
+            "\n\n- Tove Brandt, Lakeside.")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "The whole idea of a crooked mayor is something we hear about all the time, "
+                                       "and it needs to stop.")],
+          type="direct", speaker="Tove Brandt", mention=only(text, "Tove Brandt"))

@@ -105,11 +105,16 @@ def colon_or_dash_claim(ctx: DocContext, q: Quotation) -> Claim | None:
     if m:
         start = tail_start + m.start(2)
         span = doc.char_span(start, tail_start + m.end(2), alignment_mode="expand")
-        ent = next((e for e in span.ents if e.label_ in ("PERSON", "ORG")), None) if span is not None else None
         name = re.match(r"[^,.;(]+", m.group(2))
+        # the signer is named before any comma: what follows says where they are from or what they did
+        # ("- Ann Marks, Philadelphia.", "- President Obama, tweeting after the speech.")
+        name_end = start + (len(name.group().rstrip()) if name is not None else len(m.group(2)))
+        ent = next((e for e in span.ents if e.label_ in ("PERSON", "ORG") and e.start_char < name_end),
+                   None) if span is not None else None
         # a signature the NER misses ("― Beck Pimentel"): the dash ending the paragraph is the sign, so
         # a short run of capitalised words is taken as the name
-        signed = name is not None and _SIGNATURE.fullmatch(m.group(2).rstrip(".").strip()) is not None
+        signed = name is not None and (_SIGNATURE.fullmatch(m.group(2).rstrip(".").strip()) is not None
+                                       or _SIGNATURE.fullmatch(name.group().strip()) is not None)
         if ent is None and name is not None and (_names_a_person(ctx, name.group().strip()) or signed):
             ent = doc.char_span(start, start + len(name.group().strip()), alignment_mode="expand")
         if ent is not None:
