@@ -3045,3 +3045,24 @@ def test_quote_signed_with_a_name_the_ner_misses_and_a_town(nlp: Language) -> No
     check(doc, text, spans=[only(text, "The whole idea of a crooked mayor is something we hear about all the time, "
                                        "and it needs to stop.")],
           type="direct", speaker="Tove Brandt", mention=only(text, "Tove Brandt"))
+
+
+def test_inverted_cue_before_a_colon_leads_into_the_quote(nlp: Language) -> None:
+    # "Continued Ruiz:" is a verb of saying and its speaker, inverted; the tagger reads the verb as a
+    # modifier of the name
+    text = ("Dana Ruiz spoke for an hour on the radio.\n\nContinued Ruiz: \u201cSo I think it is a very real problem. "
+            "And the single best thing we can do is register voters.\u201d")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "So I think it is a very real problem. And the single best thing we can do "
+                                       "is register voters.")],
+          type="direct", speaker="Dana Ruiz", mention=at(text, "Ruiz", 1),
+          cue=only(text, "Continued"))
+
+
+def test_inverted_cue_on_its_own_line_leads_into_the_next_paragraph(nlp: Language) -> None:
+    text = ("Dana Ruiz spoke for an hour on the radio.\n\nStated Ruiz:\n\n\u201cI think that the stakes are so high "
+            "that they would do anything to stay in power.\u201d")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "I think that the stakes are so high that they would do anything to stay "
+                                       "in power.")],
+          type="direct", speaker="Dana Ruiz", cue=only(text, "Stated"))

@@ -536,6 +536,9 @@ def introduced_by(ctx: DocContext, q: Quotation, cues: Cues) -> tuple[tuple[int,
         if tok.pos_ == "VERB" and tok.dep_ != "amod":  # "the following statement:" names no act
             verb = tok
             break
+    inverted = _inverted_cue(ctx, words, cues)
+    if inverted is not None:
+        return inverted
     if verb is None and lead.endswith(":") and words:
         # 'Reid gave the Texan a back-handed compliment: "…"': the clause's verb lies further back
         verb = _verb_above(ctx, words[-1])
@@ -560,6 +563,25 @@ def introduced_by(ctx: DocContext, q: Quotation, cues: Cues) -> tuple[tuple[int,
     if subject is None or ctx.quoted(subject) or not (cues.agent(subject) or subject.pos_ == "PROPN"):
         return None
     return (verb.idx, verb.idx + len(verb)), mention_span(subject, ctx)
+
+
+def _inverted_cue(ctx: DocContext, words: list[Token], cues: Cues) -> tuple[tuple[int, int], Span] | None:
+    """'Continued Stone: "…"' / 'Added Ruiz, "…"': a sentence that is nothing but a verb of saying and the
+    name after it leads into the quote; the parse reads the verb as a modifier of the name."""
+    if not 2 <= len(words) <= 4 or words[0].sent != words[-1].sent:
+        return None
+    verb, name = words[0], words[1:]
+    opens = verb.i == verb.sent.start or ctx.doc[verb.i - 1].is_space or ctx.doc[verb.i - 1].text in ".!?"
+    if not opens or not verb.text[:1].isupper():
+        return None
+    # the tagger may take the verb for an adjective of the name ("Stated Stone:"): its inflected form is
+    # what marks it a verb of saying
+    inflected = cues.cue_lemma(verb.lower_) is not None
+    if not inflected and not (verb.tag_ in ("VBD", "VBZ") and verb.lemma_.lower() in cues.cue_verbs):
+        return None
+    if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name):
+        return None
+    return (verb.idx, verb.idx + len(verb)), ctx.doc[name[0].i : name[-1].i + 1]
 
 
 def _cue_before_colon(ctx: DocContext, words: list[Token], cues: Cues) -> Token | None:
