@@ -3066,3 +3066,21 @@ def test_inverted_cue_on_its_own_line_leads_into_the_next_paragraph(nlp: Languag
     check(doc, text, spans=[only(text, "I think that the stakes are so high that they would do anything to stay "
                                        "in power.")],
           type="direct", speaker="Dana Ruiz", cue=only(text, "Stated"))
+
+
+def test_short_sentence_after_an_attribution_goes_on_with_the_quote(nlp: Language) -> None:
+    # "Very good." is too short to stand as a quote of its own, but a whole sentence right after the
+    # attribution in the same paragraph is the same speaker going on
+    text = ("Senator Jon Tarrow spoke on Monday.\n\n\"I feel very good about our chances in November,\" Tarrow said. "
+            "\"Very good.\"\n\nHe did express concern about the ads.")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "I feel very good about our chances in November,"), only(text, "Very good.")],
+          type="direct", speaker="Jon Tarrow", cue=only(text, "said"))
+
+
+def test_short_quote_inside_a_sentence_is_no_continuation(nlp: Language) -> None:
+    # a lone quoted term that a sentence goes on from is named, not said
+    text = ("\"We will send the draft tonight,\" Tarrow said. \"Nonpaper\" is what the aides call such a draft.")
+    doc = run(nlp, text)
+    assert not any(at(text, "Nonpaper")[0] <= s.start < at(text, "Nonpaper")[1] for q in doc.quotes for s in q.spans), \
+        describe(doc, text)

@@ -281,6 +281,16 @@ def unattributed_quotations(ctx: DocContext, claims: list[Claim], cues: Cues) ->
             opener = introduced_by(ctx, q, cues)
             if opener is not None:
                 extra.append(Claim(list(q.pieces), opener[0], opener[1], "quote-after"))
+            elif _short_sentence(ctx, q):
+                # '"I feel good about November," Tester said. "Very good."': a sentence of a word or two
+                # right after a quote's attribution, in its paragraph, is the same speaker going on
+                previous = [c for c in by_start + extra if c.end <= q.start and c.mention is not None
+                            and c.rule in _QUOTE_RULES]
+                prior = max(previous, key=lambda c: c.end) if previous else None
+                same_paragraph = prior is not None and ctx.paragraph_bounds(prior.end)[0] == ctx.paragraph_bounds(
+                    q.start)[0]
+                if same_paragraph and prior.type != "skip" and continues(ctx, prior, q):
+                    extra.append(Claim(list(q.pieces), None, prior.mention, "continuation", continues=prior))
             continue
         excerpted = _excerpted_from(ctx, q, cues)
         claim = Claim(list(q.pieces), excerpted[0], excerpted[1], "quote-after") if excerpted else None
@@ -385,6 +395,17 @@ def stands_alone(ctx: DocContext, q: Quotation) -> bool:
     tail = text[q.end : q.end + 2]
     ends_sentence = inner[-1:] in ".!?,\u2026\u2014-" or not tail.strip() or tail.lstrip()[:1] in ".!?"
     return starts_sentence and ends_sentence and len(inner.split()) >= 3
+
+
+def _short_sentence(ctx: DocContext, q: Quotation) -> bool:
+    """A quote of one or two words that is a whole sentence: after a sentence's end, ending in its own
+    full stop, question or exclamation mark ("Very good." / "Blacklisted?")."""
+    text = ctx.text
+    para_start, _ = ctx.paragraph_bounds(q.start)
+    lead = text[para_start : q.start]
+    inner = text[q.content_start : q.content_end].rstrip()
+    return (bool(re.search(r"[.!?][\"'\u201d\u2019)]*\s+$", lead)) and inner[-1:] in ".!?"
+            and 1 <= len(inner.split()) < 3 and inner[:1].isupper())
 
 
 def continues(ctx: DocContext, prior: Claim, q: Quotation) -> bool:
