@@ -3084,3 +3084,31 @@ def test_short_quote_inside_a_sentence_is_no_continuation(nlp: Language) -> None
     doc = run(nlp, text)
     assert not any(at(text, "Nonpaper")[0] <= s.start < at(text, "Nonpaper")[1] for q in doc.quotes for s in q.spans), \
         describe(doc, text)
+
+
+def test_quote_resumed_in_lower_case_after_a_long_aside_about_the_speaker(nlp: Language) -> None:
+    # the sentence broken off at the comma goes on past the speaker's title, however long
+    text = ("\"This used to be the back yard of the empire,\" said Raffo Pantell, director of security studies at "
+            "the Royal Harbour Services Institute in the old port city of Lakeside, \"but it is increasingly "
+            "coming into a new orbit.\"")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "This used to be the back yard of the empire,"),
+                            only(text, "but it is increasingly coming into a new orbit.")],
+          type="direct", speaker="Raffo Pantell", cue=only(text, "said"))
+
+
+def test_quote_resumed_in_lower_case_after_a_participle_aside(nlp: Language) -> None:
+    text = "\"These guys know how to use words,\" said Sherman, speaking of politicians, \"and leave themselves room.\""
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "These guys know how to use words,"),
+                            only(text, "and leave themselves room.")],
+          type="direct", speaker="Sherman", cue=only(text, "said"))
+
+
+def test_clause_of_its_own_before_a_lower_case_quote_keeps_it_mixed(nlp: Language) -> None:
+    # "noting that he and his wife" leads into the quoted words: they are that clause's, not a resumption
+    text = ("\"I regard him as an old friend,\" Gingrich told the host, noting that he and his wife, Callista, "
+            "\"have regularly talked with him.\"")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "I regard him as an old friend,")], type="direct", speaker="Gingrich",
+          cue=only(text, "told"))

@@ -116,13 +116,18 @@ def quotation_resumed(ctx: DocContext, verb: Token, speaker: Span, before: Quota
     if q is None:
         return None
     gap = ctx.text[clause_end : q.start].strip()
-    if not gap.endswith(",") or len(gap) > 80 or _SENTENCE_END.search(gap + " "):
+    first = ctx.text[q.content_start : q.content_start + 1]
+    broken_off = ctx.text[before.content_end - 1 : before.content_end] == ","
+    # a sentence broken off at a comma and resumed in lower case ('"…," said Pantucci, director of …,
+    # "but it is …"') goes on past however long an aside about the speaker, unless a clause of its own
+    # leads into the resumed words ('noting that he and his wife "have …"')
+    resumes = first.islower() and broken_off and not re.search(r"\b(?:that|whether|if)\b", gap)
+    if not gap.endswith(",") or len(gap) > (200 if resumes else 80) or _SENTENCE_END.search(gap + " "):
         return None
     between = ctx.doc.char_span(clause_end, q.start, alignment_mode="contract")
-    if between is not None and any(t.pos_ == "VERB" for t in between):
+    if between is not None and not resumes and any(t.pos_ == "VERB" for t in between):
         return None  # '"…," he said, adding, "…"': the second quote is the next verb's
-    first = ctx.text[q.content_start : q.content_start + 1]
-    return q if first.islower() or ctx.text[before.content_end - 1 : before.content_end] == "," else None
+    return q if first.islower() or broken_off else None
 
 
 def introduces(ctx: DocContext, verb: Token, speaker: Span, q: Quotation) -> bool:
