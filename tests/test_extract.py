@@ -3112,3 +3112,13 @@ def test_clause_of_its_own_before_a_lower_case_quote_keeps_it_mixed(nlp: Languag
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, "I regard him as an old friend,")], type="direct", speaker="Gingrich",
           cue=only(text, "told"))
+
+
+def test_quote_resumed_after_a_cue_missing_its_comma(nlp: Language) -> None:
+    # the writer left out the comma after "she said": the next sentence in quotation marks goes on
+    text = ("Vendors lined the road.\n\n\"They are trying to defeat opportunity for kids,\" Mara Quint said "
+            "\"Ultimately the campaign is saying no to progress.\"")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "They are trying to defeat opportunity for kids,"),
+                            only(text, "Ultimately the campaign is saying no to progress.")],
+          type="direct", speaker="Mara Quint", cue=only(text, "said"))

@@ -122,6 +122,10 @@ def quotation_resumed(ctx: DocContext, verb: Token, speaker: Span, before: Quota
     # "but it is …"') goes on past however long an aside about the speaker, unless a clause of its own
     # leads into the resumed words ('noting that he and his wife "have …"')
     resumes = first.islower() and broken_off and not re.search(r"\b(?:that|whether|if)\b", gap)
+    # '"…," she said "Ultimately …"': the comma after the cue left out, the quote goes on right after it
+    comma_dropped = not gap and broken_off and ctx.text[q.content_end - 1 : q.content_end] in ".!?"
+    if comma_dropped:
+        return q
     if not gap.endswith(",") or len(gap) > (200 if resumes else 80) or _SENTENCE_END.search(gap + " "):
         return None
     between = ctx.doc.char_span(clause_end, q.start, alignment_mode="contract")
