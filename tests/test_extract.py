@@ -3013,3 +3013,28 @@ def test_a_cue_in_a_when_clause_does_not_take_the_quote_before_it(nlp: Language)
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, "That makes me careful,")], type="direct", speaker="Paul Durand",
           cue=only(text, "saying"))
+
+
+def test_a_participle_on_a_thing_the_speaker_made_is_the_speakers(nlp: Language) -> None:
+    # "closed the hearing with a remark, adding …" / "helped sketch a memo defending …": the parser hangs the
+    # participle on the thing, but it has no voice of its own; the one who made it speaks
+    text = "Ms. Vance criticized the board during a speech attacking its record on schools."
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "its record on schools")], type="indirect", speaker="Vance",
+          mention=only(text, "Ms. Vance"), cue=only(text, "attacking"))
+
+
+def test_an_infinitive_on_a_thing_after_a_preposition_is_the_subjects(nlp: Language) -> None:
+    # "pointed to an earlier ruling to say": the ruling says nothing, the one pointing to it does
+    text = "The mayor pointed to an earlier ruling to say that cities must weigh the cost of disclosure."
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "that cities must weigh the cost of disclosure")], type="indirect",
+          speaker="mayor", mention=only(text, "The mayor"), cue=only(text, "say"))
+
+
+def test_a_participle_on_a_group_still_describes_the_group(nlp: Language) -> None:
+    # "groups supporting the bill" are people: the participle is theirs, not the subject's
+    text = "Senator Ann Kim met on Tuesday with groups supporting the bill."
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "the bill")], type="indirect", speaker="groups",
+          mention=only(text, "groups"), cue=only(text, "supporting"))

@@ -34,6 +34,11 @@ def speaker_of(verb: Token, ctx: DocContext, cues: Cues) -> Span | None:
         if infinitive and head.head.dep_ == "dobj" and head.head.head.pos_ == "VERB":
             head = head.head.head  # "she invoked the attacks to defend herself": who invoked them defends
             continue
+        pointer = _verb_of_prep_object(head.head) if infinitive and not cues.agent(head.head) else None
+        pointer_subject = subject_child(pointer, ctx) if pointer is not None else None
+        if pointer_subject is not None and cues.person_or_group(pointer_subject):
+            head = pointer  # "pointed to an earlier ruling to say": who points says
+            continue
         if head.dep_ == "relcl" and head.head.pos_ in ("PROPN", "NOUN", "PRON") and not passive_relative:
             subject = head.head
             break
@@ -84,6 +89,16 @@ def speaker_of(verb: Token, ctx: DocContext, cues: Cues) -> Span | None:
             sender = _sender(noun, head, cues)
             if sender is not None:
                 head = sender  # "emailed supporters saying …": the one writing to them says it
+                continue
+            owner = _verb_of_prep_object(noun) if noun.dep_ == "pobj" else noun.head if noun.dep_ == "dobj" else None
+            owner_subject = subject_child(owner, ctx) if owner is not None and owner.pos_ == "VERB" else None
+            # "helped draft a memo defending …", "ended the debate with a reference to …, remarking": the
+            # words are the author's; a fronted "In a statement defending …" and a possessed "her statement
+            # condemning …" name their own source
+            authored = owner_subject is not None and cues.person_or_group(owner_subject) and owner.i < noun.i
+            owned = any(c.dep_ == "poss" and cues.person_or_group(c) for c in noun.children)
+            if authored and not cues.agent(noun) and not owned:
+                head = owner
                 continue
             subject = noun  # "super PACs supporting Cruz", "ads attacking him": the noun the participle describes
             break
@@ -160,6 +175,14 @@ def _subject_past_quote(quoted: Token, ctx: DocContext) -> Token | None:
         return None
     subject = subject_child(head, ctx)
     return subject if subject is not None and not ctx.quoted(subject) else None
+
+
+def _verb_of_prep_object(noun: Token) -> Token | None:
+    """The verb a prepositional phrase with `noun` for its object hangs on ("pointed to a ruling": "pointed")."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return None
+    verb = noun.head.head
+    return verb if verb.pos_ == "VERB" else None
 
 
 def _issuer(noun: Token, ctx: DocContext, cues: Cues) -> Token | None:
