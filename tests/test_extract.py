@@ -3038,3 +3038,31 @@ def test_a_participle_on_a_group_still_describes_the_group(nlp: Language) -> Non
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, "the bill")], type="indirect", speaker="groups",
           mention=only(text, "groups"), cue=only(text, "supporting"))
+
+
+def test_a_quote_before_a_cue_with_its_own_subject_is_not_the_setting_clauses(nlp: Language) -> None:
+    # '"…," Ortiz said as the heckler yelled: "…"': "said" closes the first quote, "yelled" opens the second
+    text = ("\"There is a man here with some troubles,\" Mr. Ortiz said as the protester yelled: \"Liar!\"")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "There is a man here with some troubles,")], type="direct",
+          speaker="Ortiz", cue=only(text, "said"))
+    check(doc, text, spans=[only(text, "Liar!")], type="direct", speaker="protester",
+          mention=only(text, "the protester"), cue=only(text, "yelled"))
+
+
+def test_a_quote_inside_a_fronted_when_clause_is_that_clauses_speakers(nlp: Language) -> None:
+    # 'When a man yelled, "Liar," Hale laughed': the man's cry, the quote alone; Hale's words come after
+    text = "When a man in the crowd yelled, \"Liar,\" Mr. Hale laughed, \"Not today.\""
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "Liar,")], type="direct", speaker="man", mention=only(text, "a man"),
+          cue=only(text, "yelled"))
+    check(doc, text, spans=[only(text, "Not today.")], type="direct", speaker="Hale", cue=only(text, "laughed"))
+
+
+def test_a_claim_in_a_fronted_although_clause_leaves_the_main_cue_its_own(nlp: Language) -> None:
+    # 'Although she admitted that …, she claimed …': the first quote is the admission's, not the claim's
+    text = ("Although Ms. Ferro admitted to the paper that she and the donor had \"been close for years,\" she "
+            "claimed they had never discussed the contract.")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "they had never discussed the contract")], type="indirect",
+          speaker="Ferro", cue=only(text, "claimed"))
