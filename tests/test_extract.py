@@ -3066,3 +3066,28 @@ def test_a_claim_in_a_fronted_although_clause_leaves_the_main_cue_its_own(nlp: L
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, "they had never discussed the contract")], type="indirect",
           speaker="Ferro", cue=only(text, "claimed"))
+
+
+def test_some_is_a_group_of_its_own_not_the_person_named_before(nlp: Language) -> None:
+    # "Some said …": a share of people, not the last person named
+    text = "Mayor Ruth Kellan spoke first at the meeting. Some said the plan would fail."
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "the plan would fail")], type="indirect", speaker="some",
+          mention=only(text, "Some"), resolved_by="group", casefold_name=True)
+
+
+def test_an_infinitive_after_some_as_object_is_theirs(nlp: Language) -> None:
+    # "leaving some to question …": the object does the questioning, not the subject of the clause
+    text = ("The merger helped the firm, but its profits rose only after she left, leaving some to question "
+            "whether she deserved credit.")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "whether she deserved credit")], type="indirect", speaker="some",
+          mention=only(text, "some"), cue=only(text, "question"))
+
+
+def test_a_participle_on_signs_carried_is_the_carriers(nlp: Language) -> None:
+    # "had gathered, carrying signs saying …": the signs are the marchers' words
+    text = "Hundreds of nurses had gathered at the hall, carrying signs saying, \"Staff the wards now.\""
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "Staff the wards now.")], type="direct", speaker="nurses",
+          mention=only(text, "Hundreds of nurses"), cue=only(text, "saying"))

@@ -77,7 +77,7 @@ def speaker_of(verb: Token, ctx: DocContext, cues: Cues) -> Span | None:
             subject = passive  # "she was suspended after slamming …": the one suspended slammed
             break
         controller = next((c for c in conjunct.children if c.dep_ == "dobj" and c.i < head.i), None)
-        if head.dep_ == "xcomp" and controller is not None and cues.person_or_group(controller):
+        if head.dep_ == "xcomp" and controller is not None and _people(controller, cues):
             subject = controller  # "led Republicans to say", "urged voters to reject": the object does it
             break
         noun = head.head
@@ -92,6 +92,12 @@ def speaker_of(verb: Token, ctx: DocContext, cues: Cues) -> Span | None:
                 continue
             owner = _verb_of_prep_object(noun) if noun.dep_ == "pobj" else noun.head if noun.dep_ == "dobj" else None
             owner_subject = subject_child(owner, ctx) if owner is not None and owner.pos_ == "VERB" else None
+            if owner_subject is None and owner is not None and owner.pos_ == "VERB" and not cues.agent(noun):
+                # "had gathered, carrying signs saying …", "running ads praising …": the subject the
+                # owner's clause takes from the verbs above it
+                carrier = speaker_of(owner, ctx, cues)
+                if carrier is not None and owner.i < noun.i and _people(carrier.root, cues):
+                    return carrier
             # "helped draft a memo defending …", "ended the debate with a reference to …, remarking": the
             # words are the author's; a fronted "In a statement defending …" and a possessed "her statement
             # condemning …" name their own source
@@ -175,6 +181,18 @@ def _subject_past_quote(quoted: Token, ctx: DocContext) -> Token | None:
         return None
     subject = subject_child(head, ctx)
     return subject if subject is not None and not ctx.quoted(subject) else None
+
+
+_SOME_PEOPLE = {"some", "many", "others", "most", "few", "dozens", "hundreds", "thousands"}
+
+
+def _people(tok: Token, cues: Cues) -> bool:
+    """Someone, or a share of people: "some", "many", "62 percent of voters", "hundreds of nurses"."""
+    if cues.person_or_group(tok) or tok.lower_ in _SOME_PEOPLE and tok.pos_ == "PRON":
+        return True
+    share = tok.like_num or tok.ent_type_ == "PERCENT" or tok.lower_ in _SOME_PEOPLE
+    whole = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return share and any(cues.agent(g) or g.tag_ == "NNS" for g in whole)
 
 
 def _verb_of_prep_object(noun: Token) -> Token | None:
