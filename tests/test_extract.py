@@ -3091,3 +3091,14 @@ def test_a_participle_on_signs_carried_is_the_carriers(nlp: Language) -> None:
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, "Staff the wards now.")], type="direct", speaker="nurses",
           mention=only(text, "Hundreds of nurses"), cue=only(text, "saying"))
+
+
+def test_a_view_reported_by_its_holder_is_credited_to_the_report(nlp: Language) -> None:
+    # 'She said she was thinking, "…"': the report's subject names the speaker, not the pronoun inside it
+    text = ("Ms. Dunn sat down slowly. She said she was thinking, \"This cannot be happening,\" adding, "
+            "\"I had no words for it.\"")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "This cannot be happening,")], type="direct", speaker="Dunn",
+          mention=only(text, "She"), cue=only(text, "thinking"))
+    check(doc, text, spans=[only(text, "I had no words for it.")], type="direct", speaker="Dunn",
+          mention=only(text, "She"), cue=only(text, "adding"))

@@ -195,6 +195,25 @@ def _people(tok: Token, cues: Cues) -> bool:
     return share and any(cues.agent(g) or g.tag_ == "NNS" for g in whole)
 
 
+_PERSONAL = {"he", "she", "they", "i", "we"}
+
+
+def reporter_of_own_view(speaker: Span, ctx: DocContext, cues: Cues) -> Span | None:
+    """'She said she was thinking, "…"', 'Humphrey said he doesn't believe …': a cue in the clause another
+    cue reports, its subject a pronoun for the reporter, is the reporter's own view; the report names them."""
+    subject = speaker.root
+    if len(speaker) != 1 or subject.lower_ not in _PERSONAL or subject.dep_ != "nsubj":
+        return None
+    clause = _reported_clause(subject.head)
+    if clause.dep_ != "ccomp" or not cues.strong_cue(clause.head) or clause.head.i > subject.i:
+        return None
+    outer = subject_child(clause.head, ctx)
+    if outer is None or ctx.quoted(outer) or outer.lower_ in _RELATIVES:
+        return None
+    same = outer.lower_ == subject.lower_ if outer.pos_ == "PRON" else subject.lower_ in ("he", "she")
+    return mention_span(outer, ctx) if same and (outer.pos_ == "PRON" or cues.person_or_group(outer)) else None
+
+
 def _verb_of_prep_object(noun: Token) -> Token | None:
     """The verb a prepositional phrase with `noun` for its object hangs on ("pointed to a ruling": "pointed")."""
     if noun.dep_ != "pobj" or noun.head.dep_ != "prep":

@@ -20,7 +20,7 @@ from quotegrab.attribution.quotations import (
     tail_before_cue,
     voiced_object,
 )
-from quotegrab.attribution.speakers import speaker_of
+from quotegrab.attribution.speakers import reporter_of_own_view, speaker_of
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _EXPLETIVE_OBJECTS = {"so", "it", "this", "that", "nothing", "anything", "something", "much"}
@@ -32,6 +32,16 @@ def claims_for_verb(verb: Token, ctx: DocContext, cues: Cues) -> list[Claim]:
     speaker = speaker_of(verb, ctx, cues)
     if speaker is None:
         return []
+    claims = _claims_of(verb, speaker, ctx, cues)
+    # the quotes are found from the cue's own subject; the report that frames it names the speaker
+    reporter = reporter_of_own_view(speaker, ctx, cues)
+    if reporter is not None:
+        for claim in claims:
+            claim.mention = reporter
+    return claims
+
+
+def _claims_of(verb: Token, speaker: Span, ctx: DocContext, cues: Cues) -> list[Claim]:
     cue = cue_span(verb)
     claims = []
     # "…," Fiorina said, adding that …: the quote before belongs to the verb the participle hangs on
