@@ -3102,3 +3102,11 @@ def test_a_view_reported_by_its_holder_is_credited_to_the_report(nlp: Language) 
           mention=only(text, "She"), cue=only(text, "thinking"))
     check(doc, text, spans=[only(text, "I had no words for it.")], type="direct", speaker="Dunn",
           mention=only(text, "She"), cue=only(text, "adding"))
+
+
+def test_all_she_could_do_was_shout_is_hers(nlp: Language) -> None:
+    # the parser makes "all" the subject; the one in the clause on it cries out
+    text = "Ms. Dunn watched the mayor on the news. All she could do was shout \"Finally!\" at the screen."
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "Finally!")], type="direct", speaker="Dunn", mention=only(text, "she"),
+          cue=only(text, "shout"))

@@ -123,6 +123,9 @@ def speaker_of(verb: Token, ctx: DocContext, cues: Cues) -> Span | None:
         break
     else:
         return None
+    doer = _doer_of_all(subject, ctx)
+    if doer is not None:
+        subject = doer  # "all she could do was shout …": the one in the clause on "all" cries out
     if subject.lower_ in _RELATIVES and subject.head.dep_ == "relcl":
         issuer = _issuer(subject.head.head, ctx, cues)
         if issuer is not None:
@@ -196,6 +199,19 @@ def _people(tok: Token, cues: Cues) -> bool:
 
 
 _PERSONAL = {"he", "she", "they", "i", "we"}
+
+
+def _doer_of_all(subject: Token, ctx: DocContext) -> Token | None:
+    """'all she could do was shout', 'what he wanted was to say': the personal subject of the clause the
+    parser hangs on "all" or "what" is who speaks."""
+    if subject.lower_ not in ("all", "what"):
+        return None
+    for clause in subject.children:
+        if clause.dep_ in ("relcl", "acl") and clause.i > subject.i:
+            doer = next((c for c in clause.children if c.dep_ == "nsubj" and c.lower_ in _PERSONAL), None)
+            if doer is not None and not ctx.quoted(doer):
+                return doer
+    return None
 
 
 def reporter_of_own_view(speaker: Span, ctx: DocContext, cues: Cues) -> Span | None:
