@@ -37,6 +37,8 @@ _PLURAL = {"they", "them", "their", "we", "us", "our"}
 _FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 _INDEFINITE = {"someone", "somebody", "anyone", "anybody", "nobody", "everyone", "everybody"}
 _THINGS = {"something", "anything", "nothing", "everything"}
+# pronouns of a share of people ("Some say …", "Many believe …"): a group of its own, not a person named before
+_SHARES = {"some", "many", "most", "few", "several", "all"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 _QUANTIFIERS = {"several", "many", "some", "most", "few", "numerous", "all", "both", "other", "various", "two",
                "three", "four", "five", "dozens", "hundreds", "thousands", "of"}
@@ -429,6 +431,9 @@ class Resolver:
                 return None, "pronoun"
             kind = "group" if lower in ("everyone", "everybody") else "person"
             return extra.setdefault(f"{kind}:{lower}", Entity(name=lower, kind=kind)), "group"
+        if lower in _SHARES and head.pos_ in ("PRON", "DET") and not any(c.dep_ == "prep" for c in head.children):
+            name = _plain(mention).lower()
+            return extra.setdefault("group:" + name, Entity(name=name, kind="group")), "group"
         if lower in _MALE | _FEMALE | _PLURAL or (head.pos_ == "PRON" and lower not in _FIRST_PERSON):
             entity = self._by_pronoun(lower, mention.start_char, sightings)
             if lower in _PLURAL - _FIRST_PERSON:

@@ -3132,3 +3132,100 @@ def test_a_sung_line_is_a_quote_of_the_singer(nlp: Language) -> None:
     check(doc, text, spans=[only(text, "Keep your hands where I can see them,")], type="direct",
           speaker="Lora Vance", cue=only(text, "sings"))
     assert not any(q.cue and q.cue.text == "sang" for q in doc.quotes), describe(doc, text)
+
+
+def test_a_participle_on_a_thing_the_speaker_made_is_the_speakers(nlp: Language) -> None:
+    # "closed the hearing with a remark, adding …" / "helped sketch a memo defending …": the parser hangs the
+    # participle on the thing, but it has no voice of its own; the one who made it speaks
+    text = "Ms. Vance criticized the board during a speech attacking its record on schools."
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "its record on schools")], type="indirect", speaker="Vance",
+          mention=only(text, "Ms. Vance"), cue=only(text, "attacking"))
+
+
+def test_an_infinitive_on_a_thing_after_a_preposition_is_the_subjects(nlp: Language) -> None:
+    # "pointed to an earlier ruling to say": the ruling says nothing, the one pointing to it does
+    text = "The mayor pointed to an earlier ruling to say that cities must weigh the cost of disclosure."
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "that cities must weigh the cost of disclosure")], type="indirect",
+          speaker="mayor", mention=only(text, "The mayor"), cue=only(text, "say"))
+
+
+def test_a_participle_on_a_group_still_describes_the_group(nlp: Language) -> None:
+    # "groups supporting the bill" are people: the participle is theirs, not the subject's
+    text = "Senator Ann Kim met on Tuesday with groups supporting the bill."
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "the bill")], type="indirect", speaker="groups",
+          mention=only(text, "groups"), cue=only(text, "supporting"))
+
+
+def test_a_quote_before_a_cue_with_its_own_subject_is_not_the_setting_clauses(nlp: Language) -> None:
+    # '"…," Ortiz said as the heckler yelled: "…"': "said" closes the first quote, "yelled" opens the second
+    text = ("\"There is a man here with some troubles,\" Mr. Ortiz said as the protester yelled: \"Liar!\"")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "There is a man here with some troubles,")], type="direct",
+          speaker="Ortiz", cue=only(text, "said"))
+    check(doc, text, spans=[only(text, "Liar!")], type="direct", speaker="protester",
+          mention=only(text, "the protester"), cue=only(text, "yelled"))
+
+
+def test_a_quote_inside_a_fronted_when_clause_is_that_clauses_speakers(nlp: Language) -> None:
+    # 'When a man yelled, "Liar," Hale laughed': the man's cry, the quote alone; Hale's words come after
+    text = "When a man in the crowd yelled, \"Liar,\" Mr. Hale laughed, \"Not today.\""
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "Liar,")], type="direct", speaker="man", mention=only(text, "a man"),
+          cue=only(text, "yelled"))
+    check(doc, text, spans=[only(text, "Not today.")], type="direct", speaker="Hale", cue=only(text, "laughed"))
+
+
+def test_a_claim_in_a_fronted_although_clause_leaves_the_main_cue_its_own(nlp: Language) -> None:
+    # 'Although she admitted that …, she claimed …': the first quote is the admission's, not the claim's
+    text = ("Although Ms. Ferro admitted to the paper that she and the donor had \"been close for years,\" she "
+            "claimed they had never discussed the contract.")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "they had never discussed the contract")], type="indirect",
+          speaker="Ferro", cue=only(text, "claimed"))
+
+
+def test_some_is_a_group_of_its_own_not_the_person_named_before(nlp: Language) -> None:
+    # "Some said …": a share of people, not the last person named
+    text = "Mayor Ruth Kellan spoke first at the meeting. Some said the plan would fail."
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "the plan would fail")], type="indirect", speaker="some",
+          mention=only(text, "Some"), resolved_by="group", casefold_name=True)
+
+
+def test_an_infinitive_after_some_as_object_is_theirs(nlp: Language) -> None:
+    # "leaving some to question …": the object does the questioning, not the subject of the clause
+    text = ("The merger helped the firm, but its profits rose only after she left, leaving some to question "
+            "whether she deserved credit.")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "whether she deserved credit")], type="indirect", speaker="some",
+          mention=only(text, "some"), cue=only(text, "question"))
+
+
+def test_a_participle_on_signs_carried_is_the_carriers(nlp: Language) -> None:
+    # "had gathered, carrying signs saying …": the signs are the marchers' words
+    text = "Hundreds of nurses had gathered at the hall, carrying signs saying, \"Staff the wards now.\""
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "Staff the wards now.")], type="direct", speaker="nurses",
+          mention=only(text, "Hundreds of nurses"), cue=only(text, "saying"))
+
+
+def test_a_view_reported_by_its_holder_is_credited_to_the_report(nlp: Language) -> None:
+    # 'She said she was thinking, "…"': the report's subject names the speaker, not the pronoun inside it
+    text = ("Ms. Dunn sat down slowly. She said she was thinking, \"This cannot be happening,\" adding, "
+            "\"I had no words for it.\"")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "This cannot be happening,")], type="direct", speaker="Dunn",
+          mention=only(text, "She"), cue=only(text, "thinking"))
+    check(doc, text, spans=[only(text, "I had no words for it.")], type="direct", speaker="Dunn",
+          mention=only(text, "She"), cue=only(text, "adding"))
+
+
+def test_all_she_could_do_was_shout_is_hers(nlp: Language) -> None:
+    # the parser makes "all" the subject; the one in the clause on it cries out
+    text = "Ms. Dunn watched the mayor on the news. All she could do was shout \"Finally!\" at the screen."
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "Finally!")], type="direct", speaker="Dunn", mention=only(text, "she"),
+          cue=only(text, "shout"))

@@ -34,6 +34,11 @@ def speaker_of(verb: Token, ctx: DocContext, cues: Cues) -> Span | None:
         if infinitive and head.head.dep_ == "dobj" and head.head.head.pos_ == "VERB":
             head = head.head.head  # "she invoked the attacks to defend herself": who invoked them defends
             continue
+        pointer = _verb_of_prep_object(head.head) if infinitive and not cues.agent(head.head) else None
+        pointer_subject = subject_child(pointer, ctx) if pointer is not None else None
+        if pointer_subject is not None and cues.person_or_group(pointer_subject):
+            head = pointer  # "pointed to an earlier ruling to say": who points says
+            continue
         if head.dep_ == "relcl" and head.head.pos_ in ("PROPN", "NOUN", "PRON") and not passive_relative:
             subject = head.head
             break
@@ -72,7 +77,7 @@ def speaker_of(verb: Token, ctx: DocContext, cues: Cues) -> Span | None:
             subject = passive  # "she was suspended after slamming …": the one suspended slammed
             break
         controller = next((c for c in conjunct.children if c.dep_ == "dobj" and c.i < head.i), None)
-        if head.dep_ == "xcomp" and controller is not None and cues.person_or_group(controller):
+        if head.dep_ == "xcomp" and controller is not None and _people(controller, cues):
             subject = controller  # "led Republicans to say", "urged voters to reject": the object does it
             break
         noun = head.head
@@ -84,6 +89,22 @@ def speaker_of(verb: Token, ctx: DocContext, cues: Cues) -> Span | None:
             sender = _sender(noun, head, cues)
             if sender is not None:
                 head = sender  # "emailed supporters saying …": the one writing to them says it
+                continue
+            owner = _verb_of_prep_object(noun) if noun.dep_ == "pobj" else noun.head if noun.dep_ == "dobj" else None
+            owner_subject = subject_child(owner, ctx) if owner is not None and owner.pos_ == "VERB" else None
+            if owner_subject is None and owner is not None and owner.pos_ == "VERB" and not cues.agent(noun):
+                # "had gathered, carrying signs saying …", "running ads praising …": the subject the
+                # owner's clause takes from the verbs above it
+                carrier = speaker_of(owner, ctx, cues)
+                if carrier is not None and owner.i < noun.i and _people(carrier.root, cues):
+                    return carrier
+            # "helped draft a memo defending …", "ended the debate with a reference to …, remarking": the
+            # words are the author's; a fronted "In a statement defending …" and a possessed "her statement
+            # condemning …" name their own source
+            authored = owner_subject is not None and cues.person_or_group(owner_subject) and owner.i < noun.i
+            owned = any(c.dep_ == "poss" and cues.person_or_group(c) for c in noun.children)
+            if authored and not cues.agent(noun) and not owned:
+                head = owner
                 continue
             subject = noun  # "super PACs supporting Cruz", "ads attacking him": the noun the participle describes
             break
@@ -102,6 +123,9 @@ def speaker_of(verb: Token, ctx: DocContext, cues: Cues) -> Span | None:
         break
     else:
         return None
+    doer = _doer_of_all(subject, ctx)
+    if doer is not None:
+        subject = doer  # "all she could do was shout …": the one in the clause on "all" cries out
     if subject.lower_ in _RELATIVES and subject.head.dep_ == "relcl":
         issuer = _issuer(subject.head.head, ctx, cues)
         if issuer is not None:
@@ -160,6 +184,58 @@ def _subject_past_quote(quoted: Token, ctx: DocContext) -> Token | None:
         return None
     subject = subject_child(head, ctx)
     return subject if subject is not None and not ctx.quoted(subject) else None
+
+
+_SOME_PEOPLE = {"some", "many", "others", "most", "few", "dozens", "hundreds", "thousands"}
+
+
+def _people(tok: Token, cues: Cues) -> bool:
+    """Someone, or a share of people: "some", "many", "62 percent of voters", "hundreds of nurses"."""
+    if cues.person_or_group(tok) or tok.lower_ in _SOME_PEOPLE and tok.pos_ == "PRON":
+        return True
+    share = tok.like_num or tok.ent_type_ == "PERCENT" or tok.lower_ in _SOME_PEOPLE
+    whole = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return share and any(cues.agent(g) or g.tag_ == "NNS" for g in whole)
+
+
+_PERSONAL = {"he", "she", "they", "i", "we"}
+
+
+def _doer_of_all(subject: Token, ctx: DocContext) -> Token | None:
+    """'all she could do was shout', 'what he wanted was to say': the personal subject of the clause the
+    parser hangs on "all" or "what" is who speaks."""
+    if subject.lower_ not in ("all", "what"):
+        return None
+    for clause in subject.children:
+        if clause.dep_ in ("relcl", "acl") and clause.i > subject.i:
+            doer = next((c for c in clause.children if c.dep_ == "nsubj" and c.lower_ in _PERSONAL), None)
+            if doer is not None and not ctx.quoted(doer):
+                return doer
+    return None
+
+
+def reporter_of_own_view(speaker: Span, ctx: DocContext, cues: Cues) -> Span | None:
+    """'She said she was thinking, "…"', 'Humphrey said he doesn't believe …': a cue in the clause another
+    cue reports, its subject a pronoun for the reporter, is the reporter's own view; the report names them."""
+    subject = speaker.root
+    if len(speaker) != 1 or subject.lower_ not in _PERSONAL or subject.dep_ != "nsubj":
+        return None
+    clause = _reported_clause(subject.head)
+    if clause.dep_ != "ccomp" or not cues.strong_cue(clause.head) or clause.head.i > subject.i:
+        return None
+    outer = subject_child(clause.head, ctx)
+    if outer is None or ctx.quoted(outer) or outer.lower_ in _RELATIVES:
+        return None
+    same = outer.lower_ == subject.lower_ if outer.pos_ == "PRON" else subject.lower_ in ("he", "she")
+    return mention_span(outer, ctx) if same and (outer.pos_ == "PRON" or cues.person_or_group(outer)) else None
+
+
+def _verb_of_prep_object(noun: Token) -> Token | None:
+    """The verb a prepositional phrase with `noun` for its object hangs on ("pointed to a ruling": "pointed")."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return None
+    verb = noun.head.head
+    return verb if verb.pos_ == "VERB" else None
 
 
 def _issuer(noun: Token, ctx: DocContext, cues: Cues) -> Token | None:

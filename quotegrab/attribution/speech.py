@@ -20,7 +20,7 @@ from quotegrab.attribution.quotations import (
     tail_before_cue,
     voiced_object,
 )
-from quotegrab.attribution.speakers import speaker_of
+from quotegrab.attribution.speakers import reporter_of_own_view, speaker_of
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _EXPLETIVE_OBJECTS = {"so", "it", "this", "that", "nothing", "anything", "something", "much"}
@@ -32,11 +32,24 @@ def claims_for_verb(verb: Token, ctx: DocContext, cues: Cues) -> list[Claim]:
     speaker = speaker_of(verb, ctx, cues)
     if speaker is None:
         return []
+    claims = _claims_of(verb, speaker, ctx, cues)
+    # the quotes are found from the cue's own subject; the report that frames it names the speaker
+    reporter = reporter_of_own_view(speaker, ctx, cues)
+    if reporter is not None:
+        for claim in claims:
+            claim.mention = reporter
+    return claims
+
+
+def _claims_of(verb: Token, speaker: Span, ctx: DocContext, cues: Cues) -> list[Claim]:
     cue = cue_span(verb)
     claims = []
     # "…," Fiorina said, adding that …: the quote before belongs to the verb the participle hangs on
     joined = verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") and speaker.root.head.i != verb.i
     before = None if joined else quotation_before(ctx, verb, speaker, cues)
+    if before is not None and (_closed_by_nearer_cue(ctx, before.end, verb, cues)
+                               or _voiced_in_setting(ctx, before.start, verb, cues)):
+        before = None  # '"…," Ortiz said as the heckler yelled: "…"': Ortiz's quote, not the heckler's
     voiced = cues.quote_only(verb)
     after = quotation_after(ctx, verb, speaker, voiced)
     if after is not None and _handed_on(verb, after.start, cues):
@@ -74,7 +87,12 @@ def claims_for_verb(verb: Token, ctx: DocContext, cues: Cues) -> list[Claim]:
         # 'chanting "no peace" as they marched': the voiced words alone, not the scene after them
         right_after = not ctx.text[verb.idx + len(verb) : after.start].strip()
         voiced_span = voiced_object(ctx, after) if voiced and right_after else None
-        span = voiced_span or extend_to_clause_end(ctx, after, verb, cues)
+        # 'When a man yelled, "Liar," Hale laughed': a clause of the setting ends before the main clause
+        main_subject = next((c for c in verb.head.children if c.dep_ in _SUBJECT_DEPS and c.i > verb.i), None)
+        fronted_setting = (verb.dep_ == "advcl" and verb.head.i > verb.i and main_subject is not None
+                           and after.end <= main_subject.left_edge.idx)
+        span = voiced_span or ((after.start, after.end) if fronted_setting else None) or extend_to_clause_end(
+            ctx, after, verb, cues)
         lead = lead_into_lowercase_quote(ctx, verb, speaker, after) or relative_object(ctx, verb, speaker)
         claims.append(Claim([lead, span] if lead else [span], cue, speaker, "quote-after"))
     elif voiced:
@@ -113,6 +131,32 @@ def relative_report(verb: Token, speaker: Span, ctx: DocContext) -> list[tuple[i
     if tail is None or len(ctx.text[tail[0] : tail[1]].split()) < 2:
         return None
     return [(relative.idx, relative.idx + len(relative)), tail]
+
+
+def _closed_by_nearer_cue(ctx: DocContext, end: int, verb: Token, cues: Cues) -> bool:
+    """Between a quote's end and `verb` stands another cue verb with a subject of its own, the verb governs it
+    as a clause of its setting ("said as …", "said when …"): that cue closes the quote."""
+    if verb.dep_ != "advcl":
+        return False
+    nearer = verb.head
+    if not (end <= nearer.idx < verb.idx) or not cues.is_cue_verb(nearer) or ctx.quoted(nearer):
+        return False
+    subject = next((c for c in nearer.children if c.dep_ in _SUBJECT_DEPS), None)
+    return subject is not None and end <= subject.idx and not ctx.quoted(subject)
+
+
+def _voiced_in_setting(ctx: DocContext, start: int, verb: Token, cues: Cues) -> bool:
+    """'When a man in the crowd yelled, "…," Hale laughed': the quote lies in a clause of the verb's setting
+    whose own cue verb, with a subject of its own, voices it."""
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or clause.i > verb.i or not cues.is_cue_verb(clause) or ctx.quoted(clause):
+            continue
+        subject = next((c for c in clause.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is not None and not ctx.quoted(subject) and clause.idx < start < verb.idx:
+            last = clause.right_edge
+            if start < last.idx + len(last):
+                return True
+    return False
 
 
 def _handed_on(verb: Token, quote_start: int, cues: Cues) -> bool:
