@@ -378,9 +378,9 @@ class Resolver:
         extra: dict[str, Entity],
     ) -> tuple[Entity | None, str]:
         head = mention.root
-        if head.lower_ in ("who", "that", "which") and head.head.dep_ == "relcl":
+        antecedent = relative_antecedent(head)
+        if antecedent is not None:
             # a relative pronoun stands for the noun its clause hangs on: "Trump, who said …"
-            antecedent = head.head.head
             mention = antecedent.doc[_name_start(antecedent) : antecedent.i + 1]
             head = mention.root
         named = _apposed_to(head)
@@ -995,3 +995,20 @@ def _name_start(head: Token) -> int:
         if tok.dep_ in ("compound", "amod", "det", "poss", "nmod", "nummod", "case", "quantmod"):
             start = min(start, tok.left_edge.i)
     return start
+
+
+def relative_antecedent(pronoun: Token) -> Token | None:
+    """The noun a relative pronoun stands for: the head of its clause ("Trump, who said …"), or the noun
+    right before it where the parser hung the clause elsewhere ("turned to the Police Department which
+    reported …" read as a clause of "turned")."""
+    lower = pronoun.lower_
+    if lower not in ("who", "that", "which"):
+        return None
+    if pronoun.head.dep_ == "relcl":
+        return pronoun.head.head
+    if lower == "that" or pronoun.dep_ != "nsubj" or pronoun.i == 0:
+        return None
+    before = pronoun.doc[pronoun.i - 1]
+    if before.text == "," and pronoun.i > 1:
+        before = pronoun.doc[pronoun.i - 2]
+    return before if before.pos_ in ("NOUN", "PROPN") else None

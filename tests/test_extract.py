@@ -19,9 +19,11 @@ from pathlib import Path
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 
 import quotegrab
 from quotegrab.contract import Document, Quote
+from quotegrab.resolution import relative_antecedent
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
@@ -3229,3 +3231,19 @@ def test_all_she_could_do_was_shout_is_hers(nlp: Language) -> None:
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, "Finally!")], type="direct", speaker="Dunn", mention=only(text, "she"),
           cue=only(text, "shout"))
+
+
+
+def test_a_relative_pronoun_the_parser_hangs_elsewhere_stands_for_the_noun_before_it(nlp: Language) -> None:
+    # en_core_web_sm sometimes reads "turned to the Police Department which reported …" as if "reported"
+    # were a clause of "turned": "which" still stands for the department
+    words = ["they", "turned", "to", "the", "Harbor", "Police", "Department", "which", "reported", "cases", "."]
+    heads = [1, 1, 1, 6, 6, 6, 2, 8, 1, 8, 1]
+    deps = ["nsubj", "ROOT", "prep", "det", "compound", "compound", "pobj", "nsubj", "advcl", "dobj", "punct"]
+    pos = ["PRON", "VERB", "ADP", "DET", "PROPN", "PROPN", "PROPN", "PRON", "VERB", "NOUN", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert (antecedent := relative_antecedent(doc[7])) is not None and antecedent.i == 6
+    assert relative_antecedent(doc[0]) is None
+    # a "that" outside a relative clause is too often a conjunction or a demonstrative to stand for a noun
+    that_doc = Doc(nlp.vocab, words=[*words[:7], "that", *words[8:]], heads=heads, deps=deps, pos=pos)
+    assert relative_antecedent(that_doc[7]) is None

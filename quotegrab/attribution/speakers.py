@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quotegrab.attribution.context import DocContext
 from quotegrab.attribution.cues import Cues
+from quotegrab.resolution import relative_antecedent
 
 _INHERIT_SUBJECT_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl", "dep", "acomp")
 _RELATIVES = ("who", "that", "which")
@@ -126,6 +127,8 @@ def speaker_of(verb: Token, ctx: DocContext, cues: Cues) -> Span | None:
     doer = _doer_of_all(subject, ctx)
     if doer is not None:
         subject = doer  # "all she could do was shout …": the one in the clause on "all" cries out
+    if subject.lower_ in _RELATIVES and subject.head.dep_ != "relcl" and relative_antecedent(subject) is not None:
+        return subject.doc[subject.i : subject.i + 1]  # a relative clause the parser hung elsewhere
     if subject.lower_ in _RELATIVES and subject.head.dep_ == "relcl":
         issuer = _issuer(subject.head.head, ctx, cues)
         if issuer is not None:
