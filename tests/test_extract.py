@@ -3247,3 +3247,13 @@ def test_a_relative_pronoun_the_parser_hangs_elsewhere_stands_for_the_noun_befor
     # a "that" outside a relative clause is too often a conjunction or a demonstrative to stand for a noun
     that_doc = Doc(nlp.vocab, words=[*words[:7], "that", *words[8:]], heads=heads, deps=deps, pos=pos)
     assert relative_antecedent(that_doc[7]) is None
+
+
+def test_an_articles_first_line_in_name_colon_form_is_a_headline_claim_though_it_ends_in_a_stop(nlp: Language) -> None:
+    # many outlets end a headline with a full stop; the first line is the headline all the same
+    text = ("Marlowe: Port expansion will not raise local taxes.\n\nCouncilwoman Dana Marlowe spoke to reporters "
+            "on Monday.\n\nNote: the vote is set for Friday.")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "Port expansion will not raise local taxes")], type="indirect",
+          speaker="Dana Marlowe", mention=at(text, "Marlowe"))
+    assert not any("vote is set" in q.text for q in doc.quotes), describe(doc, text)

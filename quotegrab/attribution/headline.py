@@ -49,8 +49,9 @@ def headline_claims(ctx: DocContext, sources: frozenset[str] = frozenset()) -> l
             opening is None or not ctx.text[opening.end : m.end(2)].strip(" .,!?")
         ):
             continue  # a headline that is one quotation is the colon rule's ('Name: "…"')
-        if rest.endswith(".") and not _title_case(rest):
-            continue  # "Note: this is a sentence." is not a headline
+        first_line = not ctx.text[: m.start()].strip()
+        if rest.endswith(".") and not _title_case(rest) and not first_line:
+            continue  # "Note: this is a sentence." is not a headline; an article's first line is its headline
         span = ctx.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         if span is None or len(span) > 5:
             continue
