@@ -3257,3 +3257,12 @@ def test_an_articles_first_line_in_name_colon_form_is_a_headline_claim_though_it
     check(doc, text, spans=[only(text, "Port expansion will not raise local taxes")], type="indirect",
           speaker="Dana Marlowe", mention=at(text, "Marlowe"))
     assert not any("vote is set" in q.text for q in doc.quotes), describe(doc, text)
+
+
+def test_a_weak_cue_set_off_by_commas_reads_past_a_subject_the_parser_hung_on_it(nlp: Language) -> None:
+    # the parser makes "Voters" a second subject of "suggested"; the cue is still an aside of the sentence
+    text = "Voters, Lena Ortiz suggested, don\u2019t have to worry that big banks can influence politicians."
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "Voters"), only(text, "don\u2019t have to worry that big banks can influence "
+                                                         "politicians")],
+          type="indirect", speaker="Lena Ortiz", cue=only(text, "suggested"))

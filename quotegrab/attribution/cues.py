@@ -136,7 +136,8 @@ def parenthetical(verb: Token) -> bool:
         return False
     if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in verb.rights):
         return False
-    subject = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+    # the nearest subject: 'Voters, Clinton suggested, don't …' may hang "Voters" on the cue too
+    subject = next((c for c in reversed(list(verb.lefts)) if c.dep_ == "nsubj"), None)
     if subject is None:
         return False
     first, last = subject.left_edge.i, verb.right_edge.i
