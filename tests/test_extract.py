@@ -3132,3 +3132,23 @@ def test_a_sung_line_is_a_quote_of_the_singer(nlp: Language) -> None:
     check(doc, text, spans=[only(text, "Keep your hands where I can see them,")], type="direct",
           speaker="Lora Vance", cue=only(text, "sings"))
     assert not any(q.cue and q.cue.text == "sang" for q in doc.quotes), describe(doc, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Rival campaigns blast Senator Joan Pruitt almost daily for her vote on the dam.", "blast",
+         "Senator Joan Pruitt almost daily for her vote on the dam"),
+        ("Most delegates in the hall favored Nora Quell over Ivan Stadt.", "favored", "Nora Quell over Ivan Stadt"),
+        ("Councillor Tom Reyes defended the harbour levy against charges of waste.", "defended",
+         "the harbour levy against charges of waste"),
+    ],
+    ids=["reason-past-an-adverb", "rival", "against"],
+)
+def test_stance_keeps_its_reason_or_rival_past_how_it_was_taken(nlp: Language, text: str, cue: str,
+                                                                 content: str) -> None:
+    # the reason or rival of a stance goes with its object, even past an adverb of how or when
+    doc = run(nlp, text)
+    q = quote_at(doc, text, only(text, content))
+    assert spans_of(q) == [only(text, content)] and q.type == "indirect", describe(doc, text)
+    assert q.cue is not None and (q.cue.start, q.cue.end) == only(text, cue)

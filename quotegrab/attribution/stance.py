@@ -14,6 +14,8 @@ from quotegrab.attribution.speech import complement_of, nested_cue_stop, setting
 
 # rules that credit a quotation to a cue verb: a claim of another rule for the same verb leaves them be
 _QUOTE_RULES = ("quote-before", "quote-after", "fronted-mixed")
+# prepositions after a stance's object that give its reason, label or rival ("for …", "as …", "over …")
+_STANCE_REASONS = ("for", "as", "over", "to", "against")
 
 
 def clause_reported(verb: Token, ctx: DocContext, cues: Cues) -> list[Claim]:
@@ -379,6 +381,12 @@ def with_stance_object_claims(doc: Doc, ctx: DocContext, cues: Cues, claims: lis
         reason = next((c for c in verb.children if c.dep_ == "prep" and c.i == last.i + 1 and c.right_edge.i > c.i
                        and (c.lower_ in ("for", "as") or c.lower_ == "by" and any(
                            g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children))), None)
+        if reason is None and not added:
+            # "blast Portman almost daily for his decision …", "favored Obama over Clinton": the reason or
+            # the rival goes with the stance, past a when or how the stance was taken
+            reason = next((c for c in verb.children if c.dep_ == "prep" and c.i > last.i and c.right_edge.i > c.i
+                           and c.lower_ in _STANCE_REASONS and not any(t.is_punct for t in doc[last.i + 1 : c.i])),
+                          None)
         if reason is not None:
             last = reason.right_edge
         elif obj.pos_ == "NOUN" and not added:
