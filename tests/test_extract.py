@@ -3152,3 +3152,22 @@ def test_stance_keeps_its_reason_or_rival_past_how_it_was_taken(nlp: Language, t
     q = quote_at(doc, text, only(text, content))
     assert spans_of(q) == [only(text, content)] and q.type == "indirect", describe(doc, text)
     assert q.cue is not None and (q.cue.start, q.cue.end) == only(text, cue)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Critics blamed Ortiz directly for the decade and a half of budget cuts that hurt schools.", "blamed",
+         "Ortiz directly for the decade and a half of budget cuts that hurt schools"),
+        ("They see him as a useful ally to help other candidates raise money.", "see",
+         "him as a useful ally to help other candidates raise money"),
+    ],
+    ids=["coordinated", "aim"],
+)
+def test_what_is_said_of_someone_runs_on_past_where_the_parser_splits_it(nlp: Language, text: str, cue: str,
+                                                                          content: str) -> None:
+    # the parser hangs the rest of the predicate on the verb: it still belongs to what is said of the object
+    doc = run(nlp, text)
+    q = quote_at(doc, text, only(text, content))
+    assert spans_of(q) == [only(text, content)] and q.type == "indirect", describe(doc, text)
+    assert q.cue is not None and (q.cue.start, q.cue.end) == only(text, cue)

@@ -241,7 +241,8 @@ def with_object_predicate_claims(doc: Doc, ctx: DocContext, cues: Cues, claims: 
         if speaker is None:
             continue
         first = pred if obj.i < verb.i else obj
-        start, end = ctx.absorb_quotations(first.left_edge.idx, pred.right_edge.idx + len(pred.right_edge))
+        last = _said_of_object_end(verb, pred.right_edge, cues)
+        start, end = ctx.absorb_quotations(first.left_edge.idx, last.idx + len(last))
         para_start, para_end = ctx.paragraph_bounds(verb.idx)
         span = trim(ctx.text, max(start, para_start), min(end, para_end), min_chars=4)
         if span is None:
@@ -250,6 +251,29 @@ def with_object_predicate_claims(doc: Doc, ctx: DocContext, cues: Cues, claims: 
         pieces = [(obj.idx, obj.idx + len(obj)), span] if obj.i < verb.i else [span]
         found.append((verb, Claim(pieces, cue_span(verb), speaker, "object-predicate")))
     return _in_place_of(claims, found)
+
+
+def _said_of_object_end(verb: Token, last: Token, cues: Cues) -> Token:
+    """The last word of what is said of an object: the parser hangs the rest of it on the verb ("cast him as
+    weak [on immigration]", "accused X of sexism [and his campaign of attacks]", "blamed him for the
+    decade [and a half of …]"), right after the predicate; a setting, a comma or a clause of its own ends it."""
+    doc = verb.doc
+    while last.i + 1 < len(doc):
+        nxt = doc[last.i + 1]
+        if nxt.dep_ == "cc" and nxt.head == verb and nxt.i + 1 < len(doc):
+            joined = next((c for c in verb.children if c.dep_ == "conj" and c.left_edge.i == nxt.i + 1
+                           and c.pos_ not in ("VERB", "AUX")), None)
+            if joined is None:
+                break
+            last = joined.right_edge
+            continue
+        more = next((c for c in verb.children if c.left_edge.i == nxt.i and c.right_edge.i > c.i
+                     and (c.dep_ == "prep" and not setting_phrase(c, cues) or c.dep_ in ("advcl", "xcomp")
+                          and c.left_edge.lower_ == "to")), None)
+        if more is None:
+            break
+        last = more.right_edge
+    return last
 
 
 def _verb_or_mistagged(verb: Token) -> bool:
