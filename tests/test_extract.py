@@ -3171,3 +3171,27 @@ def test_what_is_said_of_someone_runs_on_past_where_the_parser_splits_it(nlp: La
     q = quote_at(doc, text, only(text, content))
     assert spans_of(q) == [only(text, content)] and q.type == "indirect", describe(doc, text)
     assert q.cue is not None and (q.cue.start, q.cue.end) == only(text, cue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She spoke to reporters just after the race was called on Tuesday.",
+        "The full survey can be found on the website.",
+    ],
+    ids=["race-called", "found-on-a-site"],
+)
+def test_a_bare_passive_call_or_find_reports_nothing(nlp: Language, text: str) -> None:
+    # "call" reports what it calls something and "find" a finding: with nothing said of the subject, the
+    # passive names an election call or a place to look, and a date after "called on" is no one called upon
+    doc = run(nlp, text)
+    assert doc.quotes == [], describe(doc, text)
+
+
+def test_a_passive_call_with_its_label_still_reports(nlp: Language) -> None:
+    text = "The film was called a triumph. Three reforms were announced."
+    doc = run(nlp, text)
+    q = quote_at(doc, text, only(text, "a triumph"))
+    assert spans_of(q) == [only(text, "The film"), only(text, "a triumph")], describe(doc, text)
+    q = quote_at(doc, text, only(text, "Three reforms"))
+    assert spans_of(q) == [only(text, "Three reforms")], describe(doc, text)

@@ -155,6 +155,8 @@ def _prep_object_claim(verb: Token, prep: Token, ctx: DocContext, cues: Cues) ->
         obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
     if obj is None or ctx.quoted(obj) and obj.i == obj.right_edge.i == obj.left_edge.i:
         return None
+    if obj.ent_type_ in ("DATE", "TIME") and prep.lower_ == "on":
+        return None  # "the race was called on Tuesday": when, not whom it was called on
     speaker = speaker_of(verb, ctx, cues)
     if speaker is None:
         return None
