@@ -3195,3 +3195,11 @@ def test_a_passive_call_with_its_label_still_reports(nlp: Language) -> None:
     assert spans_of(q) == [only(text, "The film"), only(text, "a triumph")], describe(doc, text)
     q = quote_at(doc, text, only(text, "Three reforms"))
     assert spans_of(q) == [only(text, "Three reforms")], describe(doc, text)
+
+
+def test_an_intention_keeps_its_condition(nlp: Language) -> None:
+    # the parser hangs "unless …" on the cue verb: the vow is conditional, and the condition is part of it
+    text = "Governor Ruth Okoye vowed to veto the budget unless lawmakers restore school funding."
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "to veto the budget unless lawmakers restore school funding")],
+          type="indirect", speaker="Ruth Okoye", cue=only(text, "vowed"))

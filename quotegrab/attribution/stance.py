@@ -199,7 +199,14 @@ def with_infinitive_claims(doc: Doc, ctx: DocContext, cues: Cues, claims: list[C
         if speaker is None:
             continue
         stop = nested_cue_stop(comp, ctx, cues)
-        start, end = ctx.absorb_quotations(*subtree_range(comp, stop_at=stop))
+        start, end = subtree_range(comp, stop_at=stop)
+        # "vowed to veto the budget unless lawmakers restore the funds": the parser hangs the condition of
+        # the vow on the cue verb
+        condition = next((c for c in verb.children if c.dep_ == "advcl" and c.left_edge.i == comp.right_edge.i + 1
+                          and c.left_edge.lower_ in ("if", "unless")), None) if stop is None else None
+        if condition is not None:
+            end = condition.right_edge.idx + len(condition.right_edge)
+        start, end = ctx.absorb_quotations(start, end)
         para_start, para_end = ctx.paragraph_bounds(verb.idx)
         span = trim(ctx.text, max(start, para_start), min(end, para_end), min_chars=4)
         if span is None:
