@@ -3203,3 +3203,11 @@ def test_an_intention_keeps_its_condition(nlp: Language) -> None:
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, "to veto the budget unless lawmakers restore school funding")],
           type="indirect", speaker="Ruth Okoye", cue=only(text, "vowed"))
+
+
+def test_blame_on_someone_keeps_whom_it_is_put_on(nlp: Language) -> None:
+    # "blame X on Y" says of X that Y caused it, like "blame Y for X"
+    text = "Senator Nora Quell blamed the shutdown on party leaders."
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "the shutdown on party leaders")], type="indirect", speaker="Nora Quell",
+          cue=only(text, "blamed"))
