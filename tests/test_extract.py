@@ -3266,3 +3266,82 @@ def test_a_weak_cue_set_off_by_commas_reads_past_a_subject_the_parser_hung_on_it
     check(doc, text, spans=[only(text, "Voters"), only(text, "don\u2019t have to worry that big banks can influence "
                                                          "politicians")],
           type="indirect", speaker="Lena Ortiz", cue=only(text, "suggested"))
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Rival campaigns blast Senator Joan Pruitt almost daily for her vote on the dam.", "blast",
+         "Senator Joan Pruitt almost daily for her vote on the dam"),
+        ("Most delegates in the hall favored Nora Quell over Ivan Stadt.", "favored", "Nora Quell over Ivan Stadt"),
+        ("Councillor Tom Reyes defended the harbour levy against charges of waste.", "defended",
+         "the harbour levy against charges of waste"),
+    ],
+    ids=["reason-past-an-adverb", "rival", "against"],
+)
+def test_stance_keeps_its_reason_or_rival_past_how_it_was_taken(nlp: Language, text: str, cue: str,
+                                                                 content: str) -> None:
+    # the reason or rival of a stance goes with its object, even past an adverb of how or when
+    doc = run(nlp, text)
+    q = quote_at(doc, text, only(text, content))
+    assert spans_of(q) == [only(text, content)] and q.type == "indirect", describe(doc, text)
+    assert q.cue is not None and (q.cue.start, q.cue.end) == only(text, cue)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Critics blamed Ortiz directly for the decade and a half of budget cuts that hurt schools.", "blamed",
+         "Ortiz directly for the decade and a half of budget cuts that hurt schools"),
+        ("They see him as a useful ally to help other candidates raise money.", "see",
+         "him as a useful ally to help other candidates raise money"),
+    ],
+    ids=["coordinated", "aim"],
+)
+def test_what_is_said_of_someone_runs_on_past_where_the_parser_splits_it(nlp: Language, text: str, cue: str,
+                                                                          content: str) -> None:
+    # the parser hangs the rest of the predicate on the verb: it still belongs to what is said of the object
+    doc = run(nlp, text)
+    q = quote_at(doc, text, only(text, content))
+    assert spans_of(q) == [only(text, content)] and q.type == "indirect", describe(doc, text)
+    assert q.cue is not None and (q.cue.start, q.cue.end) == only(text, cue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She spoke to reporters just after the race was called on Tuesday.",
+        "The full survey can be found on the website.",
+    ],
+    ids=["race-called", "found-on-a-site"],
+)
+def test_a_bare_passive_call_or_find_reports_nothing(nlp: Language, text: str) -> None:
+    # "call" reports what it calls something and "find" a finding: with nothing said of the subject, the
+    # passive names an election call or a place to look, and a date after "called on" is no one called upon
+    doc = run(nlp, text)
+    assert doc.quotes == [], describe(doc, text)
+
+
+def test_a_passive_call_with_its_label_still_reports(nlp: Language) -> None:
+    text = "The film was called a triumph. Three reforms were announced."
+    doc = run(nlp, text)
+    q = quote_at(doc, text, only(text, "a triumph"))
+    assert spans_of(q) == [only(text, "The film"), only(text, "a triumph")], describe(doc, text)
+    q = quote_at(doc, text, only(text, "Three reforms"))
+    assert spans_of(q) == [only(text, "Three reforms")], describe(doc, text)
+
+
+def test_an_intention_keeps_its_condition(nlp: Language) -> None:
+    # the parser hangs "unless …" on the cue verb: the vow is conditional, and the condition is part of it
+    text = "Governor Ruth Okoye vowed to veto the budget unless lawmakers restore school funding."
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "to veto the budget unless lawmakers restore school funding")],
+          type="indirect", speaker="Ruth Okoye", cue=only(text, "vowed"))
+
+
+def test_blame_on_someone_keeps_whom_it_is_put_on(nlp: Language) -> None:
+    # "blame X on Y" says of X that Y caused it, like "blame Y for X"
+    text = "Senator Nora Quell blamed the shutdown on party leaders."
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "the shutdown on party leaders")], type="indirect", speaker="Nora Quell",
+          cue=only(text, "blamed"))

@@ -87,11 +87,23 @@ def unnamed_report(verb: Token, ctx: DocContext, cues: Cues) -> list[Claim]:
             pieces.append(said_of)
         elif subject.pos_ == "PRON":
             return []  # "he was confirmed 92 to 0", "they were announced": a pronoun alone reports nothing
+        elif _says_only_with_predicate(verb, cues) and not any(
+                c.dep_ in ("oprd", "attr", "dobj") and c.i > verb.i for c in verb.children):
+            return []  # "after the race was called", "savings can be found": a call or a find, nothing said
         elif not cues.strong_cue(verb):
             return []  # "the news was welcomed": a bare reaction names no claim, unlike "the cuts were announced"
     else:
         return []
     return [Claim(pieces, cue_span(verb), None, "unnamed")] if pieces else []
+
+
+def _says_only_with_predicate(verb: Token, cues: Cues) -> bool:
+    """A cue that reports only what it says of its object ("called him a liar", models/
+    cue_verbs_object_prep.txt "call _") or a finding (models/cue_verbs_finding.txt): passive, with no
+    predicate, object or preposition saying something of its subject (quoted or not), it names a call or a
+    find and reports nothing."""
+    lemma = verb.lemma_.lower()
+    return f"{lemma} _" in cues.lexicon["cue_verbs_object_prep"] or lemma in cues.lexicon["cue_verbs_finding"]
 
 
 def _said_of(verb: Token, ctx: DocContext) -> tuple[int, int] | None:

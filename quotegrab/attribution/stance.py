@@ -14,6 +14,8 @@ from quotegrab.attribution.speech import complement_of, nested_cue_stop, setting
 
 # rules that credit a quotation to a cue verb: a claim of another rule for the same verb leaves them be
 _QUOTE_RULES = ("quote-before", "quote-after", "fronted-mixed")
+# prepositions after a stance's object that give its reason, label or rival ("for …", "as …", "over …")
+_STANCE_REASONS = ("for", "as", "over", "to", "against")
 
 
 def clause_reported(verb: Token, ctx: DocContext, cues: Cues) -> list[Claim]:
@@ -153,6 +155,8 @@ def _prep_object_claim(verb: Token, prep: Token, ctx: DocContext, cues: Cues) ->
         obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
     if obj is None or ctx.quoted(obj) and obj.i == obj.right_edge.i == obj.left_edge.i:
         return None
+    if obj.ent_type_ in ("DATE", "TIME") and prep.lower_ == "on":
+        return None  # "the race was called on Tuesday": when, not whom it was called on
     speaker = speaker_of(verb, ctx, cues)
     if speaker is None:
         return None
@@ -195,7 +199,14 @@ def with_infinitive_claims(doc: Doc, ctx: DocContext, cues: Cues, claims: list[C
         if speaker is None:
             continue
         stop = nested_cue_stop(comp, ctx, cues)
-        start, end = ctx.absorb_quotations(*subtree_range(comp, stop_at=stop))
+        start, end = subtree_range(comp, stop_at=stop)
+        # "vowed to veto the budget unless lawmakers restore the funds": the parser hangs the condition of
+        # the vow on the cue verb
+        condition = next((c for c in verb.children if c.dep_ == "advcl" and c.left_edge.i == comp.right_edge.i + 1
+                          and c.left_edge.lower_ in ("if", "unless")), None) if stop is None else None
+        if condition is not None:
+            end = condition.right_edge.idx + len(condition.right_edge)
+        start, end = ctx.absorb_quotations(start, end)
         para_start, para_end = ctx.paragraph_bounds(verb.idx)
         span = trim(ctx.text, max(start, para_start), min(end, para_end), min_chars=4)
         if span is None:
@@ -239,7 +250,8 @@ def with_object_predicate_claims(doc: Doc, ctx: DocContext, cues: Cues, claims: 
         if speaker is None:
             continue
         first = pred if obj.i < verb.i else obj
-        start, end = ctx.absorb_quotations(first.left_edge.idx, pred.right_edge.idx + len(pred.right_edge))
+        last = _said_of_object_end(verb, pred.right_edge, cues)
+        start, end = ctx.absorb_quotations(first.left_edge.idx, last.idx + len(last))
         para_start, para_end = ctx.paragraph_bounds(verb.idx)
         span = trim(ctx.text, max(start, para_start), min(end, para_end), min_chars=4)
         if span is None:
@@ -248,6 +260,29 @@ def with_object_predicate_claims(doc: Doc, ctx: DocContext, cues: Cues, claims: 
         pieces = [(obj.idx, obj.idx + len(obj)), span] if obj.i < verb.i else [span]
         found.append((verb, Claim(pieces, cue_span(verb), speaker, "object-predicate")))
     return _in_place_of(claims, found)
+
+
+def _said_of_object_end(verb: Token, last: Token, cues: Cues) -> Token:
+    """The last word of what is said of an object: the parser hangs the rest of it on the verb ("cast him as
+    weak [on immigration]", "accused X of sexism [and his campaign of attacks]", "blamed him for the
+    decade [and a half of …]"), right after the predicate; a setting, a comma or a clause of its own ends it."""
+    doc = verb.doc
+    while last.i + 1 < len(doc):
+        nxt = doc[last.i + 1]
+        if nxt.dep_ == "cc" and nxt.head == verb and nxt.i + 1 < len(doc):
+            joined = next((c for c in verb.children if c.dep_ == "conj" and c.left_edge.i == nxt.i + 1
+                           and c.pos_ not in ("VERB", "AUX")), None)
+            if joined is None:
+                break
+            last = joined.right_edge
+            continue
+        more = next((c for c in verb.children if c.left_edge.i == nxt.i and c.right_edge.i > c.i
+                     and (c.dep_ == "prep" and not setting_phrase(c, cues) or c.dep_ in ("advcl", "xcomp")
+                          and c.left_edge.lower_ == "to")), None)
+        if more is None:
+            break
+        last = more.right_edge
+    return last
 
 
 def _verb_or_mistagged(verb: Token) -> bool:
@@ -379,6 +414,12 @@ def with_stance_object_claims(doc: Doc, ctx: DocContext, cues: Cues, claims: lis
         reason = next((c for c in verb.children if c.dep_ == "prep" and c.i == last.i + 1 and c.right_edge.i > c.i
                        and (c.lower_ in ("for", "as") or c.lower_ == "by" and any(
                            g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children))), None)
+        if reason is None and not added:
+            # "blast Portman almost daily for his decision …", "favored Obama over Clinton": the reason or
+            # the rival goes with the stance, past a when or how the stance was taken
+            reason = next((c for c in verb.children if c.dep_ == "prep" and c.i > last.i and c.right_edge.i > c.i
+                           and c.lower_ in _STANCE_REASONS and not any(t.is_punct for t in doc[last.i + 1 : c.i])),
+                          None)
         if reason is not None:
             last = reason.right_edge
         elif obj.pos_ == "NOUN" and not added:
