@@ -25,6 +25,7 @@ LIST_FILES = (
     "cue_verbs_it",
     "setting_prepositions",
     "setting_conjunctions",
+    "reason_conjunctions",
     "source_nouns",
     "not_cue_verbs",
     "cue_phrases",

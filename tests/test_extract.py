@@ -3345,3 +3345,13 @@ def test_blame_on_someone_keeps_whom_it_is_put_on(nlp: Language) -> None:
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, "the shutdown on party leaders")], type="indirect", speaker="Nora Quell",
           cue=only(text, "blamed"))
+
+
+def test_a_report_keeps_the_reason_hung_on_its_cue(nlp: Language) -> None:
+    # the parser hangs "because …" on the cue verb after the reported clause: the reason is the report's own
+    text = ("Nadia Brook argued that the fee was pointless, because if there were more permits, the city would "
+            "still hold them.")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "that the fee was pointless, because if there were more permits, the city "
+                                       "would still hold them")],
+          type="indirect", speaker="Nadia Brook", cue=only(text, "argued"))

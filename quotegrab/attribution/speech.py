@@ -199,6 +199,8 @@ def complement_of(verb: Token, ctx: DocContext, cues: Cues) -> tuple[int, int] |
             # "said the roads need work, but that taxes will not rise": the parser joins the second
             # "that" clause to the cue; it goes on with the same report
             end = max(end, subtree_range(second, stop_at=nested_cue_stop(second, ctx, cues))[1])
+        if stop is None and comp.i > verb.i and (reason := _reason_clause(verb, comp, cues)) is not None:
+            end = max(end, subtree_range(reason, stop_at=nested_cue_stop(reason, ctx, cues))[1])
         start, end = ctx.absorb_quotations(start, end)
         if stop is None and comp.i > verb.i:
             end = _past_quoted_comma(verb, end, ctx, cues)
@@ -269,6 +271,20 @@ def _second_that_clause(verb: Token, comp: Token, cues: Cues) -> Token | None:
         between = verb.doc[comp.right_edge.i + 1 : child.left_edge.i]
         if child.left_edge.lower_ == "that" and all(t.is_punct or t.dep_ == "cc" for t in between):
             return None if cues.is_cue_verb(child) else child
+        return None
+    return None
+
+
+def _reason_clause(verb: Token, comp: Token, cues: Cues) -> Token | None:
+    """"said it did not cover those talks, because …": the reason the parser hangs on the cue verb right
+    after its complement is the report's own, not the writer's."""
+    for clause in verb.rights:
+        if clause.dep_ != "advcl" or clause.i <= comp.right_edge.i:
+            continue
+        between = verb.doc[comp.right_edge.i + 1 : clause.left_edge.i]
+        opener = clause.left_edge.lower_
+        if opener in cues.lexicon["reason_conjunctions"] and all(t.is_punct for t in between):
+            return clause
         return None
     return None
 
