@@ -476,6 +476,9 @@ class Resolver:
         misspelt = self._misspelt_surname(mention, entities)
         if misspelt is not None:
             return misspelt, "surname"
+        surnamed = self._untagged_surname(mention, entities)
+        if surnamed is not None:
+            return surnamed, "surname"
         if lower in self.groups or (head.tag_ in ("NNS", "NNPS") and head.ent_type_ != "ORG"):
             name = _plain(mention)
             if mention[0].is_sent_start and mention[0].pos_ != "PROPN" and not mention[0].ent_type_:
@@ -579,6 +582,18 @@ class Resolver:
             return None
         close = [e for key, e in surnames.items() if _one_edit_apart(key, word)]
         return close[0] if len(close) == 1 else None
+
+    def _untagged_surname(self, mention: Span, entities: list[Entity]) -> Entity | None:
+        """A lone capitalised word the tagger took for a common noun that is exactly one person's surname:
+        "Sanders: Clinton needs …" in a headline read as plural "sanders" is Bernie Sanders."""
+        words = [t for t in mention if not t.is_punct]
+        if len(words) != 1 or words[0].pos_ == "PROPN" or not words[0].text[:1].isupper():
+            return None
+        word = words[0].lower_
+        if word in self.groups or word in self.roles:
+            return None
+        people = [e for e in entities if e.kind == "person" and " " in e.name and e.name.split()[-1].lower() == word]
+        return people[0] if len(people) == 1 else None
 
     def _first_named(self, mention: Span) -> bool:
         """Capitalised words starting with a known first name: "Elena Ruiz"."""

@@ -3355,3 +3355,14 @@ def test_a_report_keeps_the_reason_hung_on_its_cue(nlp: Language) -> None:
     check(doc, text, spans=[only(text, "that the fee was pointless, because if there were more permits, the city "
                                        "would still hold them")],
           type="indirect", speaker="Nadia Brook", cue=only(text, "argued"))
+
+
+def test_a_surname_the_tagger_reads_as_a_plural_noun_is_the_person(nlp: Language) -> None:
+    # "Rivers" is tagged a plural common noun; the article names Dana Rivers, so it is her, not a group
+    text = ("Rivers: Port expansion will not raise local taxes.\n\nCouncilwoman Dana Rivers spoke to reporters on "
+            "Monday. Rivers said the vote would be close.")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "Port expansion will not raise local taxes")], type="indirect",
+          speaker="Dana Rivers", resolved_by="surname", mention=at(text, "Rivers"))
+    check(doc, text, spans=[only(text, "the vote would be close")], type="indirect", speaker="Dana Rivers",
+          resolved_by="surname", mention=at(text, "Rivers", 2))
