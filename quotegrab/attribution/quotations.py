@@ -293,9 +293,7 @@ def unattributed_quotations(ctx: DocContext, claims: list[Claim], cues: Cues) ->
             elif _short_sentence(ctx, q):
                 # '"I feel good about November," Tester said. "Very good."': a sentence of a word or two
                 # right after a quote's attribution, in its paragraph, is the same speaker going on
-                previous = [c for c in by_start + extra if c.end <= q.start and c.mention is not None
-                            and c.rule in _QUOTE_RULES]
-                prior = max(previous, key=lambda c: c.end) if previous else None
+                prior = _prior_quote(by_start + extra, q)
                 same_paragraph = prior is not None and ctx.paragraph_bounds(prior.end)[0] == ctx.paragraph_bounds(
                     q.start)[0]
                 if same_paragraph and prior.type != "skip" and continues(ctx, prior, q):
@@ -315,14 +313,18 @@ def unattributed_quotations(ctx: DocContext, claims: list[Claim], cues: Cues) ->
         if announced is not None:
             claim = Claim(list(q.pieces), announced[0], announced[1], "quote-after")
         if claim is None:
-            previous = [c for c in by_start + extra if c.end <= q.start and c.mention is not None
-                        and c.rule in _QUOTE_RULES]
-            prior = max(previous, key=lambda c: c.end) if previous else None
+            prior = _prior_quote(by_start + extra, q)
             if prior is not None and prior.type != "skip" and continues(ctx, prior, q):
                 claim = Claim(list(q.pieces), None, prior.mention, "continuation", continues=prior)
         if claim is not None:
             extra.append(claim)
     return extra
+
+
+def _prior_quote(claims: list[Claim], q: Quotation) -> Claim | None:
+    """The attributed quote that ends last before `q`: the speaker a cue-less quote may go on from."""
+    previous = [c for c in claims if c.end <= q.start and c.mention is not None and c.rule in _QUOTE_RULES]
+    return max(previous, key=lambda c: c.end) if previous else None
 
 
 def _announced_by(ctx: DocContext, q: Quotation, cues: Cues) -> tuple[tuple[int, int], Span] | None:
