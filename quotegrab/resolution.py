@@ -473,10 +473,7 @@ class Resolver:
             entity = self._by_role(role, mention.start_char, entities, sightings)
             if entity is not None:
                 return entity, "role"
-        misspelt = self._misspelt_surname(mention, entities)
-        if misspelt is not None:
-            return misspelt, "surname"
-        surnamed = self._untagged_surname(mention, entities)
+        surnamed = self._lone_surname(mention, entities)
         if surnamed is not None:
             return surnamed, "surname"
         if lower in self.groups or (head.tag_ in ("NNS", "NNPS") and head.ent_type_ != "ORG"):
@@ -568,32 +565,24 @@ class Resolver:
                 best, best_at = entity, first
         return best
 
-    def _misspelt_surname(self, mention: Span, entities: list[Entity]) -> Entity | None:
-        """A lone capitalised word one letter away from exactly one person's surname, and itself no
-        surname, group or role: "Wines said" after "Leslie Wimes" is a misspelling of her name."""
+    def _lone_surname(self, mention: Span, entities: list[Entity]) -> Entity | None:
+        """A lone capitalised word, itself no group or role, that names one person by surname: exactly, when
+        the tagger took it for a common noun ("Sanders: …" in a headline read as plural "sanders"), or one
+        letter off, a misspelling ("Wines said" after "Leslie Wimes")."""
         words = [t for t in mention if not t.is_punct]
         if len(words) != 1 or not words[0].text[:1].isupper():
             return None
         word = words[0].lower_
         if word in self.groups or word in self.roles:
             return None
-        surnames = {e.name.split()[-1].lower(): e for e in entities if e.kind == "person" and " " in e.name}
-        if word in surnames:
-            return None
+        people = [e for e in entities if e.kind == "person" and " " in e.name]
+        exact = [e for e in people if e.name.split()[-1].lower() == word]
+        if exact:
+            # a proper noun is left to the name rules after this; a surname two people share says nothing
+            return exact[0] if len(exact) == 1 and words[0].pos_ != "PROPN" else None
+        surnames = {e.name.split()[-1].lower(): e for e in people}
         close = [e for key, e in surnames.items() if _one_edit_apart(key, word)]
         return close[0] if len(close) == 1 else None
-
-    def _untagged_surname(self, mention: Span, entities: list[Entity]) -> Entity | None:
-        """A lone capitalised word the tagger took for a common noun that is exactly one person's surname:
-        "Sanders: Clinton needs …" in a headline read as plural "sanders" is Bernie Sanders."""
-        words = [t for t in mention if not t.is_punct]
-        if len(words) != 1 or words[0].pos_ == "PROPN" or not words[0].text[:1].isupper():
-            return None
-        word = words[0].lower_
-        if word in self.groups or word in self.roles:
-            return None
-        people = [e for e in entities if e.kind == "person" and " " in e.name and e.name.split()[-1].lower() == word]
-        return people[0] if len(people) == 1 else None
 
     def _first_named(self, mention: Span) -> bool:
         """Capitalised words starting with a known first name: "Elena Ruiz"."""
