@@ -44,8 +44,8 @@ def measure(megabytes: float, pipeline: str, trace: bool, max_chars: int | None)
     """One run in this process: the numbers for one table row."""
     import spacy
 
-    from quotegrab.chunking import split_text
-    from quotegrab.pipeline import PIECE_CHARS, extract, load
+    from quotegrab.engine.chunking import split_text
+    from quotegrab.engine.pipeline import PIECE_CHARS, extract, load
 
     nlp = spacy.blank("en") if pipeline == "blank" else load()
     text = article(megabytes)
@@ -75,7 +75,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=float, nargs="+", default=[1.0, 5.0, 20.0], help="megabytes")
     parser.add_argument("--pipeline", choices=["real", "blank"], default="real")
     parser.add_argument("--tracemalloc", action="store_true", help="also record the Python heap peak")
-    parser.add_argument("--max-chars", type=int, help="piece size (default: quotegrab.pipeline.PIECE_CHARS)")
+    parser.add_argument("--max-chars", type=int, help="piece size (default: quotegrab.engine.pipeline.PIECE_CHARS)")
     parser.add_argument("--child", type=float, help=argparse.SUPPRESS)
     args = parser.parse_args()
 
@@ -87,7 +87,7 @@ def main() -> None:
         f"{'MB':>6} {'chars':>11} {'pieces':>6} {'quotes':>7} {'seconds':>9} {'chars/s':>9} "
         f"{'base RSS MB':>11} {'peak RSS MB':>11} {'heap MB':>8}"
     )
-    from quotegrab.pipeline import PIECE_CHARS
+    from quotegrab.engine.pipeline import PIECE_CHARS
 
     print(f"pipeline: {args.pipeline}, piece size: {args.max_chars or PIECE_CHARS}")
     print(header)

@@ -111,7 +111,7 @@ def _cpu() -> float:
 
 
 def bare_pipe(texts: list[str], model: str | None) -> Timer:
-    from quotegrab.pipeline import load
+    from quotegrab.engine.pipeline import load
 
     nlp = load(model)
     list(nlp.pipe(texts[:4]))  # warm-up: first-call allocations
@@ -125,7 +125,7 @@ def base_model(texts: list[str], model: str | None) -> Timer:
     """The spaCy model alone, without quotegrab's components: what the engine itself costs."""
     import spacy
 
-    from quotegrab.pipeline import default_model
+    from quotegrab.engine.pipeline import default_model
 
     nlp = spacy.load(model or default_model())
     list(nlp.pipe(texts[:4]))
@@ -136,9 +136,9 @@ def base_model(texts: list[str], model: str | None) -> Timer:
 
 
 def in_process(folder: Path, model: str | None, out: Path) -> Timer:
-    from quotegrab import batch, writers
-    from quotegrab.inputs import iter_inputs
-    from quotegrab.pipeline import load
+    from quotegrab.engine.pipeline import load
+    from quotegrab.running import batch, writers
+    from quotegrab.running.inputs import iter_inputs
 
     nlp = load(model)
     with Timer() as timer, out.open("w", encoding="utf-8") as stream:

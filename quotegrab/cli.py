@@ -20,7 +20,7 @@ from typing import Annotated, Any, TextIO
 
 import typer
 
-from quotegrab.contract import Document, ErrorRecord
+from quotegrab.engine.contract import Document, ErrorRecord
 
 EXIT_CODES = (
     "[bold]Exit codes:[/bold] "
@@ -233,10 +233,10 @@ class _Progress:
 def _iter_inputs(paths: list[str], glob: str | None, scheduler: str | None = None) -> Iterator[Any]:
     if scheduler is not None:
         # On a cluster the workers read the files: only their names are listed here.
-        from quotegrab.distributed import iter_refs
+        from quotegrab.running.distributed import iter_refs
 
         return iter_refs(paths, glob=glob)
-    from quotegrab.inputs import iter_inputs
+    from quotegrab.running.inputs import iter_inputs
 
     return iter_inputs(paths, glob=glob)
 
@@ -245,7 +245,7 @@ def _check_scheduler(scheduler: str | None, jobs: int) -> None:
     """Usage errors for --scheduler (bad value, with --jobs, dask not installed), before any file exists."""
     if scheduler is None:
         return
-    from quotegrab import distributed
+    from quotegrab.running import distributed
 
     if jobs > 1:
         raise _usage_error("--jobs and --scheduler: choose one (on a cluster, its workers do the work)")
@@ -272,7 +272,7 @@ def _resolve_model(model: str | None) -> str:
     """The model name to load, or a usage error when it cannot exist, before any input is read."""
     import importlib.util
 
-    from quotegrab.pipeline import ModelNotFoundError, default_model
+    from quotegrab.engine.pipeline import ModelNotFoundError, default_model
 
     try:
         name = model or default_model()
@@ -290,7 +290,7 @@ def _resolve_model(model: str | None) -> str:
 
 
 def _load(name: str, debug: bool) -> Any:
-    from quotegrab.pipeline import ModelNotFoundError, load
+    from quotegrab.engine.pipeline import ModelNotFoundError, load
 
     try:
         return load(name)
@@ -314,7 +314,7 @@ class _Output:
     """Where results go: stdout, an atomically replaced file, or (resume) a file appended to."""
 
     def __init__(self, path: Path | None, *, append: bool = False) -> None:
-        from quotegrab.writers import AtomicFile, open_append
+        from quotegrab.running.writers import AtomicFile, open_append
 
         self.path = path
         self.atomic: AtomicFile | None = None
@@ -366,7 +366,7 @@ def _drive(
 ) -> None:
     """Runs the batch, handing each result to `write` and counting it in `stats`, until done or
     `stopper` fires."""
-    from quotegrab import batch
+    from quotegrab.running import batch
 
     name = _resolve_model(model)
     nlp = _load(name, debug) if jobs == 1 and scheduler is None else None
@@ -395,7 +395,7 @@ def _finish_run(stats: Any, stopper: Stopper) -> None:
     if stopper.requested():
         raise typer.Exit(stopper.exit_code)
     if stats.done == 0 and stats.skipped == 0:
-        from quotegrab.inputs import DEFAULT_EXTENSIONS
+        from quotegrab.running.inputs import DEFAULT_EXTENSIONS
 
         raise _usage_error(f"no inputs found (folders are searched for {' '.join(DEFAULT_EXTENSIONS)} "
                            "files, or those matching --glob)")
@@ -472,7 +472,7 @@ def extract(
       [cyan]quotegrab extract news/ -f csv > quotes.csv[/cyan]            one row per quote
       [cyan]quotegrab extract news/ -o quotes.jsonl --scheduler tcp://scheduler-host:8786[/cyan]   on a Dask cluster
     """
-    from quotegrab import batch, writers
+    from quotegrab.running import batch, writers
 
     def body() -> None:
         chosen = fmt.value if fmt else None
@@ -548,8 +548,8 @@ def speakers(
       [cyan]quotegrab speakers news/[/cyan]                       who is quoted, and how often
       [cyan]quotegrab speakers news/ -f csv -o speakers.csv[/cyan]
     """
-    from quotegrab import batch, writers
-    from quotegrab.batch import SpeakerTally
+    from quotegrab.running import batch, writers
+    from quotegrab.running.batch import SpeakerTally
 
     def body() -> None:
         chosen = fmt.value if fmt else None
@@ -624,7 +624,7 @@ def evaluate(
       [cyan]quotegrab evaluate gold/ pred.jsonl --errors[/cyan]         score saved predictions
     """
     from quotegrab import evaluate as ev
-    from quotegrab.pipeline import ModelNotFoundError
+    from quotegrab.engine.pipeline import ModelNotFoundError
 
     def body() -> None:
         if setting.lower() not in ev.SETTING_NAMES:

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from quotegrab.contract import Document
+from quotegrab.engine.contract import Document
 
 Piece = tuple[int, int]
 
@@ -367,7 +367,7 @@ def text_files(folder: str | os.PathLike[str]) -> list[Path]:
 def predict(inputs: Sequence[tuple[str, str]], model: str | None = None) -> Iterator[Document]:
     """Run quotegrab over `(source, text)` pairs, loading the pipeline once."""
     # Imported here: scoring a predictions file should not pay for the pipeline module.
-    from quotegrab.pipeline import extract_many, load
+    from quotegrab.engine.pipeline import extract_many, load
 
     yield from extract_many(inputs, nlp=load(model))
 

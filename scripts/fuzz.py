@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))  # run from a checkout without installing
 
-from quotegrab.contract import Document  # noqa: E402
+from quotegrab.engine.contract import Document  # noqa: E402
 
 # --- vocabulary ------------------------------------------------------------------------------------------
 
@@ -344,7 +344,7 @@ def run(
     separate `nlp(text)` call, which must give the same output (determinism, and batching must not
     leak state between texts).
     """
-    from quotegrab.pipeline import extract, load
+    from quotegrab.engine.pipeline import extract, load
 
     nlp = load()
     limit = nlp.max_length

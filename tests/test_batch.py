@@ -13,16 +13,16 @@ from pathlib import Path
 
 import pytest
 
-from quotegrab import batch, writers
-from quotegrab.contract import Document, ErrorRecord, Quote, Span, Speaker, SpeakerRef
-from quotegrab.inputs import Article, InputFailure
+from quotegrab.engine.contract import Document, ErrorRecord, Quote, Span, Speaker, SpeakerRef
+from quotegrab.running import batch, writers
+from quotegrab.running.inputs import Article, InputFailure
 
 SMITH = '"We will win this election," Smith said on Monday.\n'
 
 
 @pytest.fixture(scope="session")
 def nlp():
-    from quotegrab.pipeline import load
+    from quotegrab.engine.pipeline import load
 
     return load()
 
@@ -57,7 +57,7 @@ def test_inputs_are_read_lazily(nlp) -> None:
 
 
 def test_one_failing_text_in_a_batch_is_isolated(nlp, monkeypatch) -> None:
-    import quotegrab.pipeline as pipeline
+    import quotegrab.engine.pipeline as pipeline
 
     real = pipeline.extract
 

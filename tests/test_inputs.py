@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-from quotegrab import inputs
-from quotegrab.contract import ErrorRecord
-from quotegrab.inputs import Article, InputFailure, iter_inputs
+from quotegrab.engine.contract import ErrorRecord
+from quotegrab.running import inputs
+from quotegrab.running.inputs import Article, InputFailure, iter_inputs
 
 QUOTE = '"We will win," Smith said on Tuesday.'
 

@@ -20,7 +20,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotegrab.contract import (
+from quotegrab.engine.contract import (
     Cue,
     Document,
     ErrorInfo,
@@ -31,7 +31,7 @@ from quotegrab.contract import (
     Speaker,
     SpeakerRef,
 )
-from quotegrab.report import PALETTE, UNATTRIBUTED_COLOUR, render_html, speaker_style
+from quotegrab.running.report import PALETTE, UNATTRIBUTED_COLOUR, render_html, speaker_style
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "examples" / "report-demo.txt"

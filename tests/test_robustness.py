@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from quotegrab.contract import Document
-from quotegrab.pipeline import extract, extract_many, load
+from quotegrab.engine.contract import Document
+from quotegrab.engine.pipeline import extract, extract_many, load
 
 
 def _load_fuzz() -> ModuleType:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotegrab.scanner import Quotation, scan
+from quotegrab.engine.scanner import Quotation, scan
 
 
 def contents(text: str) -> list[list[str]]:

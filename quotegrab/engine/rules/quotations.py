@@ -9,12 +9,12 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from quotegrab.attribution.claim import CONTENT_EDGE, Claim, next_nonspace, overlaps, trim
-from quotegrab.attribution.context import DocContext
-from quotegrab.attribution.cues import Cues
-from quotegrab.attribution.headline import colon_or_dash_claim
-from quotegrab.attribution.speakers import mention_span, speaker_of
-from quotegrab.scanner import Quotation
+from quotegrab.engine.rules.claim import CONTENT_EDGE, Claim, next_nonspace, overlaps, trim
+from quotegrab.engine.rules.context import DocContext
+from quotegrab.engine.rules.cues import Cues
+from quotegrab.engine.rules.headline import colon_or_dash_claim
+from quotegrab.engine.rules.speakers import mention_span, speaker_of
+from quotegrab.engine.scanner import Quotation
 
 _LINE_BREAK = re.compile(r"[\r\n]")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s")

@@ -8,9 +8,9 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from quotegrab.attribution import Attributor
-from quotegrab.contract import Document, Quote, Speaker
-from quotegrab.lexicon import Lexicon
+from quotegrab.engine.contract import Document, Quote, Speaker
+from quotegrab.engine.lexicon import Lexicon
+from quotegrab.engine.rules import Attributor
 
 for _name in ("quotes", "speakers"):
     if not Doc.has_extension(_name):

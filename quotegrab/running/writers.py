@@ -20,7 +20,7 @@ from typing import Any, Literal, Protocol, TextIO
 
 from pydantic import BaseModel
 
-from quotegrab.contract import (
+from quotegrab.engine.contract import (
     Cue,
     Document,
     ErrorInfo,
@@ -241,7 +241,7 @@ def speaker_row(item: SpeakerSummary) -> Iterator[list[Any]]:
 
 
 class HtmlWriter:
-    """Collects every result and hands them to `quotegrab.report.render_html` at the end."""
+    """Collects every result and hands them to `quotegrab.running.report.render_html` at the end."""
 
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
@@ -251,7 +251,7 @@ class HtmlWriter:
         self.items.append(item)
 
     def close(self) -> None:
-        from quotegrab.report import render_html  # type: ignore[import-not-found,unused-ignore]
+        from quotegrab.running.report import render_html  # type: ignore[import-not-found,unused-ignore]
 
         self.stream.write(render_html(self.items))
         self.stream.flush()
@@ -260,7 +260,7 @@ class HtmlWriter:
 def html_available() -> bool:
     import importlib.util
 
-    return importlib.util.find_spec("quotegrab.report") is not None
+    return importlib.util.find_spec("quotegrab.running.report") is not None
 
 
 def make_writer(fmt: str, stream: TextIO, *, color: bool | None = None) -> Writer:

@@ -7,10 +7,10 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from quotegrab.attribution.claim import Claim, trim
-from quotegrab.attribution.context import DocContext
-from quotegrab.attribution.cues import Cues
-from quotegrab.attribution.speakers import document_author, mention_span, possessor_span, speaker_of
+from quotegrab.engine.rules.claim import Claim, trim
+from quotegrab.engine.rules.context import DocContext
+from quotegrab.engine.rules.cues import Cues
+from quotegrab.engine.rules.speakers import document_author, mention_span, possessor_span, speaker_of
 
 
 def according_to(doc: Doc, ctx: DocContext, cues: Cues) -> list[Claim]:

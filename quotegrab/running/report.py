@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from quotegrab.contract import Document, ErrorRecord
+from quotegrab.engine.contract import Document, ErrorRecord
 
 __all__ = ["PALETTE", "UNATTRIBUTED_COLOUR", "UNDERLINES", "render_html", "speaker_style"]
 

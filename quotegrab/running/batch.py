@@ -1,6 +1,6 @@
 """Running the pipeline over many inputs: ordered, streaming, constant memory, in one or more processes.
 
-`run` turns a stream of inputs (articles and input failures, as `quotegrab.inputs.iter_inputs` yields
+`run` turns a stream of inputs (articles and input failures, as `quotegrab.running.inputs.iter_inputs` yields
 them) into a stream of results (`Document` or `ErrorRecord`) in the same order. Nothing is printed;
 one bad input becomes an `ErrorRecord` and the batch goes on.
 """
@@ -22,14 +22,14 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from quotegrab.contract import Document, ErrorInfo, ErrorRecord, SpeakerSummary
+from quotegrab.engine.contract import Document, ErrorInfo, ErrorRecord, SpeakerSummary
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from quotegrab.inputs import Article, InputFailure
+    from quotegrab.running.inputs import Article, InputFailure
 
-log = logging.getLogger("quotegrab.batch")
+log = logging.getLogger("quotegrab.running.batch")
 
 Result = Document | ErrorRecord
 
@@ -88,7 +88,7 @@ def _finish(document: Document, article: Article, include_text: bool) -> Documen
 
 
 def _one(nlp: Language, article: Article, include_text: bool) -> Result:
-    from quotegrab.pipeline import extract
+    from quotegrab.engine.pipeline import extract
 
     try:
         return _finish(extract(article.text, article.source, nlp), article, include_text)
@@ -104,7 +104,7 @@ def _extract_articles(nlp: Language, articles: list[Article], include_text: bool
     redone one text at a time; only the text that fails alone becomes an error record. (Texts too
     long for one spaCy doc are extract_many's business: it cuts them into pieces.)
     """
-    from quotegrab.pipeline import extract_many
+    from quotegrab.engine.pipeline import extract_many
 
     done = 0
     try:
@@ -152,7 +152,7 @@ def _init_worker(model: str | None, debug: bool) -> None:
         handler.setFormatter(logging.Formatter("quotegrab[%(process)d]: %(message)s"))
         log.addHandler(handler)
         log.setLevel(logging.DEBUG)
-    from quotegrab.pipeline import load
+    from quotegrab.engine.pipeline import load
 
     global _worker_nlp
     _worker_nlp = load(model)
@@ -175,7 +175,7 @@ def _pool_context() -> multiprocessing.context.BaseContext:
         return multiprocessing.get_context("fork")
     if "forkserver" in methods:
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["quotegrab.batch", "quotegrab.pipeline"])
+        context.set_forkserver_preload(["quotegrab.running.batch", "quotegrab.engine.pipeline"])
         return context
     return multiprocessing.get_context("spawn")
 
@@ -323,12 +323,12 @@ def run(
 
     With jobs == 1 the pipeline (`nlp`, or `model` loaded once) runs in this process; with more, each
     worker process loads `model` once. With `scheduler` (a Dask scheduler address, or "local:N") the
-    workers of that cluster do the work, and `inputs` may also hold `quotegrab.distributed.FileRef`s
+    workers of that cluster do the work, and `inputs` may also hold `quotegrab.running.distributed.FileRef`s
     for them to read. Stop early by closing the iterator or via `should_stop`.
     """
     if scheduler is not None:
         # In its own module so that a plain install never imports dask.
-        from quotegrab.distributed import run_on_cluster
+        from quotegrab.running.distributed import run_on_cluster
 
         yield from run_on_cluster(
             inputs, scheduler=scheduler, model=model, chunk_size=chunk_size, include_text=include_text,
@@ -342,7 +342,7 @@ def run(
         )
         return
     if nlp is None:
-        from quotegrab.pipeline import load
+        from quotegrab.engine.pipeline import load
 
         nlp = load(model)
     for chunk in _chunks(inputs, chunk_size):
@@ -369,12 +369,12 @@ def count_inputs(paths: list[str], glob: str | None = None) -> int | None:
     """A quick estimate of how many articles `paths` hold, for the progress bar's total and ETA.
 
     Counts the files a folder walk would read (same default extensions and glob as
-    `quotegrab.inputs`) without reading them, so a JSON Lines file of many articles counts once;
+    `quotegrab.running.inputs`) without reading them, so a JSON Lines file of many articles counts once;
     None when unknowable (standard input).
     """
     from fnmatch import fnmatch
 
-    from quotegrab.inputs import DEFAULT_EXTENSIONS
+    from quotegrab.running.inputs import DEFAULT_EXTENSIONS
 
     def wanted(name: str) -> bool:
         if name.startswith("."):

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from quotegrab.attribution.claim import Claim, cue_span, subtree_range, trim
-from quotegrab.attribution.context import DocContext
-from quotegrab.attribution.cues import Cues
-from quotegrab.attribution.speakers import mention_span
-from quotegrab.attribution.speech import asked_start, what_was_asked
+from quotegrab.engine.rules.claim import Claim, cue_span, subtree_range, trim
+from quotegrab.engine.rules.context import DocContext
+from quotegrab.engine.rules.cues import Cues
+from quotegrab.engine.rules.speakers import mention_span
+from quotegrab.engine.rules.speech import asked_start, what_was_asked
 
 # what a question was about: "asked whether …", "asked about the plan", "asked what it meant"
 _QUESTION_DEPS = ("ccomp", "advcl", "prep", "dobj", "xcomp", "pobj")

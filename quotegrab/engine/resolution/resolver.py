@@ -26,10 +26,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from quotegrab.contract import Cue, Mention, Quote, Speaker, SpeakerRef
-from quotegrab.contract import Span as CharSpan
-from quotegrab.lexicon import Lexicon
-from quotegrab.scanner import Quotation, QuotationIndex
+from quotegrab.engine.contract import Cue, Mention, Quote, Speaker, SpeakerRef
+from quotegrab.engine.contract import Span as CharSpan
+from quotegrab.engine.lexicon import Lexicon
+from quotegrab.engine.scanner import Quotation, QuotationIndex
 
 _MALE = {"he", "him", "his", "himself"}
 _FEMALE = {"she", "her", "hers", "herself"}

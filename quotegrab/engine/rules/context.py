@@ -8,8 +8,8 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from quotegrab.attribution.claim import trim
-from quotegrab.scanner import Quotation, QuotationIndex
+from quotegrab.engine.rules.claim import trim
+from quotegrab.engine.scanner import Quotation, QuotationIndex
 
 
 def _looks_like_title(text: str) -> bool:

@@ -21,8 +21,8 @@ The modules, in the order a claim passes through them:
 - `claim`: the `Claim` a rule finds and the character-range helpers rules build it from
 """
 
-from quotegrab.attribution.attributor import Attributor
-from quotegrab.attribution.claim import Claim
-from quotegrab.attribution.context import DocContext
+from quotegrab.engine.rules.attributor import Attributor
+from quotegrab.engine.rules.claim import Claim
+from quotegrab.engine.rules.context import DocContext
 
 __all__ = ["Attributor", "Claim", "DocContext"]

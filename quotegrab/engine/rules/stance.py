@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from quotegrab.attribution.claim import WRITER_DASH, Claim, cue_span, cut_aside, subtree_range, trim
-from quotegrab.attribution.context import DocContext
-from quotegrab.attribution.cues import Cues
-from quotegrab.attribution.speakers import mention_span, speaker_of
-from quotegrab.attribution.speech import complement_of, nested_cue_stop, setting_phrase
+from quotegrab.engine.rules.claim import WRITER_DASH, Claim, cue_span, cut_aside, subtree_range, trim
+from quotegrab.engine.rules.context import DocContext
+from quotegrab.engine.rules.cues import Cues
+from quotegrab.engine.rules.speakers import mention_span, speaker_of
+from quotegrab.engine.rules.speech import complement_of, nested_cue_stop, setting_phrase
 
 # rules that credit a quotation to a cue verb: a claim of another rule for the same verb leaves them be
 _QUOTE_RULES = ("quote-before", "quote-after", "fronted-mixed")

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from quotegrab.attribution.claim import WRITER_DASH, Claim, cue_span, cut_aside, subtree_range, trim
-from quotegrab.attribution.context import DocContext
-from quotegrab.attribution.cues import Cues
-from quotegrab.attribution.speakers import NOT_SPEAKERS, mention_span, possessor_span
-from quotegrab.attribution.speech import nested_cue_stop
+from quotegrab.engine.rules.claim import WRITER_DASH, Claim, cue_span, cut_aside, subtree_range, trim
+from quotegrab.engine.rules.context import DocContext
+from quotegrab.engine.rules.cues import Cues
+from quotegrab.engine.rules.speakers import NOT_SPEAKERS, mention_span, possessor_span
+from quotegrab.engine.rules.speech import nested_cue_stop
 
 # -- nominal cues: "Trump's criticism of the judge", "her argument that …" --------------------------
 

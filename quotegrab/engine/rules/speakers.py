@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from quotegrab.attribution.context import DocContext
-from quotegrab.attribution.cues import Cues
-from quotegrab.resolution import relative_antecedent
+from quotegrab.engine.resolution import relative_antecedent
+from quotegrab.engine.rules.context import DocContext
+from quotegrab.engine.rules.cues import Cues
 
 _INHERIT_SUBJECT_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl", "dep", "acomp")
 _RELATIVES = ("who", "that", "which")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from quotegrab.lexicon import Lexicon
+from quotegrab.engine.lexicon import Lexicon
 
 # regular verb endings and what replaces them in the lemma: "hopes" -> "hope", "worried" -> "worry"
 _INFLECTIONS = (("ies", "y"), ("ied", "y"), ("es", "e"), ("s", ""), ("ed", "e"), ("ed", ""), ("ing", "e"),

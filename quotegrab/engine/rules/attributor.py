@@ -6,12 +6,15 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from quotegrab.attribution.claim import Claim, overlaps
-from quotegrab.attribution.context import DocContext
-from quotegrab.attribution.cues import Cues
-from quotegrab.attribution.headline import headline_claims
-from quotegrab.attribution.nominal import gapped_clauses, nominal_claims, self_described
-from quotegrab.attribution.passive import (
+from quotegrab.engine.contract import Quote, Speaker
+from quotegrab.engine.lexicon import Lexicon
+from quotegrab.engine.resolution import Resolver
+from quotegrab.engine.rules.claim import Claim, overlaps
+from quotegrab.engine.rules.context import DocContext
+from quotegrab.engine.rules.cues import Cues
+from quotegrab.engine.rules.headline import headline_claims
+from quotegrab.engine.rules.nominal import gapped_clauses, nominal_claims, self_described
+from quotegrab.engine.rules.passive import (
     asked_unnamed,
     passive_agent,
     passive_claims,
@@ -19,10 +22,10 @@ from quotegrab.attribution.passive import (
     reported_unnamed,
     unnamed_report,
 )
-from quotegrab.attribution.phrases import according_to, found_in, in_source_claims, open_question, short_answers
-from quotegrab.attribution.quotations import classify, merge_interrupted, unattributed_quotations
-from quotegrab.attribution.speech import claims_for_verb
-from quotegrab.attribution.stance import (
+from quotegrab.engine.rules.phrases import according_to, found_in, in_source_claims, open_question, short_answers
+from quotegrab.engine.rules.quotations import classify, merge_interrupted, unattributed_quotations
+from quotegrab.engine.rules.speech import claims_for_verb
+from quotegrab.engine.rules.stance import (
     clause_reported,
     participle_stances,
     predicate_phrase_claims,
@@ -32,10 +35,7 @@ from quotegrab.attribution.stance import (
     with_raising_claims,
     with_stance_object_claims,
 )
-from quotegrab.contract import Quote, Speaker
-from quotegrab.lexicon import Lexicon
-from quotegrab.resolution import Resolver
-from quotegrab.scanner import scan
+from quotegrab.engine.scanner import scan
 
 # rules whose claims may lie inside another claim's content ("…, who is expected to win, said …")
 _NESTABLE = ("raising", "prep-object", "infinitive", "object-predicate")

@@ -7,9 +7,9 @@ import re
 
 from spacy.tokens import Span
 
-from quotegrab.attribution.claim import Claim, next_nonspace, trim
-from quotegrab.attribution.context import DocContext
-from quotegrab.scanner import Quotation
+from quotegrab.engine.rules.claim import Claim, next_nonspace, trim
+from quotegrab.engine.rules.context import DocContext
+from quotegrab.engine.scanner import Quotation
 
 # "WALLACE: …", "SEN. KAINE: …", optionally inside a quotation mark opening a quoted transcript
 # a signature after a dash: two to four capitalised words, middle initials allowed ("Christina N Luis")

@@ -1,8 +1,8 @@
-"""Running quotegrab on a Dask cluster: the `--scheduler` producer for `quotegrab.batch.run`, and
+"""Running quotegrab on a Dask cluster: the `--scheduler` producer for `quotegrab.running.batch.run`, and
 `extract_bag` for pipelines already written with dask.bag.
 
 Dask is an optional extra (`pip install 'quotegrab[dask]'`); this module imports it only inside the
-functions that need it, so `import quotegrab.distributed` works, and costs nothing, without it.
+functions that need it, so `import quotegrab.running.distributed` works, and costs nothing, without it.
 
 What a cluster needs: quotegrab (and the spaCy model) installed on every worker, and the inputs
 readable by the workers under the same names as on the client (a shared file system), since workers
@@ -24,15 +24,15 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from quotegrab.batch import DEFAULT_CHUNK, Result, WorkerCrashed, _chunks, error_record, process_chunk
-from quotegrab.inputs import DEFAULT_MAX_BYTES, Article, InputFailure, display_source, format_for
+from quotegrab.running.batch import DEFAULT_CHUNK, Result, WorkerCrashed, _chunks, error_record, process_chunk
+from quotegrab.running.inputs import DEFAULT_MAX_BYTES, Article, InputFailure, display_source, format_for
 
 if TYPE_CHECKING:
     from dask.bag import Bag
     from distributed import Client, Future
     from spacy.language import Language
 
-log = logging.getLogger("quotegrab.distributed")
+log = logging.getLogger("quotegrab.running.distributed")
 
 INSTALL_HINT = "pip install 'quotegrab[dask]'"
 # How long to wait for a scheduler without workers (a cluster still starting, or scaling up from zero)
@@ -108,9 +108,9 @@ def iter_refs(
     max_bytes: int = DEFAULT_MAX_BYTES,
     encoding: str | None = None,
 ) -> Iterator[Article | InputFailure | FileRef]:
-    """What `quotegrab.inputs.iter_inputs` yields, in the same order, except that each single-article
+    """What `quotegrab.running.inputs.iter_inputs` yields, in the same order, except that each single-article
     file (text, HTML) is a `FileRef` for a worker to read instead of being read here."""
-    from quotegrab import inputs
+    from quotegrab.running import inputs
 
     seen_dirs: set[str] = set()
     for path in paths:
@@ -138,7 +138,7 @@ def iter_refs(
 def _ref_or_read(
     path: str, *, walked: bool, max_bytes: int, encoding: str | None
 ) -> Iterator[Article | InputFailure | FileRef]:
-    from quotegrab.inputs import read_file
+    from quotegrab.running.inputs import read_file
 
     if format_for(path) in _WORKER_READ:
         yield FileRef(display_source(path), os.path.abspath(path), walked, max_bytes, encoding)
@@ -148,7 +148,7 @@ def _ref_or_read(
 
 def _read(ref: FileRef) -> list[Article | InputFailure]:
     """The article (or failure) in `ref`, named by the path the client was given, not the absolute one."""
-    from quotegrab.inputs import _show, read_file
+    from quotegrab.running.inputs import _show, read_file
 
     read_as = display_source(ref.path)
     items: list[Article | InputFailure] = []
@@ -174,7 +174,7 @@ _pipeline_lock = threading.Lock()
 
 
 def _pipeline(model: str | None) -> Language:
-    from quotegrab.pipeline import default_model, load
+    from quotegrab.engine.pipeline import default_model, load
 
     # load() is cached per process, so each worker loads the model once; by name, so that None and the
     # default's name (the CLI resolves it) do not load it twice.
@@ -342,7 +342,7 @@ def run_on_cluster(
     debug: bool = False,
 ) -> Iterator[Result]:
     """Results for `inputs`, in input order, computed by the workers of `scheduler` (an address, or
-    `local:N`), as `quotegrab.batch.run` computes them locally.
+    `local:N`), as `quotegrab.running.batch.run` computes them locally.
 
     Chunks of `chunk_size` inputs are tasks; at most two per worker thread are in flight, so memory
     stays constant. A worker that dies loses nothing: Dask reruns its tasks, and the results it held,

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
-from quotegrab.contract import ErrorInfo, ErrorRecord
+from quotegrab.engine.contract import ErrorInfo, ErrorRecord
 
 DEFAULT_EXTENSIONS: tuple[str, ...] = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TypeVar
 
-from quotegrab.contract import Document, Quote, Span, Speaker
+from quotegrab.engine.contract import Document, Quote, Span, Speaker
 
 _S = TypeVar("_S", bound=Span)
 
