@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 import quotegrab
 from quotegrab.engine.contract import Document, Quote
-from quotegrab.engine.resolution import relative_antecedent
+from quotegrab.engine.grammar import relative_antecedent
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 

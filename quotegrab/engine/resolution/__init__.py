@@ -1,5 +1,5 @@
 """The resolution stage: one speaker per person or organisation, from the mentions the rules found."""
 
-from quotegrab.engine.resolution.resolver import Resolver, relative_antecedent
+from quotegrab.engine.resolution.resolver import Resolver
 
-__all__ = ["Resolver", "relative_antecedent"]
+__all__ = ["Resolver"]

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quotegrab.engine.contract import Cue, Mention, Quote, Speaker, SpeakerRef
 from quotegrab.engine.contract import Span as CharSpan
+from quotegrab.engine.grammar import relative_antecedent
 from quotegrab.engine.lexicon import Lexicon
 from quotegrab.engine.scanner import Quotation, QuotationIndex
 
@@ -999,20 +1000,3 @@ def _name_start(head: Token) -> int:
         if tok.dep_ in ("compound", "amod", "det", "poss", "nmod", "nummod", "case", "quantmod"):
             start = min(start, tok.left_edge.i)
     return start
-
-
-def relative_antecedent(pronoun: Token) -> Token | None:
-    """The noun a relative pronoun stands for: the head of its clause ("Trump, who said …"), or the noun
-    right before it where the parser hung the clause elsewhere ("turned to the Police Department which
-    reported …" read as a clause of "turned")."""
-    lower = pronoun.lower_
-    if lower not in ("who", "that", "which"):
-        return None
-    if pronoun.head.dep_ == "relcl":
-        return pronoun.head.head
-    if lower == "that" or pronoun.dep_ != "nsubj" or pronoun.i == 0:
-        return None
-    before = pronoun.doc[pronoun.i - 1]
-    if before.text == "," and pronoun.i > 1:
-        before = pronoun.doc[pronoun.i - 2]
-    return before if before.pos_ in ("NOUN", "PROPN") else None

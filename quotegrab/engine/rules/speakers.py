@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from quotegrab.engine.resolution import relative_antecedent
+from quotegrab.engine.grammar import relative_antecedent
 from quotegrab.engine.rules.context import DocContext
 from quotegrab.engine.rules.cues import Cues
 
