@@ -3,7 +3,9 @@ and entity recogniser; results on `doc._.quotes` and `doc._.speakers`."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -11,6 +13,7 @@ from spacy.tokens import Doc
 from quotegrab.engine.contract import Document, Quote, Speaker
 from quotegrab.engine.lexicon import Lexicon
 from quotegrab.engine.rules import Attributor
+from quotegrab.engine.rules.registry import DEFAULT_ORDER
 
 for _name in ("quotes", "speakers"):
     if not Doc.has_extension(_name):
@@ -36,27 +39,57 @@ def pin_paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+# The settings a user may change in the pipeline's config ([components.quotegrab]): where the lexicon
+# is read from, which sieves run in which order, and the shortest object taken as a claim for verbs of
+# saying and for verbs of stance or belief.
+DEFAULT_SETTINGS: dict[str, Any] = {
+    "lexicon_path": None,
+    "sieves": list(DEFAULT_ORDER),
+    "min_indirect_tokens": 3,
+    "min_stance_tokens": 2,
+}
+
+
 @Language.factory(
     "quotegrab",
-    default_config={"lexicon_path": None},
+    default_config=DEFAULT_SETTINGS,
     requires=["token.dep", "token.lemma", "doc.ents"],
     assigns=["doc._.quotes", "doc._.speakers"],
 )
-def make_quotegrab(nlp: Language, name: str, lexicon_path: str | None) -> QuoteGrab:
-    return QuoteGrab(nlp, name, lexicon=Lexicon.load(lexicon_path))
+def make_quotegrab(
+    nlp: Language,
+    name: str,
+    lexicon_path: str | None,
+    sieves: list[str],
+    min_indirect_tokens: int,
+    min_stance_tokens: int,
+) -> QuoteGrab:
+    thresholds = {"min_indirect_tokens": min_indirect_tokens, "min_stance_tokens": min_stance_tokens}
+    return QuoteGrab(nlp, name, lexicon=Lexicon.load(lexicon_path), sieves=sieves, thresholds=thresholds)
 
 
 class QuoteGrab:
     """Finds quotations, cues and speakers in a parsed `Doc`.
 
     The knowledge it applies (cue verbs, titles, roles, pronouns) is a `Lexicon` loaded from data files,
-    so `to_disk` writes those files beside the pipeline and a user can edit them there.
+    so `to_disk` writes those files beside the pipeline and a user can edit them there; the sieves'
+    order and the thresholds are the component's settings, which spaCy keeps in the pipeline's config.
     """
 
-    def __init__(self, nlp: Language, name: str = "quotegrab", lexicon: Lexicon | None = None) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "quotegrab",
+        lexicon: Lexicon | None = None,
+        sieves: Sequence[str] = DEFAULT_ORDER,
+        thresholds: Mapping[str, int] | None = None,
+    ) -> None:
         self.name = name
         self.lexicon = lexicon or Lexicon.load()
-        self.attributor = Attributor(self.lexicon)
+        self.sieves = list(sieves)
+        self.thresholds = dict(thresholds) if thresholds is not None else {
+            key: DEFAULT_SETTINGS[key] for key in ("min_indirect_tokens", "min_stance_tokens")}
+        self.attributor = Attributor(self.lexicon, self.sieves, self.thresholds)
 
     def __call__(self, doc: Doc) -> Doc:
         quotes, speakers = self.attributor(doc)
@@ -69,7 +102,7 @@ class QuoteGrab:
 
     def from_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> QuoteGrab:
         self.lexicon = Lexicon.load(Path(path))
-        self.attributor = Attributor(self.lexicon)
+        self.attributor = Attributor(self.lexicon, self.sieves, self.thresholds)
         return self
 
 

@@ -7,7 +7,6 @@ Each list file holds one entry per line; `#` starts a comment. A user extends qu
 
 from __future__ import annotations
 
-import json
 import shutil
 from dataclasses import dataclass, field
 from importlib import resources
@@ -75,7 +74,6 @@ def builtin_path() -> Path:
 class Lexicon:
     path: Path
     lists: dict[str, frozenset[str]] = field(default_factory=dict)
-    config: dict = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Lexicon:
@@ -86,14 +84,12 @@ class Lexicon:
         for name in LIST_FILES:
             file = folder / f"{name}.txt"
             lists[name] = frozenset(e.lower() for e in _read_list(file)) if file.exists() else frozenset()
-        config_file = folder / "config.json"
-        config = json.loads(config_file.read_text(encoding="utf-8")) if config_file.exists() else {}
-        return cls(path=folder, lists=lists, config=config)
+        return cls(path=folder, lists=lists)
 
     def to_disk(self, path: Path) -> None:
         path.mkdir(parents=True, exist_ok=True)
         for file in self.path.iterdir():
-            if file.suffix in (".txt", ".json"):
+            if file.suffix == ".txt":
                 shutil.copyfile(file, path / file.name)
 
     def __getitem__(self, name: str) -> frozenset[str]:

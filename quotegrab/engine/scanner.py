@@ -50,9 +50,6 @@ class Quotation:
     def content_end(self) -> int:
         return self.pieces[-1][1]
 
-    def contains(self, pos: int) -> bool:
-        return self.start <= pos < self.end
-
 
 def _is_letter(ch: str) -> bool:
     return ch.isalnum()
@@ -263,19 +260,6 @@ def _has_closer_ahead(text: str, j: int, closers: tuple[str, ...]) -> bool:
     """True when some paragraph ahead closes the quote: a reopened quote must end somewhere."""
     limit = min(len(text), j + 20000)
     return any(text.find(c, j, limit) >= 0 for c in closers)
-
-
-def quoted_fraction(text: str, start: int, end: int, quotations: list[Quotation]) -> float:
-    """Share of the non-space characters of text[start:end] that lie inside quotation marks."""
-    total = sum(not c.isspace() for c in text[start:end])
-    if not total:
-        return 0.0
-    inside = 0
-    for q in quotations:
-        a, b = max(start, q.start), min(end, q.end)
-        if a < b:
-            inside += sum(not c.isspace() for c in text[a:b])
-    return inside / total
 
 
 class QuotationIndex:

@@ -5,8 +5,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Literal
 
 from spacy.tokens import Span, Token
+
+# What a claim is, by the rule that found it: the sieves' reconciliation ranks and nests claims by it.
+RuleName = Literal[
+    "according-to", "as-aside", "clause", "colon", "complement", "continuation", "dash", "found-in", "fronted",
+    "fronted-mixed", "gapped", "headline", "in-source", "infinitive", "nominal", "object-predicate",
+    "open-question", "participle-stance", "passive", "predicate-phrase", "prep-object", "question",
+    "quote-after", "quote-before", "raising", "self-described", "short-answer", "stance-adjective",
+    "stance-object", "transcript", "unnamed",
+]
+ClaimType = Literal["direct", "mixed", "indirect"]
 
 CONTENT_EDGE = " \t\r\n,;:\u2014\u2013-"
 _ASIDE = re.compile(r",\s+(?:as|while|whereas|though|although|even as|despite|according to)\s")
@@ -20,10 +31,10 @@ class Claim:
     spans: list[tuple[int, int]]
     cue: tuple[int, int] | None
     mention: Span | None
-    rule: str
+    rule: RuleName
     continues: Claim | None = None
     fragments: list[tuple[int, int]] = field(default_factory=list)
-    type: str = "indirect"
+    type: ClaimType = "indirect"
 
     @property
     def start(self) -> int:
@@ -32,6 +43,10 @@ class Claim:
     @property
     def end(self) -> int:
         return self.spans[-1][1]
+
+
+# a claim a rule finds for a verb, to stand in place of whatever other rules made of that verb
+Replacement = tuple[Token, Claim]
 
 
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:

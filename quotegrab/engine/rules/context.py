@@ -38,9 +38,11 @@ class DocContext:
         self.quotations = quotations
         self.index = QuotationIndex(quotations)
         self.persons = [e for e in names if e.label_ == "PERSON"]
+        # the one walk of the document: every sieve reads these Token objects instead of making its own
+        self.tokens: list[Token] = list(doc)
         self._token_quote: list[int] = [-1] * len(doc)
         qi = 0
-        for tok in doc:
+        for tok in self.tokens:
             while qi < len(quotations) and quotations[qi].end <= tok.idx:
                 qi += 1
             # a token belongs to a quotation when it lies within its marks (the marks included)

@@ -3,6 +3,8 @@ quote-only), and which words name someone who can speak or hold a view."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from spacy.tokens import Doc, Token
 
 from quotegrab.engine.lexicon import Lexicon
@@ -15,7 +17,7 @@ _INFLECTIONS = (("ies", "y"), ("ied", "y"), ("es", "e"), ("s", ""), ("ed", "e"),
 class Cues:
     """The cue lists and word classes of a lexicon, with the tests the rules put to a token."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, thresholds: Mapping[str, int]) -> None:
         self.lexicon = lexicon
         self.cue_verbs = lexicon["cue_verbs"]
         self.weak_cues = lexicon["cue_verbs_weak"]
@@ -27,9 +29,9 @@ class Cues:
         self.phrasal_heads = {cue.split()[0] for cue in self.cue_verbs if " " in cue}
         # the adjectives of models/cue_adjectives.txt ("confident" of "confident that"), read once
         self.adjective_heads = {frame.split()[0] for frame in lexicon["cue_adjectives"]}
-        # shortest object taken as a claim, for verbs of saying and for verbs of stance or belief
-        self.config = {"min_indirect_tokens": 3, "min_stance_tokens": 2}
-        self.config.update(lexicon.config)
+        # shortest object taken as a claim, for verbs of saying and for verbs of stance or belief: the
+        # component's settings `min_indirect_tokens`, `min_stance_tokens`
+        self.config = dict(thresholds)
         raising = lexicon["cue_verbs_raising"]
         self.raising_active = {c for c in raising if not c.startswith("be ")}
         self.raising_passive = {c[3:] for c in raising if c.startswith("be ")}

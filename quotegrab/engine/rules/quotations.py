@@ -296,7 +296,7 @@ def unattributed_quotations(ctx: DocContext, claims: list[Claim], cues: Cues) ->
                 prior = _prior_quote(by_start + extra, q)
                 same_paragraph = prior is not None and ctx.paragraph_bounds(prior.end)[0] == ctx.paragraph_bounds(
                     q.start)[0]
-                if same_paragraph and prior.type != "skip" and continues(ctx, prior, q):
+                if same_paragraph and continues(ctx, prior, q):
                     extra.append(Claim(list(q.pieces), None, prior.mention, "continuation", continues=prior))
             continue
         excerpted = _excerpted_from(ctx, q, cues)
@@ -314,7 +314,7 @@ def unattributed_quotations(ctx: DocContext, claims: list[Claim], cues: Cues) ->
             claim = Claim(list(q.pieces), announced[0], announced[1], "quote-after")
         if claim is None:
             prior = _prior_quote(by_start + extra, q)
-            if prior is not None and prior.type != "skip" and continues(ctx, prior, q):
+            if prior is not None and continues(ctx, prior, q):
                 claim = Claim(list(q.pieces), None, prior.mention, "continuation", continues=prior)
         if claim is not None:
             extra.append(claim)

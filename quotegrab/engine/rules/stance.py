@@ -6,14 +6,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from quotegrab.engine.rules.claim import WRITER_DASH, Claim, cue_span, cut_aside, subtree_range, trim
+from quotegrab.engine.rules.claim import WRITER_DASH, Claim, Replacement, cue_span, cut_aside, subtree_range, trim
 from quotegrab.engine.rules.context import DocContext
 from quotegrab.engine.rules.cues import Cues
 from quotegrab.engine.rules.speakers import mention_span, speaker_of
 from quotegrab.engine.rules.speech import complement_of, nested_cue_stop, setting_phrase
 
 # rules that credit a quotation to a cue verb: a claim of another rule for the same verb leaves them be
-_QUOTE_RULES = ("quote-before", "quote-after", "fronted-mixed")
 # prepositions after a stance's object that give its reason, label or rival ("for …", "as …", "over …")
 _STANCE_REASONS = ("for", "as", "over", "to", "against")
 
@@ -35,8 +34,8 @@ def clause_reported(verb: Token, ctx: DocContext, cues: Cues) -> list[Claim]:
 # -- expectations and impressions: "X is expected to …", "X seems to …" ---------------------------
 
 
-def with_raising_claims(doc: Doc, ctx: DocContext, cues: Cues, claims: list[Claim]) -> list[Claim]:
-    """Adds the claims of raising cues (models/cue_verbs_raising.txt): the content is the subject
+def raising_claims(doc: Doc, ctx: DocContext, cues: Cues) -> list[Replacement]:
+    """The claims of raising cues (models/cue_verbs_raising.txt): the content is the subject
     and the complement together ("[the sale] is expected [to close in May]"), the speaker the "by"
     agent or nobody. Such a cue replaces any claim the speech rules made of the same verb."""
     found = []
@@ -46,7 +45,7 @@ def with_raising_claims(doc: Doc, ctx: DocContext, cues: Cues, claims: list[Clai
         claim = _raising_claim(verb, ctx, cues)
         if claim is not None:
             found.append((verb, claim))
-    return _in_place_of(claims, found)
+    return found
 
 
 def _raising_claim(verb: Token, ctx: DocContext, cues: Cues) -> Claim | None:
@@ -105,8 +104,8 @@ def _raising_claim(verb: Token, ctx: DocContext, cues: Cues) -> Claim | None:
 # -- cues with a preposition: "called for X", "called on X to …", "referred to X" ---------------------
 
 
-def with_prep_object_claims(doc: Doc, ctx: DocContext, cues: Cues, claims: list[Claim]) -> list[Claim]:
-    """Adds the claims of cue verbs whose content is a prepositional object (models/cue_verbs_prep.txt),
+def prep_object_claims(doc: Doc, ctx: DocContext, cues: Cues) -> list[Replacement]:
+    """The claims of cue verbs whose content is a prepositional object (models/cue_verbs_prep.txt),
     in place of any claim the other rules made of the same verb."""
     found = []
     prep_cues = cues.lexicon["cue_verbs_prep"]
@@ -125,7 +124,7 @@ def with_prep_object_claims(doc: Doc, ctx: DocContext, cues: Cues, claims: list[
             claim = _for_clause_claim(verb, ctx, cues) if f"{lemma} for" in prep_cues else None
             if claim is not None:
                 found.append((verb, claim))
-    return _in_place_of(claims, found)
+    return found
 
 
 def _for_clause_claim(verb: Token, ctx: DocContext, cues: Cues) -> Claim | None:
@@ -183,8 +182,8 @@ def _prep_object_claim(verb: Token, prep: Token, ctx: DocContext, cues: Cues) ->
 # -- intentions and refusals: "declined to comment", "hopes to win" -------------------------------
 
 
-def with_infinitive_claims(doc: Doc, ctx: DocContext, cues: Cues, claims: list[Claim]) -> list[Claim]:
-    """Adds the claims of cue verbs whose content is their "to" infinitive (models/cue_verbs_infinitive.txt),
+def infinitive_claims(doc: Doc, ctx: DocContext, cues: Cues) -> list[Replacement]:
+    """The claims of cue verbs whose content is their "to" infinitive (models/cue_verbs_infinitive.txt),
     however short, in place of any claim the other rules made of the same verb."""
     found = []
     infinitive_cues = cues.lexicon["cue_verbs_infinitive"]
@@ -213,14 +212,14 @@ def with_infinitive_claims(doc: Doc, ctx: DocContext, cues: Cues, claims: list[C
             continue
         span = ctx.cut_trailing_comment(*(cut_aside(ctx.text, *span) or span))
         found.append((verb, Claim([span], cue_span(verb), speaker, "infinitive")))
-    return _in_place_of(claims, found)
+    return found
 
 
 # -- what is said of someone: "accused X of Y", "sees X as Y", "called X Z" ------------------------
 
 
-def with_object_predicate_claims(doc: Doc, ctx: DocContext, cues: Cues, claims: list[Claim]) -> list[Claim]:
-    """Adds the claims of cue verbs whose content is their object with what is said of it
+def object_predicate_claims(doc: Doc, ctx: DocContext, cues: Cues) -> list[Replacement]:
+    """The claims of cue verbs whose content is their object with what is said of it
     (models/cue_verbs_object_prep.txt), in place of any claim the other rules made of the same verb."""
     found = []
     object_cues = cues.lexicon["cue_verbs_object_prep"]
@@ -259,7 +258,7 @@ def with_object_predicate_claims(doc: Doc, ctx: DocContext, cues: Cues, claims: 
         span = ctx.cut_trailing_comment(*span)
         pieces = [(obj.idx, obj.idx + len(obj)), span] if obj.i < verb.i else [span]
         found.append((verb, Claim(pieces, cue_span(verb), speaker, "object-predicate")))
-    return _in_place_of(claims, found)
+    return found
 
 
 def _said_of_object_end(verb: Token, last: Token, cues: Cues) -> Token:
@@ -289,15 +288,6 @@ def _verb_or_mistagged(verb: Token) -> bool:
     """A verb, or a plural the tagger took for a noun though it has a subject of its own ("The candidate
     plans to be back", with "plans" tagged as a noun)."""
     return verb.pos_ == "VERB" or verb.tag_ == "NNS" and any(c.dep_ == "nsubj" for c in verb.children)
-
-
-def _in_place_of(claims: list[Claim], found: list[tuple[Token, Claim]]) -> list[Claim]:
-    """`claims` with the claims `found` for their verbs put in place of any other claim of those verbs."""
-    if not found:
-        return claims
-    verbs = {verb.idx for verb, _ in found}
-    kept = [c for c in claims if c.cue is None or c.cue[0] not in verbs]
-    return kept + [claim for _, claim in found]
 
 
 def _noun_phrase(head: Token) -> tuple[int, int]:
@@ -384,11 +374,12 @@ def predicate_phrase_claims(doc: Doc, ctx: DocContext, cues: Cues) -> list[Claim
 # -- a stance's object: "backs tougher rules", "opposed the bill after winning changes" ------------------
 
 
-def with_stance_object_claims(doc: Doc, ctx: DocContext, cues: Cues, claims: list[Claim]) -> list[Claim]:
-    """Adds the claims of stance cues (models/cue_verbs_stance.txt) with a direct object, in place of
+def stance_object_claims(doc: Doc, ctx: DocContext, cues: Cues) -> list[Replacement]:
+    """The claims of stance cues (models/cue_verbs_stance.txt) with a direct object, in place of
     any claim the other rules made of the same verb: the content is the object alone, with the reason or
     label given for the stance ("praised the plan as bold"), not where, when or after what it was taken,
-    nor a relative clause or apposition the writer adds after a comma."""
+    nor a relative clause or apposition the writer adds after a comma. A quotation the verb closes or
+    opens ('"…," critics scoffed') stays the verb's too: the sieve spares the quote rules' claims."""
     found = []
     stance_cues = cues.lexicon["cue_verbs_stance"]
     for verb in doc:
@@ -432,7 +423,4 @@ def with_stance_object_claims(doc: Doc, ctx: DocContext, cues: Cues, claims: lis
         span = trim(ctx.text, start, end, min_chars=2)
         if span is not None:
             found.append((verb, Claim([span], cue_span(verb), speaker, "stance-object")))
-    # a quotation the verb closes or opens ('"…," critics scoffed') stays the verb's too
-    verbs = {verb.idx for verb, _ in found}
-    kept = [c for c in claims if c.cue is None or c.cue[0] not in verbs or c.rule in _QUOTE_RULES]
-    return kept + [claim for _, claim in found]
+    return found
