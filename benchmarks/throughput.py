@@ -2,8 +2,12 @@
 
     .venv/bin/python benchmarks/throughput.py                 # PolNeAR train texts if present, else synthetic
     .venv/bin/python benchmarks/throughput.py --synthetic --limit 300
+    .venv/bin/python benchmarks/throughput.py --split dev       # only the time per component, on PolNeAR dev
 
 Reported, in one run:
+  * per component        each component of the pipeline (tokenizer, spaCy's, quotegrab's) over the same
+                         texts, each stage batched as nlp.pipe batches it: what quotegrab's own rules cost
+                         beside the parse they read, as a share of the whole.
   * bare nlp.pipe        the loaded quotegrab pipeline over the texts already in memory (no reading, no
                          serialisation); the ceiling. (Also the spaCy model alone, for what the engine
                          itself costs.)
@@ -27,7 +31,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-POLNEAR = ROOT.parent / "shared" / "data" / "polnear" / "train" / "text"
+POLNEAR_SPLITS = ROOT.parent / "shared" / "data" / "polnear"
+POLNEAR = POLNEAR_SPLITS / "train" / "text"
 CLI = [sys.executable, "-m", "quotegrab.cli"]
 
 FIRST = ["Maria", "John", "Aisha", "Peter", "Linda", "Kwame", "Sofia", "Daniel", "Mei", "Omar"]
@@ -110,6 +115,38 @@ def _cpu() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
+def per_component(texts: list[str], model: str | None, rounds: int = 1) -> dict[str, float]:
+    """CPU seconds of each component over all `texts` (the best of `rounds`), the tokenizer first."""
+    from quotegrab.engine.pipeline import load
+
+    nlp = load(model)
+    list(nlp.pipe(texts[:4]))
+    best: dict[str, float] = {}
+    for _ in range(rounds):
+        spent: dict[str, float] = {}
+        start = time.process_time()
+        docs = [nlp.make_doc(text) for text in texts]
+        spent["tokenizer"] = time.process_time() - start
+        for name, component in nlp.pipeline:
+            start = time.process_time()
+            if hasattr(component, "pipe"):
+                docs = list(component.pipe(docs, batch_size=8))
+            else:
+                docs = [component(doc) for doc in docs]
+            spent[name] = time.process_time() - start
+        best = {name: min(best.get(name, float("inf")), secs) for name, secs in spent.items()}
+    return best
+
+
+def print_split(spent: dict[str, float], label: str) -> None:
+    total = sum(spent.values())
+    print(f"time per component, {label} (CPU seconds, best round):")
+    for name, secs in spent.items():
+        print(f"  {name:24} {secs:8.2f} s {100 * secs / total:6.1f}%")
+    own = sum(secs for name, secs in spent.items() if name.startswith("quotegrab"))
+    print(f"  {'quotegrab (its own share)':24} {own:8.2f} s {100 * own / total:6.1f}%  of {total:.2f} s\n")
+
+
 def bare_pipe(texts: list[str], model: str | None) -> Timer:
     from quotegrab.engine.pipeline import load
 
@@ -167,7 +204,15 @@ def main() -> None:
     parser.add_argument("--synthetic", action="store_true", help="synthetic articles even if PolNeAR exists")
     parser.add_argument("--model", default=None)
     parser.add_argument("--repeat", type=int, default=1, help="rounds; each configuration keeps its best")
+    parser.add_argument("--split", choices=("dev", "train"), help="only the time per component, on a PolNeAR split")
     args = parser.parse_args()
+    if args.split:
+        folder = POLNEAR_SPLITS / args.split / "text"
+        if not folder.is_dir():
+            sys.exit(f"PolNeAR {args.split} not found at {folder}")
+        texts = [f.read_bytes().decode("utf-8") for f in sorted(folder.glob("*.txt"))]
+        print_split(per_component(texts, args.model, max(args.repeat, 1)), f"PolNeAR {args.split}, {len(texts)} texts")
+        return
 
     with tempfile.TemporaryDirectory(prefix="qg-bench-") as tmp:
         work = Path(tmp)
@@ -178,6 +223,7 @@ def main() -> None:
         chars = sum(map(len, texts))
         print(f"corpus: {label}: {n} articles, {chars / n:,.0f} characters on average; {os.cpu_count()} CPUs,"
               f" load average {os.getloadavg()[0]:.2f}")
+        print_split(per_component(texts, args.model), label)
         tiny = work / "tiny.txt"
         tiny.write_text('"We will win," Smith said.\n', encoding="utf-8")
 

@@ -31,7 +31,8 @@ class Attributor:
         quotations = scan(doc.text)
         # doc.ents is rebuilt on every access: read the names once per document
         names = [e for e in doc.ents if e.label_ in ("PERSON", "ORG")]
-        ctx = DocContext(doc, quotations, names)
+        # lemmas first: the context indexes the words by them
         self.cues.repair_lemmas(doc)
+        ctx = DocContext(doc, quotations, names)
         claims = self.sieves.run(ctx, self.cues)
         return self.resolver.build(doc, claims, quotations, names)

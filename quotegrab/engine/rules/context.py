@@ -5,6 +5,7 @@ quotations or cut before the writer's own comment."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -38,8 +39,16 @@ class DocContext:
         self.quotations = quotations
         self.index = QuotationIndex(quotations)
         self.persons = [e for e in names if e.label_ == "PERSON"]
-        # the one walk of the document: every sieve reads these Token objects instead of making its own
+        # the one walk of the document: the sieves read these Token objects and the indexes below
+        # instead of walking the Doc again (a sieve asks for the words that can concern it)
         self.tokens: list[Token] = list(doc)
+        self._by: dict[str, dict[str, list[Token]]] = {"pos": {}, "tag": {}, "lower": {}, "lemma": {}}
+        by_pos, by_tag, by_lower, by_lemma = (self._by[k] for k in ("pos", "tag", "lower", "lemma"))
+        for tok in self.tokens:
+            by_pos.setdefault(tok.pos_, []).append(tok)
+            by_tag.setdefault(tok.tag_, []).append(tok)
+            by_lower.setdefault(tok.lower_, []).append(tok)
+            by_lemma.setdefault(tok.lemma_.lower(), []).append(tok)
         self._token_quote: list[int] = [-1] * len(doc)
         qi = 0
         for tok in self.tokens:
@@ -74,6 +83,15 @@ class DocContext:
         for tok in self.doc.char_span(q.start, q.end, alignment_mode="expand") or []:
             self._token_quote[tok.i] = 0
         return q
+
+    def having(self, attribute: str, values: Iterable[str]) -> list[Token]:
+        """The tokens, in document order, whose `attribute` (pos, tag, lower or lemma, the lemma in lower
+        case) is one of `values`. The lemmas are those of the Doc when the context was built."""
+        index = self._by[attribute]
+        found = [index[v] for v in dict.fromkeys(values) if v in index]
+        if len(found) == 1:
+            return found[0]
+        return sorted((tok for tokens in found for tok in tokens), key=lambda tok: tok.i)
 
     def quoted(self, token: Token) -> bool:
         return self._token_quote[token.i] >= 0

@@ -16,7 +16,7 @@ from quotegrab.engine.rules.speakers import document_author, mention_span, posse
 def according_to(doc: Doc, ctx: DocContext, cues: Cues) -> list[Claim]:
     claims = []
     first_words = {phrase[0] for phrase in cues.cue_phrases}
-    for token in ctx.tokens:
+    for token in ctx.having("lower", first_words):
         if token.lower_ not in first_words or ctx.quoted(token):
             continue
         for phrase in cues.cue_phrases:
@@ -42,7 +42,7 @@ def found_in(doc: Doc, ctx: DocContext, cues: Cues) -> list[Claim]:
     """"In the latest Marist poll, Clinton leads by six points", "Clinton leads by six points in the latest
     Marist poll": a finding credited to the poll."""
     claims = []
-    for prep in ctx.tokens:
+    for prep in ctx.having("lower", ["in"]):
         if prep.lower_ != "in" or prep.dep_ != "prep" or ctx.quoted(prep):
             continue
         obj = next((t for t in prep.children if t.dep_ == "pobj"), None)
@@ -110,7 +110,7 @@ def in_source_claims(doc: Doc, ctx: DocContext, cues: Cues) -> list[Claim]:
     (Polls and surveys are `found_in`'s.)"""
     claims = []
     nouns = cues.lexicon["source_nouns"]
-    for token in ctx.tokens:
+    for token in ctx.having("lower", ["in"]):
         if token.lower_ != "in" or token.dep_ != "prep" or ctx.quoted(token):
             continue
         obj = next((c for c in token.children if c.dep_ == "pobj"), None)
@@ -134,8 +134,9 @@ def open_question(doc: Doc, ctx: DocContext, cues: Cues) -> list[Claim]:
     """"It is unclear whether the bills can pass", "It is hard to know what he meant": the writer
     reports a matter as open or settled without crediting anyone."""
     claims = []
-    for adjective in ctx.tokens:
-        if adjective.dep_ != "acomp" or adjective.lemma_.lower() not in cues.lexicon["open_question_adjectives"]:
+    adjectives = cues.lexicon["open_question_adjectives"]
+    for adjective in ctx.having("lemma", adjectives):
+        if adjective.dep_ != "acomp" or adjective.lemma_.lower() not in adjectives:
             continue
         be = adjective.head
         if ctx.quoted(be) or not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in be.children):
@@ -162,7 +163,7 @@ def short_answers(doc: Doc, ctx: DocContext, cues: Cues) -> list[Claim]:
     what "the same" or "the opposite" is said of, is the content."""
     claims = []
     answers = cues.lexicon["cue_verbs_short_answer"]
-    for verb in ctx.tokens:
+    for verb in ctx.having("pos", ["VERB"]):
         if verb.pos_ != "VERB" or ctx.quoted(verb) or verb.i + 1 >= len(doc):
             continue
         word = doc[verb.i + 1]

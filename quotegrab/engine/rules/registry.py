@@ -43,6 +43,9 @@ class Sieve:
     find: Callable[..., Any]
     # word sieves: what makes a word this sieve's (a truthy answer is handed to `find`)
     accepts: Callable[[Token, DocContext, Cues], Any] | None = None
+    # word sieves: the words that can be this sieve's at all, from the context's index (a necessary
+    # condition of `accepts`, so that the walk passes over the rest of the words)
+    candidates: Callable[[DocContext, Cues], list[Token]] | None = None
     # replacing sieves: the kinds of claim of the same verb that stay beside the replacement
     spares: frozenset[str] = field(default_factory=frozenset)
 
@@ -71,6 +74,22 @@ def _reports_a_view(token: Token, ctx: DocContext, cues: Cues) -> bool:
     return token.pos_ == "VERB" and token.lemma_.lower() not in cues.lexicon["not_cue_verbs"]
 
 
+def _participles(ctx: DocContext, cues: Cues) -> list[Token]:
+    return ctx.having("tag", ["VBN"])
+
+
+def _asked_or_told(ctx: DocContext, cues: Cues) -> list[Token]:
+    return ctx.having("lemma", ["ask", "tell"])
+
+
+def _cue_verb_lemmas(ctx: DocContext, cues: Cues) -> list[Token]:
+    return ctx.having("lemma", [*cues.cue_verbs, *cues.phrasal_heads])
+
+
+def _verbs(ctx: DocContext, cues: Cues) -> list[Token]:
+    return ctx.having("pos", ["VERB"])
+
+
 def _headlines(doc: Doc, ctx: DocContext, cues: Cues) -> list[Claim]:
     return headline.headline_claims(ctx, cues.lexicon["finding_sources"])
 
@@ -85,15 +104,16 @@ def _with_accepted(rule: Callable[[Token, DocContext, Cues], list[Claim]]) -> Ca
 _QUOTE_KINDS = frozenset({"quote-before", "quote-after", "fronted-mixed"})
 
 SIEVES: dict[str, Sieve] = {s.name: s for s in (
-    Sieve("passive", "word", ("passive",), accepts=_passive_agent, find=_passive_claims),
+    Sieve("passive", "word", ("passive",), accepts=_passive_agent, find=_passive_claims, candidates=_participles),
     Sieve("question-put", "word", ("question",), accepts=_asked_of_nobody_named,
-          find=_with_accepted(passive.question_put)),
+          find=_with_accepted(passive.question_put), candidates=_asked_or_told),
     Sieve("unnamed-report", "word", ("unnamed",), accepts=_reported_by_nobody_named,
-          find=_with_accepted(passive.unnamed_report)),
+          find=_with_accepted(passive.unnamed_report), candidates=_participles),
     Sieve("speech", "word", ("quote-before", "quote-after", "complement", "as-aside", "fronted", "fronted-mixed",
                              "colon", "dash"),
-          accepts=_a_cue_verb, find=_with_accepted(speech.claims_for_verb)),
-    Sieve("clause-view", "word", ("clause",), accepts=_reports_a_view, find=_with_accepted(stance.clause_reported)),
+          accepts=_a_cue_verb, find=_with_accepted(speech.claims_for_verb), candidates=_cue_verb_lemmas),
+    Sieve("clause-view", "word", ("clause",), accepts=_reports_a_view, find=_with_accepted(stance.clause_reported),
+          candidates=_verbs),
     Sieve("according-to", "document", ("according-to",), find=phrases.according_to),
     Sieve("found-in", "document", ("found-in",), find=phrases.found_in),
     Sieve("open-question", "document", ("open-question",), find=phrases.open_question),
@@ -164,16 +184,27 @@ class Sieves:
 
 
 def _walk(sieves: Sequence[Sieve], ctx: DocContext, cues: Cues) -> list[Claim]:
+    """One walk over the words any of `sieves` can take; each word goes to the first that accepts it."""
+    takers = [(sieve, _indexes(sieve, ctx, cues)) for sieve in sieves]
+    words = sorted({i for _, positions in takers if positions is not None for i in positions}) if all(
+        positions is not None for _, positions in takers) else range(len(ctx.tokens))
     claims: list[Claim] = []
-    for token in ctx.tokens:
+    for i in words:
+        token = ctx.tokens[i]
         if ctx.quoted(token):
             continue
-        for sieve in sieves:
+        for sieve, positions in takers:
+            if positions is not None and i not in positions:
+                continue
             accepted = sieve.accepts(token, ctx, cues) if sieve.accepts is not None else True
             if accepted is not None and accepted is not False:
                 claims.extend(sieve.find(token, accepted, ctx, cues))
                 break
     return claims
+
+
+def _indexes(sieve: Sieve, ctx: DocContext, cues: Cues) -> set[int] | None:
+    return None if sieve.candidates is None else {tok.i for tok in sieve.candidates(ctx, cues)}
 
 
 def _in_place_of(claims: list[Claim], found: list[Replacement], spares: frozenset[str]) -> list[Claim]:

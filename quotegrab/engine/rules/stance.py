@@ -39,7 +39,7 @@ def raising_claims(doc: Doc, ctx: DocContext, cues: Cues) -> list[Replacement]:
     and the complement together ("[the sale] is expected [to close in May]"), the speaker the "by"
     agent or nobody. Such a cue replaces any claim the speech rules made of the same verb."""
     found = []
-    for verb in ctx.tokens:
+    for verb in ctx.having("pos", ["VERB", "AUX"]):
         if verb.pos_ not in ("VERB", "AUX") or ctx.quoted(verb):
             continue
         claim = _raising_claim(verb, ctx, cues)
@@ -109,7 +109,7 @@ def prep_object_claims(doc: Doc, ctx: DocContext, cues: Cues) -> list[Replacemen
     in place of any claim the other rules made of the same verb."""
     found = []
     prep_cues = cues.lexicon["cue_verbs_prep"]
-    for verb in ctx.tokens:
+    for verb in ctx.having("pos", ["VERB"]):
         if verb.pos_ != "VERB" or ctx.quoted(verb):
             continue
         lemma = verb.lemma_.lower()
@@ -187,7 +187,7 @@ def infinitive_claims(doc: Doc, ctx: DocContext, cues: Cues) -> list[Replacement
     however short, in place of any claim the other rules made of the same verb."""
     found = []
     infinitive_cues = cues.lexicon["cue_verbs_infinitive"]
-    for verb in ctx.tokens:
+    for verb in ctx.having("lemma", infinitive_cues):
         if not _verb_or_mistagged(verb) or ctx.quoted(verb) or verb.lemma_.lower() not in infinitive_cues:
             continue
         comp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and c.pos_ in ("VERB", "AUX")
@@ -223,7 +223,7 @@ def object_predicate_claims(doc: Doc, ctx: DocContext, cues: Cues) -> list[Repla
     (models/cue_verbs_object_prep.txt), in place of any claim the other rules made of the same verb."""
     found = []
     object_cues = cues.lexicon["cue_verbs_object_prep"]
-    for verb in ctx.tokens:
+    for verb in ctx.having("pos", ["VERB"]):
         if verb.pos_ != "VERB" or ctx.quoted(verb) or any(c.dep_ == "auxpass" for c in verb.children):
             continue
         lemma = verb.lemma_.lower()
@@ -309,7 +309,7 @@ def participle_stances(doc: Doc, ctx: DocContext, cues: Cues) -> list[Claim]:
     Clinton") credits the stance to the noun it describes; its content is the object."""
     claims = []
     stance_cues = cues.lexicon["cue_verbs_stance"]
-    for verb in ctx.tokens:
+    for verb in ctx.having("tag", ["VBG"]):
         if verb.dep_ != "acl" or verb.tag_ != "VBG" or verb.lemma_.lower() not in stance_cues or ctx.quoted(verb):
             continue
         holder = verb.head
@@ -344,7 +344,7 @@ def predicate_phrase_claims(doc: Doc, ctx: DocContext, cues: Cues) -> list[Claim
     hangs that clause on the adjective, the verb or a noun in between."""
     claims = []
     phrases = cues.lexicon["cue_verbs_predicate"]
-    for verb in ctx.tokens:
+    for verb in ctx.having("pos", ["VERB", "AUX"]):
         if verb.pos_ not in ("VERB", "AUX") or ctx.quoted(verb):
             continue
         lemma = verb.lemma_.lower()
@@ -382,7 +382,7 @@ def stance_object_claims(doc: Doc, ctx: DocContext, cues: Cues) -> list[Replacem
     opens ('"…," critics scoffed') stays the verb's too: the sieve spares the quote rules' claims."""
     found = []
     stance_cues = cues.lexicon["cue_verbs_stance"]
-    for verb in ctx.tokens:
+    for verb in ctx.having("lemma", stance_cues):
         if verb.pos_ != "VERB" or ctx.quoted(verb) or verb.lemma_.lower() not in stance_cues:
             continue
         if any(c.dep_ in ("auxpass", "ccomp") for c in verb.children) or not cues.is_cue_verb(verb):
