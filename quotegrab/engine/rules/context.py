@@ -7,6 +7,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+import numpy
+from spacy.attrs import LEMMA, LOWER, POS, TAG
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
 from quotegrab.engine.rules.claim import trim
@@ -27,6 +30,36 @@ def _looks_like_title(text: str) -> bool:
     return len(major) >= 2 and capitalised and upper_share >= 0.5 and words[0][:1].isupper()
 
 
+class _WordIndex:
+    """Which tokens have a part of speech, tag, lower-case form or lower-case lemma, answered from the
+    Doc's arrays: a sieve asking for its verbs costs one pass in C, not a Token object per word."""
+
+    _COLUMNS = {"pos": POS, "tag": TAG, "lower": LOWER, "lemma": LEMMA}
+
+    def __init__(self, doc: Doc) -> None:
+        self.strings = doc.vocab.strings
+        self.table = doc.to_array(list(self._COLUMNS.values())).reshape(len(doc), len(self._COLUMNS))
+        self._lemma_ids: dict[str, list[int]] | None = None
+
+    def positions(self, attribute: str, values: Iterable[str]) -> list[int]:
+        column = self.table[:, list(self._COLUMNS).index(attribute)]
+        ids = [i for v in values for i in self._ids(attribute, v)]
+        return numpy.flatnonzero(numpy.isin(column, ids)).tolist() if ids else []
+
+    def _ids(self, attribute: str, value: str) -> list[int]:
+        if attribute == "pos":
+            return [POS_IDS[value]] if value in POS_IDS else []
+        if attribute != "lemma":
+            return [self.strings[value]]
+        if self._lemma_ids is None:
+            # several lemmas can share a lower-case form ("Say", "say")
+            self._lemma_ids = {}
+            lemma_column = self.table[:, list(self._COLUMNS).index("lemma")]
+            for lemma in numpy.unique(lemma_column).tolist():
+                self._lemma_ids.setdefault(self.strings[lemma].lower(), []).append(lemma)
+        return self._lemma_ids.get(value, [])
+
+
 class DocContext:
     """Per-document lookups shared by the rules: which tokens are quoted, sentence and paragraph edges."""
 
@@ -42,13 +75,7 @@ class DocContext:
         # the one walk of the document: the sieves read these Token objects and the indexes below
         # instead of walking the Doc again (a sieve asks for the words that can concern it)
         self.tokens: list[Token] = list(doc)
-        self._by: dict[str, dict[str, list[Token]]] = {"pos": {}, "tag": {}, "lower": {}, "lemma": {}}
-        by_pos, by_tag, by_lower, by_lemma = (self._by[k] for k in ("pos", "tag", "lower", "lemma"))
-        for tok in self.tokens:
-            by_pos.setdefault(tok.pos_, []).append(tok)
-            by_tag.setdefault(tok.tag_, []).append(tok)
-            by_lower.setdefault(tok.lower_, []).append(tok)
-            by_lemma.setdefault(tok.lemma_.lower(), []).append(tok)
+        self._words = _WordIndex(doc)
         self._token_quote: list[int] = [-1] * len(doc)
         qi = 0
         for tok in self.tokens:
@@ -87,11 +114,7 @@ class DocContext:
     def having(self, attribute: str, values: Iterable[str]) -> list[Token]:
         """The tokens, in document order, whose `attribute` (pos, tag, lower or lemma, the lemma in lower
         case) is one of `values`. The lemmas are those of the Doc when the context was built."""
-        index = self._by[attribute]
-        found = [index[v] for v in dict.fromkeys(values) if v in index]
-        if len(found) == 1:
-            return found[0]
-        return sorted((tok for tokens in found for tok in tokens), key=lambda tok: tok.i)
+        return [self.tokens[i] for i in self._words.positions(attribute, values)]
 
     def quoted(self, token: Token) -> bool:
         return self._token_quote[token.i] >= 0
