@@ -3,10 +3,13 @@ and entity recogniser; results on `doc._.quotes` and `doc._.speakers`."""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -28,14 +31,20 @@ if not Doc.has_extension("quotegrab_document"):
     Doc.set_extension("quotegrab_document", method=_document)
 
 
+_LINE_BREAK = re.compile("[\n\r]")
+
+
 @Language.component("quotegrab_paragraphs", assigns=["token.is_sent_start"])
 def pin_paragraph_boundaries(doc: Doc) -> Doc:
     """Start a sentence at every paragraph: placed before the parser, it keeps a headline or a
     paragraph without final punctuation from being parsed as one sentence with the next."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if any(c in previous.text or c in previous.whitespace_ for c in "\n\r"):
-            token.is_sent_start = True
+    # a token starts a paragraph when a line break lies between the start of the token before it and
+    # its own start: found from the text's line breaks, not by asking every token for its strings
+    starts = doc.to_array(IDX).tolist() if len(doc) else []
+    for brk in _LINE_BREAK.finditer(doc.text):
+        i = bisect_right(starts, brk.start())
+        if 0 < i < len(starts):
+            doc[i].is_sent_start = True
     return doc
 
 
