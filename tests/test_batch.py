@@ -11,20 +11,11 @@ import signal
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
 from quotegrab.engine.contract import Document, ErrorRecord, Quote, Span, Speaker, SpeakerRef
 from quotegrab.running import batch, writers
 from quotegrab.running.inputs import Article, InputFailure
 
 SMITH = '"We will win this election," Smith said on Monday.\n'
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    from quotegrab.engine.pipeline import load
-
-    return load()
 
 
 def articles(n: int, pulled: list[int] | None = None) -> Iterator[Article | InputFailure]:

@@ -46,14 +46,6 @@ def article(i: int, paragraphs: int = 3) -> str:
     return "\n".join(body)
 
 
-@pytest.fixture(scope="session")
-def nlp():
-    """One pipeline for the whole session: pipeline.load caches it, so every CliRunner call reuses it."""
-    from quotegrab.engine.pipeline import load
-
-    return load()
-
-
 @pytest.fixture()
 def folder(tmp_path: Path) -> Path:
     news = tmp_path / "news"

@@ -246,19 +246,12 @@ def test_extract_over_max_length_merges_pieces() -> None:
         assert text[quote.speaker.mention.start : quote.speaker.mention.end] == "Smith"
 
 
-@pytest.fixture(scope="module")
-def real_nlp() -> Language:
-    from quotegrab.engine.pipeline import load
-
-    return load()
-
-
-def test_extract_with_real_pipeline_in_pieces_matches_offsets(real_nlp: Language) -> None:
+def test_extract_with_real_pipeline_in_pieces_matches_offsets(nlp: Language) -> None:
     text = (
         "Senator vows victory\r\n\r\n" + PARAGRAPH.replace("\n", "\r\n") * 12
     ) + '"Last words," Jones said.'
-    whole = extract(text, source="a.txt", nlp=real_nlp)
-    pieces = extract(text, source="a.txt", nlp=real_nlp, max_chars=len(PARAGRAPH) * 3)
+    whole = extract(text, source="a.txt", nlp=nlp)
+    pieces = extract(text, source="a.txt", nlp=nlp, max_chars=len(PARAGRAPH) * 3)
     for document in (whole, pieces):
         for quote in document.quotes:
             for span in quote.spans:

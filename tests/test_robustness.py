@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from spacy.language import Language
 
 from quotegrab.engine.contract import Document
-from quotegrab.engine.pipeline import extract, extract_many, load
+from quotegrab.engine.pipeline import extract, extract_many
 
 
 def _load_fuzz() -> ModuleType:
@@ -37,11 +37,6 @@ fuzz = _load_fuzz()
 PROPERTY_SETTINGS = settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
 )
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load()
 
 
 def dump(doc: Document) -> dict:

@@ -1,0 +1,147 @@
+"""Headline and dash forms: "Name: quote", "Name says ..." headlines, interview lines, dash attributions
+and signatures, digest items.
+
+Each test writes a short text and asserts the real output of `quotegrab.extract`: exact offsets (computed
+with `text.index`, never written as numbers), the quote type, the cue, the speaker mention and name.
+Where the engine gets a case wrong the test still asserts the right behaviour and is marked
+`engine_bug(...)` (xfail, strict). Helpers are in support.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from support import at, check, describe, only, quote_at, run, spans_of
+
+
+def test_headline_name_the_tagger_misreads_still_speaks(nlp: Language) -> None:
+    # "Holt" alone is tagged a common noun; the article names Amy Holt further down
+    text = "Holt: 'Never, ever, ever underestimate Lind.'\n\nSenator Amy Holt has some advice for her party.\n"
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "Never, ever, ever underestimate Lind.")], type="direct", speaker="Amy Holt",
+          mention=at(text, "Holt"))
+
+
+def test_headline_with_a_surname_the_tagger_misreads(nlp: Language) -> None:
+    text = "Whitfield: Ferry cuts could cost the harbour its tourists\n\nDana Whitfield spoke on Friday."
+    doc = run(nlp, text)
+    q = quote_at(doc, text, only(text, "Ferry cuts could cost the harbour its tourists"))
+    assert spans_of(q) == [only(text, "Ferry cuts could cost the harbour its tourists")]
+    assert q.speaker is not None and q.speaker.name == "Dana Whitfield"
+
+
+def test_headline_opening_with_a_quoted_phrase(nlp: Language) -> None:
+    text = "Reyes: ‘Toll Plan’ Is ‘A Tax On Commuters’\n\nTom Reyes spoke on Friday."
+    doc = run(nlp, text)
+    q = quote_at(doc, text, at(text, "Toll Plan"))
+    assert q.speaker is not None and q.speaker.name == "Tom Reyes"
+    assert q.cue is not None and q.cue.text == ":"
+
+
+def test_headline_credits_a_poll(nlp: Language) -> None:
+    text = "Poll: Whitfield Leads Reyes By Six Points In Harbour City\n\nThe race is close."
+    doc = run(nlp, text)
+    q = quote_at(doc, text, only(text, "Whitfield Leads Reyes By Six Points In Harbour City"))
+    assert spans_of(q) == [only(text, "Whitfield Leads Reyes By Six Points In Harbour City")]
+    assert q.speaker is not None and q.speaker.mention is not None and q.speaker.mention.text == "Poll"
+
+
+def test_headline_says(nlp: Language) -> None:
+    text = (
+        "Ruiz says night buses will start in September\n\n"
+        "Mayor Elena Ruiz announced the new routes at a news conference on Monday."
+    )
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "night buses will start in September")], type="indirect",
+          speaker="Elena Ruiz", resolved_by="surname", mention=at(text, "Ruiz"), cue=only(text, "says"))
+
+
+def test_headline_name_colon_quote(nlp: Language) -> None:
+    text = (
+        'Okafor: "A promise without a budget is just a press release"\n\n'
+        "David Okafor, a city councillor, voted against the night bus plan on Monday."
+    )
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, "A promise without a budget is just a press release")], type="direct",
+          speaker="David Okafor", resolved_by="surname", mention=at(text, "Okafor"), cue=only(text, ":"))
+
+
+def test_headline_full_name_colon_quote(nlp: Language) -> None:
+    text = 'David Okafor: "A promise without a budget is just a press release"\n\nThe council voted 7-2.'
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, "A promise without a budget is just a press release")], type="direct",
+          speaker="David Okafor", resolved_by="name", mention=only(text, "David Okafor"), cue=at(text, ":"))
+
+
+def test_interview_transcript_lines_are_their_speakers(nlp: Language) -> None:
+    text = (
+        "Mayor Dana Whitfield spoke to the host on Sunday.\n\n"
+        "HOLT: Will the ferry run this winter?\n\n"
+        "WHITFIELD: It will, and the fares will not go up."
+    )
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 2, describe(doc, text)
+    check(doc, text, spans=[only(text, "Will the ferry run this winter?")], type="indirect", speaker="HOLT",
+          mention=only(text, "HOLT"))
+    check(doc, text, spans=[only(text, "It will, and the fares will not go up")], type="indirect",
+          speaker="Dana Whitfield", mention=only(text, "WHITFIELD"))
+
+
+@pytest.mark.parametrize("dash", ["\u2014", "--", "\u2013"], ids=["em-dash", "double-hyphen", "en-dash"])
+def test_dash_attribution(nlp: Language, dash: str) -> None:
+    text = (
+        "The hospital opened in 1921.\n\n"
+        f'"We will keep the lights on, whatever it costs." {dash} Amina Yusuf, director of St. Luke\'s Hospital'
+    )
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, "We will keep the lights on, whatever it costs.")], type="direct",
+          speaker="Amina Yusuf", resolved_by="name", mention=only(text, "Amina Yusuf"), cue=only(text, dash))
+
+
+def test_dash_signature_the_ner_misses(nlp: Language) -> None:
+    # readers' letters signed with a horizontal bar: the names are unknown to the NER and said nowhere else
+    text = (
+        "The new bridge opened on Monday.\n\n"
+        "\u201cFortunately, the ferry still runs on Sundays, and that is all I need.\u201d \u2015\u00a0Bram Oduya\n\n"
+        "\u201cIt took four years and it was worth every single day.\u201d \u2015 Ines K Marlowe Tudor."
+    )
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 2, describe(doc, text)
+    check(doc, text, spans=[only(text, "Fortunately, the ferry still runs on Sundays, and that is all I need.")],
+          type="direct", speaker="Bram Oduya", mention=only(text, "Bram Oduya"))
+    check(doc, text, spans=[only(text, "It took four years and it was worth every single day.")], type="direct",
+          speaker="Ines K Marlowe Tudor", mention=only(text, "Ines K Marlowe Tudor"))
+    assert {s.name for s in doc.speakers} == {"Bram Oduya", "Ines K Marlowe Tudor"}
+
+
+def test_digest_item_quoting_a_source_named_after_a_dash(nlp: Language) -> None:
+    # a newsletter item: its topic in capitals, a dash, then whom it quotes and a colon
+    text = ("CITY BUDGETS SHRINK FOR A THIRD YEAR IN A ROW - Nora Kessler: "
+            "\u201cMost cities we surveyed expect smaller budgets and fewer workers next year.\u201d [Survey.]")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "Most cities we surveyed expect smaller budgets and fewer workers next year.")],
+          type="direct", speaker="Nora Kessler", mention=only(text, "Nora Kessler"))
+
+
+def test_headline_opening_with_a_title_like_quote_is_a_claim(nlp: Language) -> None:
+    # a capitalised quoted phrase opening a headline looks like a title, but the words after it make the
+    # whole line the named speaker's claim
+    text = "Nora Vance: ‘Of Course’ The Harbour Plan Is Worth Funding.\n\nNora Vance spoke on Friday."
+    doc = run(nlp, text)
+    q = quote_at(doc, text, only(text, "‘Of Course’ The Harbour Plan Is Worth Funding"))
+    assert spans_of(q) == [only(text, "‘Of Course’ The Harbour Plan Is Worth Funding")], describe(doc, text)
+    assert q.speaker is not None and q.speaker.name == "Nora Vance"
+    assert q.cue is not None and q.cue.text == ":"
+
+
+def test_an_articles_first_line_in_name_colon_form_is_a_headline_claim_though_it_ends_in_a_stop(nlp: Language) -> None:
+    # many outlets end a headline with a full stop; the first line is the headline all the same
+    text = ("Marlowe: Port expansion will not raise local taxes.\n\nCouncilwoman Dana Marlowe spoke to reporters "
+            "on Monday.\n\nNote: the vote is set for Friday.")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "Port expansion will not raise local taxes")], type="indirect",
+          speaker="Dana Marlowe", mention=at(text, "Marlowe"))
+    assert not any("vote is set" in q.text for q in doc.quotes), describe(doc, text)
