@@ -26,6 +26,8 @@ class Entity:
 # Where an entity is seen outside quotes: (character offset, entity, weight). The weight multiplies the
 # distance to a later pronoun, so the lower it is the likelier the entity is that pronoun's referent.
 Sighting = tuple[int, Entity, float]
+# The entity a mention stands for (None: nobody), and how it was found: "name", "surname", "pronoun" …
+Link = tuple[Entity | None, str]
 
 SPEAKER_WEIGHT = 0.3  # a quoted speaker is what a following pronoun most often denotes
 SUBJECT_WEIGHT = 0.5

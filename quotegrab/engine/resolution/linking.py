@@ -6,8 +6,7 @@ from typing import Any
 
 from quotegrab.engine.grammar import FEMALE_PRONOUNS, MALE_PRONOUNS
 from quotegrab.engine.resolution.article import Article
-from quotegrab.engine.resolution.entities import SPEAKER_WEIGHT, Entity
-from quotegrab.engine.resolution.names import Link
+from quotegrab.engine.resolution.entities import SPEAKER_WEIGHT, Entity, Link
 from quotegrab.engine.resolution.sieves import link
 
 

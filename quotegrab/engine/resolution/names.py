@@ -7,6 +7,7 @@ from spacy.tokens import Span
 from quotegrab.engine.resolution.article import Article
 from quotegrab.engine.resolution.entities import (
     Entity,
+    Link,
     most_salient,
     name_keys,
     nearest,
@@ -15,8 +16,6 @@ from quotegrab.engine.resolution.entities import (
     surname_of,
 )
 from quotegrab.engine.resolution.mentions import looks_like_person, org_name, pronouns_after, titles_of
-
-Link = tuple[Entity | None, str]  # the entity a mention stands for, and how it was found ("surname", "pronoun" …)
 
 
 def by_name(article: Article, ent: Span) -> Link:

@@ -7,9 +7,8 @@ from typing import Any
 from quotegrab.engine.contract import Cue, Mention, Quote, Speaker, SpeakerRef
 from quotegrab.engine.contract import Span as CharSpan
 from quotegrab.engine.grammar import DETERMINERS
-from quotegrab.engine.resolution.entities import Entity
+from quotegrab.engine.resolution.entities import Entity, Link
 from quotegrab.engine.resolution.mentions import plain
-from quotegrab.engine.resolution.names import Link
 
 
 def assemble(text: str, claims: list[Any], links: list[Link]) -> tuple[list[Quote], list[Speaker]]:

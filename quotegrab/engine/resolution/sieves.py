@@ -3,6 +3,19 @@
 Each sieve reads the mention and either passes (None) or answers with an entity, or with None for nobody,
 and how it was found; the first answer wins, so a sieve may take for granted that the earlier ones passed.
 A sieve changes the article (an unnamed group made, a person added) only when it answers.
+
+In order (SIEVES):
+- a name (PERSON/ORG entity) in the mention: full name, surname or title + surname, linked to the entity
+  the cast joined it to; a surname several people share goes by a title's gender ("Mrs."), the pronouns
+  after it, then to the one most recently and most often in view;
+- a pronoun: the nearest earlier entity outside quotation marks that agrees in number and gender; "it"
+  may be an organisation or a country; indefinite pronouns ("someone") and shares ("many") are groups
+  or people of their own; "something" is nobody;
+- an organisation noun ("the Trump campaign", "the bank") or a possessed statement ("Trump's statement");
+- a role noun ("the president"): the person introduced with that role ("President Donald Trump"); a
+  possessed one ("Pagliano's lawyer") the person introduced with it and the owner's name;
+- a plural noun ("officials", "critics"): an unnamed group named by its mention;
+- words the NER did not tag: a known person's name, a full name, else a person or organisation described.
 """
 
 from __future__ import annotations
@@ -26,7 +39,7 @@ from quotegrab.engine.grammar import (
     relative_antecedent,
 )
 from quotegrab.engine.resolution.article import Article
-from quotegrab.engine.resolution.entities import Entity
+from quotegrab.engine.resolution.entities import Entity, Link
 from quotegrab.engine.resolution.mentions import (
     apposed_to,
     definite,
@@ -37,7 +50,7 @@ from quotegrab.engine.resolution.mentions import (
     plain,
     role_of,
 )
-from quotegrab.engine.resolution.names import Link, by_name, lone_surname, person_named
+from quotegrab.engine.resolution.names import by_name, lone_surname, person_named
 from quotegrab.engine.resolution.organisations import by_role, formal_org_noun, holder_for, nearest_org, owner
 from quotegrab.engine.resolution.pronouns import by_pronoun, group_antecedent, place_before
 
