@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from quotegrab.engine.grammar import FEMALE_PRONOUNS, MALE_PRONOUNS
 from quotegrab.engine.resolution.article import Article
 from quotegrab.engine.resolution.entities import SPEAKER_WEIGHT, Entity, Link
 from quotegrab.engine.resolution.sieves import link
 
+if TYPE_CHECKING:  # the rules import this stage, so their Claim is read for type hints only
+    from quotegrab.engine.rules.claim import Claim
 
-def link_claims(article: Article, claims: list[Any]) -> list[Link]:
+
+def link_claims(article: Article, claims: list[Claim]) -> list[Link]:
     """The speaker of each claim and how it was found: a continuation's is the quote's it continues."""
     links: list[Link] = []
     for claim in claims:
@@ -27,7 +30,7 @@ def link_claims(article: Article, claims: list[Any]) -> list[Link]:
     return links
 
 
-def _continued(claims: list[Any], claim: Any, links: list[Link]) -> Link | None:
+def _continued(claims: list[Claim], claim: Claim, links: list[Link]) -> Link | None:
     if claim.continues is None or claim.rule != "continuation":
         return None
     prior_index = next((i for i, c in enumerate(claims) if c is claim.continues), None)
@@ -36,7 +39,7 @@ def _continued(claims: list[Any], claim: Any, links: list[Link]) -> Link | None:
     return links[prior_index][0], "continuation"
 
 
-def _learn(article: Article, claim: Any, entity: Entity, how: str) -> None:
+def _learn(article: Article, claim: Claim, entity: Entity, how: str) -> None:
     """What a resolved mention tells about the mentions after it."""
     mention = claim.mention
     if entity.gender is None and how == "pronoun":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from quotegrab.engine.contract import Cue, Mention, Quote, Speaker, SpeakerRef
 from quotegrab.engine.contract import Span as CharSpan
@@ -10,8 +10,11 @@ from quotegrab.engine.grammar import DETERMINERS
 from quotegrab.engine.resolution.entities import Entity, Link
 from quotegrab.engine.resolution.mentions import plain
 
+if TYPE_CHECKING:  # the rules import this stage, so their Claim is read for type hints only
+    from quotegrab.engine.rules.claim import Claim
 
-def assemble(text: str, claims: list[Any], links: list[Link]) -> tuple[list[Quote], list[Speaker]]:
+
+def assemble(text: str, claims: list[Claim], links: list[Link]) -> tuple[list[Quote], list[Speaker]]:
     """Speakers numbered in order of first quote; each quote's mention becomes an alias of its speaker."""
     order: list[Entity] = []
     for entity, _ in links:
@@ -43,7 +46,7 @@ def assemble(text: str, claims: list[Any], links: list[Link]) -> tuple[list[Quot
     return quotes, speakers
 
 
-def _speaker_ref(claim: Any, entity: Entity, how: str, ids: dict[int, str]) -> SpeakerRef:
+def _speaker_ref(claim: Claim, entity: Entity, how: str, ids: dict[int, str]) -> SpeakerRef:
     entity.quote_count += 1
     m = claim.mention
     mention = Mention(text=m.text, start=m.start_char, end=m.end_char) if m is not None else None

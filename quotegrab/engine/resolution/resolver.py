@@ -7,7 +7,7 @@ the `sieves`; `output` turns the claims into the contract's quotes and speakers.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
@@ -19,6 +19,9 @@ from quotegrab.engine.resolution.output import assemble
 from quotegrab.engine.resolution.vocabulary import Vocabulary
 from quotegrab.engine.scanner import Quotation
 
+if TYPE_CHECKING:  # the rules import this stage, so their Claim is read for type hints only
+    from quotegrab.engine.rules.claim import Claim
+
 
 class Resolver:
     """Made once per pipeline and shared by every document: it holds the word lists, never an article."""
@@ -27,7 +30,7 @@ class Resolver:
         self.words = Vocabulary.from_lexicon(lexicon)
 
     def build(
-        self, doc: Doc, claims: list[Any], quotations: list[Quotation], names: list[Span]
+        self, doc: Doc, claims: list[Claim], quotations: list[Quotation], names: list[Span]
     ) -> tuple[list[Quote], list[Speaker]]:
         """Contract quotes and speakers for `claims`; `names` are the document's PERSON and ORG entities."""
         article = cast(self.words, doc, quotations, names)
