@@ -56,3 +56,16 @@ def relative_antecedent(pronoun: Token) -> Token | None:
     if before.text == "," and pronoun.i > 1:
         before = pronoun.doc[pronoun.i - 2]
     return before if before.pos_ in ("NOUN", "PROPN") else None
+
+
+# --- resolution: possessive marks, definiteness, people present -----------------------------------
+# the possessive ending as the tokenizer splits it off ("Trump" "'s"), and with a bare apostrophe too
+POSSESSIVE_S = frozenset({"'s", "\u2019s"})
+POSSESSIVE_MARKS = POSSESSIVE_S | {"'", "\u2019"}
+# a head's own determiner says whether it points back to someone known ("the senator") or new ("a senator")
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that"})
+INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "one"})
+# indefinite pronouns for all the people there are: a group, where "someone" is a person
+EVERYONE_PRONOUNS = frozenset({"everyone", "everybody"})
+# possessives of the speaker and the listener ("my lawyer", "your attorney"): nobody the article names
+CONVERSATION_POSSESSIVES = FIRST_PERSON_PRONOUNS | {"your"}

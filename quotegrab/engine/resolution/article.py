@@ -1,0 +1,48 @@
+"""What resolution knows about one article: built once per document, never kept on the shared Resolver."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from quotegrab.engine.resolution.entities import Entity, Sighting
+from quotegrab.engine.resolution.vocabulary import Vocabulary
+from quotegrab.engine.scanner import QuotationIndex
+
+
+@dataclass
+class Article:
+    words: Vocabulary
+    doc: Doc
+    # PERSON and ORG entities and the people the NER misread, in text order
+    names: list[Span]
+    quotations: QuotationIndex
+    entities: list[Entity] = field(default_factory=list)
+    # where entities are named outside quotes, in text order
+    sightings: list[Sighting] = field(default_factory=list)
+    # countries, states and cities outside quotes, for "it": (offset, name, salience)
+    places: list[tuple[int, str, float]] = field(default_factory=list)
+    # speakers no name of the article stands for ("officials", "someone", "the Trump campaign"), by kind:name
+    unnamed: dict[str, Entity] = field(default_factory=dict)
+    name_starts: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.name_starts = [e.start for e in self.names]
+
+    def quoted(self, pos: int) -> bool:
+        return self.quotations.at(pos) is not None
+
+    def names_between(self, first: int, last: int) -> list[Span]:
+        """PERSON and ORG entities starting in tokens [first, last)."""
+        lo = bisect_left(self.name_starts, first)
+        hi = bisect_left(self.name_starts, last)
+        return self.names[lo:hi]
+
+    def speaker(self, kind: str, name: str) -> Entity:
+        """The one unnamed speaker of this kind and name ("group:officials"), made on first mention."""
+        return self.unnamed.setdefault(f"{kind}:{name.lower()}", Entity(name=name, kind=kind))
+
+    def sort_sightings(self) -> None:
+        self.sightings.sort(key=lambda s: s[0])

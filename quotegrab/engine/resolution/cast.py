@@ -1,0 +1,233 @@
+"""The article's cast: its names joined into one entity per person or organisation, where each is seen
+outside quotes, and each person's gender.
+
+Full names are read first, so that "Trump" finds "Donald Trump" whatever the order of mention. A lone
+word joins the person with that surname, or the one person with that given name ("Hillary"), or a surname
+one letter off ("McLenney" a paragraph after "Tyresha McClenney"); a surname several people share goes
+by a title's gender ("Mrs."), the pronouns after it, then the one most in view. A person's gender comes
+from a title, a given name in the name lists, or the pronouns after the name in its sentence when no one
+else is named there.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from quotegrab.engine.grammar import FEMALE_PRONOUNS, MALE_PRONOUNS
+from quotegrab.engine.resolution.article import Article
+from quotegrab.engine.resolution.entities import (
+    INTRODUCTION_WEIGHT,
+    Entity,
+    Sighting,
+    most_salient,
+    name_keys,
+    nearest,
+    one_edit_apart,
+    other_gender,
+    same_org,
+)
+from quotegrab.engine.resolution.mentions import (
+    appositive_roles,
+    inside_title,
+    introduced_as,
+    left_roles,
+    looks_like_person,
+    misread_people,
+    org_name,
+    place_name,
+    pronouns_after,
+    salience,
+    strip_title,
+)
+from quotegrab.engine.resolution.vocabulary import Vocabulary
+from quotegrab.engine.scanner import Quotation, QuotationIndex
+
+
+def cast(words: Vocabulary, doc: Doc, quotations: list[Quotation], names: list[Span]) -> Article:
+    """The article with its entities and sightings; `names` are the document's PERSON and ORG entities."""
+    article = Article(words=words, doc=doc, names=sorted(names + misread_people(words, doc), key=lambda e: e.start),
+                      quotations=QuotationIndex(quotations))
+    casting = _Casting(article)
+    casting.join_people()
+    casting.join_organisations()
+    article.sort_sightings()
+    _weigh_introductions(article.sightings, casting.introductions)
+    # countries, states and cities, for "it": "Mexico could retaliate. It has shown it knows how."
+    article.places = [(e.start_char, org_name(e), salience(e)) for e in doc.ents
+                      if e.label_ == "GPE" and not article.quoted(e.start_char)]
+    _vote_gender(article)
+    return article
+
+
+class _Casting:
+    """The indexes kept while one article's names are joined into entities."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.words = article.words
+        self.by_surname: dict[str, list[Entity]] = {}
+        self.by_org: dict[str, Entity] = {}
+        self.introductions: set[int] = set()  # where a person is named in full with an apposition
+
+    def join_people(self) -> None:
+        words = self.words
+        # "he looked gaunt": a PERSON the NER found in words none of which is capitalised names nobody
+        persons = [e for e in self.article.names if (e.label_ == "PERSON" or looks_like_person(words, e))
+                   and not place_name(words, e) and any(t.text[:1].isupper() for t in e)]
+        for ent in sorted(persons, key=lambda e: -len(strip_title(words, list(e))[0])):
+            self._join_person(ent)
+
+    def _join_person(self, ent: Span) -> None:
+        words = self.words
+        tokens, titles = strip_title(words, list(ent))
+        if not tokens:
+            return
+        # a Span's text, not doc.text sliced: Doc.text rebuilds the whole text on every access
+        name = ent.doc[tokens[0].i : tokens[-1].i + 1].text
+        surname = tokens[-1].lower_
+        roles = set(titles) | set(left_roles(words, ent)) | set(appositive_roles(words, ent))
+        roles |= {words.title_roles[r] for r in roles if r in words.title_roles}
+        candidates = self._candidates(tokens, surname)
+        # "Mr." written before the entity the NER tagged, as well as inside it
+        gender_titles = titles + [r for r in roles if r in words.male_titles or r in words.female_titles]
+        if len(tokens) == 1:
+            entity, candidates = self._by_surname(ent, candidates, gender_titles)
+        else:
+            entity = self._by_full_name(tokens, name, candidates)
+        # a lone given name ("Melanie said") is as telling as a full one; a lone surname is not
+        first = tokens[0].text if len(tokens) > 1 or not candidates else None
+        if entity is None:
+            entity = Entity(name=name, kind="person", gender=words.gender_of(first, gender_titles))
+            self.article.entities.append(entity)
+            self.by_surname.setdefault(surname, []).append(entity)
+        if entity.gender is None:
+            entity.gender = words.gender_of(first, gender_titles)
+        entity.roles |= roles
+        entity.add_alias(ent.text)
+        introduced = introduced_as(words, ent)
+        if introduced is not None:
+            entity.add_alias(introduced)
+        if self._sight(ent, entity):
+            entity.positions.append(ent.start_char)
+            if len(tokens) > 1 and any(c.dep_ == "appos" for c in ent.root.children):
+                self.introductions.add(ent.start_char)
+
+    def _candidates(self, tokens: list[Token], surname: str) -> list[Entity]:
+        """The people a name may join: those with its surname, else for a lone word its bearer's given name
+        or a surname one letter off."""
+        candidates = self.by_surname.get(surname, [])
+        if len(tokens) == 1 and not candidates and surname in self.words.first_names:
+            # "Hillary" alone, when one person in the article is called Hillary: her first name
+            candidates = [e for e in self.article.entities if " " in e.name and e.name.split()[0].lower() == surname]
+            candidates = candidates if len(candidates) == 1 else []
+        if len(tokens) == 1 and not candidates:
+            # "McLenney" a paragraph after "Tyresha McClenney": a misspelling, not a new person
+            candidates = [e for key, named in self.by_surname.items() if one_edit_apart(key, surname) for e in named]
+        return candidates
+
+    def _by_surname(
+        self, ent: Span, candidates: list[Entity], gender_titles: list[str]
+    ) -> tuple[Entity | None, list[Entity]]:
+        """Which candidate a lone word names, and the candidates its gender leaves."""
+        titled = self.words.gender_of(None, gender_titles)
+        if titled is not None:
+            # "Mrs. Clinton" is not Bill Clinton; with no woman of that name yet, she is someone new
+            candidates = [c for c in candidates if c.gender != other_gender(titled)]
+        heard = pronouns_after(ent, self.article.quoted) if len({id(c) for c in candidates}) > 1 else None
+        if heard is not None:
+            # weaker evidence than a title ("Clinton said she …" may mean another woman): it only
+            # chooses between namesakes
+            candidates = [c for c in candidates if c.gender != other_gender(heard)] or candidates
+        if len({id(c) for c in candidates}) > 1 and all(" " in c.name for c in candidates):
+            return most_salient(candidates, ent.start_char, self.article.sightings), candidates
+        return (nearest(candidates, ent.start_char) if candidates else None), candidates
+
+    @staticmethod
+    def _by_full_name(tokens: list[Token], name: str, candidates: list[Entity]) -> Entity | None:
+        first = tokens[0].lower_
+        # "Suu Kyi" is the tail of "Aung San Suu Kyi": the same person, named shorter
+        entity = next((c for c in candidates if c.name.split()[0].lower() == first
+                       or len(c.name.split()) == 1 or c.name.lower().endswith(" " + name.lower())), None)
+        # words, not tokens: "Holtz-Eakin" is three tokens but no fuller than "Douglas Holtz-Eakin"
+        if entity is not None and len(entity.name.split()) < len(name.split()):
+            shorter, entity.name = entity.name, name
+            entity.add_alias(shorter)
+        return entity
+
+    def join_organisations(self) -> None:
+        words = self.words
+        for ent in self.article.names:
+            if ent.label_ != "ORG" or inside_title(words, ent) or looks_like_person(words, ent):
+                continue
+            name = org_name(ent)
+            if name:
+                self._join_organisation(ent, name)
+
+    def _join_organisation(self, ent: Span, name: str) -> None:
+        key = name.lower()
+        # NER often tags a bare surname as ORG ("Trump says"): a known person's name wins.
+        person = next((e for e in self.article.entities if e.kind == "person" and key in name_keys(e)), None)
+        if person is not None:
+            person.add_alias(ent.text)
+            self._sight(ent, person)
+            return
+        entity = self.by_org.get(key)
+        if entity is None:
+            entity = next((e for k, e in self.by_org.items() if same_org(k, key)), None)
+        if entity is None:
+            entity = Entity(name=name, kind="organization")
+            self.article.entities.append(entity)
+        self.by_org[key] = entity
+        entity.add_alias(ent.text)
+        self._sight(ent, entity)
+
+    def _sight(self, ent: Span, entity: Entity) -> bool:
+        """Record where `entity` is named, unless inside a quotation; whether it was recorded."""
+        if self.article.quoted(ent.start_char):
+            return False
+        self.article.sightings.append((ent.start_char, entity, salience(ent)))
+        return True
+
+
+def _weigh_introductions(sightings: list[Sighting], introductions: set[int]) -> None:
+    """"…, which concerns Henry Crespo, president of the caucus." A person first named in full with a
+    description is being brought in, most often to be quoted next, whatever the name's syntax."""
+    first_seen: set[int] = set()
+    for i, (where, entity, weight) in enumerate(sightings):
+        if entity.kind == "person" and id(entity) not in first_seen:
+            first_seen.add(id(entity))
+            if where in introductions:
+                sightings[i] = (where, entity, min(weight, INTRODUCTION_WEIGHT))
+
+
+def _people_by_sentence(article: Article) -> dict[int, list[Entity]]:
+    by_sentence: dict[int, list[Entity]] = {}
+    for where, entity, _ in article.sightings:
+        token = article.doc.char_span(where, where + 1, alignment_mode="expand")
+        if token is not None and len(token) and entity.kind == "person":
+            by_sentence.setdefault(token[0].sent.start, []).append(entity)
+    return by_sentence
+
+
+def _vote_gender(article: Article) -> None:
+    """Learn a person's gender from the article: "Melanie said her …" makes Melanie female when she
+    is the only person named in that sentence."""
+    doc, sightings = article.doc, article.sightings
+    votes: dict[int, list[int]] = {}
+    for start, people in _people_by_sentence(article).items():
+        if len({id(p) for p in people}) != 1 or people[0].gender is not None:
+            continue
+        sent = doc[start].sent
+        if len(sent) > 200:
+            continue  # not a sentence but a run-on line: no evidence about anyone
+        # only pronouns after the name: in "She advises President Kyaw" the name cannot be the
+        # pronoun's referent
+        first_sighting = min(w for w, e, _ in sightings if e is people[0] and sent.start_char <= w < sent.end_char)
+        after = [t for t in sent if t.idx > first_sighting and not article.quoted(t.idx)]
+        tally = votes.setdefault(id(people[0]), [0, 0])
+        tally[0] += sum(t.lower_ in MALE_PRONOUNS for t in after)
+        tally[1] += sum(t.lower_ in FEMALE_PRONOUNS for t in after)
+    for _, entity, _ in sightings:
+        tally = votes.get(id(entity))
+        if entity.gender is None and tally and tally[0] != tally[1]:
+            entity.gender = "m" if tally[0] > tally[1] else "f"

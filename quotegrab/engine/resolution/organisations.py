@@ -1,0 +1,96 @@
+"""Finding the holder of a role ("the senator", "Pagliano's lawyer") and the organisation a noun names
+("the bank", "the Trump campaign")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from quotegrab.engine.grammar import POSSESSIVE_S
+from quotegrab.engine.resolution.article import Article
+from quotegrab.engine.resolution.entities import Entity
+from quotegrab.engine.resolution.names import by_name
+from quotegrab.engine.resolution.pronouns import by_pronoun
+
+
+def by_role(article: Article, role: str, pos: int) -> Entity | None:
+    """The person introduced with this role, the latest named of several; else the nearest person."""
+    words = article.words
+    head = role.split()[-1]
+    subordinate = words.subordinate_titles
+    deputy = role.split()[0] in subordinate
+    holders = [e for e in article.entities if e.kind == "person" and (role in e.roles or head in e.roles
+               or any(r.endswith(head) and (deputy or r.split()[0] not in subordinate) for r in e.roles))]
+    if not holders:
+        # "the senator" with nobody introduced as one: the nearest person, as for a pronoun
+        female = head in words.female_titles
+        male = head in words.male_titles
+        return by_pronoun(article, "she" if female else "he" if male else "one", pos)
+    if len(holders) == 1:
+        return holders[0]
+    earlier = [(w, e) for w, e, _ in article.sightings if w < pos and e in holders]
+    return earlier[-1][1] if earlier else holders[0]
+
+
+def holder_for(article: Article, role: str, owner: Entity, pos: int) -> Entity | None:
+    """The latest person, named before `pos`, whose introduction holds this role (or a synonym) and the
+    owner's name: "An attorney for Pagliano, Mark MacDougall, said …", "Trump spokeswoman Hope Hicks"."""
+    words = article.words.role_synonyms.get(role, set()) | {role}
+    owner_name = owner.name.split()[-1].lower()
+    best, best_at = None, -1
+    for entity in article.entities:
+        if entity is owner or entity.kind != "person" or not entity.positions:
+            continue
+        first = min(entity.positions)
+        if not first < pos or first <= best_at:
+            continue
+        token = article.doc.char_span(first, first + 1, alignment_mode="expand")
+        if token is None or not len(token):
+            continue
+        sentence = " " + " ".join(t.lower_ for t in token[0].sent) + " "
+        if f" {owner_name} " in sentence and any(f" {w} " in sentence for w in words):
+            best, best_at = entity, first
+    return best
+
+
+def owner(article: Article, mention: Span, possessor: Token | None, names: list[Span]) -> Entity | None:
+    """Whose organisation or words a mention names: a possessive pronoun or a name inside it."""
+    if possessor is not None and possessor.pos_ == "PRON":
+        return by_pronoun(article, possessor.lower_, mention.start_char)
+    for ent in names:
+        entity, _ = by_name(article, ent)
+        if entity is not None:
+            return entity
+    return None
+
+
+def nearest_org(article: Article, noun: str, pos: int, named_only: bool = False) -> Entity | None:
+    """"the bank" -> the organisation named with that noun, else the last organisation named."""
+    words = article.words
+    # "Bank shares fell": a capitalised common noun the NER took for a name names no organisation
+    orgs = [e for e in article.entities if e.kind == "organization" and e.name.lower() not in words.org_nouns]
+    named = [e for e in orgs if noun and noun in e.name.lower().split()]
+    if named:
+        return named[0]
+    # "the poll", "the study": a finding of its own unless an organisation was named with the noun
+    if noun in words.findings or named_only:
+        return None
+    earlier = [e for w, e, _ in article.sightings if w < pos and e in orgs]
+    # a campaign, party or government is too often someone else's to be the last one named
+    return earlier[-1] if earlier and noun not in ("campaign", "party", "government") else None
+
+
+def formal_org_noun(article: Article, surname: str) -> str | None:
+    """The noun the article most often names this person's organisation with ("Trump campaign",
+    "Trump's campaign"), if it names one."""
+    words, doc = article.words, article.doc
+    counts: dict[str, int] = {}
+    key = surname.lower()
+    for token in doc:
+        if token.lower_ != key:
+            continue
+        nxt = token.nbor(1) if token.i + 1 < len(doc) else None
+        if nxt is not None and nxt.lower_ in POSSESSIVE_S and nxt.i + 1 < len(doc):
+            nxt = nxt.nbor(1)
+        if nxt is not None and nxt.lower_ in words.org_nouns and nxt.lower_ not in words.informal_org_nouns:
+            counts[nxt.lower_] = counts.get(nxt.lower_, 0) + 1
+    return max(counts, key=lambda n: counts[n]) if counts else None

@@ -1,0 +1,58 @@
+"""The contract's quotes and speakers, from the claims and the speakers linked to them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from quotegrab.engine.contract import Cue, Mention, Quote, Speaker, SpeakerRef
+from quotegrab.engine.contract import Span as CharSpan
+from quotegrab.engine.grammar import DETERMINERS
+from quotegrab.engine.resolution.entities import Entity, Link
+from quotegrab.engine.resolution.mentions import plain
+
+if TYPE_CHECKING:  # the rules import this stage, so their Claim is read for type hints only
+    from quotegrab.engine.rules.claim import Claim
+
+
+def assemble(text: str, claims: list[Claim], links: list[Link]) -> tuple[list[Quote], list[Speaker]]:
+    """Speakers numbered in order of first quote; each quote's mention becomes an alias of its speaker."""
+    order: list[Entity] = []
+    for entity, _ in links:
+        if entity is not None and entity not in order:
+            order.append(entity)
+    ids = {id(e): f"s{i}" for i, e in enumerate(order, 1)}
+    quotes = []
+    for n, (claim, (entity, how)) in enumerate(zip(claims, links, strict=True), 1):
+        speaker = _speaker_ref(claim, entity, how, ids) if entity is not None else None
+        cue = None
+        if claim.cue:
+            cue = Cue(text=text[claim.cue[0] : claim.cue[1]], start=claim.cue[0], end=claim.cue[1])
+        quotes.append(
+            Quote(
+                id=f"q{n}",
+                type=claim.type,
+                text=" \u2026 ".join(text[s:e] for s, e in claim.spans),
+                spans=[CharSpan(start=s, end=e) for s, e in claim.spans],
+                fragments=[CharSpan(start=s, end=e) for s, e in claim.fragments],
+                cue=cue,
+                speaker=speaker,
+            )
+        )
+    speakers = [
+        Speaker(id=ids[id(e)], name=e.name, kind=e.kind, aliases=[a for a in e.aliases if a != e.name],
+                quote_count=e.quote_count)
+        for e in order
+    ]
+    return quotes, speakers
+
+
+def _speaker_ref(claim: Claim, entity: Entity, how: str, ids: dict[int, str]) -> SpeakerRef:
+    entity.quote_count += 1
+    m = claim.mention
+    mention = Mention(text=m.text, start=m.start_char, end=m.end_char) if m is not None else None
+    if m is not None and how != "pronoun" and m.root.pos_ != "PRON":
+        alias = plain(m) if how == "group" else m.text
+        if how == "role" and m[0].lower_ in DETERMINERS:
+            alias = alias[:1].lower() + alias[1:]  # "The senator said" -> "the senator"
+        entity.add_alias(alias)
+    return SpeakerRef(id=ids[id(entity)], name=entity.name, mention=mention, resolved_by=how)

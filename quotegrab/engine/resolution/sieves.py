@@ -1,0 +1,366 @@
+"""The sieves a speaker mention passes through, in order, until one says whom it names.
+
+Each sieve reads the mention and either passes (None) or answers with an entity, or with None for nobody,
+and how it was found; the first answer wins, so a sieve may take for granted that the earlier ones passed.
+A sieve changes the article (an unnamed group made, a person added) only when it answers.
+
+In order (SIEVES):
+- a name (PERSON/ORG entity) in the mention: full name, surname or title + surname, linked to the entity
+  the cast joined it to; a surname several people share goes by a title's gender ("Mrs."), the pronouns
+  after it, then to the one most recently and most often in view;
+- a pronoun: the nearest earlier entity outside quotation marks that agrees in number and gender; "it"
+  may be an organisation or a country; indefinite pronouns ("someone") and shares ("many") are groups
+  or people of their own; "something" is nobody;
+- an organisation noun ("the Trump campaign", "the bank") or a possessed statement ("Trump's statement");
+- a role noun ("the president"): the person introduced with that role ("President Donald Trump"); a
+  possessed one ("Pagliano's lawyer") the person introduced with it and the owner's name;
+- a plural noun ("officials", "critics"): an unnamed group named by its mention;
+- words the NER did not tag: a known person's name, a full name, else a person or organisation described.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+
+from spacy.tokens import Span, Token
+
+from quotegrab.engine.grammar import (
+    CONVERSATION_POSSESSIVES,
+    EVERYONE_PRONOUNS,
+    FEMALE_PRONOUNS,
+    FIRST_PERSON_PRONOUNS,
+    INDEFINITE_PRONOUNS,
+    MALE_PRONOUNS,
+    PLURAL_PRONOUNS,
+    SHARE_PRONOUNS,
+    THING_PRONOUNS,
+    relative_antecedent,
+)
+from quotegrab.engine.resolution.article import Article
+from quotegrab.engine.resolution.entities import Entity, Link
+from quotegrab.engine.resolution.mentions import (
+    apposed_to,
+    definite,
+    first_named,
+    in_modifier,
+    is_affix_name,
+    noun_phrase,
+    plain,
+    role_of,
+)
+from quotegrab.engine.resolution.names import by_name, lone_surname, person_named
+from quotegrab.engine.resolution.organisations import by_role, formal_org_noun, holder_for, nearest_org, owner
+from quotegrab.engine.resolution.pronouns import by_pronoun, group_antecedent, place_before
+
+
+@dataclass
+class Reading:
+    """A mention as the sieves read it: followed from a relative pronoun or a description to the noun
+    phrase it stands for, with the names in and around it."""
+
+    article: Article
+    mention: Span
+    head: Token
+    names: list[Span]
+
+    @property
+    def lower(self) -> str:
+        return self.head.lower_
+
+    @property
+    def pos(self) -> int:
+        return self.mention.start_char
+
+    @cached_property
+    def possessor(self) -> Token | None:
+        return next((c for c in self.head.children if c.dep_ == "poss"), None)
+
+    @cached_property
+    def role(self) -> str | None:
+        return role_of(self.article.words, self.mention)
+
+    def is_role(self) -> bool:
+        return self.lower in self.article.words.roles
+
+
+def read(article: Article, mention: Span) -> Reading:
+    antecedent = relative_antecedent(mention.root)
+    if antecedent is not None:
+        # a relative pronoun stands for the noun its clause hangs on: "Trump, who said …"
+        mention = noun_phrase(antecedent)
+    named = apposed_to(mention.root)
+    if named is not None and named.i < mention.root.i:
+        # "Gov. John Kasich of Ohio, a Republican who …", "Rep. Ann Cole, a California Democrat": a
+        # description set beside a name is that person, not someone new
+        mention = noun_phrase(named)
+    head = mention.root
+    nearby = article.names_between(mention.start - 8, mention.end + 8)
+    names = [e for e in nearby if e.start >= mention.start and e.end <= mention.end and not is_affix_name(e)]
+    if not names:
+        names = [e for e in nearby if e.start <= head.i < e.end]
+    return Reading(article, mention, head, names)
+
+
+def link(article: Article, mention: Span) -> Link:
+    """The entity a speaker mention names, and how it was found."""
+    reading = read(article, mention)
+    for _, sieve in SIEVES:
+        answer = sieve(reading)
+        if answer is not None:
+            return answer
+    raise AssertionError("the last sieve always answers")
+
+
+# -- a name ---------------------------------------------------------------------------------------------
+
+def _head_name(r: Reading) -> Span | None:
+    head = r.head
+    own = next((e for e in r.names if e.start <= head.i < e.end), None)
+    if own is None:
+        appositive = next((c for c in head.children if c.dep_ == "appos"), None)
+        # beside the mention ("the spokesman, Brian Fallon"), not a word of a quote the parse hung on it
+        if appositive is not None and appositive.i <= r.mention.end + 4:
+            own = next((e for e in r.article.names_between(appositive.i - 8, appositive.i + 8)
+                        if e.start <= appositive.i < e.end), None)
+    if own is None:
+        # "GOP contender and former neurosurgeon Ben Carson": the name the role runs on to
+        own = next((e for e in r.names if (e.label_ == "PERSON" or first_named(r.article.words, e))
+                    and e.root.dep_ in ("appos", "conj")
+                    and e.root.head.i == head.i), None)
+    return own
+
+
+def head_name(r: Reading) -> Link | None:
+    """The head's own name wins: in "Clinton spokesman Brian Fallon" the speaker is Fallon."""
+    own = _head_name(r)
+    return by_name(r.article, own) if own is not None else None
+
+
+# -- pronouns and quantities ------------------------------------------------------------------------------
+
+def it(r: Reading) -> Link | None:
+    """"it": the last organisation named, or a country or city named as subject nearer before."""
+    if r.lower != "it":
+        return None
+    org = nearest_org(r.article, "", r.pos)
+    place = place_before(r.article, r.pos, org)
+    if place is not None:
+        org = r.article.speaker("organization", place)
+    return org, "pronoun"
+
+
+def number(r: Reading) -> Link | None:
+    """"Six in 10 say …", "58 percent said …": a share of those polled."""
+    if r.head.pos_ == "NUM" or r.head.like_num:
+        return r.article.speaker("group", plain(r.mention)), "group"
+    return None
+
+
+def those(r: Reading) -> Link | None:
+    """"those surveyed", "those who attended": the group the words after "those" pick out."""
+    head = r.head
+    if r.lower != "those" or not any(c.dep_ in ("acl", "relcl", "prep") for c in head.children):
+        return None
+    words = r.mention.doc[head.i : head.right_edge.i + 1]
+    name = " ".join(words.text.split()) if len(words) <= 6 else r.mention.text
+    name = name[:1].lower() + name[1:]
+    return r.article.speaker("group", name), "group"
+
+
+def nobody_in_particular(r: Reading) -> Link | None:
+    """"Someone said …", "Everyone agreed …": no antecedent to look for; "something" is no speaker."""
+    lower = r.lower
+    if not (lower in INDEFINITE_PRONOUNS or (lower == "one" and r.head.pos_ == "PRON") or lower in THING_PRONOUNS):
+        return None
+    if lower in THING_PRONOUNS:
+        return None, "pronoun"
+    kind = "group" if lower in EVERYONE_PRONOUNS else "person"
+    return r.article.speaker(kind, lower), "group"
+
+
+def share(r: Reading) -> Link | None:
+    """"Some say …", "Many believe …": a share of people, a group of its own, not a person named before."""
+    if (r.lower in SHARE_PRONOUNS and r.head.pos_ in ("PRON", "DET")
+            and not any(c.dep_ == "prep" for c in r.head.children)):
+        return r.article.speaker("group", plain(r.mention).lower()), "group"
+    return None
+
+
+def pronoun(r: Reading) -> Link | None:
+    """A personal pronoun: the nearest earlier entity that agrees, or for "they" a plural noun nearer."""
+    lower = r.lower
+    if not (lower in MALE_PRONOUNS | FEMALE_PRONOUNS | PLURAL_PRONOUNS
+            or (r.head.pos_ == "PRON" and lower not in FIRST_PERSON_PRONOUNS)):
+        return None
+    entity = by_pronoun(r.article, lower, r.pos)
+    if lower in PLURAL_PRONOUNS - FIRST_PERSON_PRONOUNS:
+        group = group_antecedent(r.article, r.mention, entity)
+        if group is not None:
+            return link(r.article, group)[0], "pronoun"
+    return entity, "pronoun"
+
+
+# -- organisations, statements and roles ---------------------------------------------------------------
+
+def organisation_noun(r: Reading) -> Link | None:
+    """"the Trump campaign", "her campaign", "the Obama administration": the organisation of a person;
+    "the bank": the organisation named with the noun."""
+    words, lower, head = r.article.words, r.lower, r.head
+    if not ((lower in words.org_nouns or lower in words.informal_org_nouns) and head.tag_ in ("NN", "NNP")):
+        return None
+    holder = owner(r.article, r.mention, r.possessor, r.names)
+    if holder is not None and holder.kind == "person":
+        surname = holder.name.split()[-1]
+        noun = formal_org_noun(r.article, surname) if lower in words.informal_org_nouns else None
+        return r.article.speaker("organization", f"{surname} {noun or lower}"), "name"
+    # "the convention committee", "the state election board": nouns set before the head say which one,
+    # so it is the last organisation named only when that one goes by the same noun
+    specific = any(c.dep_ == "compound" and c.i < head.i for c in head.children)
+    if definite(r.mention) and r.possessor is None and not r.names:
+        org = nearest_org(r.article, lower, r.pos, named_only=specific)
+        if org is not None:
+            return org, "organization"
+    return None
+
+
+def statement(r: Reading) -> Link | None:
+    """"his best response was …", "Trump's statement said …": the possessor speaks."""
+    possessor = r.possessor
+    if possessor is None or r.lower not in r.article.words.statement_nouns:
+        return None
+    holder = owner(r.article, r.mention, possessor, r.names)
+    if holder is None:
+        return None
+    return holder, "pronoun" if possessor.pos_ == "PRON" else "name"
+
+
+def possessed_role(r: Reading) -> Link | None:
+    """"Pagliano's lawyer": the person introduced as "an attorney for Pagliano"."""
+    if r.role is None or r.possessor is None or r.possessor.lower_ in CONVERSATION_POSSESSIVES:
+        return None
+    holder = owner(r.article, r.mention, r.possessor, r.names)
+    found = holder_for(r.article, r.role, holder, r.pos) if holder is not None else None
+    return (found, "role") if found is not None else None
+
+
+def definite_role(r: Reading) -> Link | None:
+    """"the senator": the person introduced with that role."""
+    if r.role is None or not definite(r.mention) or r.possessor is not None:
+        return None
+    entity = by_role(r.article, r.role, r.pos)
+    return (entity, "role") if entity is not None else None
+
+
+def misread_surname(r: Reading) -> Link | None:
+    surnamed = lone_surname(r.article, r.mention)
+    return (surnamed, "surname") if surnamed is not None else None
+
+
+def group_noun(r: Reading) -> Link | None:
+    """A plural noun ("officials", "critics"): an unnamed group named by its mention."""
+    head, mention = r.head, r.mention
+    if not (r.lower in r.article.words.groups or (head.tag_ in ("NNS", "NNPS") and head.ent_type_ != "ORG")):
+        return None
+    name = plain(mention)
+    if mention[0].is_sent_start and mention[0].pos_ != "PROPN" and not mention[0].ent_type_:
+        name = name[:1].lower() + name[1:]  # "Officials said" names the group "officials"
+    return r.article.speaker("group", name), "group"
+
+
+def role_then_name(r: Reading) -> Link | None:
+    """"An attorney for Pagliano, Mark MacDougall, said": the parser hangs the name on "Pagliano", but a
+    role followed by a name in apposition is that person."""
+    named_after = [e for e in r.names if e.label_ == "PERSON" and e.root.dep_ == "appos"]
+    if r.is_role() and named_after:
+        return by_name(r.article, named_after[-1])
+    return None
+
+
+def name_inside(r: Reading) -> Link | None:
+    """A name in the mention, other than the head's; a name in a modifier of the head ("the group backing
+    Jeb Bush", "critics of Trump") is not the speaker."""
+    head = r.head
+    person = [e for e in r.names if e.label_ == "PERSON" and not in_modifier(e, head)]
+    chosen = (person or [e for e in r.names if not in_modifier(e, head)] or [None])[-1]
+    if chosen is not None and not r.is_role():
+        return by_name(r.article, chosen)
+    return None
+
+
+# -- words the NER did not tag -------------------------------------------------------------------------
+
+def nothing_written(r: Reading) -> Link | None:
+    return (None, "name") if not plain(r.mention) else None
+
+
+def known_person(r: Reading) -> Link | None:
+    """A person the article names this way ("Hale" for "Margaret Hale"), untagged here."""
+    name = plain(r.mention)
+    known = person_named(r.article, name, r.pos)
+    return (known, "surname" if " " not in name else "name") if known is not None else None
+
+
+def name_after_title(r: Reading) -> Link | None:
+    """"Phoenix Mayor Greg Stanton": the name after the title, if it is one."""
+    words = r.article.words
+    tokens = [t for t in r.mention if not t.is_punct]
+    titled = [i for i, t in enumerate(tokens) if words.is_title(t) or t.lower_ in words.roles]
+    if not titled or titled[-1] >= len(tokens) - 1:
+        return None
+    rest = r.mention.doc[tokens[titled[-1] + 1].i : tokens[-1].i + 1]
+    if not first_named(words, rest):
+        return None
+    known = person_named(r.article, rest.text, r.pos)
+    return (known, "name") if known is not None else _new_person(r.article, rest.text)
+
+
+def untagged_full_name(r: Reading) -> Link | None:
+    """A full name the NER missed ("Elena Ruiz denied …"): a person, named as written, whom a later
+    surname can name too."""
+    return _new_person(r.article, plain(r.mention)) if first_named(r.article.words, r.mention) else None
+
+
+def _new_person(article: Article, name: str) -> Link:
+    key = f"person:{name.lower()}"
+    if key not in article.unnamed:
+        article.unnamed[key] = Entity(name=name, kind="person", gender=article.words.gender_of(name.split()[0], []))
+        article.entities.append(article.unnamed[key])
+    return article.unnamed[key], "name"
+
+
+def description(r: Reading) -> Link | None:
+    """Anything else: a person described by a role ("a senior official"), else an organisation."""
+    name = plain(r.mention)
+    kind = "person" if r.is_role() or r.head.ent_type_ == "PERSON" else "organization"
+    if kind == "organization":
+        same = next((e for e in r.article.entities if e.kind == "organization" and e.name.lower() == name.lower()),
+                    None)
+        if same is not None:
+            return same, "organization"
+    return r.article.speaker(kind, name), "role" if kind == "person" else "organization"
+
+
+SIEVES: tuple[tuple[str, Callable[[Reading], Link | None]], ...] = (
+    ("head name", head_name),
+    ("it", it),
+    ("number", number),
+    ("those", those),
+    ("nobody in particular", nobody_in_particular),
+    ("share", share),
+    ("pronoun", pronoun),
+    ("organisation noun", organisation_noun),
+    ("statement", statement),
+    ("possessed role", possessed_role),
+    ("definite role", definite_role),
+    ("misread surname", misread_surname),
+    ("group noun", group_noun),
+    ("role then name", role_then_name),
+    ("name inside", name_inside),
+    ("nothing written", nothing_written),
+    ("known person", known_person),
+    ("name after title", name_after_title),
+    ("untagged full name", untagged_full_name),
+    ("description", description),
+)

@@ -1,0 +1,81 @@
+"""The lexicon's word lists resolution reads, loaded once per pipeline and shared by every article."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from quotegrab.engine.lexicon import Lexicon
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    titles: frozenset[str]
+    roles: frozenset[str]
+    groups: frozenset[str]
+    male_titles: frozenset[str]
+    female_titles: frozenset[str]
+    place_name_nouns: frozenset[str]
+    # "vice president" is no "president"
+    subordinate_titles: frozenset[str]
+    statement_nouns: frozenset[str]
+    # "Sen." holds the role "senator"
+    title_roles: dict[str, str]
+    findings: frozenset[str]
+    org_nouns: frozenset[str]
+    informal_org_nouns: frozenset[str]
+    # each role word to the words meaning the same ("lawyer" = "attorney")
+    role_synonyms: dict[str, set[str]]
+    female: frozenset[str]
+    male: frozenset[str]
+    first_names: frozenset[str]
+
+    @classmethod
+    def from_lexicon(cls, lexicon: Lexicon) -> Vocabulary:
+        title_roles: dict[str, str] = {}
+        for line in lexicon["title_abbreviations"]:
+            abbreviation, _, role = line.partition("=")
+            if role.strip():
+                title_roles[abbreviation.strip()] = role.strip()
+        role_synonyms: dict[str, set[str]] = {}
+        for line in lexicon["role_synonyms"]:
+            group = {w.strip() for w in line.split("=") if w.strip()}
+            for word in group:
+                role_synonyms.setdefault(word, set()).update(group)
+        return cls(
+            titles=lexicon["titles"],
+            roles=lexicon["roles"],
+            groups=lexicon["group_nouns"],
+            male_titles=lexicon["titles_male"],
+            female_titles=lexicon["titles_female"],
+            place_name_nouns=lexicon["place_name_nouns"],
+            subordinate_titles=lexicon["titles_subordinate"],
+            statement_nouns=lexicon["statement_nouns"],
+            title_roles=title_roles,
+            findings=lexicon["finding_sources"],
+            org_nouns=lexicon["org_nouns"],
+            informal_org_nouns=lexicon["org_nouns_informal"],
+            role_synonyms=role_synonyms,
+            female=lexicon["names_female"],
+            male=lexicon["names_male"],
+            first_names=lexicon["names_female"] | lexicon["names_male"],
+        )
+
+    def is_title(self, token: Token) -> bool:
+        """"Sen.", "President": a title, with or without its abbreviation's full stop."""
+        return token.lower_.rstrip(".") in self.titles
+
+    def gender_of(self, first: str | None, titles: list[str]) -> str | None:
+        """"f" or "m" from a gendered title ("Mrs."), else from a given name borne by one gender only."""
+        if any(t in self.female_titles for t in titles):
+            return "f"
+        if any(t in self.male_titles for t in titles):
+            return "m"
+        if first:
+            first = first.lower()
+            if first in self.female and first not in self.male:
+                return "f"
+            if first in self.male and first not in self.female:
+                return "m"
+        return None
