@@ -26,6 +26,7 @@ LIST_FILES = (
     "setting_prepositions",
     "setting_conjunctions",
     "reason_conjunctions",
+    "aside_continuations",
     "source_nouns",
     "not_cue_verbs",
     "cue_phrases",

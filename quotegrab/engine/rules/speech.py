@@ -64,7 +64,7 @@ def _claims_of(verb: Token, speaker: Span, ctx: DocContext, cues: Cues) -> list[
         return [_quote_after_claim(verb, speaker, after, voiced, ctx, cues)]
     if voiced:
         return []
-    return _unquoted_claims(verb, speaker, complement, ctx)
+    return _unquoted_claims(verb, speaker, complement, ctx, cues)
 
 
 def _quote_before(verb: Token, speaker: Span, ctx: DocContext, cues: Cues) -> Quotation | None:
@@ -133,7 +133,7 @@ def _quote_after_claim(
 
 
 def _unquoted_claims(
-    verb: Token, speaker: Span, complement: tuple[int, int] | None, ctx: DocContext
+    verb: Token, speaker: Span, complement: tuple[int, int] | None, ctx: DocContext, cues: Cues
 ) -> list[Claim]:
     """A cue with no quote of its own: a relative clause, an "as" aside, its complement, or the content
     fronted before it."""
@@ -147,7 +147,7 @@ def _unquoted_claims(
         return [Claim(pieces, cue, speaker, "as-aside")] if pieces else []
     if complement is not None and not parenthetical(verb):
         return [Claim([complement], cue, speaker, "complement")]
-    fronted = fronted_content(ctx, verb, speaker)
+    fronted = fronted_content(ctx, verb, speaker, cues)
     return [Claim(fronted, cue, speaker, "fronted")] if fronted else []
 
 
@@ -462,7 +462,7 @@ def setting_phrase(child: Token, cues: Cues) -> bool:
     return child.dep_ == "prep" and child.lower_ in cues.lexicon["setting_prepositions"]
 
 
-def fronted_content(ctx: DocContext, verb: Token, speaker: Span) -> list[tuple[int, int]]:
+def fronted_content(ctx: DocContext, verb: Token, speaker: Span, cues: Cues) -> list[tuple[int, int]]:
     """"The economy is strong, Trump said." — the content precedes the speaker and cue; with a
     parenthetical cue ("The only problem, she said, is that …") it also resumes after it."""
     sent = verb.sent
@@ -498,7 +498,7 @@ def fronted_content(ctx: DocContext, verb: Token, speaker: Span) -> list[tuple[i
     elif verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and (resume := _parenthetical_end(verb)):
         # "The effects are hard to predict, economists say, because …": the sentence goes on past the aside
         first = ctx.doc[resume]
-        if first.lower_ in ("because", "since", "so", "but", "although", "though"):
+        if first.lower_ in cues.lexicon["aside_continuations"]:
             tail = trim(ctx.text, first.idx, min(sent.end_char, para_end), min_chars=8)
             if tail is not None:
                 pieces.append(tail)
