@@ -208,37 +208,37 @@ def _handed_on(verb: Token, quote_start: int, cues: Cues) -> bool:
 def complement_of(verb: Token, ctx: DocContext, cues: Cues) -> tuple[int, int] | None:
     """The reported clause of a cue verb: its clausal complement, or for verbs without one
     whose object holds quoted words ("described as “very generous” an offer"), the rest of its clause."""
-    comp = _reported_complement(verb)
+    comp = _reported_complement(verb, cues)
     if comp is not None:
         return _clause_report(verb, comp, ctx, cues)
     return _object_report(verb, ctx, cues)
 
 
-def _complement_after(verb: Token) -> Token | None:
+def _complement_after(verb: Token, cues: Cues) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
 
 
-def _open_complement_of_saying(verb: Token) -> Token | None:
+def _open_complement_of_saying(verb: Token, cues: Cues) -> Token | None:
     """"said seeing so many officers was welcome" is often parsed with an open complement."""
-    if verb.lemma_.lower() not in ("say", "tell", "add", "write"):
+    if verb.lemma_.lower() not in cues.lexicon["cue_verbs_open_complement"]:
         return None
     return next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and c.tag_ == "VBG"), None)
 
 
-def _complement_anywhere(verb: Token) -> Token | None:
+def _complement_anywhere(verb: Token, cues: Cues) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "ccomp"), None)
 
 
-def _question_clause(verb: Token) -> Token | None:
+def _question_clause(verb: Token, cues: Cues) -> Token | None:
     """"asked if they were always so serious"."""
-    if verb.lemma_.lower() not in ("ask", "wonder", "question"):
+    if verb.lemma_.lower() not in cues.lexicon["cue_verbs_question"]:
         return None
     return next((c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i
                  and any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS for m in c.children)), None)
 
 
 # where a cue verb's reported clause is, tried in turn (first answer wins)
-_COMPLEMENT_FINDERS: tuple[Callable[[Token], Token | None], ...] = (
+_COMPLEMENT_FINDERS: tuple[Callable[[Token, Cues], Token | None], ...] = (
     _complement_after,
     _open_complement_of_saying,
     _complement_anywhere,
@@ -246,9 +246,9 @@ _COMPLEMENT_FINDERS: tuple[Callable[[Token], Token | None], ...] = (
 )
 
 
-def _reported_complement(verb: Token) -> Token | None:
+def _reported_complement(verb: Token, cues: Cues) -> Token | None:
     for find in _COMPLEMENT_FINDERS:
-        comp = find(verb)
+        comp = find(verb, cues)
         if comp is not None:
             return comp
     return None
@@ -302,7 +302,7 @@ def _object_report(verb: Token, ctx: DocContext, cues: Cues) -> tuple[int, int] 
     quoted words or, for a stance, anything long enough."""
     lemma = verb.lemma_.lower()
     right = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "prep", "oprd", "attr")
-             and not (lemma in ("respond", "reply") and _by_deed(c, cues))]
+             and not (lemma in cues.lexicon["cue_verbs_answer"] and _by_deed(c, cues))]
     if lemma == "ask":
         right = what_was_asked(right, cues)
     if not right:
@@ -312,7 +312,7 @@ def _object_report(verb: Token, ctx: DocContext, cues: Cues) -> tuple[int, int] 
     start = asked_start(right) if lemma == "ask" else min(c.left_edge.idx for c in right)
     end_tok = max((c.right_edge for c in right), key=lambda t: t.i)
     end = end_tok.idx + len(end_tok)
-    if not ctx.has_quotation(start, end) and lemma in ("say", "tell", "add"):
+    if not ctx.has_quotation(start, end) and lemma in cues.lexicon["cue_verbs_quote_object"]:
         return None
     objects = [c for c in right if c.dep_ in ("dobj", "xcomp")]
     someone = objects and (
