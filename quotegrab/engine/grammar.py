@@ -68,6 +68,8 @@ RELATIVE_WORDS = frozenset(RELATIVE_PRONOUNS) | {"what"}
 AGENT_PREPOSITIONS = frozenset({"by", "from"})
 # the marks of an indirect question: "asked if …", "asked whether …"
 QUESTION_MARKS = frozenset({"if", "whether"})
+# the marks of a clause of time or condition a participle of asking follows: "…, she said when asked"
+TIME_MARKS = frozenset({"when", "if", "once", "after"})
 
 # --- rules: punctuation ---------------------------------------------------------------------------
 # dashes that are never a hyphen inside a word ("front-runner")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from quotegrab.engine.grammar import NO_TOPIC_SUBJECTS
+from quotegrab.engine.grammar import NO_TOPIC_SUBJECTS, TIME_MARKS
 from quotegrab.engine.rules.claim import Claim, cue_span, subtree_range, trim
 from quotegrab.engine.rules.context import DocContext
 from quotegrab.engine.rules.cues import Cues
@@ -125,7 +125,7 @@ def asked_unnamed(verb: Token) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return True
     # "…, she said when asked about it": a participle after its clause, introduced by "when", "if"
-    when = any(c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "if", "once", "after") for c in verb.children)
+    when = any(c.dep_ in ("advmod", "mark") and c.lower_ in TIME_MARKS for c in verb.children)
     return (
         verb.tag_ in ("VBN", "VBD")  # a sentence-initial "Asked" is often tagged as a past tense
         and verb.dep_ == "advcl"
