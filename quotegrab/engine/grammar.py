@@ -41,6 +41,41 @@ DASHES = ("\u2014", "\u2013", "-", "--")
 SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s")
 
 
+# --- rules: subjects and objects ------------------------------------------------------------------
+# subject pronouns for someone who can hold a view, the reader's "you" included
+VIEW_PRONOUNS = PERSONAL_SUBJECTS | {"you"}
+# object pronouns for people ("criticized him"): a stance toward someone
+PERSONAL_OBJECTS = frozenset({"him", "her", "them"})
+# subjects that name no speaker: demonstratives, relative and question words, "there", a bare "one"
+NOT_SPEAKERS = DEMONSTRATIVES | {"which", "there", "what", "one"}
+# of those, the ones a relative clause or phrase restricts to people ("those surveyed", "one of the authors")
+RESTRICTABLE_PRONOUNS = frozenset({"those", "one"})
+# a passive subject that names no topic of its own: an expletive or a relative word standing for a thing
+NO_TOPIC_SUBJECTS = frozenset({"it", "there", "that", "which", "this", "what"})
+# an object that stands for no content of its own ("said so", "said it", "said nothing", "said much")
+EMPTY_OBJECTS = frozenset({"so", "it", "this", "that", "nothing", "anything", "something", "much"})
+# a possessor that is a thing ("its criticism"), never a speaker
+THING_POSSESSIVES = frozenset({"its"})
+# a share of people standing as a subject of its own ("some say", "hundreds of nurses")
+PEOPLE_SHARES = frozenset({"some", "many", "others", "most", "few", "dozens", "hundreds", "thousands"})
+# the heads of a pseudo-cleft: "all she could do was shout", "what he wanted was to say"
+CLEFT_HEADS = frozenset({"all", "what"})
+# relative words, the free relative "what" included: "a move that …", "what scientists think is …"
+RELATIVE_WORDS = frozenset(RELATIVE_PRONOUNS) | {"what"}
+
+# --- rules: prepositions and marks ----------------------------------------------------------------
+# the prepositions that name who a document or claim is by: "a report by the AP", "criticism from unions"
+AGENT_PREPOSITIONS = frozenset({"by", "from"})
+# the marks of an indirect question: "asked if …", "asked whether …"
+QUESTION_MARKS = frozenset({"if", "whether"})
+# the marks of a clause of time or condition a participle of asking follows: "…, she said when asked"
+TIME_MARKS = frozenset({"when", "if", "once", "after"})
+
+# --- rules: punctuation ---------------------------------------------------------------------------
+# dashes that are never a hyphen inside a word ("front-runner")
+LONG_DASHES = frozenset({"\u2014", "\u2013"})
+
+
 def relative_antecedent(pronoun: Token) -> Token | None:
     """The noun a relative pronoun stands for: the head of its clause ("Trump, who said …"), or the noun
     right before it where the parser hung the clause elsewhere ("turned to the Police Department which

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 from spacy.tokens import Doc, Token
 
+from quotegrab.engine.grammar import VIEW_PRONOUNS
 from quotegrab.engine.lexicon import Lexicon
 
 # regular verb endings and what replaces them in the lemma: "hopes" -> "hope", "worried" -> "worry"
@@ -107,7 +108,7 @@ class Cues:
     def agent(self, tok: Token) -> bool:
         """Someone who can hold a view: a person, an organisation, a personal pronoun, a role or group noun."""
         if tok.pos_ == "PRON":
-            return tok.lower_ in ("he", "she", "they", "we", "i", "you")
+            return tok.lower_ in VIEW_PRONOUNS
         named = tok.ent_type_ in ("PERSON", "ORG", "NORP")
         lemma = tok.lemma_.lower()
         nouns = (self.lexicon["org_nouns"], self.lexicon["roles"], self.lexicon["group_nouns"])

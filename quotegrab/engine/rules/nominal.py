@@ -4,12 +4,15 @@ took ("a move the kingdom hopes will shatter …")."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from typing import NamedTuple
 
+from spacy.tokens import Doc, Span, Token
+
+from quotegrab.engine.grammar import AGENT_PREPOSITIONS, NOT_SPEAKERS, RELATIVE_WORDS, THING_POSSESSIVES
 from quotegrab.engine.rules.claim import WRITER_DASH, Claim, cue_span, cut_aside, subtree_range, trim
 from quotegrab.engine.rules.context import DocContext
 from quotegrab.engine.rules.cues import Cues
-from quotegrab.engine.rules.speakers import NOT_SPEAKERS, mention_span, possessor_span
+from quotegrab.engine.rules.speakers import mention_span, possessor_span
 from quotegrab.engine.rules.speech import nested_cue_stop
 
 # -- nominal cues: "Trump's criticism of the judge", "her argument that …" --------------------------
@@ -37,67 +40,100 @@ def nominal_claims(doc: Doc, ctx: DocContext, cues: Cues) -> list[Claim]:
     return claims
 
 
+class _Frame(NamedTuple):
+    """What a cue noun reports (character offsets), the token its cue ends on, and whether a claim needs a
+    speaker ("calls for X" does, "criticism of X" does not)."""
+
+    content: tuple[int, int]
+    cue_end: int
+    needs_speaker: bool
+
+
 def _nominal_claim(noun: Token, ctx: DocContext, cues: Cues) -> Claim | None:
-    doc = noun.doc
-    lemma = noun.lemma_.lower()
-    content = None
-    cue_end = noun.i
-    if lemma in cues.cue_nouns:
-        clause = next((c for c in noun.children if c.i > noun.i and _that_clause(c)), None)
-        if clause is None and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
-            # "Her argument is that …"
-            clause = next((c for c in noun.head.children if c.i > noun.head.i and _that_clause(c)), None)
-        if clause is not None:
-            stop = nested_cue_stop(clause, ctx, cues)
-            content = subtree_range(clause, stop_at=stop)
-    nxt = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
-    needs_speaker = False
-    if content is None and nxt is not None and (
-        f"{lemma} {nxt.lower_}" in cues.cue_nouns_object or f"{lemma} {nxt.lower_} +" in cues.cue_nouns_object
-    ):
-        needs_speaker = f"{lemma} {nxt.lower_}" not in cues.cue_nouns_object
-        cue_end = nxt.i
-        if nxt.lower_ == "to" and nxt.pos_ == "PART":
-            verb = nxt.head
-            if verb.i <= nxt.i or verb.pos_ not in ("VERB", "AUX"):
-                return None
-            cue_end = noun.i  # the infinitive's "to" belongs to the content
-            content = (nxt.idx, verb.right_edge.idx + len(verb.right_edge))
-        else:
-            obj = next((c for c in nxt.children if c.dep_ in ("pobj", "pcomp")), None)
-            if obj is None:
-                return None
-            content = subtree_range(obj)
-    if content is None:
+    frame = _that_clause_frame(noun, ctx, cues) or _object_frame(noun, cues)
+    if frame is None:
         return None
-    span = _content_span(noun, content, ctx)
+    span = _content_span(noun, frame.content, ctx)
     if span is None:
         return None
     dash = WRITER_DASH.search(ctx.text, *span)
     if dash is not None and dash.start() > span[0]:
         span = (span[0], dash.start())
-    mention = None
+    mention = _nominal_speaker(noun, ctx, cues)
+    if mention is None and frame.needs_speaker:
+        return None
+    cue_tok = noun.doc[frame.cue_end]
+    return Claim([span], (noun.idx, cue_tok.idx + len(cue_tok)), mention, "nominal")
+
+
+def _that_clause_frame(noun: Token, ctx: DocContext, cues: Cues) -> _Frame | None:
+    """"the claim that …", "Her argument is that …": a noun of models/cue_nouns.txt and its "that" clause."""
+    if noun.lemma_.lower() not in cues.cue_nouns:
+        return None
+    clause = next((c for c in noun.children if c.i > noun.i and _that_clause(c)), None)
+    if clause is None and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+        # "Her argument is that …"
+        clause = next((c for c in noun.head.children if c.i > noun.head.i and _that_clause(c)), None)
+    if clause is None:
+        return None
+    stop = nested_cue_stop(clause, ctx, cues)
+    return _Frame(subtree_range(clause, stop_at=stop), noun.i, False)
+
+
+def _object_frame(noun: Token, cues: Cues) -> _Frame | None:
+    """"criticism of X", "calls for X", "a pledge to …": a noun and the word after it of
+    models/cue_nouns_object.txt (a "+" there asks for a speaker), and that word's object."""
+    doc = noun.doc
+    lemma = noun.lemma_.lower()
+    nxt = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    if nxt is None or (
+        f"{lemma} {nxt.lower_}" not in cues.cue_nouns_object and f"{lemma} {nxt.lower_} +" not in cues.cue_nouns_object
+    ):
+        return None
+    needs_speaker = f"{lemma} {nxt.lower_}" not in cues.cue_nouns_object
+    if nxt.lower_ == "to" and nxt.pos_ == "PART":
+        verb = nxt.head
+        if verb.i <= nxt.i or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        # the infinitive's "to" belongs to the content
+        return _Frame((nxt.idx, verb.right_edge.idx + len(verb.right_edge)), noun.i, needs_speaker)
+    obj = next((c for c in nxt.children if c.dep_ in ("pobj", "pcomp")), None)
+    if obj is None:
+        return None
+    return _Frame(subtree_range(obj), nxt.i, needs_speaker)
+
+
+def _nominal_speaker(noun: Token, ctx: DocContext, cues: Cues) -> Span | None:
+    """Whose the cue noun is: its possessor, its "by"/"from" agent, or the subject of a verb that voices it."""
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if poss is not None and poss.lower_ not in ("its",) and not ctx.quoted(poss):
+    if poss is not None and poss.lower_ not in THING_POSSESSIVES and not ctx.quoted(poss):
         mention = possessor_span(poss, ctx)
     else:
-        agent = next((c for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from")
-                      and c.i > noun.i), None)
-        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-        if pobj is not None and not ctx.quoted(pobj) and (pobj.ent_type_ in ("PERSON", "ORG", "NORP")
-                                                           or cues.speaker_noun(pobj)):
-            mention = mention_span(pobj, ctx)
+        mention = _agent_mention(noun, ctx, cues)
     if mention is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in cues.lexicon["cue_noun_verbs"]:
-        # "Trump voiced support for …": the subject of a verb that voices the cue
-        subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
-        if subject is None and noun.head.dep_ in ("conj", "xcomp", "advcl") and noun.head.head.i < noun.head.i:
-            subject = next((c for c in noun.head.head.children if c.dep_ == "nsubj"), None)
-        if subject is not None and not ctx.quoted(subject) and subject.lower_ not in NOT_SPEAKERS:
-            mention = mention_span(subject, ctx)
-    if mention is None and needs_speaker:
-        return None
-    cue_tok = doc[cue_end]
-    return Claim([span], (noun.idx, cue_tok.idx + len(cue_tok)), mention, "nominal")
+        mention = _voicer_mention(noun, ctx)
+    return mention
+
+
+def _agent_mention(noun: Token, ctx: DocContext, cues: Cues) -> Span | None:
+    """"criticism from unions", "a call by the mayor": the object of "by" or "from", if someone."""
+    agent = next((c for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ in AGENT_PREPOSITIONS
+                  and c.i > noun.i), None)
+    pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if pobj is not None and not ctx.quoted(pobj) and (pobj.ent_type_ in ("PERSON", "ORG", "NORP")
+                                                       or cues.speaker_noun(pobj)):
+        return mention_span(pobj, ctx)
+    return None
+
+
+def _voicer_mention(noun: Token, ctx: DocContext) -> Span | None:
+    """"Trump voiced support for …": the subject of a verb that voices the cue."""
+    subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    if subject is None and noun.head.dep_ in ("conj", "xcomp", "advcl") and noun.head.head.i < noun.head.i:
+        subject = next((c for c in noun.head.head.children if c.dep_ == "nsubj"), None)
+    if subject is not None and not ctx.quoted(subject) and subject.lower_ not in NOT_SPEAKERS:
+        return mention_span(subject, ctx)
+    return None
 
 
 def _content_span(cue: Token, content: tuple[int, int], ctx: DocContext) -> tuple[int, int] | None:
@@ -188,7 +224,7 @@ def gapped_clauses(doc: Doc, ctx: DocContext, cues: Cues) -> list[Claim]:
         gap = doc[comp.left_edge.i : subject.left_edge.i]
         if not gap or any(t.pos_ in ("VERB", "AUX") for t in gap) or ctx.quoted(gap[0]):
             continue
-        if gap[-1].lower_ not in ("that", "which", "what", "who"):
+        if gap[-1].lower_ not in RELATIVE_WORDS:
             continue
         rest = trim(ctx.text, verb.idx + len(verb), comp.right_edge.idx + len(comp.right_edge), min_chars=4)
         head = trim(ctx.text, gap.start_char, gap.end_char)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from quotegrab.engine.grammar import NO_TOPIC_SUBJECTS, TIME_MARKS
 from quotegrab.engine.rules.claim import Claim, cue_span, subtree_range, trim
 from quotegrab.engine.rules.context import DocContext
 from quotegrab.engine.rules.cues import Cues
@@ -14,8 +15,6 @@ from quotegrab.engine.rules.speech import asked_start, what_was_asked
 
 # what a question was about: "asked whether …", "asked about the plan", "asked what it meant"
 _QUESTION_DEPS = ("ccomp", "advcl", "prep", "dobj", "xcomp", "pobj")
-# a passive subject that names no topic of its own: an expletive or a relative word standing for a thing
-_NO_TOPIC = {"it", "there", "that", "which", "this", "what"}
 # "accused of", "charged with", "criticized for", "warned about", "mentioned as": what is said of the subject
 _SAID_OF_PREPS = ("of", "with", "for", "about", "as")
 
@@ -78,7 +77,7 @@ def unnamed_report(verb: Token, ctx: DocContext, cues: Cues) -> list[Claim]:
                               trim(ctx.text, *subtree_range(infinitive), min_chars=4)) if p]
         if len(pieces) < 2:
             return []
-    elif subject is not None and subject.lower_ not in _NO_TOPIC and not ctx.quoted(subject):
+    elif subject is not None and subject.lower_ not in NO_TOPIC_SUBJECTS and not ctx.quoted(subject):
         # "[The rally] was cancelled", "[the mayor] was accused of [fraud]", "[she] was declared [the
         # winner]": what is reported is who or what the passive is about, with what it was said of them
         pieces = [p for p in (trim(ctx.text, *subtree_range(subject), min_chars=2),) if p]
@@ -126,7 +125,7 @@ def asked_unnamed(verb: Token) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return True
     # "…, she said when asked about it": a participle after its clause, introduced by "when", "if"
-    when = any(c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "if", "once", "after") for c in verb.children)
+    when = any(c.dep_ in ("advmod", "mark") and c.lower_ in TIME_MARKS for c in verb.children)
     return (
         verb.tag_ in ("VBN", "VBD")  # a sentence-initial "Asked" is often tagged as a past tense
         and verb.dep_ == "advcl"

@@ -4,154 +4,316 @@ mention. `resolution` then links each mention to one of the article's speakers."
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from spacy.tokens import Doc, Span, Token
 
-from quotegrab.engine.grammar import relative_antecedent
+from quotegrab.engine.grammar import (
+    AGENT_PREPOSITIONS,
+    CLEFT_HEADS,
+    DASHES,
+    GENDERED_SUBJECTS,
+    LONG_DASHES,
+    NOT_SPEAKERS,
+    PEOPLE_SHARES,
+    PERSONAL_SUBJECTS,
+    RELATIVE_PRONOUNS,
+    RESTRICTABLE_PRONOUNS,
+    relative_antecedent,
+)
 from quotegrab.engine.rules.context import DocContext
 from quotegrab.engine.rules.cues import Cues
 
 _INHERIT_SUBJECT_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl", "dep", "acomp")
-_RELATIVES = ("who", "that", "which")
-NOT_SPEAKERS = {"this", "that", "which", "there", "what", "these", "those", "one"}
 
-_DASHES = ("\u2014", "\u2013", "-", "--")
+
+@dataclass(frozen=True)
+class _Subject:
+    """The walk up the parse ends at the token that is the cue's subject."""
+
+    token: Token
+
+
+@dataclass(frozen=True)
+class _Climb:
+    """The cue's clause takes its subject from this verb: the walk goes on from it."""
+
+    head: Token
+
+
+@dataclass(frozen=True)
+class _Answer:
+    """The speaker is settled without a subject to check: a mention, or nobody."""
+
+    mention: Span | None
+
+
+_Outcome = _Subject | _Climb | _Answer
 
 
 def speaker_of(verb: Token, ctx: DocContext, cues: Cues) -> Span | None:
-    head = verb
     voice = _voice_of_clause_before(verb, ctx, cues)
     if voice is not None:
         return mention_span(voice, ctx)
+    found = _walk_to_subject(verb, ctx, cues)
+    if isinstance(found, _Answer):
+        return found.mention
+    return _speaker_from_subject(found.token, verb, ctx, cues)
+
+
+def _walk_to_subject(verb: Token, ctx: DocContext, cues: Cues) -> _Subject | _Answer:
+    """From the cue up the clauses that lend it their subject, at most six steps: at each head the first
+    of `_SUBJECT_STEPS` with an answer says where the subject is, or which head to go on from."""
+    head = verb
     for _ in range(6):
-        subject = subject_child(head, ctx)
-        if subject is not None:
-            break
-        aside = next((c for c in head.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i < head.i), None)
-        subject = subject_child(aside, ctx) if aside is not None else None
-        if subject is not None:
-            break  # "Mendes, noting the size of the crowd, said …" parsed with the subject on the participle
-        passive_relative = any(c.dep_ == "nsubjpass" for c in head.children)
-        infinitive = head.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
-        if infinitive and head.head.dep_ == "dobj" and head.head.head.pos_ == "VERB":
-            head = head.head.head  # "she invoked the attacks to defend herself": who invoked them defends
-            continue
-        pointer = _verb_of_prep_object(head.head) if infinitive and not cues.agent(head.head) else None
-        pointer_subject = subject_child(pointer, ctx) if pointer is not None else None
-        if pointer_subject is not None and cues.person_or_group(pointer_subject):
-            head = pointer  # "pointed to an earlier ruling to say": who points says
-            continue
-        if head.dep_ == "relcl" and head.head.pos_ in ("PROPN", "NOUN", "PRON") and not passive_relative:
-            subject = head.head
-            break
-        passive = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
-        if passive is not None and head.lemma_.lower() == "quote":
-            subject = passive  # "X was quoted as saying", "X was asked whether"
-            break
-        conjunct = head.head
-        reported = _reported_clause(conjunct)
-        if (
-            head.dep_ == "conj"
-            and conjunct.dep_ == "ccomp"
-            and cues.is_cue_verb(conjunct.head)
-            and cues.strong_cue(head)
-        ):
-            # "said the road was safe but added, …" parsed with "added" joined to "was": the one who
-            # adds is the one who said
-            head = conjunct.head
-            continue
-        if (
-            head is verb
-            and _trailing_participle(verb)
-            and reported.dep_ == "ccomp"
-            and reported.head.i < reported.i
-            and cues.is_cue_verb(reported.head)
-            and not cues.is_cue_verb(reported)
-        ):
-            # "Packer said the focus is taking a toll, pointing to …", "said she will have to choose,
-            # saying …": the participle closing a reported clause is the reporter's, not the clause subject's
-            head = reported.head
-            continue
-        if head.dep_ == "parataxis" and conjunct.tag_ == "VBG" and conjunct.i < head.i:
-            head = conjunct  # "Durbin, noting the size of the list, said …" parsed with "noting" as the root
-            continue
-        if passive is not None and head is not verb:
-            subject = passive  # "she was suspended after slamming …": the one suspended slammed
-            break
-        controller = next((c for c in conjunct.children if c.dep_ == "dobj" and c.i < head.i), None)
-        if head.dep_ == "xcomp" and controller is not None and _people(controller, cues):
-            subject = controller  # "led Republicans to say", "urged voters to reject": the object does it
-            break
-        noun = head.head
-        if head.dep_ == "acl" and head.tag_ == "VBG" and noun.pos_ in ("NOUN", "PROPN") and noun.i < head.i:
-            issued = noun.head.lemma_.lower() in cues.lexicon["issuing_verbs"]
-            if noun.dep_ == "dobj" and issued and not cues.person_or_group(noun):
-                head = noun.head  # "Trump issued a statement saying …": who issued it says it
-                continue
-            sender = _sender(noun, head, cues)
-            if sender is not None:
-                head = sender  # "emailed supporters saying …": the one writing to them says it
-                continue
-            owner = _verb_of_prep_object(noun) if noun.dep_ == "pobj" else noun.head if noun.dep_ == "dobj" else None
-            owner_subject = subject_child(owner, ctx) if owner is not None and owner.pos_ == "VERB" else None
-            if owner_subject is None and owner is not None and owner.pos_ == "VERB" and not cues.agent(noun):
-                # "had gathered, carrying signs saying …", "running ads praising …": the subject the
-                # owner's clause takes from the verbs above it
-                carrier = speaker_of(owner, ctx, cues)
-                if carrier is not None and owner.i < noun.i and _people(carrier.root, cues):
-                    return carrier
-            # "helped draft a memo defending …", "ended the debate with a reference to …, remarking": the
-            # words are the author's; a fronted "In a statement defending …" and a possessed "her statement
-            # condemning …" name their own source
-            authored = owner_subject is not None and cues.person_or_group(owner_subject) and owner.i < noun.i
-            owned = any(c.dep_ == "poss" and cues.person_or_group(c) for c in noun.children)
-            if authored and not cues.agent(noun) and not owned:
-                head = owner
-                continue
-            subject = noun  # "super PACs supporting Cruz", "ads attacking him": the noun the participle describes
-            break
-        if head.dep_ in _INHERIT_SUBJECT_DEPS and head.head.i != head.i:
-            head = head.head
-            continue
-        if head is not verb and head.dep_ == "advmod" and head.pos_ == "ADV" and head.head.pos_ == "VERB":
-            head = head.head  # "went so far as to say": the clause hangs on an adverb of the verb with the subject
-            continue
-        if head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") and not _means_without_claim(head, verb, ctx):
-            head = head.head  # "after hinting", "from endorsing", "by telling him that …": the clause's subject
-            continue
-        subject = _adjacent_speaker(verb, ctx, cues)
-        if subject is None:
-            return None
-        break
-    else:
+        outcome = _step_at(head, verb, ctx, cues)
+        if not isinstance(outcome, _Climb):
+            return outcome
+        head = outcome.head
+    return _Answer(None)
+
+
+def _step_at(head: Token, verb: Token, ctx: DocContext, cues: Cues) -> _Outcome:
+    for step in _SUBJECT_STEPS:
+        outcome = step(head, verb, ctx, cues)
+        if outcome is not None:
+            return outcome
+    return _speaker_beside_cue(head, verb, ctx, cues)
+
+
+def _own_subject(head: Token, verb: Token, ctx: DocContext, cues: Cues) -> _Outcome | None:
+    subject = subject_child(head, ctx)
+    return _Subject(subject) if subject is not None else None
+
+
+def _subject_of_fronted_participle(head: Token, verb: Token, ctx: DocContext, cues: Cues) -> _Outcome | None:
+    """"Mendes, noting the size of the crowd, said …" parsed with the subject on the participle."""
+    aside = next((c for c in head.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i < head.i), None)
+    subject = subject_child(aside, ctx) if aside is not None else None
+    return _Subject(subject) if subject is not None else None
+
+
+def _relative_infinitive(head: Token) -> bool:
+    """An infinitive the parser made a relative clause of the noun before it ("the attacks to defend")."""
+    return head.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+
+
+def _doer_of_infinitive_object(head: Token, verb: Token, ctx: DocContext, cues: Cues) -> _Outcome | None:
+    """"she invoked the attacks to defend herself": who invoked them defends."""
+    if _relative_infinitive(head) and head.head.dep_ == "dobj" and head.head.head.pos_ == "VERB":
+        return _Climb(head.head.head)
+    return None
+
+
+def _pointer_of_infinitive(head: Token, verb: Token, ctx: DocContext, cues: Cues) -> _Outcome | None:
+    """"pointed to an earlier ruling to say": who points says."""
+    pointer = _verb_of_prep_object(head.head) if _relative_infinitive(head) and not cues.agent(head.head) else None
+    pointer_subject = subject_child(pointer, ctx) if pointer is not None else None
+    if pointer_subject is not None and cues.person_or_group(pointer_subject):
+        return _Climb(pointer)
+    return None
+
+
+def _antecedent_of_relative(head: Token, verb: Token, ctx: DocContext, cues: Cues) -> _Outcome | None:
+    """"Trump, who said …" parsed without the relative pronoun: the noun the clause describes."""
+    passive_relative = any(c.dep_ == "nsubjpass" for c in head.children)
+    if head.dep_ == "relcl" and head.head.pos_ in ("PROPN", "NOUN", "PRON") and not passive_relative:
+        return _Subject(head.head)
+    return None
+
+
+def _passive_subject_of(head: Token) -> Token | None:
+    return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+
+
+def _quoted_as(head: Token, verb: Token, ctx: DocContext, cues: Cues) -> _Outcome | None:
+    """"X was quoted as saying", "X was asked whether"."""
+    passive = _passive_subject_of(head)
+    if passive is not None and head.lemma_.lower() == "quote":
+        return _Subject(passive)
+    return None
+
+
+def _cue_of_conjoined_report(head: Token, verb: Token, ctx: DocContext, cues: Cues) -> _Outcome | None:
+    """"said the road was safe but added, …" parsed with "added" joined to "was": the one who adds is the
+    one who said."""
+    conjunct = head.head
+    if (
+        head.dep_ == "conj"
+        and conjunct.dep_ == "ccomp"
+        and cues.is_cue_verb(conjunct.head)
+        and cues.strong_cue(head)
+    ):
+        return _Climb(conjunct.head)
+    return None
+
+
+def _reporter_of_trailing_participle(head: Token, verb: Token, ctx: DocContext, cues: Cues) -> _Outcome | None:
+    """"Packer said the focus is taking a toll, pointing to …", "said she will have to choose, saying …":
+    the participle closing a reported clause is the reporter's, not the clause subject's."""
+    reported = _reported_clause(head.head)
+    if (
+        head is verb
+        and _trailing_participle(verb)
+        and reported.dep_ == "ccomp"
+        and reported.head.i < reported.i
+        and cues.is_cue_verb(reported.head)
+        and not cues.is_cue_verb(reported)
+    ):
+        return _Climb(reported.head)
+    return None
+
+
+def _root_participle(head: Token, verb: Token, ctx: DocContext, cues: Cues) -> _Outcome | None:
+    """"Durbin, noting the size of the list, said …" parsed with "noting" as the root."""
+    conjunct = head.head
+    if head.dep_ == "parataxis" and conjunct.tag_ == "VBG" and conjunct.i < head.i:
+        return _Climb(conjunct)
+    return None
+
+
+def _passive_subject(head: Token, verb: Token, ctx: DocContext, cues: Cues) -> _Outcome | None:
+    """"she was suspended after slamming …": the one suspended slammed."""
+    passive = _passive_subject_of(head)
+    if passive is not None and head is not verb:
+        return _Subject(passive)
+    return None
+
+
+def _controlling_object(head: Token, verb: Token, ctx: DocContext, cues: Cues) -> _Outcome | None:
+    """"led Republicans to say", "urged voters to reject": the object does it."""
+    controller = next((c for c in head.head.children if c.dep_ == "dobj" and c.i < head.i), None)
+    if head.dep_ == "xcomp" and controller is not None and _people(controller, cues):
+        return _Subject(controller)
+    return None
+
+
+def _noun_of_participle(head: Token, verb: Token, ctx: DocContext, cues: Cues) -> _Outcome | None:
+    """A participle describing a noun ("a statement saying …", "ads attacking him"): who issued, sent or
+    wrote the noun says the words, else the noun itself does."""
+    noun = head.head
+    if not (head.dep_ == "acl" and head.tag_ == "VBG" and noun.pos_ in ("NOUN", "PROPN") and noun.i < head.i):
         return None
+    issued = noun.head.lemma_.lower() in cues.lexicon["issuing_verbs"]
+    if noun.dep_ == "dobj" and issued and not cues.person_or_group(noun):
+        return _Climb(noun.head)  # "Trump issued a statement saying …": who issued it says it
+    sender = _sender(noun, head, cues)
+    if sender is not None:
+        return _Climb(sender)  # "emailed supporters saying …": the one writing to them says it
+    return _author_of_noun(noun, ctx, cues)
+
+
+def _author_of_noun(noun: Token, ctx: DocContext, cues: Cues) -> _Outcome:
+    owner = _verb_of_prep_object(noun) if noun.dep_ == "pobj" else noun.head if noun.dep_ == "dobj" else None
+    owner_subject = subject_child(owner, ctx) if owner is not None and owner.pos_ == "VERB" else None
+    if owner_subject is None and owner is not None and owner.pos_ == "VERB" and not cues.agent(noun):
+        # "had gathered, carrying signs saying …", "running ads praising …": the subject the
+        # owner's clause takes from the verbs above it
+        carrier = speaker_of(owner, ctx, cues)
+        if carrier is not None and owner.i < noun.i and _people(carrier.root, cues):
+            return _Answer(carrier)
+    # "helped draft a memo defending …", "ended the debate with a reference to …, remarking": the
+    # words are the author's; a fronted "In a statement defending …" and a possessed "her statement
+    # condemning …" name their own source
+    authored = owner_subject is not None and cues.person_or_group(owner_subject) and owner.i < noun.i
+    owned = any(c.dep_ == "poss" and cues.person_or_group(c) for c in noun.children)
+    if authored and not cues.agent(noun) and not owned:
+        return _Climb(owner)
+    return _Subject(noun)  # "super PACs supporting Cruz", "ads attacking him": the noun the participle describes
+
+
+def _inheriting_clause(head: Token, verb: Token, ctx: DocContext, cues: Cues) -> _Outcome | None:
+    """An adverbial, open, joined or descriptive clause takes the subject of the clause it hangs on."""
+    if head.dep_ in _INHERIT_SUBJECT_DEPS and head.head.i != head.i:
+        return _Climb(head.head)
+    return None
+
+
+def _verb_of_adverb(head: Token, verb: Token, ctx: DocContext, cues: Cues) -> _Outcome | None:
+    """"went so far as to say": the clause hangs on an adverb of the verb with the subject."""
+    if head is not verb and head.dep_ == "advmod" and head.pos_ == "ADV" and head.head.pos_ == "VERB":
+        return _Climb(head.head)
+    return None
+
+
+def _verb_of_preposition(head: Token, verb: Token, ctx: DocContext, cues: Cues) -> _Outcome | None:
+    """"after hinting", "from endorsing", "by telling him that …": the clause's subject."""
+    if head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") and not _means_without_claim(head, verb, ctx):
+        return _Climb(head.head)
+    return None
+
+
+def _speaker_beside_cue(head: Token, verb: Token, ctx: DocContext, cues: Cues) -> _Outcome:
+    """No clause lends the cue a subject: the name or pronoun next to it, if any."""
+    subject = _adjacent_speaker(verb, ctx, cues)
+    return _Subject(subject) if subject is not None else _Answer(None)
+
+
+# where a cue's subject is, tried in turn at each head of the walk (first answer wins); a cue none of them
+# answers takes the speaker beside it
+_SUBJECT_STEPS: tuple[Callable[[Token, Token, DocContext, Cues], _Outcome | None], ...] = (
+    _own_subject,
+    _subject_of_fronted_participle,
+    _doer_of_infinitive_object,
+    _pointer_of_infinitive,
+    _antecedent_of_relative,
+    _quoted_as,
+    _cue_of_conjoined_report,
+    _reporter_of_trailing_participle,
+    _root_participle,
+    _passive_subject,
+    _controlling_object,
+    _noun_of_participle,
+    _inheriting_clause,
+    _verb_of_adverb,
+    _verb_of_preposition,
+)
+
+
+def _speaker_from_subject(subject: Token, verb: Token, ctx: DocContext, cues: Cues) -> Span | None:
+    """The mention the cue's subject gives: the doer of an "all she could do", a relative pronoun, the name
+    beside a cue whose parsed subject is a quoted word, or nobody for a subject that cannot speak."""
     doer = _doer_of_all(subject, ctx)
     if doer is not None:
         subject = doer  # "all she could do was shout …": the one in the clause on "all" cries out
-    if subject.lower_ in _RELATIVES and subject.head.dep_ != "relcl" and relative_antecedent(subject) is not None:
-        return subject.doc[subject.i : subject.i + 1]  # a relative clause the parser hung elsewhere
-    if subject.lower_ in _RELATIVES and subject.head.dep_ == "relcl":
-        issuer = _issuer(subject.head.head, ctx, cues)
-        if issuer is not None:
-            return mention_span(issuer, ctx)  # "Sanders released an ad that urges …": Sanders urges
-        # "Trump, who said …": the relative pronoun is the mention; the resolver follows it to Trump
-        return subject.doc[subject.i : subject.i + 1]
+    relative = _relative_mention(subject, ctx, cues)
+    if relative is not None:
+        return relative
     if ctx.quoted(subject) or subject.i > verb.i and _in_title(subject, ctx):
         # the parser made a word of the quote (or of a quoted show's title: 'said on “Fox and Friends”')
         # the subject: the speaker is the name beside the cue
         subject = _adjacent_speaker(verb, ctx, cues) or _subject_past_quote(subject, ctx)
         if subject is None:
             return None
+    return mention_span(subject, ctx) if _can_speak(subject, verb, ctx, cues) else None
+
+
+def _relative_mention(subject: Token, ctx: DocContext, cues: Cues) -> Span | None:
+    """A relative pronoun for a subject: the mention the resolver follows to its antecedent, or the
+    issuer of the document it stands for."""
+    relative = subject.lower_ in RELATIVE_PRONOUNS
+    if relative and subject.head.dep_ != "relcl" and relative_antecedent(subject) is not None:
+        return subject.doc[subject.i : subject.i + 1]  # a relative clause the parser hung elsewhere
+    if relative and subject.head.dep_ == "relcl":
+        issuer = _issuer(subject.head.head, ctx, cues)
+        if issuer is not None:
+            return mention_span(issuer, ctx)  # "Sanders released an ad that urges …": Sanders urges
+        # "Trump, who said …": the relative pronoun is the mention; the resolver follows it to Trump
+        return subject.doc[subject.i : subject.i + 1]
+    return None
+
+
+def _can_speak(subject: Token, verb: Token, ctx: DocContext, cues: Cues) -> bool:
     # "those surveyed", "those who attended", "one of the authors": a restricted "those" or "one" is people
-    restricted = subject.lower_ in ("those", "one") and any(
+    restricted = subject.lower_ in RESTRICTABLE_PRONOUNS and any(
         c.dep_ in ("acl", "relcl", "prep", "appos") for c in subject.children
     )
     if subject.lower_ in NOT_SPEAKERS and not restricted or subject.pos_ in ("VERB", "AUX") or ctx.quoted(subject):
-        return None
+        return False
     if subject.lower_ == "it" and verb.lemma_.lower() not in cues.lexicon["cue_verbs_it"] and not cues.quote_only(verb):
-        return None  # "it" speaks through verbs of saying or framing a quote ('"…," it read')
-    if subject.dep_ == "csubj":
-        return None
-    return mention_span(subject, ctx)
+        return False  # "it" speaks through verbs of saying or framing a quote ('"…," it read')
+    return subject.dep_ != "csubj"
 
 
 def _voice_of_clause_before(verb: Token, ctx: DocContext, cues: Cues) -> Token | None:
@@ -170,9 +332,9 @@ def _voice_of_clause_before(verb: Token, ctx: DocContext, cues: Cues) -> Token |
         if clause.pos_ == "VERB" and clause.dep_ in ("relcl", "advcl") and main.i < clause.i < verb.i:
             subject = subject_child(clause, ctx)
             # whoever can cry out: a person or group, or any plain noun ("workers", "kids")
-            if subject is None or subject.lower_ in _RELATIVES or not (cues.agent(subject) or subject.pos_ == "NOUN"):
+            if subject is None or subject.lower_ in RELATIVE_PRONOUNS:
                 return None
-            return subject
+            return subject if cues.agent(subject) or subject.pos_ == "NOUN" else None
         tok = tok.head
     return None
 
@@ -189,29 +351,23 @@ def _subject_past_quote(quoted: Token, ctx: DocContext) -> Token | None:
     return subject if subject is not None and not ctx.quoted(subject) else None
 
 
-_SOME_PEOPLE = {"some", "many", "others", "most", "few", "dozens", "hundreds", "thousands"}
-
-
 def _people(tok: Token, cues: Cues) -> bool:
     """Someone, or a share of people: "some", "many", "62 percent of voters", "hundreds of nurses"."""
-    if cues.person_or_group(tok) or tok.lower_ in _SOME_PEOPLE and tok.pos_ == "PRON":
+    if cues.person_or_group(tok) or tok.lower_ in PEOPLE_SHARES and tok.pos_ == "PRON":
         return True
-    share = tok.like_num or tok.ent_type_ == "PERCENT" or tok.lower_ in _SOME_PEOPLE
+    share = tok.like_num or tok.ent_type_ == "PERCENT" or tok.lower_ in PEOPLE_SHARES
     whole = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     return share and any(cues.agent(g) or g.tag_ == "NNS" for g in whole)
-
-
-_PERSONAL = {"he", "she", "they", "i", "we"}
 
 
 def _doer_of_all(subject: Token, ctx: DocContext) -> Token | None:
     """'all she could do was shout', 'what he wanted was to say': the personal subject of the clause the
     parser hangs on "all" or "what" is who speaks."""
-    if subject.lower_ not in ("all", "what"):
+    if subject.lower_ not in CLEFT_HEADS:
         return None
     for clause in subject.children:
         if clause.dep_ in ("relcl", "acl") and clause.i > subject.i:
-            doer = next((c for c in clause.children if c.dep_ == "nsubj" and c.lower_ in _PERSONAL), None)
+            doer = next((c for c in clause.children if c.dep_ == "nsubj" and c.lower_ in PERSONAL_SUBJECTS), None)
             if doer is not None and not ctx.quoted(doer):
                 return doer
     return None
@@ -221,15 +377,15 @@ def reporter_of_own_view(speaker: Span, ctx: DocContext, cues: Cues) -> Span | N
     """'She said she was thinking, "…"', 'Humphrey said he doesn't believe …': a cue in the clause another
     cue reports, its subject a pronoun for the reporter, is the reporter's own view; the report names them."""
     subject = speaker.root
-    if len(speaker) != 1 or subject.lower_ not in _PERSONAL or subject.dep_ != "nsubj":
+    if len(speaker) != 1 or subject.lower_ not in PERSONAL_SUBJECTS or subject.dep_ != "nsubj":
         return None
     clause = _reported_clause(subject.head)
     if clause.dep_ != "ccomp" or not cues.strong_cue(clause.head) or clause.head.i > subject.i:
         return None
     outer = subject_child(clause.head, ctx)
-    if outer is None or ctx.quoted(outer) or outer.lower_ in _RELATIVES:
+    if outer is None or ctx.quoted(outer) or outer.lower_ in RELATIVE_PRONOUNS:
         return None
-    same = outer.lower_ == subject.lower_ if outer.pos_ == "PRON" else subject.lower_ in ("he", "she")
+    same = outer.lower_ == subject.lower_ if outer.pos_ == "PRON" else subject.lower_ in GENDERED_SUBJECTS
     return mention_span(outer, ctx) if same and (outer.pos_ == "PRON" or cues.person_or_group(outer)) else None
 
 
@@ -289,13 +445,13 @@ def document_author(noun: Token, cues: Cues) -> Token | None:
     if cues.person_or_group(noun):
         return None
     for child in noun.rights:
-        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+        if child.dep_ == "prep" and child.lower_ in AGENT_PREPOSITIONS:
             candidates = [c for c in child.children if c.dep_ == "pobj"]
         elif child.dep_ == "acl" and child.tag_ == "VBN":
             agent = next((c for c in child.children if c.dep_ == "agent"), None)
             candidates = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
         elif child.dep_ == "relcl":
-            candidates = [c for c in child.children if c.dep_ == "nsubj" and c.lower_ not in _RELATIVES]
+            candidates = [c for c in child.children if c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS]
         else:
             continue
         author = next((c for c in candidates if cues.person_or_group(c)), None)
@@ -336,7 +492,7 @@ def _adjacent_speaker(verb: Token, ctx: DocContext, cues: Cues) -> Token | None:
             continue  # "noting the size of Sanders's following, said": a possessor is not who speaks
         if tok.ent_type_ == "PERSON":
             return _entity_root(tok)
-        if tok.pos_ == "PRON" and tok.lower_ in ("he", "she", "they", "we", "i"):
+        if tok.pos_ == "PRON" and tok.lower_ in PERSONAL_SUBJECTS:
             return tok
         if cues.speaker_noun(tok):
             return tok
@@ -350,7 +506,7 @@ def _adjacent_speaker(verb: Token, ctx: DocContext, cues: Cues) -> Token | None:
             break
         if not inverted and _governed_by(tok, verb):
             continue
-        if tok.ent_type_ == "PERSON" or tok.pos_ == "PRON" and tok.lower_ in ("he", "she"):
+        if tok.ent_type_ == "PERSON" or tok.pos_ == "PRON" and tok.lower_ in GENDERED_SUBJECTS:
             return _entity_root(tok)
         if cues.speaker_noun(tok):
             return tok
@@ -484,7 +640,7 @@ def _governed_by(tok: Token, verb: Token) -> bool:
 def _is_dash(tok: Token) -> bool:
     """A dash between words, not a hyphen inside one ("front-runner", "Sun-Times")."""
     spaced = bool(tok.whitespace_) and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_)
-    return tok.text in ("\u2014", "\u2013") or tok.text in _DASHES and spaced
+    return tok.text in LONG_DASHES or tok.text in DASHES and spaced
 
 
 def _dateline(tok: Token, ctx: DocContext) -> bool:

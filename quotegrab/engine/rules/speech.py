@@ -3,8 +3,11 @@ from its reported clause, or from the content fronted before it ("The economy is
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Span, Token
 
+from quotegrab.engine.grammar import EMPTY_OBJECTS, PERSONAL_OBJECTS, QUESTION_MARKS, RELATIVE_PRONOUNS
 from quotegrab.engine.rules.claim import Claim, cue_span, cut_aside, overlaps, subtree_range, trim
 from quotegrab.engine.rules.context import DocContext
 from quotegrab.engine.rules.cues import Cues, parenthetical
@@ -21,9 +24,9 @@ from quotegrab.engine.rules.quotations import (
     voiced_object,
 )
 from quotegrab.engine.rules.speakers import reporter_of_own_view, speaker_of
+from quotegrab.engine.scanner import Quotation
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-_EXPLETIVE_OBJECTS = {"so", "it", "this", "that", "nothing", "anything", "something", "much"}
 
 
 def claims_for_verb(verb: Token, ctx: DocContext, cues: Cues) -> list[Claim]:
@@ -43,18 +46,44 @@ def claims_for_verb(verb: Token, ctx: DocContext, cues: Cues) -> list[Claim]:
 
 def _claims_of(verb: Token, speaker: Span, ctx: DocContext, cues: Cues) -> list[Claim]:
     cue = cue_span(verb)
-    claims = []
-    # "…," Fiorina said, adding that …: the quote before belongs to the verb the participle hangs on
-    joined = verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") and speaker.root.head.i != verb.i
-    before = None if joined else quotation_before(ctx, verb, speaker, cues)
-    if before is not None and (_closed_by_nearer_cue(ctx, before.end, verb, cues)
-                               or _voiced_in_setting(ctx, before.start, verb, cues)):
-        before = None  # '"…," Ortiz said as the heckler yelled: "…"': Ortiz's quote, not the heckler's
+    before = _quote_before(verb, speaker, ctx, cues)
     voiced = cues.quote_only(verb)
     after = quotation_after(ctx, verb, speaker, voiced)
     if after is not None and _handed_on(verb, after.start, cues):
         after = None  # '…, Spicer said, adding, "…"': the quote is the participle's
     complement = complement_of(verb, ctx, cues)
+    before, lead, tail = _around_quote_before(verb, speaker, before, after, ctx, cues)
+    if before is not None and (lead is not None or tail is not None):
+        # 'Sanders "is tapping …," Rosenberg said' / '"It's stable now," and donations rose, Gilbert
+        # said': the words around the quote in the cue's sentence are content too
+        start = lead if lead is not None else before.start
+        return [Claim([(start, tail or before.end)], cue, speaker, "fronted-mixed")]
+    if before is not None:
+        return _quote_before_claims(verb, speaker, before, complement, ctx)
+    if after is not None:
+        return [_quote_after_claim(verb, speaker, after, voiced, ctx, cues)]
+    if voiced:
+        return []
+    return _unquoted_claims(verb, speaker, complement, ctx, cues)
+
+
+def _quote_before(verb: Token, speaker: Span, ctx: DocContext, cues: Cues) -> Quotation | None:
+    """The quote the cue closes, unless a participle joined to another verb, a nearer cue or a clause of
+    its setting voices it."""
+    # "…," Fiorina said, adding that …: the quote before belongs to the verb the participle hangs on
+    joined = verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") and speaker.root.head.i != verb.i
+    before = None if joined else quotation_before(ctx, verb, speaker, cues)
+    if before is not None and (_closed_by_nearer_cue(ctx, before.end, verb, cues)
+                               or _voiced_in_setting(ctx, before.start, verb, cues)):
+        return None  # '"…," Ortiz said as the heckler yelled: "…"': Ortiz's quote, not the heckler's
+    return before
+
+
+def _around_quote_before(
+    verb: Token, speaker: Span, before: Quotation | None, after: Quotation | None, ctx: DocContext, cues: Cues
+) -> tuple[Quotation | None, int | None, int | None]:
+    """The quote before the cue with where the content around it starts (lead) and ends (tail), or no
+    quote before when the cue introduces the quote after it or a nearer cue stands between."""
     lead = sentence_lead(ctx, before) if before is not None else None
     if before is not None and lead is not None and after is not None and introduces(ctx, verb, speaker, after):
         # 'Remarking upon Clinton's "genuine empathy," Starr said, "Leave aside …"': the cue
@@ -64,53 +93,62 @@ def _claims_of(verb: Token, speaker: Span, ctx: DocContext, cues: Cues) -> list[
     gap = ctx.doc.char_span(before.end, tail, alignment_mode="expand") if tail is not None else None
     if gap is not None and any(cues.is_cue_verb(t) for t in gap):
         before = tail = None  # '"Quiet," he demanded, as Bush continued': the quote is the nearer cue's
-    if before is not None and (lead is not None or tail is not None):
-        # 'Sanders "is tapping …," Rosenberg said' / '"It's stable now," and donations rose, Gilbert
-        # said': the words around the quote in the cue's sentence are content too
-        start = lead if lead is not None else before.start
-        claims.append(Claim([(start, tail or before.end)], cue, speaker, "fronted-mixed"))
-    elif before is not None:
-        pieces = list(before.pieces)
-        resumed = quotation_resumed(ctx, verb, speaker, before)
-        if resumed is not None:
-            pieces.extend(resumed.pieces)
-        claims.append(Claim(pieces, cue, speaker, "quote-before"))
-        # "…," Trump said, adding that … : the complement is a claim of its own only when it
-        # is not the quote's own clause.
-        if (
-            complement is not None
-            and not overlaps(complement, (before.start, before.end))
-            and complement[0] > verb.idx
-        ):
-            claims.append(Claim([complement], cue, speaker, "complement"))
-    elif after is not None:
-        # 'chanting "no peace" as they marched': the voiced words alone, not the scene after them
-        right_after = not ctx.text[verb.idx + len(verb) : after.start].strip()
-        voiced_span = voiced_object(ctx, after) if voiced and right_after else None
-        # 'When a man yelled, "Liar," Hale laughed': a clause of the setting ends before the main clause
-        main_subject = next((c for c in verb.head.children if c.dep_ in _SUBJECT_DEPS and c.i > verb.i), None)
-        fronted_setting = (verb.dep_ == "advcl" and verb.head.i > verb.i and main_subject is not None
-                           and after.end <= main_subject.left_edge.idx)
-        span = voiced_span or ((after.start, after.end) if fronted_setting else None) or extend_to_clause_end(
-            ctx, after, verb, cues)
-        lead = lead_into_lowercase_quote(ctx, verb, speaker, after) or relative_object(ctx, verb, speaker)
-        claims.append(Claim([lead, span] if lead else [span], cue, speaker, "quote-after"))
-    elif voiced:
-        return claims
-    elif (relative := relative_report(verb, speaker, ctx)) is not None:
-        claims.append(Claim(relative, cue, speaker, "complement"))
-    elif verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+    return before, lead, tail
+
+
+def _quote_before_claims(
+    verb: Token, speaker: Span, before: Quotation, complement: tuple[int, int] | None, ctx: DocContext
+) -> list[Claim]:
+    cue = cue_span(verb)
+    pieces = list(before.pieces)
+    resumed = quotation_resumed(ctx, verb, speaker, before)
+    if resumed is not None:
+        pieces.extend(resumed.pieces)
+    claims = [Claim(pieces, cue, speaker, "quote-before")]
+    # "…," Trump said, adding that … : the complement is a claim of its own only when it
+    # is not the quote's own clause.
+    if (
+        complement is not None
+        and not overlaps(complement, (before.start, before.end))
+        and complement[0] > verb.idx
+    ):
+        claims.append(Claim([complement], cue, speaker, "complement"))
+    return claims
+
+
+def _quote_after_claim(
+    verb: Token, speaker: Span, after: Quotation, voiced: bool, ctx: DocContext, cues: Cues
+) -> Claim:
+    # 'chanting "no peace" as they marched': the voiced words alone, not the scene after them
+    right_after = not ctx.text[verb.idx + len(verb) : after.start].strip()
+    voiced_span = voiced_object(ctx, after) if voiced and right_after else None
+    # 'When a man yelled, "Liar," Hale laughed': a clause of the setting ends before the main clause
+    main_subject = next((c for c in verb.head.children if c.dep_ in _SUBJECT_DEPS and c.i > verb.i), None)
+    fronted_setting = (verb.dep_ == "advcl" and verb.head.i > verb.i and main_subject is not None
+                       and after.end <= main_subject.left_edge.idx)
+    span = voiced_span or ((after.start, after.end) if fronted_setting else None) or extend_to_clause_end(
+        ctx, after, verb, cues)
+    lead = lead_into_lowercase_quote(ctx, verb, speaker, after) or relative_object(ctx, verb, speaker)
+    return Claim([lead, span] if lead else [span], cue_span(verb), speaker, "quote-after")
+
+
+def _unquoted_claims(
+    verb: Token, speaker: Span, complement: tuple[int, int] | None, ctx: DocContext, cues: Cues
+) -> list[Claim]:
+    """A cue with no quote of its own: a relative clause, an "as" aside, its complement, or the content
+    fronted before it."""
+    cue = cue_span(verb)
+    relative = relative_report(verb, speaker, ctx)
+    if relative is not None:
+        return [Claim(relative, cue, speaker, "complement")]
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         # "As Crane said, the candidates have become …": the clause the aside leans on is the claim
         pieces = ctx.sentence_without(verb.sent, verb.left_edge.i, verb.right_edge.i)
-        if pieces:
-            claims.append(Claim(pieces, cue, speaker, "as-aside"))
-    elif complement is not None and not parenthetical(verb):
-        claims.append(Claim([complement], cue, speaker, "complement"))
-    else:
-        fronted = fronted_content(ctx, verb, speaker)
-        if fronted:
-            claims.append(Claim(fronted, cue, speaker, "fronted"))
-    return claims
+        return [Claim(pieces, cue, speaker, "as-aside")] if pieces else []
+    if complement is not None and not parenthetical(verb):
+        return [Claim([complement], cue, speaker, "complement")]
+    fronted = fronted_content(ctx, verb, speaker, cues)
+    return [Claim(fronted, cue, speaker, "fronted")] if fronted else []
 
 
 def relative_report(verb: Token, speaker: Span, ctx: DocContext) -> list[tuple[int, int]] | None:
@@ -119,7 +157,7 @@ def relative_report(verb: Token, speaker: Span, ctx: DocContext) -> list[tuple[i
     if verb.dep_ != "relcl" or speaker.start <= verb.left_edge.i:
         return None
     relative = verb.doc[verb.left_edge.i]
-    if relative.lower_ not in ("which", "who", "that") or relative.i >= speaker.start:
+    if relative.lower_ not in RELATIVE_PRONOUNS or relative.i >= speaker.start:
         return None
     rest = [c for c in verb.children if c.i > verb.i and c.dep_ in ("ccomp", "xcomp", "dobj")]
     if not rest or ctx.quoted(relative):
@@ -170,77 +208,118 @@ def _handed_on(verb: Token, quote_start: int, cues: Cues) -> bool:
 def complement_of(verb: Token, ctx: DocContext, cues: Cues) -> tuple[int, int] | None:
     """The reported clause of a cue verb: its clausal complement, or for verbs without one
     whose object holds quoted words ("described as “very generous” an offer"), the rest of its clause."""
-    comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
-    if comp is None and verb.lemma_.lower() in ("say", "tell", "add", "write"):
-        # "said seeing so many officers was welcome" is often parsed with an open complement
-        comp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and c.tag_ == "VBG"), None)
-    if comp is None:
-        comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-    if comp is None and verb.lemma_.lower() in ("ask", "wonder", "question"):
-        # "asked if they were always so serious"
-        comp = next((c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i
-                     and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)), None)
+    comp = _reported_complement(verb, cues)
     if comp is not None:
-        stop = nested_cue_stop(comp, ctx, cues)
-        start, end = subtree_range(comp, stop_at=stop)
-        # "said the mayor is honest, and two-thirds said …": the "and" the parser hangs on the clause
-        # joins the next report
-        end = _before_joining_word(comp, end)
-        # a second clause the parser hung on the cue ("said Trump has respect for the military and his
-        # comment was …") goes on with the same report
-        more = [c for c in verb.children
-                if c.dep_ == "ccomp" and c.i > comp.i and c.left_edge.i > comp.right_edge.i]
-        # but not a report of its own: "said Clinton is honest, and three-quarters said the same of Sanders"
-        own_report = bool(more) and cues.is_cue_verb(more[0]) and any(c.dep_ in _SUBJECT_DEPS for c in more[0].children)
-        adjoining = bool(more) and more[0].left_edge.i == comp.right_edge.i + 1
-        if stop is None and comp.i > verb.i and adjoining and not own_report:
-            end = max(end, subtree_range(more[0], stop_at=nested_cue_stop(more[0], ctx, cues))[1])
-        elif stop is None and comp.i > verb.i and (second := _second_that_clause(verb, comp, cues)) is not None:
-            # "said the roads need work, but that taxes will not rise": the parser joins the second
-            # "that" clause to the cue; it goes on with the same report
-            end = max(end, subtree_range(second, stop_at=nested_cue_stop(second, ctx, cues))[1])
-        if stop is None and comp.i > verb.i and (reason := _reason_clause(verb, comp, cues)) is not None:
-            end = max(end, subtree_range(reason, stop_at=nested_cue_stop(reason, ctx, cues))[1])
-        start, end = ctx.absorb_quotations(start, end)
-        if stop is None and comp.i > verb.i:
-            end = _past_quoted_comma(verb, end, ctx, cues)
-            end = ctx.quote_after_colon(end)
-        trimmed = cut_aside(ctx.text, *(trim(ctx.text, start, end, min_chars=8) or (0, 0)))
-        return ctx.cut_trailing_comment(*trimmed) if trimmed else None
+        return _clause_report(verb, comp, ctx, cues)
+    return _object_report(verb, ctx, cues)
+
+
+def _complement_after(verb: Token, cues: Cues) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+
+
+def _open_complement_of_saying(verb: Token, cues: Cues) -> Token | None:
+    """"said seeing so many officers was welcome" is often parsed with an open complement."""
+    if verb.lemma_.lower() not in cues.lexicon["cue_verbs_open_complement"]:
+        return None
+    return next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and c.tag_ == "VBG"), None)
+
+
+def _complement_anywhere(verb: Token, cues: Cues) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "ccomp"), None)
+
+
+def _question_clause(verb: Token, cues: Cues) -> Token | None:
+    """"asked if they were always so serious"."""
+    if verb.lemma_.lower() not in cues.lexicon["cue_verbs_question"]:
+        return None
+    return next((c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i
+                 and any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS for m in c.children)), None)
+
+
+# where a cue verb's reported clause is, tried in turn (first answer wins)
+_COMPLEMENT_FINDERS: tuple[Callable[[Token, Cues], Token | None], ...] = (
+    _complement_after,
+    _open_complement_of_saying,
+    _complement_anywhere,
+    _question_clause,
+)
+
+
+def _reported_complement(verb: Token, cues: Cues) -> Token | None:
+    for find in _COMPLEMENT_FINDERS:
+        comp = find(verb, cues)
+        if comp is not None:
+            return comp
+    return None
+
+
+def _clause_report(verb: Token, comp: Token, ctx: DocContext, cues: Cues) -> tuple[int, int] | None:
+    """The reported clause `comp`, up to a nested report of its own, with the clauses that go on with it."""
+    stop = nested_cue_stop(comp, ctx, cues)
+    start, end = subtree_range(comp, stop_at=stop)
+    # "said the mayor is honest, and two-thirds said …": the "and" the parser hangs on the clause
+    # joins the next report
+    end = _before_joining_word(comp, end)
+    goes_on = stop is None and comp.i > verb.i
+    if goes_on:
+        end = _past_joined_clauses(verb, comp, end, ctx, cues)
+    start, end = ctx.absorb_quotations(start, end)
+    if goes_on:
+        end = _past_quoted_comma(verb, end, ctx, cues)
+        end = ctx.quote_after_colon(end)
+    trimmed = cut_aside(ctx.text, *(trim(ctx.text, start, end, min_chars=8) or (0, 0)))
+    return ctx.cut_trailing_comment(*trimmed) if trimmed else None
+
+
+def _past_joined_clauses(verb: Token, comp: Token, end: int, ctx: DocContext, cues: Cues) -> int:
+    """The end of the report past the clauses the parser hung on the cue beside its complement: a second
+    complement, a second "that" clause, a reason."""
+    # a second clause the parser hung on the cue ("said Trump has respect for the military and his
+    # comment was …") goes on with the same report
+    more = [c for c in verb.children
+            if c.dep_ == "ccomp" and c.i > comp.i and c.left_edge.i > comp.right_edge.i]
+    # but not a report of its own: "said Clinton is honest, and three-quarters said the same of Sanders"
+    own_report = bool(more) and cues.is_cue_verb(more[0]) and any(c.dep_ in _SUBJECT_DEPS for c in more[0].children)
+    adjoining = bool(more) and more[0].left_edge.i == comp.right_edge.i + 1
+    if adjoining and not own_report:
+        end = max(end, _clause_end(more[0], ctx, cues))
+    elif (second := _second_that_clause(verb, comp, cues)) is not None:
+        # "said the roads need work, but that taxes will not rise": the parser joins the second
+        # "that" clause to the cue; it goes on with the same report
+        end = max(end, _clause_end(second, ctx, cues))
+    if (reason := _reason_clause(verb, comp, cues)) is not None:
+        end = max(end, _clause_end(reason, ctx, cues))
+    return end
+
+
+def _clause_end(clause: Token, ctx: DocContext, cues: Cues) -> int:
+    return subtree_range(clause, stop_at=nested_cue_stop(clause, ctx, cues))[1]
+
+
+def _object_report(verb: Token, ctx: DocContext, cues: Cues) -> tuple[int, int] | None:
+    """For a cue without a clause, what its object and the phrases after it report, when they hold
+    quoted words or, for a stance, anything long enough."""
+    lemma = verb.lemma_.lower()
     right = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "prep", "oprd", "attr")
-             and not (verb.lemma_.lower() in ("respond", "reply") and _by_deed(c, cues))]
-    if verb.lemma_.lower() == "ask":
+             and not (lemma in cues.lexicon["cue_verbs_answer"] and _by_deed(c, cues))]
+    if lemma == "ask":
         right = what_was_asked(right, cues)
     if not right:
         return None
-    if all(c.dep_ == "dobj" and c.lower_ in _EXPLETIVE_OBJECTS for c in right):
+    if all(c.dep_ == "dobj" and c.lower_ in EMPTY_OBJECTS for c in right):
         return None
-    start = asked_start(right) if verb.lemma_.lower() == "ask" else min(c.left_edge.idx for c in right)
+    start = asked_start(right) if lemma == "ask" else min(c.left_edge.idx for c in right)
     end_tok = max((c.right_edge for c in right), key=lambda t: t.i)
     end = end_tok.idx + len(end_tok)
-    lemma = verb.lemma_.lower()
-    if not ctx.has_quotation(start, end) and lemma in ("say", "tell", "add"):
+    if not ctx.has_quotation(start, end) and lemma in cues.lexicon["cue_verbs_quote_object"]:
         return None
     objects = [c for c in right if c.dep_ in ("dobj", "xcomp")]
     someone = objects and (
-        objects[0].ent_type_ in ("PERSON", "ORG") or objects[0].lower_ in ("him", "her", "them")
+        objects[0].ent_type_ in ("PERSON", "ORG") or objects[0].lower_ in PERSONAL_OBJECTS
     )
     if lemma in cues.lexicon["cue_verbs_stance"] and someone:
-        # "Ryan endorsed Trump in early June", "criticized him": a stance toward someone is about them alone
-        obj = objects[0]
-        last = obj.right_edge
-        # "mocked Trump on Twitter": the parser hangs where or when it happened on the name
-        setting = next((c for c in obj.children if c.i > obj.i and setting_phrase(c, cues)), None)
-        if setting is not None and obj.pos_ == "PROPN":
-            last = obj.doc[setting.i - 1]
-        # "mocked Rubio for not winning a state", "praised him as a fighter": the reason or the label
-        # given goes with the person
-        reason = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "as")
-                       and c.i == last.i + 1 and c.right_edge.i > c.i), None)
-        if reason is not None:
-            last = reason.right_edge
-        start, end = ctx.absorb_quotations(obj.left_edge.idx, last.idx + len(last))
-        return trim(ctx.text, start, end, min_chars=2)
+        return _stance_toward(verb, objects[0], ctx, cues)
     start, end = ctx.absorb_quotations(start, end)
     stance = lemma in cues.lexicon["cue_verbs_stance"] or lemma in cues.weak_cues
     # "opposes the levy" is a stance; "wrote the bill" is no report: verbs of saying need a longer object
@@ -249,6 +328,23 @@ def complement_of(verb: Token, ctx: DocContext, cues: Cues) -> tuple[int, int] |
         return None
     trimmed = trim(ctx.text, start, end, min_chars=8)
     return ctx.cut_trailing_comment(*trimmed) if trimmed else None
+
+
+def _stance_toward(verb: Token, obj: Token, ctx: DocContext, cues: Cues) -> tuple[int, int] | None:
+    """"Ryan endorsed Trump in early June", "criticized him": a stance toward someone is about them alone."""
+    last = obj.right_edge
+    # "mocked Trump on Twitter": the parser hangs where or when it happened on the name
+    setting = next((c for c in obj.children if c.i > obj.i and setting_phrase(c, cues)), None)
+    if setting is not None and obj.pos_ == "PROPN":
+        last = obj.doc[setting.i - 1]
+    # "mocked Rubio for not winning a state", "praised him as a fighter": the reason or the label
+    # given goes with the person
+    reason = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "as")
+                   and c.i == last.i + 1 and c.right_edge.i > c.i), None)
+    if reason is not None:
+        last = reason.right_edge
+    start, end = ctx.absorb_quotations(obj.left_edge.idx, last.idx + len(last))
+    return trim(ctx.text, start, end, min_chars=2)
 
 
 def _by_deed(child: Token, cues: Cues) -> bool:
@@ -366,7 +462,7 @@ def setting_phrase(child: Token, cues: Cues) -> bool:
     return child.dep_ == "prep" and child.lower_ in cues.lexicon["setting_prepositions"]
 
 
-def fronted_content(ctx: DocContext, verb: Token, speaker: Span) -> list[tuple[int, int]]:
+def fronted_content(ctx: DocContext, verb: Token, speaker: Span, cues: Cues) -> list[tuple[int, int]]:
     """"The economy is strong, Trump said." — the content precedes the speaker and cue; with a
     parenthetical cue ("The only problem, she said, is that …") it also resumes after it."""
     sent = verb.sent
@@ -402,7 +498,7 @@ def fronted_content(ctx: DocContext, verb: Token, speaker: Span) -> list[tuple[i
     elif verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and (resume := _parenthetical_end(verb)):
         # "The effects are hard to predict, economists say, because …": the sentence goes on past the aside
         first = ctx.doc[resume]
-        if first.lower_ in ("because", "since", "so", "but", "although", "though"):
+        if first.lower_ in cues.lexicon["aside_continuations"]:
             tail = trim(ctx.text, first.idx, min(sent.end_char, para_end), min_chars=8)
             if tail is not None:
                 pieces.append(tail)
