@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 
 import numpy
-from spacy.attrs import LEMMA, LOWER, POS, TAG
+from spacy.attrs import DEP, LEMMA, LOWER, POS, TAG
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
@@ -31,10 +31,10 @@ def _looks_like_title(text: str) -> bool:
 
 
 class _WordIndex:
-    """Which tokens have a part of speech, tag, lower-case form or lower-case lemma, answered from the
+    """Which tokens have a part of speech, tag, dependency, lower-case form or lemma, answered from the
     Doc's arrays: a sieve asking for its verbs costs one pass in C, not a Token object per word."""
 
-    _COLUMNS = {"pos": POS, "tag": TAG, "lower": LOWER, "lemma": LEMMA}
+    _COLUMNS = {"pos": POS, "tag": TAG, "dep": DEP, "lower": LOWER, "lemma": LEMMA}
 
     def __init__(self, doc: Doc) -> None:
         self.strings = doc.vocab.strings
@@ -112,9 +112,14 @@ class DocContext:
         return q
 
     def having(self, attribute: str, values: Iterable[str]) -> list[Token]:
-        """The tokens, in document order, whose `attribute` (pos, tag, lower or lemma, the lemma in lower
-        case) is one of `values`. The lemmas are those of the Doc when the context was built."""
+        """The tokens, in document order, whose `attribute` (pos, tag, dep, lower or lemma, the lemma in
+        lower case) is one of `values`. The lemmas are those of the Doc when the context was built."""
         return [self.tokens[i] for i in self._words.positions(attribute, values)]
+
+    def having_any(self, *questions: tuple[str, Iterable[str]]) -> list[Token]:
+        """The tokens, in document order, that answer any of the (attribute, values) `questions`."""
+        positions = sorted({i for attribute, values in questions for i in self._words.positions(attribute, values)})
+        return [self.tokens[i] for i in positions]
 
     def quoted(self, token: Token) -> bool:
         return self._token_quote[token.i] >= 0

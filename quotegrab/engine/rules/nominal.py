@@ -24,7 +24,7 @@ def nominal_claims(doc: Doc, ctx: DocContext, cues: Cues) -> list[Claim]:
     models/cue_nouns_object.txt ("criticism of X", "calls for X", "a pledge to …"). The speaker is
     the possessor or the "by"/"from" agent, else nobody."""
     claims = []
-    for noun in doc:
+    for noun in ctx.having_any(("pos", ["ADJ", "NOUN"]), ("dep", ["acomp"])):
         if ctx.quoted(noun):
             continue
         if noun.pos_ == "ADJ" or noun.dep_ == "acomp":
@@ -192,7 +192,7 @@ def self_described(doc: Doc, ctx: DocContext, cues: Cues) -> list[Claim]:
     """"a self-described democratic socialist": the speaker is "self", the cue the participle (a cue
     verb) and the content the rest of the noun phrase."""
     claims = []
-    for token in doc:
+    for token in ctx.having("lower", ["self"]):
         if token.lower_ != "self" or token.i + 3 >= len(doc) or doc[token.i + 1].text != "-":
             continue
         participle = doc[token.i + 2]
@@ -214,7 +214,7 @@ def gapped_clauses(doc: Doc, ctx: DocContext, cues: Cues) -> list[Claim]:
     relative clause whose reported clause lost its subject to the relative word. The content is that
     word and the rest of the clause, around the speaker and the cue."""
     claims = []
-    for verb in doc:
+    for verb in ctx.having("dep", ["relcl", "ccomp"]):
         if verb.dep_ not in ("relcl", "ccomp") or ctx.quoted(verb) or not cues.is_cue_verb(verb):
             continue
         comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
