@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from spacy.attrs import IDX
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -40,11 +40,15 @@ def pin_paragraph_boundaries(doc: Doc) -> Doc:
     paragraph without final punctuation from being parsed as one sentence with the next."""
     # a token starts a paragraph when a line break lies between the start of the token before it and
     # its own start: found from the text's line breaks, not by asking every token for its strings
-    starts = doc.to_array(IDX).tolist() if len(doc) else []
-    for brk in _LINE_BREAK.finditer(doc.text):
-        i = bisect_right(starts, brk.start())
-        if 0 < i < len(starts):
-            doc[i].is_sent_start = True
+    if not len(doc):
+        return doc
+    starts = doc.to_array(IDX).tolist()
+    pinned = {i for brk in _LINE_BREAK.finditer(doc.text) if 0 < (i := bisect_right(starts, brk.start())) < len(doc)}
+    if pinned:
+        # set in one array: Token.is_sent_start checks the whole Doc's annotation at every assignment
+        sent_starts = doc.to_array(SENT_START)
+        sent_starts[sorted(pinned)] = 1
+        doc.from_array([SENT_START], sent_starts.reshape(-1, 1))
     return doc
 
 
