@@ -43,9 +43,11 @@ from quotegrab.engine.resolution.vocabulary import Vocabulary
 from quotegrab.engine.scanner import Quotation, QuotationIndex
 
 
-def cast(words: Vocabulary, doc: Doc, quotations: list[Quotation], names: list[Span]) -> Article:
-    """The article with its entities and sightings; `names` are the document's PERSON and ORG entities."""
-    article = Article(words=words, doc=doc, names=sorted(names + misread_people(words, doc), key=lambda e: e.start),
+def cast(words: Vocabulary, doc: Doc, quotations: list[Quotation], entities: list[Span]) -> Article:
+    """The article with its entities and sightings; `entities` are the document's named entities."""
+    names = [e for e in entities if e.label_ in ("PERSON", "ORG")]
+    article = Article(words=words, doc=doc, names=sorted(names + misread_people(words, doc, entities),
+                                                         key=lambda e: e.start),
                       quotations=QuotationIndex(quotations))
     casting = _Casting(article)
     casting.join_people()
@@ -53,7 +55,7 @@ def cast(words: Vocabulary, doc: Doc, quotations: list[Quotation], names: list[S
     article.sort_sightings()
     _weigh_introductions(article.sightings, casting.introductions)
     # countries, states and cities, for "it": "Mexico could retaliate. It has shown it knows how."
-    article.places = [(e.start_char, org_name(e), salience(e)) for e in doc.ents
+    article.places = [(e.start_char, org_name(e), salience(e)) for e in entities
                       if e.label_ == "GPE" and not article.quoted(e.start_char)]
     _vote_gender(article)
     return article

@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+import numpy
+from spacy.attrs import POS
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
 from quotegrab.engine.grammar import (
@@ -139,12 +142,12 @@ def inside_title(words: Vocabulary, ent: Span) -> bool:
     )
 
 
-def misread_people(words: Vocabulary, doc: Doc) -> list[Span]:
+def misread_people(words: Vocabulary, doc: Doc, entities: list[Span]) -> list[Span]:
     """People the small model tags as products, works or nationalities ("Ivanka" PRODUCT): a given
     name alone, or two or three capitalised words starting with one. Places are left alone, since
     many are given names too (Virginia, Charlotte, Madison)."""
     people = []
-    for ent in doc.ents:
+    for ent in entities:
         if ent.label_ not in ("PRODUCT", "WORK_OF_ART", "NORP"):
             continue
         tokens = [t for t in ent if not t.is_punct]
@@ -158,11 +161,11 @@ def misread_people(words: Vocabulary, doc: Doc) -> list[Span]:
 def untagged_people(words: Vocabulary, doc: Doc) -> list[Span]:
     """Names the model leaves untagged: "Ivanka Trump took the stage", "Ivanka praised …"."""
     people = []
-    i = 0
-    while i < len(doc):
+    taken = 0  # a run of names passes over the proper nouns inside it
+    proper_nouns = numpy.flatnonzero(doc.to_array(POS) == POS_IDS["PROPN"]).tolist() if len(doc) else []
+    for i in proper_nouns:
         tok = doc[i]
-        if tok.ent_iob_ != "O" or tok.pos_ != "PROPN" or tok.lower_ not in words.first_names:
-            i += 1
+        if i < taken or tok.ent_iob_ != "O" or tok.lower_ not in words.first_names:
             continue
         end = i + 1
         while end < len(doc) and end - i < 3 and doc[end].ent_iob_ == "O" and doc[end].pos_ == "PROPN":
@@ -170,7 +173,7 @@ def untagged_people(words: Vocabulary, doc: Doc) -> list[Span]:
         run = Span(doc, i, end, label="PERSON")
         if first_named(words, run) or end == i + 1 and tok.dep_ in SUBJECTS and tok.is_title:
             people.append(run)
-        i = end
+        taken = end
     return people
 
 

@@ -30,8 +30,8 @@ class Resolver:
         self.words = Vocabulary.from_lexicon(lexicon)
 
     def build(
-        self, doc: Doc, claims: list[Claim], quotations: list[Quotation], names: list[Span]
+        self, doc: Doc, claims: list[Claim], quotations: list[Quotation], entities: list[Span], text: str
     ) -> tuple[list[Quote], list[Speaker]]:
-        """Contract quotes and speakers for `claims`; `names` are the document's PERSON and ORG entities."""
-        article = cast(self.words, doc, quotations, names)
-        return assemble(doc.text, claims, link_claims(article, claims))
+        """Contract quotes and speakers for `claims`; `entities` and `text` are the document's, read once."""
+        article = cast(self.words, doc, quotations, entities)
+        return assemble(text, claims, link_claims(article, claims))

@@ -28,11 +28,14 @@ class Attributor:
         self.resolver = Resolver(lexicon)
 
     def __call__(self, doc: Doc) -> tuple[list[Quote], list[Speaker]]:
-        quotations = scan(doc.text)
-        # doc.ents is rebuilt on every access: read the names once per document
-        names = [e for e in doc.ents if e.label_ in ("PERSON", "ORG")]
+        # Doc.text joins every token's text anew on each access: read it once per document
+        text = doc.text
+        quotations = scan(text)
+        # doc.ents is rebuilt from every token on each access: read the entities once per document
+        entities = list(doc.ents)
+        names = [e for e in entities if e.label_ in ("PERSON", "ORG")]
         # lemmas first: the context indexes the words by them
         self.cues.repair_lemmas(doc)
-        ctx = DocContext(doc, quotations, names)
+        ctx = DocContext(doc, quotations, names, entities, text)
         claims = self.sieves.run(ctx, self.cues)
-        return self.resolver.build(doc, claims, quotations, names)
+        return self.resolver.build(doc, claims, quotations, entities, text)

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 
 import numpy
-from spacy.attrs import DEP, LEMMA, LOWER, POS, TAG
+from spacy.attrs import DEP, IDX, LEMMA, LENGTH, LOWER, POS, TAG
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
@@ -63,27 +63,37 @@ class _WordIndex:
 class DocContext:
     """Per-document lookups shared by the rules: which tokens are quoted, sentence and paragraph edges."""
 
-    def __init__(self, doc: Doc, all_quotations: list[Quotation], names: list[Span]) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        all_quotations: list[Quotation],
+        names: list[Span],
+        entities: list[Span] | None = None,
+        text: str | None = None,
+    ) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc.text if text is None else text
         self.all_quotations = all_quotations
         # Titles of works stay quoted text (their words are not attributed) but never become quotes.
         quotations = [q for q in all_quotations if not self._is_title(q)]
         self.quotations = quotations
         self.index = QuotationIndex(quotations)
         self.persons = [e for e in names if e.label_ == "PERSON"]
+        # every entity, read once (`doc.ents` is rebuilt from the tokens on each access)
+        self.entities = list(doc.ents) if entities is None else entities
         # the one walk of the document: the sieves read these Token objects and the indexes below
         # instead of walking the Doc again (a sieve asks for the words that can concern it)
         self.tokens: list[Token] = list(doc)
         self._words = _WordIndex(doc)
         self._token_quote: list[int] = [-1] * len(doc)
         qi = 0
-        for tok in self.tokens:
-            while qi < len(quotations) and quotations[qi].end <= tok.idx:
+        edges = doc.to_array([IDX, LENGTH]).reshape(len(doc), 2).tolist()
+        for i, (start, length) in enumerate(edges):
+            while qi < len(quotations) and quotations[qi].end <= start:
                 qi += 1
             # a token belongs to a quotation when it lies within its marks (the marks included)
-            if qi < len(quotations) and quotations[qi].start <= tok.idx and tok.idx + len(tok) <= quotations[qi].end:
-                self._token_quote[tok.i] = qi
+            if qi < len(quotations) and quotations[qi].start <= start and start + length <= quotations[qi].end:
+                self._token_quote[i] = qi
 
     def _is_title(self, q: Quotation) -> bool:
         para_start, para_end = self.paragraph_bounds(q.start)

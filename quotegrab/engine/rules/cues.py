@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from spacy.attrs import TAG
 from spacy.tokens import Doc, Token
 
 from quotegrab.engine.grammar import VIEW_PRONOUNS
@@ -40,8 +41,14 @@ class Cues:
     def repair_lemmas(self, doc: Doc) -> None:
         """The lemmatiser reads "hopes", "hoped", "hoping" as forms of "hop": a verb whose lemma is no
         cue but whose regular inflection is one gets the cue's lemma."""
-        for token in doc:
-            if not token.tag_.startswith("VB") or token.lemma_.lower() in self.cue_verbs:
+        tags = doc.to_array(TAG).tolist() if len(doc) else []
+        # only verbs are repaired: find them in the tag column, not by asking every token
+        verb_tags = {tag for tag in set(tags) if doc.vocab.strings[tag].startswith("VB")}
+        for i, tag in enumerate(tags):
+            if tag not in verb_tags:
+                continue
+            token = doc[i]
+            if token.lemma_.lower() in self.cue_verbs:
                 continue
             lemma = self.cue_lemma(token.lower_)
             if lemma is not None:

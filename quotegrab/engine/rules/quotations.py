@@ -469,7 +469,7 @@ def answered_by(ctx: DocContext, q: Quotation, cues: Cues) -> tuple[tuple[int, i
         verb = tok.head
         if tok.dep_ != "nsubj" or tok.ent_type_ != "PERSON" or verb.pos_ != "VERB" or verb.i <= tok.i:
             continue
-        person = next((e for e in ctx.doc.ents if e.start <= tok.i < e.end), None)
+        person = next((e for e in ctx.entities if e.start <= tok.i < e.end), None)
         if person is not None and person.start >= tail.start and verb.i == person.end:
             return (verb.idx, verb.idx + len(verb)), person
     first = tail[0]
@@ -665,12 +665,11 @@ def _subheading(ctx: DocContext, q: Quotation) -> bool:
     return bool(earlier) and not _single_marked(ctx, earlier[-1])
 
 
-def merge_interrupted(claims: list[Claim], doc: Doc) -> list[Claim]:
+def merge_interrupted(claims: list[Claim], doc: Doc, text: str) -> list[Claim]:
     """"A," Trump said. "B." is one quote in two pieces: a continuation in the same paragraph,
     right after the sentence of the quote's cue, joins the quote it continues (a mixed one too: 'On jobs,
     "A," he said. "B."'). A clause the cue goes on to ('"A," he said, adding that … "B."') doesn't part
     them: annotators mostly read A and B as one quote still (train: DIRECT@0.9 +11, @0.5 -5 of 3452)."""
-    text = doc.text
     merged: list[Claim] = []
     absorbed: dict[int, Claim] = {}
     for claim in claims:

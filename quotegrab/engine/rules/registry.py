@@ -157,7 +157,7 @@ class Sieves:
             if sieve.kind == "follow-up":
                 claims.extend(sieve.find(ctx, claims, cues))
         claims.sort(key=lambda c: c.start)
-        claims = quotations.merge_interrupted(claims, ctx.doc)
+        claims = quotations.merge_interrupted(claims, ctx.doc, ctx.text)
         for claim in claims:
             quotations.classify(claim, ctx)
         return claims
