@@ -13,7 +13,7 @@ import logging
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
 from typing import Annotated, Any, TextIO
@@ -230,17 +230,6 @@ class _Progress:
 # --- inputs and model -------------------------------------------------------------------------------
 
 
-def _iter_inputs(paths: list[str], glob: str | None, scheduler: str | None = None) -> Iterator[Any]:
-    if scheduler is not None:
-        # On a cluster the workers read the files: only their names are listed here.
-        from quotegrab.running.distributed import iter_refs
-
-        return iter_refs(paths, glob=glob)
-    from quotegrab.running.inputs import iter_inputs
-
-    return iter_inputs(paths, glob=glob)
-
-
 def _check_scheduler(scheduler: str | None, jobs: int) -> None:
     """Usage errors for --scheduler (bad value, with --jobs, dask not installed), before any file exists."""
     if scheduler is None:
@@ -254,18 +243,6 @@ def _check_scheduler(scheduler: str | None, jobs: int) -> None:
         distributed.require()
     except (distributed.SchedulerSpecError, distributed.DaskUnavailable) as err:
         raise _usage_error(str(err)) from None
-
-
-def _without(inputs: Iterator[Any], path: Path) -> Iterator[Any]:
-    """`inputs` minus the output file itself (-o news/out.jsonl while reading news/), which a re-run
-    would otherwise read back as articles."""
-    target = path.resolve()
-    for item in inputs:
-        name = item.source.split("#", 1)[0]
-        with contextlib.suppress(OSError):
-            if Path(name).resolve() == target:
-                continue
-        yield item
 
 
 def _resolve_model(model: str | None) -> str:
@@ -369,10 +346,10 @@ def _drive(
     from quotegrab.running import batch
 
     name = _resolve_model(model)
-    nlp = _load(name, debug) if jobs == 1 and scheduler is None else None
-    inputs = batch.skip_done(_iter_inputs(paths, glob, scheduler), done, stats)
+    nlp = _load(name, debug) if batch.runs_here(jobs, scheduler) else None
+    inputs = batch.skip_done(batch.list_inputs(paths, glob, scheduler), done, stats)
     if output.path is not None:
-        inputs = _without(inputs, output.path)
+        inputs = batch.without(inputs, output.path)
     total = batch.count_inputs(paths, glob) if sys.stderr.isatty() else None
     with _Progress(total, label) as progress:
         results = batch.run(inputs, model=name, nlp=nlp, jobs=jobs, include_text=include_text,
