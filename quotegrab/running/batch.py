@@ -118,6 +118,34 @@ def without(inputs: Iterable[Any], path: Path) -> Iterator[Any]:
         yield item
 
 
+@dataclass
+class Batch:
+    """What one run reads and where it runs: the inputs under `paths`, less those already `done` and the
+    `output` file itself, through `model` in this process, `jobs` processes or on `scheduler`."""
+
+    paths: list[str]
+    glob: str | None
+    model: str
+    jobs: int = 1
+    scheduler: str | None = None
+    include_text: bool = False
+    done: set[str] = field(default_factory=set)
+    output: Path | None = None
+
+    @property
+    def runs_here(self) -> bool:
+        return runs_here(self.jobs, self.scheduler)
+
+    def results(self, stats: Stats, *, nlp: Language | None, should_stop: Callable[[], bool],
+                debug: bool) -> Iterator[Result]:
+        """The results, in input order; skipped inputs are counted in `stats`."""
+        inputs = skip_done(list_inputs(self.paths, self.glob, self.scheduler), self.done, stats)
+        if self.output is not None:
+            inputs = without(inputs, self.output)
+        return run(inputs, model=self.model, nlp=nlp, jobs=self.jobs, include_text=self.include_text,
+                   should_stop=should_stop, debug=debug, scheduler=self.scheduler)
+
+
 def skip_done(
     inputs: Iterable[Article | InputFailure], done: set[str], stats: Stats
 ) -> Iterator[Article | InputFailure]:
