@@ -353,15 +353,13 @@ def _write_results(run: Batch, fmt: str, *, append: bool, debug: bool) -> None:
 
     stats = Stats()
     # Signals are handled from before the output exists, so no stop leaves a temporary file behind.
-    with Stopper() as stopper:
-        out = writers.Output(run.output, append=append)
+    with Stopper() as stopper, writers.Output(run.output, append=append) as out:
         writer = writers.make_writer(fmt, out.stream)
-        ok = False
         try:
             _drive(run, write=writer.write, label="Extracting", stopper=stopper, stats=stats, debug=debug)
             writer.close()
             # Nothing to read is a usage error: leave any previous output file as it was.
-            ok = bool(stats.done or stats.skipped or stopper.requested())
+            out.ok = bool(stats.done or stats.skipped or stopper.requested())
         except BrokenPipeError:
             _silence_stdout()
             raise typer.Exit(FAILED) from None
@@ -370,10 +368,8 @@ def _write_results(run: Batch, fmt: str, *, append: bool, debug: bool) -> None:
             if stats.done:
                 with contextlib.suppress(Exception):
                     writer.close()
-                    ok = True
+                    out.ok = True
             raise
-        finally:
-            out.finish(ok)
     _finish_run(stats, stopper)
 
 
@@ -383,18 +379,13 @@ def _write_speakers(run: Batch, fmt: str, *, debug: bool) -> None:
 
     tally = SpeakerTally()
     stats = Stats()
-    with Stopper() as stopper:
-        out = writers.Output(run.output)
-        ok = False
-        try:
-            _drive(run, write=tally.add, label="Reading", stopper=stopper, stats=stats, debug=debug)
-            writer = writers.make_speaker_writer(fmt, out.stream)
-            for row in tally.rows():
-                writer.write(row)
-            writer.close()
-            ok = True
-        finally:
-            out.finish(ok)
+    with Stopper() as stopper, writers.Output(run.output) as out:
+        _drive(run, write=tally.add, label="Reading", stopper=stopper, stats=stats, debug=debug)
+        writer = writers.make_speaker_writer(fmt, out.stream)
+        for row in tally.rows():
+            writer.write(row)
+        writer.close()
+        out.ok = True
     _finish_run(stats, stopper)
 
 

@@ -293,17 +293,13 @@ def walk(root: str, glob: str | None, seen: set[str]) -> Iterator[str | InputFai
     """Paths of the matching files under `root`, depth first in sorted name order, listed one folder at
     a time so that a folder of many thousands of files is never read ahead."""
     real = os.path.realpath(root)
-    if real in seen:
-        yield _dir_seen_failure(root, real, [])
-        return
-    seen.add(real)
-    listing = _list(root)
-    if isinstance(listing, InputFailure):
-        yield listing
+    names = _open_folder(root, real, seen, [])
+    if isinstance(names, InputFailure):
+        yield names
         return
     # One (folder, its real path, remaining names) frame per open folder: iterative, so deep trees cannot
     # exhaust the recursion limit.
-    stack: list[tuple[str, str, Iterator[str]]] = [(root, real, iter(listing))]
+    stack: list[tuple[str, str, Iterator[str]]] = [(root, real, names)]
     while stack:
         folder, _, names = stack[-1]
         name = next(names, None)
@@ -321,26 +317,31 @@ def walk(root: str, glob: str | None, seen: set[str]) -> Iterator[str | InputFai
             continue
         if stat.S_ISDIR(st.st_mode):
             sub_real = os.path.realpath(path)
-            if sub_real in seen:
-                yield _dir_seen_failure(path, sub_real, [frame[1] for frame in stack])
-                continue
-            seen.add(sub_real)
-            sub = _list(path)
+            sub = _open_folder(path, sub_real, seen, [frame[1] for frame in stack])
             if isinstance(sub, InputFailure):
                 yield sub
-                continue
-            stack.append((path, sub_real, iter(sub)))
-        elif _matches(name, glob):
-            if stat.S_ISREG(st.st_mode):
-                yield path
             else:
-                source = display_source(path)
-                yield InputFailure(
-                    source,
-                    "not_a_file",
-                    f"{show(source)}: is a device, pipe or socket, not a file; skipped (name it explicitly "
-                    "to read it)",
-                )
+                stack.append((path, sub_real, sub))
+        elif _matches(name, glob):
+            yield path if stat.S_ISREG(st.st_mode) else _not_a_file(path)
+
+
+def _open_folder(path: str, real: str, seen: set[str], ancestors: list[str]) -> Iterator[str] | InputFailure:
+    """The names in a folder not walked before (`real` is its real path), or why it is skipped."""
+    if real in seen:
+        return _dir_seen_failure(path, real, ancestors)
+    seen.add(real)
+    listing = _list(path)
+    return listing if isinstance(listing, InputFailure) else iter(listing)
+
+
+def _not_a_file(path: str) -> InputFailure:
+    source = display_source(path)
+    return InputFailure(
+        source,
+        "not_a_file",
+        f"{show(source)}: is a device, pipe or socket, not a file; skipped (name it explicitly to read it)",
+    )
 
 
 def _list(folder: str) -> list[str] | InputFailure:

@@ -367,10 +367,14 @@ def completed_sources(path: Path) -> set[str]:
 
 
 class Output:
-    """Where results go: stdout, an atomically replaced file, or (resume) a file appended to."""
+    """Where results go: stdout, an atomically replaced file, or (resume) a file appended to.
+
+    As a context manager it finishes on leaving, committing what was written if `ok` was set.
+    """
 
     def __init__(self, path: Path | None, *, append: bool = False) -> None:
         self.path = path
+        self.ok = False
         self.atomic: AtomicFile | None = None
         if path is None:
             self.stream: TextIO = sys.stdout
@@ -392,3 +396,9 @@ class Output:
         else:
             with contextlib.suppress(BrokenPipeError):
                 self.stream.flush()
+
+    def __enter__(self) -> Output:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.finish(self.ok)
