@@ -13,14 +13,16 @@ import logging
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
-from typing import Annotated, Any, TextIO
+from typing import Annotated, Any
 
 import typer
 
 from quotegrab.engine.contract import Document, ErrorRecord
+from quotegrab.running.batch import Batch, SpeakerTally, Stats, count_inputs
+from quotegrab.running.options import UsageError
 
 EXIT_CODES = (
     "[bold]Exit codes:[/bold] "
@@ -107,6 +109,56 @@ DebugOpt = Annotated[
 ]
 
 
+
+# --- options of one command -------------------------------------------------------------------------
+
+FormatOpt = Annotated[
+    OutputFormat | None,
+    typer.Option("--format", "-f", case_sensitive=False, show_default=False,
+                 help="[bold]table[/bold]: speaker, type, quote and cue per article, for reading. "
+                 "[bold]jsonl[/bold]: one document (or error record) per line. "
+                 "[bold]json[/bold]: one document, or an array when there are several. "
+                 "[bold]csv[/bold]: one row per quote (source, quote_id, type, speaker, speaker_kind, "
+                 "cue, text, start, end; failed inputs get error_type/error_message). "
+                 "[bold]html[/bold]: a report to open in a browser (built at the end, so held in memory; includes "
+                 "the texts). "
+                 "Default: from the --output extension, else table on a terminal and jsonl when "
+                 "piped."),
+]
+IncludeTextOpt = Annotated[
+    bool, typer.Option("--include-text", help="Add each article's decoded text to its document "
+                       "(the [bold]text[/bold] field), which quote offsets index into.")
+]
+ResumeOpt = Annotated[
+    bool, typer.Option("--resume", help="Continue an interrupted run: skip inputs whose source "
+                       "already has a document or error record in --output (jsonl only) and append "
+                       "the rest, each line flushed as it is done. Use it from the first run of a long "
+                       "batch: then even a crash or kill -9 loses at most one line.")
+]
+SpeakerFormatOpt = Annotated[
+    SpeakerFormat | None,
+    typer.Option("--format", "-f", case_sensitive=False, show_default=False,
+                 help="[bold]table[/bold], [bold]csv[/bold] (columns: name, kind, direct, mixed, "
+                 "indirect, total, articles separated by |) or [bold]json[/bold] (an array). "
+                 "Default: from the --output extension, else table on a terminal and json when "
+                 "piped."),
+]
+
+GoldArg = Annotated[str, typer.Argument(
+    help="Gold: a brat folder (a PolNeAR split with text/ and attributions/, or .txt and .ann files "
+    "side by side) or quotegrab JSONL.", show_default=False)]
+PredArg = Annotated[str | None, typer.Argument(
+    help="Predictions: quotegrab JSONL. Omitted (or the gold folder itself): quotegrab runs over the "
+    "gold texts; another folder: over the texts in it.", show_default=False)]
+ErrorsOpt = Annotated[bool, typer.Option(
+    "--errors", help="Also list misses, false alarms and wrong speakers (of --setting), each with "
+    "its article, offsets and a line of context.")]
+SettingOpt = Annotated[str, typer.Option(
+    "--setting", help="Setting whose errors --errors lists: direct@0.5, direct@0.9 or all@0.5.")]
+SavePredOpt = Annotated[Path | None, typer.Option(
+    "--save-pred", dir_okay=False, help="Write the predictions (JSONL) to this file.", show_default=False)]
+
+
 # --- stderr: messages, progress, stopping -----------------------------------------------------------
 
 
@@ -118,11 +170,6 @@ def _err_console() -> Any:
 
 def _say(message: str) -> None:
     print(f"quotegrab: {message}", file=sys.stderr, flush=True)
-
-
-def _usage_error(message: str) -> typer.Exit:
-    _say(f"error: {message}")
-    return typer.Exit(USAGE_ERROR)
 
 
 class Stopper:
@@ -227,77 +274,33 @@ class _Progress:
             print(line, file=sys.stderr, flush=True)
 
 
-# --- inputs and model -------------------------------------------------------------------------------
+class _CountBar:
+    """A progress bar on stderr for work of a known size, shown from its first report if stderr is a
+    terminal; called with (done, total)."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.bar: Any = None
+
+    def __enter__(self) -> _CountBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None and sys.stderr.isatty():
+            from rich.progress import Progress
+
+            self.bar = Progress(console=_err_console(), transient=True)
+            self.bar.start()
+            self.bar.add_task(self.label, total=total)
+        if self.bar is not None:
+            self.bar.update(self.bar.task_ids[0], completed=done)
 
 
-def _iter_inputs(paths: list[str], glob: str | None, scheduler: str | None = None) -> Iterator[Any]:
-    if scheduler is not None:
-        # On a cluster the workers read the files: only their names are listed here.
-        from quotegrab.running.distributed import iter_refs
-
-        return iter_refs(paths, glob=glob)
-    from quotegrab.running.inputs import iter_inputs
-
-    return iter_inputs(paths, glob=glob)
-
-
-def _check_scheduler(scheduler: str | None, jobs: int) -> None:
-    """Usage errors for --scheduler (bad value, with --jobs, dask not installed), before any file exists."""
-    if scheduler is None:
-        return
-    from quotegrab.running import distributed
-
-    if jobs > 1:
-        raise _usage_error("--jobs and --scheduler: choose one (on a cluster, its workers do the work)")
-    try:
-        distributed.parse_scheduler(scheduler)
-        distributed.require()
-    except (distributed.SchedulerSpecError, distributed.DaskUnavailable) as err:
-        raise _usage_error(str(err)) from None
-
-
-def _without(inputs: Iterator[Any], path: Path) -> Iterator[Any]:
-    """`inputs` minus the output file itself (-o news/out.jsonl while reading news/), which a re-run
-    would otherwise read back as articles."""
-    target = path.resolve()
-    for item in inputs:
-        name = item.source.split("#", 1)[0]
-        with contextlib.suppress(OSError):
-            if Path(name).resolve() == target:
-                continue
-        yield item
-
-
-def _resolve_model(model: str | None) -> str:
-    """The model name to load, or a usage error when it cannot exist, before any input is read."""
-    import importlib.util
-
-    from quotegrab.engine.pipeline import ModelNotFoundError, default_model
-
-    try:
-        name = model or default_model()
-    except ModelNotFoundError as err:
-        raise _usage_error(str(err)) from None
-    if Path(name).exists():
-        return name
-    try:
-        found = importlib.util.find_spec(name) is not None
-    except (ImportError, ValueError):
-        found = False
-    if not found:
-        raise _usage_error(f"spaCy pipeline {name!r} not found: not an installed package nor a path")
-    return name
-
-
-def _load(name: str, debug: bool) -> Any:
-    from quotegrab.engine.pipeline import ModelNotFoundError, load
-
-    try:
-        return load(name)
-    except ModelNotFoundError as err:
-        if debug:
-            raise
-        raise _usage_error(str(err)) from None
+# --- running a batch --------------------------------------------------------------------------------
 
 
 def _configure_logging(debug: bool) -> None:
@@ -310,36 +313,6 @@ def _configure_logging(debug: bool) -> None:
         logger.setLevel(logging.DEBUG)
 
 
-class _Output:
-    """Where results go: stdout, an atomically replaced file, or (resume) a file appended to."""
-
-    def __init__(self, path: Path | None, *, append: bool = False) -> None:
-        from quotegrab.running.writers import AtomicFile, open_append
-
-        self.path = path
-        self.atomic: AtomicFile | None = None
-        if path is None:
-            self.stream: TextIO = sys.stdout
-        elif append:
-            self.stream = open_append(path)
-        else:
-            self.atomic = AtomicFile(path)
-            self.stream = self.atomic.stream
-
-    def finish(self, ok: bool) -> None:
-        """Commit what was written (ok) or leave any previous file untouched (not ok)."""
-        if self.atomic is not None:
-            if ok:
-                self.atomic.commit()
-            else:
-                self.atomic.discard()
-        elif self.path is not None:
-            self.stream.close()
-        else:
-            with contextlib.suppress(BrokenPipeError):
-                self.stream.flush()
-
-
 def _silence_stdout() -> None:
     # After the reader of a pipe went away (`| head`), further writes and the interpreter's final
     # flush would raise again; point stdout at /dev/null so the run can end quietly.
@@ -349,34 +322,17 @@ def _silence_stdout() -> None:
 
 
 def _drive(
-    *,
-    paths: list[str],
-    glob: str | None,
-    model: str | None,
-    jobs: int,
-    include_text: bool,
+    run: Batch, *, write: Callable[[Document | ErrorRecord], None], label: str, stopper: Stopper, stats: Any,
     debug: bool,
-    output: _Output,
-    write: Callable[[Document | ErrorRecord], None],
-    done: set[str],
-    label: str,
-    stopper: Stopper,
-    stats: Any,
-    scheduler: str | None = None,
 ) -> None:
     """Runs the batch, handing each result to `write` and counting it in `stats`, until done or
     `stopper` fires."""
-    from quotegrab.running import batch
+    from quotegrab.running import options
 
-    name = _resolve_model(model)
-    nlp = _load(name, debug) if jobs == 1 and scheduler is None else None
-    inputs = batch.skip_done(_iter_inputs(paths, glob, scheduler), done, stats)
-    if output.path is not None:
-        inputs = _without(inputs, output.path)
-    total = batch.count_inputs(paths, glob) if sys.stderr.isatty() else None
+    nlp = options.load_pipeline(run.model, debug=debug) if run.runs_here else None
+    total = count_inputs(run.paths, run.glob) if sys.stderr.isatty() else None
     with _Progress(total, label) as progress:
-        results = batch.run(inputs, model=name, nlp=nlp, jobs=jobs, include_text=include_text,
-                            should_stop=stopper.requested, debug=debug, scheduler=scheduler)
+        results = run.results(stats, nlp=nlp, should_stop=stopper.requested, debug=debug)
         try:
             for result in results:
                 write(result)
@@ -390,6 +346,49 @@ def _drive(
             results.close()
 
 
+def _write_results(run: Batch, fmt: str, *, append: bool, debug: bool) -> None:
+    """`extract`'s results written as they come; a run that fails part-way keeps the whole records
+    written so far, so --resume can finish the job."""
+    from quotegrab.running import writers
+
+    stats = Stats()
+    # Signals are handled from before the output exists, so no stop leaves a temporary file behind.
+    with Stopper() as stopper, writers.Output(run.output, append=append) as out:
+        writer = writers.make_writer(fmt, out.stream)
+        try:
+            _drive(run, write=writer.write, label="Extracting", stopper=stopper, stats=stats, debug=debug)
+            writer.close()
+            # Nothing to read is a usage error: leave any previous output file as it was.
+            out.ok = bool(stats.done or stats.skipped or stopper.requested())
+        except BrokenPipeError:
+            _silence_stdout()
+            raise typer.Exit(FAILED) from None
+        except BaseException:
+            # A failure before any result leaves a previous file untouched.
+            if stats.done:
+                with contextlib.suppress(Exception):
+                    writer.close()
+                    out.ok = True
+            raise
+    _finish_run(stats, stopper)
+
+
+def _write_speakers(run: Batch, fmt: str, *, debug: bool) -> None:
+    """The speakers of all the results, written once the run is over."""
+    from quotegrab.running import writers
+
+    tally = SpeakerTally()
+    stats = Stats()
+    with Stopper() as stopper, writers.Output(run.output) as out:
+        _drive(run, write=tally.add, label="Reading", stopper=stopper, stats=stats, debug=debug)
+        writer = writers.make_speaker_writer(fmt, out.stream)
+        for row in tally.rows():
+            writer.write(row)
+        writer.close()
+        out.ok = True
+    _finish_run(stats, stopper)
+
+
 def _finish_run(stats: Any, stopper: Stopper) -> None:
     _say(stats.summary() + (" (stopped early; --resume finishes the rest)" if stopper.requested() else ""))
     if stopper.requested():
@@ -397,8 +396,8 @@ def _finish_run(stats: Any, stopper: Stopper) -> None:
     if stats.done == 0 and stats.skipped == 0:
         from quotegrab.running.inputs import DEFAULT_EXTENSIONS
 
-        raise _usage_error(f"no inputs found (folders are searched for {' '.join(DEFAULT_EXTENSIONS)} "
-                           "files, or those matching --glob)")
+        raise UsageError(f"no inputs found (folders are searched for {' '.join(DEFAULT_EXTENSIONS)} "
+                         "files, or those matching --glob)")
     if stats.failed:
         raise typer.Exit(FAILED)
 
@@ -413,6 +412,9 @@ def _guard(debug: bool, body: Callable[[], None]) -> None:
     except BrokenPipeError:
         _silence_stdout()
         raise typer.Exit(FAILED) from None
+    except UsageError as err:
+        _say(f"error: {err}")
+        raise typer.Exit(USAGE_ERROR) from None
     except Exception as err:
         if debug:
             raise
@@ -428,31 +430,11 @@ def extract(
     paths: PathsArg,
     glob: GlobOpt = None,
     model: ModelOpt = None,
-    fmt: Annotated[
-        OutputFormat | None,
-        typer.Option("--format", "-f", case_sensitive=False, show_default=False,
-                     help="[bold]table[/bold]: speaker, type, quote and cue per article, for reading. "
-                     "[bold]jsonl[/bold]: one document (or error record) per line. "
-                     "[bold]json[/bold]: one document, or an array when there are several. "
-                     "[bold]csv[/bold]: one row per quote (source, quote_id, type, speaker, speaker_kind, "
-                     "cue, text, start, end; failed inputs get error_type/error_message). "
-                     "[bold]html[/bold]: a report to open in a browser (built at the end, so held in memory; includes "
-                     "the texts). "
-                     "Default: from the --output extension, else table on a terminal and jsonl when "
-                     "piped."),
-    ] = None,
+    fmt: FormatOpt = None,
     output: OutputOpt = None,
-    include_text: Annotated[
-        bool, typer.Option("--include-text", help="Add each article's decoded text to its document "
-                           "(the [bold]text[/bold] field), which quote offsets index into.")
-    ] = False,
+    include_text: IncludeTextOpt = False,
     jobs: JobsOpt = 1,
-    resume: Annotated[
-        bool, typer.Option("--resume", help="Continue an interrupted run: skip inputs whose source "
-                           "already has a document or error record in --output (jsonl only) and append "
-                           "the rest, each line flushed as it is done. Use it from the first run of a long "
-                           "batch: then even a crash or kill -9 loses at most one line.")
-    ] = False,
+    resume: ResumeOpt = False,
     scheduler: SchedulerOpt = None,
     debug: DebugOpt = False,
 ) -> None:
@@ -472,53 +454,15 @@ def extract(
       [cyan]quotegrab extract news/ -f csv > quotes.csv[/cyan]            one row per quote
       [cyan]quotegrab extract news/ -o quotes.jsonl --scheduler tcp://scheduler-host:8786[/cyan]   on a Dask cluster
     """
-    from quotegrab.running import batch, writers
+    from quotegrab.running import options
 
     def body() -> None:
-        chosen = fmt.value if fmt else None
-        if chosen is None and output is not None:
-            chosen = writers.format_for_path(output)
-        if chosen is None:
-            chosen = "table" if sys.stdout.isatty() and output is None else "jsonl"
-        if resume and output is None:
-            raise _usage_error("--resume needs --output FILE (the file to continue)")
-        if resume and chosen != "jsonl":
-            raise _usage_error("--resume works with --format jsonl (whole lines can be appended)")
-        if chosen == "html" and not writers.html_available():
-            raise _usage_error("the html report is not available in this installation")
-
-        done = writers.completed_sources(output) if resume and output is not None else set()
+        chosen, done = options.extract_output(fmt.value if fmt else None, output, resume)
         # The report shows quotes highlighted in their article, which needs the text.
-        with_text = include_text or chosen == "html"
-        _resolve_model(model)  # a usage error before any file is created
-        _check_scheduler(scheduler, jobs)
-        stats = batch.Stats()
-        # Signals are handled from before the output exists, so no stop leaves a temporary file behind.
-        with Stopper() as stopper:
-            out = _Output(output, append=resume)
-            writer = writers.make_writer(chosen, out.stream)
-            ok = False
-            try:
-                _drive(paths=paths, glob=glob, model=model, jobs=jobs, include_text=with_text,
-                       debug=debug, output=out, write=writer.write, done=done, label="Extracting",
-                       stopper=stopper, stats=stats, scheduler=scheduler)
-                writer.close()
-                # Nothing to read is a usage error: leave any previous output file as it was.
-                ok = bool(stats.done or stats.skipped or stopper.requested())
-            except BrokenPipeError:
-                _silence_stdout()
-                raise typer.Exit(FAILED) from None
-            except BaseException:
-                # A failure mid-batch keeps the whole records already written, so --resume can
-                # finish the job; a failure before any result leaves a previous file untouched.
-                if stats.done:
-                    with contextlib.suppress(Exception):
-                        writer.close()
-                        ok = True
-                raise
-            finally:
-                out.finish(ok)
-        _finish_run(stats, stopper)
+        run = Batch(paths, glob, options.resolve_model(model), jobs, scheduler,
+                    include_text=include_text or chosen == "html", done=done, output=output)
+        options.check_scheduler(scheduler, jobs)  # a usage error before any file is created
+        _write_results(run, chosen, append=resume, debug=debug)
 
     _guard(debug, body)
 
@@ -528,14 +472,7 @@ def speakers(
     paths: PathsArg,
     glob: GlobOpt = None,
     model: ModelOpt = None,
-    fmt: Annotated[
-        SpeakerFormat | None,
-        typer.Option("--format", "-f", case_sensitive=False, show_default=False,
-                     help="[bold]table[/bold], [bold]csv[/bold] (columns: name, kind, direct, mixed, "
-                     "indirect, total, articles separated by |) or [bold]json[/bold] (an array). "
-                     "Default: from the --output extension, else table on a terminal and json when "
-                     "piped."),
-    ] = None,
+    fmt: SpeakerFormatOpt = None,
     output: OutputOpt = None,
     jobs: JobsOpt = 1,
     debug: DebugOpt = False,
@@ -548,34 +485,13 @@ def speakers(
       [cyan]quotegrab speakers news/[/cyan]                       who is quoted, and how often
       [cyan]quotegrab speakers news/ -f csv -o speakers.csv[/cyan]
     """
-    from quotegrab.running import batch, writers
-    from quotegrab.running.batch import SpeakerTally
+    from quotegrab.running import options, writers
 
     def body() -> None:
-        chosen = fmt.value if fmt else None
-        if chosen is None and output is not None:
-            guessed = writers.format_for_path(output)
-            chosen = guessed if guessed in writers.SPEAKER_FORMATS else None
-        if chosen is None:
-            chosen = "table" if sys.stdout.isatty() and output is None else "json"
-        _resolve_model(model)
-        tally = SpeakerTally()
-        stats = batch.Stats()
-        with Stopper() as stopper:
-            out = _Output(output)
-            ok = False
-            try:
-                _drive(paths=paths, glob=glob, model=model, jobs=jobs, include_text=False,
-                               debug=debug, output=out, write=tally.add, done=set(), label="Reading",
-                               stopper=stopper, stats=stats)
-                writer = writers.make_speaker_writer(chosen, out.stream)
-                for row in tally.rows():
-                    writer.write(row)
-                writer.close()
-                ok = True
-            finally:
-                out.finish(ok)
-        _finish_run(stats, stopper)
+        chosen = options.output_format(fmt.value if fmt else None, output, piped="json",
+                                       formats=writers.SPEAKER_FORMATS)
+        _write_speakers(Batch(paths, glob, options.resolve_model(model), jobs, output=output), chosen,
+                        debug=debug)
 
     _guard(debug, body)
 
@@ -593,24 +509,14 @@ def schema() -> None:
 
 @app.command()
 def evaluate(
-    gold: Annotated[str, typer.Argument(
-        help="Gold: a brat folder (a PolNeAR split with text/ and attributions/, or .txt and .ann files "
-        "side by side) or quotegrab JSONL.", show_default=False)],
-    pred: Annotated[str | None, typer.Argument(
-        help="Predictions: quotegrab JSONL. Omitted (or the gold folder itself): quotegrab runs over the "
-        "gold texts; another folder: over the texts in it.", show_default=False)] = None,
+    gold: GoldArg,
+    pred: PredArg = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object, not a table.")] = False,
-    errors: Annotated[bool, typer.Option(
-        "--errors", help="Also list misses, false alarms and wrong speakers (of --setting), each with "
-        "its article, offsets and a line of context.")] = False,
-    setting: Annotated[str, typer.Option(
-        "--setting", help="Setting whose errors --errors lists: direct@0.5, direct@0.9 or all@0.5.")
-    ] = "all@0.5",
+    errors: ErrorsOpt = False,
+    setting: SettingOpt = "all@0.5",
     merge_cue: Annotated[bool, typer.Option(
         "--merge-cue", help="Merge predicted quotes sharing one cue span before matching.")] = False,
-    save_pred: Annotated[Path | None, typer.Option(
-        "--save-pred", dir_okay=False, help="Write the predictions (JSONL) to this file.",
-        show_default=False)] = None,
+    save_pred: SavePredOpt = None,
     model: ModelOpt = None,
     debug: DebugOpt = False,
 ) -> None:
@@ -628,29 +534,14 @@ def evaluate(
 
     def body() -> None:
         if setting.lower() not in ev.SETTING_NAMES:
-            raise _usage_error(f"--setting must be one of {', '.join(ev.SETTING_NAMES)}")
-        bar: Any = None
-
-        def on_progress(done: int, total: int) -> None:
-            nonlocal bar
-            if bar is None and sys.stderr.isatty():
-                from rich.progress import Progress
-
-                bar = Progress(console=_err_console(), transient=True)
-                bar.start()
-                bar.add_task("Extracting", total=total)
-            if bar is not None:
-                bar.update(bar.task_ids[0], completed=done)
-
-        try:
-            result = ev.evaluate_paths(gold, pred, model=model, merge_cue=merge_cue, save_pred=save_pred,
-                                       errors_for=setting.lower() if errors else None,
-                                       on_progress=on_progress)
-        except (ev.EvaluationError, ModelNotFoundError) as err:
-            raise _usage_error(str(err)) from None
-        finally:
-            if bar is not None:
-                bar.stop()
+            raise UsageError(f"--setting must be one of {', '.join(ev.SETTING_NAMES)}")
+        with _CountBar("Extracting") as on_progress:
+            try:
+                result = ev.evaluate_paths(gold, pred, model=model, merge_cue=merge_cue, save_pred=save_pred,
+                                           errors_for=setting.lower() if errors else None,
+                                           on_progress=on_progress)
+            except (ev.EvaluationError, ModelNotFoundError) as err:
+                raise UsageError(str(err)) from None
         if as_json:
             typer.echo(json.dumps(result.to_dict(), ensure_ascii=False))
             return

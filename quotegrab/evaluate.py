@@ -583,8 +583,6 @@ def score(
     same article are pooled."""
     if errors_for is not None and errors_for not in SETTING_NAMES:
         raise EvaluationError(f"unknown setting {errors_for!r}; one of {', '.join(SETTING_NAMES)}")
-    ids = {a.id for a in articles}
-    by_id: dict[str, list[Any]] = {}
     info: dict[str, Any] = {
         "articles": len(articles),
         "pred_articles": 0,
@@ -593,6 +591,27 @@ def score(
         "dropped_in_discard": 0,
         "text_mismatch": 0,
     }
+    by_id = _pool_by_article({a.id for a in articles}, predictions, info)
+    info["pred_articles"] = len(by_id)
+    tally = _Tally(errors_for)
+    for art in articles:
+        preds = _article_predictions(art, by_id.get(art.id, []), info)
+        for setting in SETTINGS:
+            golds = [g for g in art.attributions if g.kind == "direct" or not setting.direct_only]
+            ps = [p for p in preds if p.type == "direct" or not setting.direct_only]
+            tally.add(setting, art, golds, merge_by_cue(ps) if merge_cue else ps)
+    return Evaluation(tally.metrics(info, invalid_lines), sorted(tally.errors, key=_error_order), errors_for)
+
+
+def _error_order(item: ErrorItem) -> tuple[Any, ...]:
+    return (item.article, item.pieces[0], item.kind)
+
+
+def _pool_by_article(
+    ids: set[str], predictions: Iterable[dict[str, Any]], info: dict[str, Any]
+) -> dict[str, list[Any]]:
+    """The predicted quotes of each article id, from the documents whose source names it."""
+    by_id: dict[str, list[Any]] = {}
     for obj in predictions:
         if not isinstance(obj, dict):
             info["unknown_sources"].append(repr(obj)[:80])
@@ -604,80 +623,91 @@ def score(
             continue
         quotes = obj.get("quotes")
         by_id.setdefault(stem, []).extend(quotes if isinstance(quotes, list) else [])
-    info["pred_articles"] = len(by_id)
+    return by_id
 
-    keys = ("gold", "pred", "tp", "spk_ok", "spk_n", "e2e", "cue_ok", "cue_n")
-    counts = {s.name: dict.fromkeys(keys, 0) for s in SETTINGS}
-    by_kind = {k: [0, 0] for k in KINDS}  # all@0.5 recall per gold kind: [found, total]
-    errors: list[ErrorItem] = []
 
-    for art in articles:
-        text = art.text
-        preds: list[PredQuote] = []
-        for q in by_id.get(art.id, []):
-            p = normalize_quote(q, len(text))
-            if p is None:
-                info["invalid_quotes"] += 1
-            elif inside(p.content, art.discard) > 0.5:
-                info["dropped_in_discard"] += 1
-            else:
-                (s, e), *rest = p.content
-                info["text_mismatch"] += not rest and isinstance(p.text, str) and p.text != text[s:e]
-                preds.append(p)
-        for setting in SETTINGS:
-            golds = [g for g in art.attributions if g.kind == "direct" or not setting.direct_only]
-            ps = [p for p in preds if p.type == "direct" or not setting.direct_only]
-            if merge_cue:
-                ps = merge_by_cue(ps)
-            c = counts[setting.name]
-            c["gold"] += len(golds)
-            c["pred"] += len(ps)
-            pairs = match(golds, ps, text, setting.threshold)
-            for i, j in pairs:
-                g, p = golds[i], ps[j]
-                ok = speaker_ok(g, p, text)
-                c["tp"] += 1
-                c["e2e"] += ok
-                c["spk_n"] += g.has_source
-                c["spk_ok"] += ok and g.has_source
-                c["cue_n"] += bool(g.cue)
-                c["cue_ok"] += overlaps(p.cue, g.cue)
-                if setting.name == "all@0.5":
-                    by_kind[g.kind][0] += 1
-                if setting.name == errors_for and not ok:
-                    errors.append(_error("wrong_speaker", art, g.content, g.kind, g, p))
+def _article_predictions(art: GoldArticle, quotes: list[Any], info: dict[str, Any]) -> list[PredQuote]:
+    """The valid predicted quotes of one article, less those in its discarded parts (counted in `info`)."""
+    text = art.text
+    preds: list[PredQuote] = []
+    for q in quotes:
+        p = normalize_quote(q, len(text))
+        if p is None:
+            info["invalid_quotes"] += 1
+        elif inside(p.content, art.discard) > 0.5:
+            info["dropped_in_discard"] += 1
+        else:
+            (s, e), *rest = p.content
+            info["text_mismatch"] += not rest and isinstance(p.text, str) and p.text != text[s:e]
+            preds.append(p)
+    return preds
+
+
+class _Tally:
+    """Counts per setting, all@0.5 recall per gold kind, and the errors of one setting."""
+
+    KEYS = ("gold", "pred", "tp", "spk_ok", "spk_n", "e2e", "cue_ok", "cue_n")
+
+    def __init__(self, errors_for: str | None) -> None:
+        self.errors_for = errors_for
+        self.counts = {s.name: dict.fromkeys(self.KEYS, 0) for s in SETTINGS}
+        self.by_kind = {k: [0, 0] for k in KINDS}  # all@0.5 recall per gold kind: [found, total]
+        self.errors: list[ErrorItem] = []
+
+    def add(self, setting: Setting, art: GoldArticle, golds: list[GoldAttribution], ps: list[PredQuote]) -> None:
+        c = self.counts[setting.name]
+        c["gold"] += len(golds)
+        c["pred"] += len(ps)
+        pairs = match(golds, ps, art.text, setting.threshold)
+        wanted = setting.name == self.errors_for
+        for i, j in pairs:
+            g, p = golds[i], ps[j]
+            ok = speaker_ok(g, p, art.text)
+            c["tp"] += 1
+            c["e2e"] += ok
+            c["spk_n"] += g.has_source
+            c["spk_ok"] += ok and g.has_source
+            c["cue_n"] += bool(g.cue)
+            c["cue_ok"] += overlaps(p.cue, g.cue)
             if setting.name == "all@0.5":
-                for g in golds:
-                    by_kind[g.kind][1] += 1
-            if setting.name == errors_for:
-                matched_g = {i for i, _ in pairs}
-                matched_p = {j for _, j in pairs}
-                errors += [
-                    _error("miss", art, g.content, g.kind, g, None)
-                    for i, g in enumerate(golds)
-                    if i not in matched_g
-                ]
-                errors += [
-                    _error("false_alarm", art, p.content, str(p.type), None, p)
-                    for j, p in enumerate(ps)
-                    if j not in matched_p
-                ]
+                self.by_kind[g.kind][0] += 1
+            if wanted and not ok:
+                self.errors.append(_error("wrong_speaker", art, g.content, g.kind, g, p))
+        if setting.name == "all@0.5":
+            for g in golds:
+                self.by_kind[g.kind][1] += 1
+        if wanted:
+            self._unmatched(art, golds, ps, pairs)
 
-    metrics: dict[str, Any] = {"info": {**info, "invalid_lines": invalid_lines}}
-    for setting in SETTINGS:
-        c = counts[setting.name]
-        metrics[setting.name] = {
-            "gold": c["gold"],
-            "pred": c["pred"],
-            "tp": c["tp"],
-            **prf(c["tp"], c["pred"], c["gold"]),
-            "speaker": ratio(c["spk_ok"], c["spk_n"]),
-            "end_to_end": {"tp": c["e2e"], **prf(c["e2e"], c["pred"], c["gold"])},
-            "cue": ratio(c["cue_ok"], c["cue_n"]),
-        }
-    metrics["all@0.5"]["recall_by_gold_kind"] = {k: ratio(*v) for k, v in by_kind.items()}
-    errors.sort(key=lambda x: (x.article, x.pieces[0], x.kind))
-    return Evaluation(metrics, errors, errors_for)
+    def _unmatched(self, art: GoldArticle, golds: list[GoldAttribution], ps: list[PredQuote],
+                   pairs: list[tuple[int, int]]) -> None:
+        matched_g = {i for i, _ in pairs}
+        matched_p = {j for _, j in pairs}
+        self.errors += [
+            _error("miss", art, g.content, g.kind, g, None) for i, g in enumerate(golds) if i not in matched_g
+        ]
+        self.errors += [
+            _error("false_alarm", art, p.content, str(p.type), None, p)
+            for j, p in enumerate(ps)
+            if j not in matched_p
+        ]
+
+    def metrics(self, info: dict[str, Any], invalid_lines: int) -> dict[str, Any]:
+        """The reference scorer's result object."""
+        metrics: dict[str, Any] = {"info": {**info, "invalid_lines": invalid_lines}}
+        for setting in SETTINGS:
+            c = self.counts[setting.name]
+            metrics[setting.name] = {
+                "gold": c["gold"],
+                "pred": c["pred"],
+                "tp": c["tp"],
+                **prf(c["tp"], c["pred"], c["gold"]),
+                "speaker": ratio(c["spk_ok"], c["spk_n"]),
+                "end_to_end": {"tp": c["e2e"], **prf(c["e2e"], c["pred"], c["gold"])},
+                "cue": ratio(c["cue_ok"], c["cue_n"]),
+            }
+        metrics["all@0.5"]["recall_by_gold_kind"] = {k: ratio(*v) for k, v in self.by_kind.items()}
+        return metrics
 
 
 def _one_line(s: str) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from quotegrab.engine.contract import Document, ErrorRecord, Quote, Span, Speaker, SpeakerRef
-from quotegrab.running import batch, writers
+from quotegrab.running import batch, local, writers
 from quotegrab.running.inputs import Article, InputFailure
 
 SMITH = '"We will win this election," Smith said on Monday.\n'
@@ -110,7 +110,7 @@ def _fake_work(chunk: list, include_text: bool) -> list:
 def _pool(items, **kw):
     options = {"model": None, "jobs": 2, "chunk_size": 2, "include_text": False,
                "should_stop": lambda: False, "debug": False, "work": _fake_work, "init": _fake_init}
-    return batch._run_pool(items, **{**options, **kw})
+    return local.run_pool(items, **{**options, **kw})
 
 
 def test_pool_keeps_order_and_a_worker_crash_costs_only_its_input() -> None:

@@ -68,7 +68,6 @@ def test_the_engine_reads_no_inputs_and_prints_nothing() -> None:
         assert not [c for c in calls if c.func.id == "print"], f"{path} prints"
 
 
-@pytest.mark.xfail(strict=True, reason="batch and distributed import each other (issue 19)")
 def test_no_import_circle() -> None:
     edges = graph()
     state: dict[str, int] = {}

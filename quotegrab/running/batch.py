@@ -1,45 +1,30 @@
 """Running the pipeline over many inputs: ordered, streaming, constant memory, in one or more processes.
 
-`run` turns a stream of inputs (articles and input failures, as `quotegrab.running.inputs.iter_inputs` yields
-them) into a stream of results (`Document` or `ErrorRecord`) in the same order. Nothing is printed;
-one bad input becomes an `ErrorRecord` and the batch goes on.
+Where the work is done is chosen here, once: in this process or in local worker processes
+(`quotegrab.running.local`), or on a Dask cluster (`quotegrab.running.distributed`). `run` turns a
+stream of inputs (articles and input failures, as `quotegrab.running.inputs.iter_inputs` yields them)
+into a stream of results (`Document` or `ErrorRecord`) in the same order. Nothing is printed; one bad
+input becomes an `ErrorRecord` and the batch goes on.
 """
 
 from __future__ import annotations
 
-import logging
-import multiprocessing
+import contextlib
 import os
-import signal
-import sys
 import time
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from itertools import islice
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from quotegrab.engine.contract import Document, ErrorInfo, ErrorRecord, SpeakerSummary
+from quotegrab.engine.contract import ErrorRecord, SpeakerSummary
+from quotegrab.running import local
+from quotegrab.running.work import DEFAULT_CHUNK, Result
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
     from quotegrab.running.inputs import Article, InputFailure
-
-log = logging.getLogger("quotegrab.running.batch")
-
-Result = Document | ErrorRecord
-
-# Articles per unit of work: enough to fill an nlp.pipe batch and amortise inter-process traffic; few
-# enough that the first results come quickly and workers finish together (at the end of a run one
-# worker may idle for up to a chunk).
-DEFAULT_CHUNK = 8
-# nlp.pipe batch size inside a chunk; spaCy's CPU pipelines gain little beyond this for article-sized
-# texts, and larger batches only delay the first result.
-PIPE_BATCH = 8
 
 
 @dataclass
@@ -74,237 +59,9 @@ class Stats:
         return text
 
 
-def error_record(source: str, err: BaseException) -> ErrorRecord:
-    message = str(err) or repr(err)
-    return ErrorRecord(source=source, error=ErrorInfo(type=type(err).__name__, message=message))
-
-
-def _finish(document: Document, article: Article, include_text: bool) -> Document:
-    if article.metadata:
-        document.metadata = {**document.metadata, **article.metadata}
-    if include_text:
-        document.text = article.text
-    return document
-
-
-def _one(nlp: Language, article: Article, include_text: bool) -> Result:
-    from quotegrab.engine.pipeline import extract
-
-    try:
-        return _finish(extract(article.text, article.source, nlp), article, include_text)
-    except Exception as err:
-        log.debug("%s failed", article.source, exc_info=True)
-        return error_record(article.source, err)
-
-
-def _extract_articles(nlp: Language, articles: list[Article], include_text: bool) -> Iterator[Result]:
-    """Results for `articles` in order, batched through nlp.pipe.
-
-    nlp.pipe loses the whole batch when one text raises, so on an exception the rest of the chunk is
-    redone one text at a time; only the text that fails alone becomes an error record. (Texts too
-    long for one spaCy doc are extract_many's business: it cuts them into pieces.)
-    """
-    from quotegrab.engine.pipeline import extract_many
-
-    done = 0
-    try:
-        pairs = ((article.source, article.text) for article in articles)
-        for document in extract_many(pairs, nlp, batch_size=PIPE_BATCH):
-            result = _finish(document, articles[done], include_text)
-            done += 1
-            yield result
-    except Exception:
-        log.debug("batch failed; retrying its articles one by one", exc_info=True)
-        for article in articles[done:]:
-            yield _one(nlp, article, include_text)
-
-
-def process_chunk(nlp: Language, chunk: list[Article | InputFailure], include_text: bool) -> Iterator[Result]:
-    """Results for one chunk of inputs, in order: failures pass through as error records."""
-    articles = [item for item in chunk if not _is_failure(item)]
-    documents = _extract_articles(nlp, articles, include_text)
-    for item in chunk:
-        yield item.to_record() if _is_failure(item) else next(documents)
-
-
-def _is_failure(item: Article | InputFailure) -> bool:
-    # By shape rather than class, so inputs from any reader following the interface work.
-    return hasattr(item, "to_record")
-
-
-def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
-
-
-# --- worker processes -------------------------------------------------------------------------------
-
-_worker_nlp: Language | None = None
-
-
-def _init_worker(model: str | None, debug: bool) -> None:
-    # The parent decides how a batch stops (it finishes the current line and reports); a Ctrl-C
-    # delivered to the whole process group must not kill workers mid-chunk with tracebacks.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if debug:
-        handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter("quotegrab[%(process)d]: %(message)s"))
-        log.addHandler(handler)
-        log.setLevel(logging.DEBUG)
-    from quotegrab.engine.pipeline import load
-
-    global _worker_nlp
-    _worker_nlp = load(model)
-
-
-def _work(chunk: list[Article | InputFailure], include_text: bool) -> list[Result]:
-    assert _worker_nlp is not None, "worker not initialised"
-    return list(process_chunk(_worker_nlp, chunk, include_text))
-
-
-def _pool_context() -> multiprocessing.context.BaseContext:
-    # forkserver: workers start from a clean single-threaded server rather than a fork of the CLI
-    # process, whose progress-bar thread may hold locks at fork time. The server pre-imports spaCy and
-    # quotegrab once so each worker only has to load the model.
-    methods = multiprocessing.get_all_start_methods()
-    main_file = getattr(sys.modules.get("__main__"), "__file__", None)
-    if main_file is not None and not os.path.exists(main_file) and "fork" in methods:
-        # A script read from stdin (`python - <<EOF`): forkserver and spawn workers would try to
-        # re-import it from a file that does not exist, and die; only fork can start them.
-        return multiprocessing.get_context("fork")
-    if "forkserver" in methods:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["quotegrab.running.batch", "quotegrab.engine.pipeline"])
-        return context
-    return multiprocessing.get_context("spawn")
-
-
-class WorkerCrashed(RuntimeError):
-    """A worker process died (killed for memory, or a crash in native code) while on this input."""
-
-
-class _Pool:
-    """A ProcessPoolExecutor that can be replaced after a worker dies, and abandoned without waiting."""
-
-    def __init__(self, jobs: int, initializer: Callable[..., None], initargs: tuple[Any, ...]) -> None:
-        self.jobs, self.initializer, self.initargs = jobs, initializer, initargs
-        self.executor = self._new()
-
-    def _new(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=self.jobs, mp_context=_pool_context(),
-                                   initializer=self.initializer, initargs=self.initargs)
-
-    def restart(self) -> None:
-        self.close(abandon=True)
-        self.executor = self._new()
-
-    def close(self, abandon: bool) -> None:
-        processes = list((getattr(self.executor, "_processes", None) or {}).values())
-        self.executor.shutdown(wait=not abandon, cancel_futures=True)
-        if abandon:
-            # Stopped early (signal, closed output, dead worker): don't wait for in-flight chunks.
-            for process in processes:
-                if process.is_alive():
-                    process.terminate()
-            for process in processes:
-                process.join(timeout=5)
-
-
-def _ping() -> list[Result]:
-    return []
-
-
-def _wait(future: Future[list[Result]], should_stop: Callable[[], bool]) -> list[Result] | None:
-    """The future's results, or None if a stop is requested first (polling, so a stop need not wait
-    for the chunk to finish)."""
-    while not should_stop():
-        try:
-            return future.result(timeout=0.2)
-        except FutureTimeout:
-            continue
-    return None
-
-
-def _submit(pool: _Pool, work: Callable[[list[Any], bool], list[Result]], chunk: list[Any],
-            include_text: bool) -> Future[list[Result]]:
-    """Submit a chunk; a pool found broken at submission (a worker died meanwhile) yields a future that
-    fails like the dead worker's, so one recovery path handles both."""
-    try:
-        return pool.executor.submit(work, chunk, include_text)
-    except BrokenProcessPool as err:
-        failed: Future[list[Result]] = Future()
-        failed.set_exception(err)
-        return failed
-
-
-def _run_pool(
-    inputs: Iterable[Article | InputFailure],
-    *,
-    model: str | None,
-    jobs: int,
-    chunk_size: int,
-    include_text: bool,
-    should_stop: Callable[[], bool],
-    debug: bool,
-    work: Callable[[list[Any], bool], list[Result]] = _work,
-    init: Callable[..., None] = _init_worker,
-) -> Iterator[Result]:
-    """Chunks go to `jobs` processes; at most 2*jobs chunks are in flight, and results come back in
-    input order, so memory stays constant however many inputs there are.
-
-    A worker that dies takes its chunk with it; those inputs are then retried one per task in a fresh
-    pool, so the one that kills a worker alone becomes an error record and the batch goes on.
-    """
-    pool = _Pool(jobs, init, (model, debug))
-    window: deque[tuple[list[Any], Future[list[Result]]]] = deque()
-    chunks = _chunks(inputs, chunk_size)
-    finished = False
-    try:
-        # Workers that cannot start (the model fails to load in them) are not any input's fault: fail
-        # the run, instead of blaming inputs one by one below.
-        try:
-            if _wait(pool.executor.submit(_ping), should_stop) is None:
-                return
-        except BrokenProcessPool as err:
-            raise WorkerCrashed(f"worker processes failed to start (model {model!r}): {err}") from err
-        while True:
-            while len(window) < 2 * jobs and not should_stop():
-                chunk = next(chunks, None)
-                if chunk is None:
-                    break
-                window.append((chunk, _submit(pool, work, chunk, include_text)))
-            if not window:
-                finished = True
-                break
-            try:
-                results = _wait(window[0][1], should_stop)
-            except BrokenProcessPool:
-                pending = [chunk for chunk, _ in window]
-                window.clear()
-                pool.restart()
-                for item in (item for chunk in pending for item in chunk):
-                    try:
-                        single = _wait(pool.executor.submit(work, [item], include_text), should_stop)
-                    except BrokenProcessPool:
-                        log.debug("worker died on %s", item.source)
-                        pool.restart()
-                        single = [error_record(item.source, WorkerCrashed(
-                            "the worker process died on this input (out of memory, or a crash in native "
-                            "code); the other inputs were processed"))]
-                    if single is None:
-                        return
-                    yield from single
-                continue
-            if results is None:
-                return
-            window.popleft()
-            for result in results:
-                yield result
-                if should_stop():
-                    return
-    finally:
-        pool.close(abandon=not finished)
+def runs_here(jobs: int, scheduler: str | None) -> bool:
+    """Whether a run with these options uses a pipeline in this process (else workers load their own)."""
+    return jobs == 1 and scheduler is None
 
 
 def run(
@@ -326,32 +83,67 @@ def run(
     workers of that cluster do the work, and `inputs` may also hold `quotegrab.running.distributed.FileRef`s
     for them to read. Stop early by closing the iterator or via `should_stop`.
     """
+    options = {"model": model, "chunk_size": chunk_size, "include_text": include_text, "should_stop": should_stop}
     if scheduler is not None:
-        # In its own module so that a plain install never imports dask.
+        # Imported only here so that a plain install never imports dask.
         from quotegrab.running.distributed import run_on_cluster
 
-        yield from run_on_cluster(
-            inputs, scheduler=scheduler, model=model, chunk_size=chunk_size, include_text=include_text,
-            should_stop=should_stop, debug=debug,
-        )
-        return
-    if jobs > 1:
-        yield from _run_pool(
-            inputs, model=model, jobs=jobs, chunk_size=chunk_size, include_text=include_text,
-            should_stop=should_stop, debug=debug,
-        )
-        return
-    if nlp is None:
-        from quotegrab.engine.pipeline import load
+        yield from run_on_cluster(inputs, scheduler=scheduler, debug=debug, **options)
+    elif runs_here(jobs, scheduler):
+        yield from local.run_here(inputs, nlp=nlp, **options)
+    else:
+        yield from local.run_pool(inputs, jobs=jobs, debug=debug, **options)
 
-        nlp = load(model)
-    for chunk in _chunks(inputs, chunk_size):
-        if should_stop():
-            return
-        for result in process_chunk(nlp, chunk, include_text):
-            yield result
-            if should_stop():
-                return
+
+def list_inputs(paths: list[str], glob: str | None, scheduler: str | None = None) -> Iterator[Any]:
+    """The inputs under `paths`; for a cluster, whose workers read the files, only their names."""
+    if scheduler is not None:
+        from quotegrab.running.distributed import iter_refs
+
+        return iter_refs(paths, glob=glob)
+    from quotegrab.running.inputs import iter_inputs
+
+    return iter_inputs(paths, glob=glob)
+
+
+def without(inputs: Iterable[Any], path: Path) -> Iterator[Any]:
+    """`inputs` minus the output file itself (-o news/out.jsonl while reading news/), which a re-run
+    would otherwise read back as articles."""
+    target = path.resolve()
+    for item in inputs:
+        name = item.source.split("#", 1)[0]
+        with contextlib.suppress(OSError):
+            if Path(name).resolve() == target:
+                continue
+        yield item
+
+
+@dataclass
+class Batch:
+    """What one run reads and where it runs: the inputs under `paths`, less those already `done` and the
+    `output` file itself, through `model` in this process, `jobs` processes or on `scheduler`."""
+
+    paths: list[str]
+    glob: str | None
+    model: str
+    jobs: int = 1
+    scheduler: str | None = None
+    include_text: bool = False
+    done: set[str] = field(default_factory=set)
+    output: Path | None = None
+
+    @property
+    def runs_here(self) -> bool:
+        return runs_here(self.jobs, self.scheduler)
+
+    def results(self, stats: Stats, *, nlp: Language | None, should_stop: Callable[[], bool],
+                debug: bool) -> Iterator[Result]:
+        """The results, in input order; skipped inputs are counted in `stats`."""
+        inputs = skip_done(list_inputs(self.paths, self.glob, self.scheduler), self.done, stats)
+        if self.output is not None:
+            inputs = without(inputs, self.output)
+        return run(inputs, model=self.model, nlp=nlp, jobs=self.jobs, include_text=self.include_text,
+                   should_stop=should_stop, debug=debug, scheduler=self.scheduler)
 
 
 def skip_done(

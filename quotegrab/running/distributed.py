@@ -1,4 +1,4 @@
-"""Running quotegrab on a Dask cluster: the `--scheduler` producer for `quotegrab.running.batch.run`, and
+"""Running quotegrab on a Dask cluster: what `quotegrab.running.batch.run` uses for `--scheduler`, and
 `extract_bag` for pipelines already written with dask.bag.
 
 Dask is an optional extra (`pip install 'quotegrab[dask]'`); this module imports it only inside the
@@ -24,8 +24,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from quotegrab.running.batch import DEFAULT_CHUNK, Result, WorkerCrashed, _chunks, error_record, process_chunk
 from quotegrab.running.inputs import DEFAULT_MAX_BYTES, Article, InputFailure, display_source, format_for
+from quotegrab.running.work import DEFAULT_CHUNK, Result, chunks, crashed_record, process_chunk, until_stopped, wait_for
 
 if TYPE_CHECKING:
     from dask.bag import Bag
@@ -120,10 +120,10 @@ def iter_refs(
         try:
             st = os.stat(path)
         except OSError as err:
-            yield inputs._stat_failure(path, err, given=True)
+            yield inputs.stat_failure(path, err, given=True)
             continue
         if stat.S_ISDIR(st.st_mode):
-            for item in inputs._walk(path, glob, seen_dirs):
+            for item in inputs.walk(path, glob, seen_dirs):
                 if isinstance(item, InputFailure):
                     yield item
                 else:
@@ -148,17 +148,17 @@ def _ref_or_read(
 
 def _read(ref: FileRef) -> list[Article | InputFailure]:
     """The article (or failure) in `ref`, named by the path the client was given, not the absolute one."""
-    from quotegrab.running.inputs import _show, read_file
+    from quotegrab.running.inputs import read_file, show
 
     read_as = display_source(ref.path)
     items: list[Article | InputFailure] = []
     for item in read_file(ref.path, max_bytes=ref.max_bytes, encoding=ref.encoding, walked=ref.walked):
         if item.source == read_as and read_as != ref.source:
             if isinstance(item, InputFailure):
-                shown = _show(read_as)
+                shown = show(read_as)
                 message = item.message
                 if message.startswith(shown):
-                    message = _show(ref.source) + message[len(shown):]
+                    message = show(ref.source) + message[len(shown):]
                 item = InputFailure(ref.source, item.type, message)
             else:
                 item.source = ref.source
@@ -291,16 +291,6 @@ def _warm_up(client: Client, model: str | None, workers: int) -> None:
         ) from err
 
 
-def _wait(future: Future, should_stop: Callable[[], bool]) -> list[Result] | None:
-    """The future's results, or None if a stop is requested first."""
-    while not should_stop():
-        try:
-            return future.result(timeout=0.2)
-        except TimeoutError:
-            continue
-    return None
-
-
 def _one_by_one(
     client: Client, chunk: list[Any], model: str | None, include_text: bool, should_stop: Callable[[], bool]
 ) -> list[Result] | None:
@@ -316,12 +306,10 @@ def _one_by_one(
     for item in chunk:
         future = client.submit(work, [item], model, include_text, pure=False)
         try:
-            single = _wait(future, should_stop)
+            single = wait_for(future, should_stop)
         except KilledWorker:
             log.debug("worker died on %s", item.source)
-            single = [error_record(item.source, WorkerCrashed(
-                "the worker process died on this input (out of memory, or a crash in native code); "
-                "the other inputs were processed"))]
+            single = [crashed_record(item.source)]
         finally:
             if not future.done():
                 client.cancel([future])
@@ -382,7 +370,7 @@ def _stream(
 ) -> Iterator[Result]:
     from distributed import KilledWorker
 
-    chunks = _chunks(inputs, chunk_size)
+    chunked = chunks(inputs, chunk_size)
     slots = max(2, 2 * _threads(client))
     resized = time.monotonic()
     while True:
@@ -390,7 +378,7 @@ def _stream(
             slots = max(2, 2 * _threads(client))
             resized = time.monotonic()
         while len(window) < slots and not should_stop():
-            chunk = next(chunks, None)
+            chunk = next(chunked, None)
             if chunk is None:
                 break
             # pure=False: a random key, as hashing every article's text for a key would cost more than
@@ -400,7 +388,7 @@ def _stream(
             return
         chunk, future = window[0]
         try:
-            results = _wait(future, should_stop)
+            results = wait_for(future, should_stop)
         except KilledWorker:
             log.debug("a chunk starting at %s killed workers; retrying its inputs one by one", chunk[0].source)
             results = _one_by_one(client, chunk, model, include_text, should_stop)
@@ -411,10 +399,8 @@ def _stream(
         if results is None:
             return
         window.popleft()
-        for result in results:
-            yield result
-            if should_stop():
-                return
+        if (yield from until_stopped(results, should_stop)):
+            return
 
 
 # --- dask.bag API ----------------------------------------------------------------------------------

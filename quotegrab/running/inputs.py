@@ -112,10 +112,10 @@ def iter_inputs(
         try:
             st = os.stat(path)
         except OSError as err:
-            yield _stat_failure(path, err, given=True)
+            yield stat_failure(path, err, given=True)
             continue
         if stat.S_ISDIR(st.st_mode):
-            for item in _walk(path, glob, seen_dirs):
+            for item in walk(path, glob, seen_dirs):
                 if isinstance(item, InputFailure):
                     yield item
                 else:
@@ -150,7 +150,7 @@ def read_file(
         yield InputFailure(
             source,
             "not_found",
-            f"{_show(source)}: "
+            f"{show(source)}: "
             + (
                 "was deleted after its folder was listed; re-run once the folder stops changing"
                 if walked
@@ -174,7 +174,7 @@ def parse_bytes(
     try:
         text, used = decode_bytes(data, encoding)
     except DecodeError as err:
-        yield InputFailure(source, err.type, f"{_show(source)}: {err.message}")
+        yield InputFailure(source, err.type, f"{show(source)}: {err.message}")
         return
     if fmt == "auto":
         fmt = _sniff(text)
@@ -279,7 +279,7 @@ def display_source(path: str) -> str:
         return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-def _show(source: str) -> str:
+def show(source: str) -> str:
     # Messages are one line even for names holding newlines or other control characters.
     if source.isprintable():
         return source
@@ -289,21 +289,17 @@ def _show(source: str) -> str:
 # --- folders -------------------------------------------------------------------------------------------
 
 
-def _walk(root: str, glob: str | None, seen: set[str]) -> Iterator[str | InputFailure]:
+def walk(root: str, glob: str | None, seen: set[str]) -> Iterator[str | InputFailure]:
     """Paths of the matching files under `root`, depth first in sorted name order, listed one folder at
     a time so that a folder of many thousands of files is never read ahead."""
     real = os.path.realpath(root)
-    if real in seen:
-        yield _dir_seen_failure(root, real, [])
-        return
-    seen.add(real)
-    listing = _list(root)
-    if isinstance(listing, InputFailure):
-        yield listing
+    names = _open_folder(root, real, seen, [])
+    if isinstance(names, InputFailure):
+        yield names
         return
     # One (folder, its real path, remaining names) frame per open folder: iterative, so deep trees cannot
     # exhaust the recursion limit.
-    stack: list[tuple[str, str, Iterator[str]]] = [(root, real, iter(listing))]
+    stack: list[tuple[str, str, Iterator[str]]] = [(root, real, names)]
     while stack:
         folder, _, names = stack[-1]
         name = next(names, None)
@@ -317,30 +313,35 @@ def _walk(root: str, glob: str | None, seen: set[str]) -> Iterator[str | InputFa
             st = os.stat(path)
         except OSError as err:
             if _matches(name, glob) or err.errno == errno.ELOOP:
-                yield _stat_failure(path, err, given=False)
+                yield stat_failure(path, err, given=False)
             continue
         if stat.S_ISDIR(st.st_mode):
             sub_real = os.path.realpath(path)
-            if sub_real in seen:
-                yield _dir_seen_failure(path, sub_real, [frame[1] for frame in stack])
-                continue
-            seen.add(sub_real)
-            sub = _list(path)
+            sub = _open_folder(path, sub_real, seen, [frame[1] for frame in stack])
             if isinstance(sub, InputFailure):
                 yield sub
-                continue
-            stack.append((path, sub_real, iter(sub)))
-        elif _matches(name, glob):
-            if stat.S_ISREG(st.st_mode):
-                yield path
             else:
-                source = display_source(path)
-                yield InputFailure(
-                    source,
-                    "not_a_file",
-                    f"{_show(source)}: is a device, pipe or socket, not a file; skipped (name it explicitly "
-                    "to read it)",
-                )
+                stack.append((path, sub_real, sub))
+        elif _matches(name, glob):
+            yield path if stat.S_ISREG(st.st_mode) else _not_a_file(path)
+
+
+def _open_folder(path: str, real: str, seen: set[str], ancestors: list[str]) -> Iterator[str] | InputFailure:
+    """The names in a folder not walked before (`real` is its real path), or why it is skipped."""
+    if real in seen:
+        return _dir_seen_failure(path, real, ancestors)
+    seen.add(real)
+    listing = _list(path)
+    return listing if isinstance(listing, InputFailure) else iter(listing)
+
+
+def _not_a_file(path: str) -> InputFailure:
+    source = display_source(path)
+    return InputFailure(
+        source,
+        "not_a_file",
+        f"{show(source)}: is a device, pipe or socket, not a file; skipped (name it explicitly to read it)",
+    )
 
 
 def _list(folder: str) -> list[str] | InputFailure:
@@ -351,7 +352,7 @@ def _list(folder: str) -> list[str] | InputFailure:
         return InputFailure(
             source,
             "not_found",
-            f"{_show(source)}: folder was deleted while being read; re-run once it stops changing",
+            f"{show(source)}: folder was deleted while being read; re-run once it stops changing",
         )
     except OSError as err:
         return _os_failure(display_source(folder), err, what="folder")
@@ -369,13 +370,13 @@ def _dir_seen_failure(path: str, real: str, ancestors: list[str]) -> InputFailur
         return InputFailure(
             source,
             "symlink_loop",
-            f"{_show(source)}: links back to a folder that contains it ({_show(display_source(real))}); "
+            f"{show(source)}: links back to a folder that contains it ({show(display_source(real))}); "
             "skipped so the walk ends",
         )
     return InputFailure(
         source,
         "duplicate",
-        f"{_show(source)}: is the same folder as one already read ({_show(display_source(real))}); "
+        f"{show(source)}: is the same folder as one already read ({show(display_source(real))}); "
         "skipped so no article is read twice",
     )
 
@@ -383,13 +384,13 @@ def _dir_seen_failure(path: str, real: str, ancestors: list[str]) -> InputFailur
 # --- failures --------------------------------------------------------------------------------------------
 
 
-def _stat_failure(path: str, err: OSError, *, given: bool) -> InputFailure:
+def stat_failure(path: str, err: OSError, *, given: bool) -> InputFailure:
     source = display_source(path)
     if err.errno == errno.ELOOP:
         return InputFailure(
             source,
             "symlink_loop",
-            f"{_show(source)}: symbolic links loop and never reach a file; fix or remove the link",
+            f"{show(source)}: symbolic links loop and never reach a file; fix or remove the link",
         )
     if isinstance(err, FileNotFoundError):
         if os.path.islink(path):
@@ -398,7 +399,7 @@ def _stat_failure(path: str, err: OSError, *, given: bool) -> InputFailure:
             message = "no such file or folder; check the path"
         else:
             message = "was deleted after its folder was listed; re-run once the folder stops changing"
-        return InputFailure(source, "not_found", f"{_show(source)}: {message}")
+        return InputFailure(source, "not_found", f"{show(source)}: {message}")
     return _os_failure(source, err)
 
 
@@ -410,7 +411,7 @@ def _os_failure(source: str, err: OSError, what: str = "file") -> InputFailure:
         hint = "it became a folder while being read; re-run"
     else:
         hint = "check the file and the disk"
-    return InputFailure(source, "unreadable", f"{_show(source)}: cannot read this {what} ({reason}); {hint}")
+    return InputFailure(source, "unreadable", f"{show(source)}: cannot read this {what} ({reason}); {hint}")
 
 
 def _too_large(source: str, size: int | None, max_bytes: int) -> InputFailure:
@@ -418,7 +419,7 @@ def _too_large(source: str, size: int | None, max_bytes: int) -> InputFailure:
     return InputFailure(
         source,
         "too_large",
-        f"{_show(source)}: {actual}, over the {max_bytes:,}-byte limit; split it or raise the size limit",
+        f"{show(source)}: {actual}, over the {max_bytes:,}-byte limit; split it or raise the size limit",
     )
 
 
@@ -445,7 +446,7 @@ def _sniff(text: str) -> str:
 
 def _text_article(text: str, source: str, metadata: dict[str, Any]) -> Article | InputFailure:
     if not text.strip():
-        return InputFailure(source, "empty", f"{_show(source)}: holds only whitespace; nothing to extract")
+        return InputFailure(source, "empty", f"{show(source)}: holds only whitespace; nothing to extract")
     return Article(source, text, metadata)
 
 
@@ -466,7 +467,7 @@ def _html_article(html: str, source: str, metadata: dict[str, Any]) -> Article |
             text = trafilatura.html2txt(page) or ""
     if not text.strip():
         return InputFailure(
-            source, "empty", f"{_show(source)}: no article text found in this HTML; check the page's content"
+            source, "empty", f"{show(source)}: no article text found in this HTML; check the page's content"
         )
     meta = dict(metadata)
     if found is not None:
@@ -492,7 +493,7 @@ def _record_article(
         return InputFailure(
             source,
             "bad_record",
-            f"{_show(source)}: {unit} {number} is a JSON {type(record).__name__}, not an object; "
+            f"{show(source)}: {unit} {number} is a JSON {type(record).__name__}, not an object; "
             'make each record an object with a "text" field',
         )
     text = record.get("text")
@@ -501,11 +502,11 @@ def _record_article(
         return InputFailure(
             source,
             "bad_record",
-            f'{_show(source)}: {unit} {number} {problem} "text" field; give it the article as a string',
+            f'{show(source)}: {unit} {number} {problem} "text" field; give it the article as a string',
         )
     if not text.strip():
         return InputFailure(
-            source, "empty", f'{_show(source)}: {unit} {number} has an empty "text"; nothing to extract'
+            source, "empty", f'{show(source)}: {unit} {number} has an empty "text"; nothing to extract'
         )
     # The record's own fields win over what quotegrab adds, so carried data is never overwritten.
     meta = {**metadata, "record": number, **{k: v for k, v in record.items() if k != "text"}}
@@ -519,12 +520,12 @@ def _json_articles(text: str, source: str, metadata: dict[str, Any]) -> Iterator
         yield InputFailure(
             source,
             "bad_json",
-            f"{_show(source)}: invalid JSON ({err.msg} at line {err.lineno}, column {err.colno}); fix it, or "
+            f"{show(source)}: invalid JSON ({err.msg} at line {err.lineno}, column {err.colno}); fix it, or "
             "use .jsonl for one record per line",
         )
         return
     except ValueError as err:
-        yield InputFailure(source, "bad_json", f"{_show(source)}: invalid JSON ({err}); fix it")
+        yield InputFailure(source, "bad_json", f"{show(source)}: invalid JSON ({err}); fix it")
         return
     if isinstance(data, dict):
         article = _record_article(data, source, metadata, 1)
@@ -536,12 +537,12 @@ def _json_articles(text: str, source: str, metadata: dict[str, Any]) -> Iterator
         yield InputFailure(
             source,
             "bad_json",
-            f'{_show(source)}: holds a JSON {type(data).__name__}; expected an object with a "text" field '
+            f'{show(source)}: holds a JSON {type(data).__name__}; expected an object with a "text" field '
             "or an array of them",
         )
         return
     if not data:
-        yield InputFailure(source, "empty", f"{_show(source)}: is an empty JSON array; nothing to extract")
+        yield InputFailure(source, "empty", f"{show(source)}: is an empty JSON array; nothing to extract")
         return
     for number, record in enumerate(data, start=1):
         yield _record_article(record, _record_source(source, record, number), metadata, number)
@@ -566,12 +567,12 @@ def _jsonl_articles(
             yield InputFailure(
                 f"{source}#{number}",
                 "bad_record",
-                f"{_show(source)}: line {number} is not valid JSON ({msg}); fix or remove that line",
+                f"{show(source)}: line {number} is not valid JSON ({msg}); fix or remove that line",
             )
             continue
         yield _record_article(record, _record_source(source, record, number), metadata, number, "line")
     if not any_record:
-        yield InputFailure(source, "empty", f"{_show(source)}: holds no records; nothing to extract")
+        yield InputFailure(source, "empty", f"{show(source)}: holds no records; nothing to extract")
 
 
 def _read_jsonl(
@@ -615,7 +616,7 @@ def _read_jsonl(
                     InputFailure(
                         f"{source}#{number}",
                         "encoding",
-                        f"{_show(source)}: line {number} is not valid UTF-8 ({err.reason}); "
+                        f"{show(source)}: line {number} is not valid UTF-8 ({err.reason}); "
                         "JSON Lines must be UTF-8, re-save the file as UTF-8",
                     ),
                 )

@@ -13,6 +13,7 @@ import contextlib
 import csv
 import json
 import os
+import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -363,3 +364,41 @@ def completed_sources(path: Path) -> set[str]:
             if isinstance(record, dict) and isinstance(record.get("source"), str):
                 done.add(record["source"])
     return done
+
+
+class Output:
+    """Where results go: stdout, an atomically replaced file, or (resume) a file appended to.
+
+    As a context manager it finishes on leaving, committing what was written if `ok` was set.
+    """
+
+    def __init__(self, path: Path | None, *, append: bool = False) -> None:
+        self.path = path
+        self.ok = False
+        self.atomic: AtomicFile | None = None
+        if path is None:
+            self.stream: TextIO = sys.stdout
+        elif append:
+            self.stream = open_append(path)
+        else:
+            self.atomic = AtomicFile(path)
+            self.stream = self.atomic.stream
+
+    def finish(self, ok: bool) -> None:
+        """Commit what was written (ok) or leave any previous file untouched (not ok)."""
+        if self.atomic is not None:
+            if ok:
+                self.atomic.commit()
+            else:
+                self.atomic.discard()
+        elif self.path is not None:
+            self.stream.close()
+        else:
+            with contextlib.suppress(BrokenPipeError):
+                self.stream.flush()
+
+    def __enter__(self) -> Output:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.finish(self.ok)
