@@ -7,6 +7,8 @@ reaches the wrong way is caught as well as a top-level one.
 from __future__ import annotations
 
 import ast
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -96,3 +98,29 @@ def test_top_level_is_small() -> None:
     modules = {p.name for p in PACKAGE.glob("*.py")} - {"__init__.py", "__main__.py"}
     assert len(modules) <= 5, modules
     assert {p.name for p in PACKAGE.iterdir() if p.is_dir() and (p / "__init__.py").exists()} >= {"engine", "running"}
+
+
+def function_lengths(folder: Path) -> list[tuple[int, str]]:
+    found = []
+    for path in folder.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                found.append((node.end_lineno - node.lineno + 1, f"{path.relative_to(PACKAGE)}:{node.name}"))
+    return found
+
+
+def test_functions_are_small() -> None:
+    """No function in the package over 80 lines, and none in the engine over 60: a unit a reader takes in
+    at once."""
+    assert not [f for f in function_lengths(PACKAGE) if f[0] > 80]
+    assert not [f for f in function_lengths(PACKAGE / "engine") if f[0] > 60]
+
+
+def test_ruff_with_the_complexity_bound_is_clean() -> None:
+    ruff = shutil.which("ruff")
+    if ruff is None:
+        pytest.skip("ruff is not installed (it comes with the test extras)")
+    done = subprocess.run([ruff, "check", str(PACKAGE)], capture_output=True, text=True, cwd=PACKAGE.parent)
+    assert done.returncode == 0, done.stdout
+    config = (PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8")
+    assert '"C90"' in config and "max-complexity = 15" in config

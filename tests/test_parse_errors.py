@@ -21,7 +21,7 @@ def parsed(nlp: Language, rows: list[tuple[str, bool, int, str, str, str, str]])
 
     words, spaces, heads, deps, pos, tags, lemmas = (list(col) for col in zip(*rows, strict=True))
     doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
-    quotes, speakers = nlp.get_pipe("quotegrab").attributor(doc)
+    quotes, speakers = nlp.get_pipe("quotegrab").extractor(doc)
     return Document(source="test", quotes=quotes, speakers=speakers)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 import spacy
 from spacy.language import Language
@@ -84,7 +86,7 @@ def test_each_sieve_finds_only_its_kinds(base: Language, monkeypatch: pytest.Mon
             claims = [c[1] if isinstance(c, tuple) else c for c in found]
             seen.setdefault(sieve.name, set()).update(c.rule for c in claims if isinstance(c, Claim))
             return found
-        return registry.Sieve(sieve.name, sieve.kind, sieve.finds, find, sieve.accepts, sieve.spares)
+        return dataclasses.replace(sieve, find=find)
 
     monkeypatch.setattr(registry, "SIEVES", {name: spy(s) for name, s in registry.SIEVES.items()})
     pipeline()(ARTICLE)

@@ -14,8 +14,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from quotegrab.engine.contract import Document, Quote, Speaker
+from quotegrab.engine.extractor import Extractor
 from quotegrab.engine.lexicon import Lexicon
-from quotegrab.engine.rules import Attributor
 from quotegrab.engine.rules.registry import DEFAULT_ORDER
 
 for _name in ("quotes", "speakers"):
@@ -102,10 +102,10 @@ class QuoteGrab:
         self.sieves = list(sieves)
         self.thresholds = dict(thresholds) if thresholds is not None else {
             key: DEFAULT_SETTINGS[key] for key in ("min_indirect_tokens", "min_stance_tokens")}
-        self.attributor = Attributor(self.lexicon, self.sieves, self.thresholds)
+        self.extractor = Extractor(self.lexicon, self.sieves, self.thresholds)
 
     def __call__(self, doc: Doc) -> Doc:
-        quotes, speakers = self.attributor(doc)
+        quotes, speakers = self.extractor(doc)
         doc._.quotes = quotes
         doc._.speakers = speakers
         return doc
@@ -115,7 +115,7 @@ class QuoteGrab:
 
     def from_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> QuoteGrab:
         self.lexicon = Lexicon.load(Path(path))
-        self.attributor = Attributor(self.lexicon, self.sieves, self.thresholds)
+        self.extractor = Extractor(self.lexicon, self.sieves, self.thresholds)
         return self
 
 

@@ -3,11 +3,13 @@
 The rules read the dependency parse around cue words (lemmas listed in models/cue_verbs.txt and
 models/cue_phrases.txt) and the quotation spans found by `scanner.scan`. Each rule yields a `Claim`;
 `classify` then decides direct / mixed / indirect from how much of the content lies inside quotation
-marks, and `resolution.Resolver.build` links speaker mentions to the article's speakers.
+marks. The next stage, `engine.resolution`, links speaker mentions to the article's speakers;
+`engine.extractor` hands over from one stage to the next.
 
 The modules, in the order a claim passes through them:
 
-- `attributor`: the `Attributor`, which runs the rules in order and reconciles their claims
+- `registry`: the sieves, each rule a named unit, and the order they run in
+- `reconcile`: one claim per content, nested claims, the kinds' priorities
 - `context`: the document as the rules see it (`DocContext`: quoted tokens, sentence and paragraph edges)
 - `cues`: the lexicon as the rules read it (`Cues`: cue verbs and the words that name a speaker)
 - `speakers`: the speaker mention of a cue
@@ -21,8 +23,8 @@ The modules, in the order a claim passes through them:
 - `claim`: the `Claim` a rule finds and the character-range helpers rules build it from
 """
 
-from quotegrab.engine.rules.attributor import Attributor
 from quotegrab.engine.rules.claim import Claim
 from quotegrab.engine.rules.context import DocContext
+from quotegrab.engine.rules.registry import DEFAULT_ORDER, SIEVES, Sieve, Sieves
 
-__all__ = ["Attributor", "Claim", "DocContext"]
+__all__ = ["Claim", "DocContext", "DEFAULT_ORDER", "SIEVES", "Sieve", "Sieves"]

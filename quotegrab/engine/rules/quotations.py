@@ -544,6 +544,39 @@ def introduced_by(ctx: DocContext, q: Quotation, cues: Cues) -> tuple[tuple[int,
     """'Hillary shot back, "I suppose …"' / 'as the prosecutor put it, "…"' / 'telling the crowd, "…"':
     a full-sentence quote after a comma or colon is said by the subject of the verb that leads into it,
     though no lexicon holds that verb and the parse may hang the verb on a word of the quote."""
+    lead = _sentence_lead(ctx, q, cues)
+    if lead is None:
+        return None
+    para_start, colon = lead
+    before = ctx.doc.char_span(para_start, q.start, alignment_mode="contract")
+    if before is None:
+        return None
+    words = [t for t in before if not (t.is_punct or t.is_space)]
+    verb = _leading_verb(ctx, words)
+    inverted = _inverted_cue(ctx, words, cues)
+    if inverted is not None:
+        return inverted
+    if verb is None and colon and words:
+        # 'Reid gave the Texan a back-handed compliment: "…"': the clause's verb lies further back
+        verb = _verb_above(ctx, words[-1])
+    if verb is None or verb.lemma_.lower() in cues.lexicon["not_cue_verbs"] and not _makes_statement(verb, cues):
+        cue = _cue_before_colon(ctx, words, cues) if colon and words else None
+        if cue is None:
+            return None
+        # 'the committee said about its inclusion of the group in the draft of its platform: "…"': a verb
+        # of saying far back whose phrase runs on to the colon
+        speaker = speaker_of(cue, ctx, cues)
+        return ((cue.idx, cue.idx + len(cue)), speaker) if speaker is not None else None
+    subject = _subject_above(ctx, verb)
+    if subject is None or ctx.quoted(subject) or not (cues.agent(subject) or subject.pos_ == "PROPN"):
+        return None
+    return (verb.idx, verb.idx + len(verb)), mention_span(subject, ctx)
+
+
+def _sentence_lead(ctx: DocContext, q: Quotation, cues: Cues) -> tuple[int, bool] | None:
+    """Where the words leading into a full-sentence quote start, and whether a colon ends them; None when
+    nothing leads into it (no comma, colon or participle of saying before it) or the quote is a phrase
+    inside a sentence going on past it."""
     text = ctx.text
     para_end = ctx.paragraph_bounds(q.start)[1]
     para_start = _lead_start(ctx, q)
@@ -557,31 +590,22 @@ def introduced_by(ctx: DocContext, q: Quotation, cues: Cues) -> tuple[tuple[int,
     after = text[q.end : para_end].strip()
     if inner[-1:] not in ".!?" and after[:1] not in ("", ".", "!", "?"):
         return None  # the sentence goes on past the quote: the quote is a phrase inside it
-    before = ctx.doc.char_span(para_start, q.start, alignment_mode="contract")
-    if before is None:
-        return None
-    words = [t for t in before if not (t.is_punct or t.is_space)]
-    verb = None
+    return para_start, lead.endswith(":")
+
+
+def _leading_verb(ctx: DocContext, words: list[Token]) -> Token | None:
+    """The verb among the last few words before the quote, if no quoted word, auxiliary or participle
+    comes first."""
     for k, tok in enumerate(reversed(words)):
         if ctx.quoted(tok) or k > 3 or tok.pos_ == "AUX" or tok.tag_ == "VBN":
-            break
-        if tok.pos_ == "VERB" and tok.dep_ != "amod":  # "the following statement:" names no act
-            verb = tok
-            break
-    inverted = _inverted_cue(ctx, words, cues)
-    if inverted is not None:
-        return inverted
-    if verb is None and lead.endswith(":") and words:
-        # 'Reid gave the Texan a back-handed compliment: "…"': the clause's verb lies further back
-        verb = _verb_above(ctx, words[-1])
-    if verb is None or verb.lemma_.lower() in cues.lexicon["not_cue_verbs"] and not _makes_statement(verb, cues):
-        cue = _cue_before_colon(ctx, words, cues) if lead.endswith(":") and words else None
-        if cue is None:
             return None
-        # 'the committee said about its inclusion of the group in the draft of its platform: "…"': a verb
-        # of saying far back whose phrase runs on to the colon
-        speaker = speaker_of(cue, ctx, cues)
-        return ((cue.idx, cue.idx + len(cue)), speaker) if speaker is not None else None
+        if tok.pos_ == "VERB" and tok.dep_ != "amod":  # "the following statement:" names no act
+            return tok
+    return None
+
+
+def _subject_above(ctx: DocContext, verb: Token) -> Token | None:
+    """The subject of the verb, or of the clause it hangs in, climbing past the quote's own words."""
     head, subject = verb, None
     for _ in range(6):
         subject = next((c for c in head.children if c.dep_ == "nsubj" and not ctx.quoted(c)), None)
@@ -592,9 +616,7 @@ def introduced_by(ctx: DocContext, q: Quotation, cues: Cues) -> tuple[tuple[int,
         head = head.head
         while ctx.quoted(head) and head.head.i != head.i:
             head = head.head  # a verb of the quote the parse made the verb's head
-    if subject is None or ctx.quoted(subject) or not (cues.agent(subject) or subject.pos_ == "PROPN"):
-        return None
-    return (verb.idx, verb.idx + len(verb)), mention_span(subject, ctx)
+    return subject
 
 
 def _inverted_cue(ctx: DocContext, words: list[Token], cues: Cues) -> tuple[tuple[int, int], Span] | None:

@@ -50,14 +50,6 @@ class Sieve:
     spares: frozenset[str] = field(default_factory=frozenset)
 
 
-def _passive_agent(token: Token, ctx: DocContext, cues: Cues) -> Token | None:
-    return passive.passive_agent(token, ctx, cues)
-
-
-def _passive_claims(token: Token, agent: Token, ctx: DocContext, cues: Cues) -> list[Claim]:
-    return passive.passive_claims(token, agent, ctx, cues)
-
-
 def _reported_by_nobody_named(token: Token, ctx: DocContext, cues: Cues) -> bool:
     return passive.reported_unnamed(token, cues)
 
@@ -74,20 +66,15 @@ def _reports_a_view(token: Token, ctx: DocContext, cues: Cues) -> bool:
     return token.pos_ == "VERB" and token.lemma_.lower() not in cues.lexicon["not_cue_verbs"]
 
 
-def _participles(ctx: DocContext, cues: Cues) -> list[Token]:
-    return ctx.having("tag", ["VBN"])
-
-
-def _asked_or_told(ctx: DocContext, cues: Cues) -> list[Token]:
-    return ctx.having("lemma", ["ask", "tell"])
+def _words(attribute: str, *values: str) -> Callable[[DocContext, Cues], list[Token]]:
+    """The words whose `attribute` is one of `values`, asked of the context's index."""
+    def candidates(ctx: DocContext, cues: Cues) -> list[Token]:
+        return ctx.having(attribute, values)
+    return candidates
 
 
 def _cue_verb_lemmas(ctx: DocContext, cues: Cues) -> list[Token]:
     return ctx.having("lemma", [*cues.cue_verbs, *cues.phrasal_heads])
-
-
-def _verbs(ctx: DocContext, cues: Cues) -> list[Token]:
-    return ctx.having("pos", ["VERB"])
 
 
 def _headlines(doc: Doc, ctx: DocContext, cues: Cues) -> list[Claim]:
@@ -104,16 +91,17 @@ def _with_accepted(rule: Callable[[Token, DocContext, Cues], list[Claim]]) -> Ca
 _QUOTE_KINDS = frozenset({"quote-before", "quote-after", "fronted-mixed"})
 
 SIEVES: dict[str, Sieve] = {s.name: s for s in (
-    Sieve("passive", "word", ("passive",), accepts=_passive_agent, find=_passive_claims, candidates=_participles),
+    Sieve("passive", "word", ("passive",), accepts=passive.passive_agent, find=passive.passive_claims,
+          candidates=_words("tag", "VBN")),
     Sieve("question-put", "word", ("question",), accepts=_asked_of_nobody_named,
-          find=_with_accepted(passive.question_put), candidates=_asked_or_told),
+          find=_with_accepted(passive.question_put), candidates=_words("lemma", "ask", "tell")),
     Sieve("unnamed-report", "word", ("unnamed",), accepts=_reported_by_nobody_named,
-          find=_with_accepted(passive.unnamed_report), candidates=_participles),
+          find=_with_accepted(passive.unnamed_report), candidates=_words("tag", "VBN")),
     Sieve("speech", "word", ("quote-before", "quote-after", "complement", "as-aside", "fronted", "fronted-mixed",
                              "colon", "dash"),
           accepts=_a_cue_verb, find=_with_accepted(speech.claims_for_verb), candidates=_cue_verb_lemmas),
     Sieve("clause-view", "word", ("clause",), accepts=_reports_a_view, find=_with_accepted(stance.clause_reported),
-          candidates=_verbs),
+          candidates=_words("pos", "VERB")),
     Sieve("according-to", "document", ("according-to",), find=phrases.according_to),
     Sieve("found-in", "document", ("found-in",), find=phrases.found_in),
     Sieve("open-question", "document", ("open-question",), find=phrases.open_question),

@@ -1,5 +1,6 @@
-"""The attribution stage over one parsed Doc: quotation marks scanned, the sieves run in their order,
-and the claims handed to resolution, which turns them into the contract's quotes and speakers."""
+"""One parsed Doc through the engine's stages, in order: its quotation marks scanned, the attribution
+sieves run over it, and their claims handed to resolution, which turns them into the contract's quotes
+and speakers. The stages never call each other; this is where one hands over to the next."""
 
 from __future__ import annotations
 
@@ -16,8 +17,8 @@ from quotegrab.engine.rules.registry import Sieves
 from quotegrab.engine.scanner import scan
 
 
-class Attributor:
-    """Applies the sieves to a parsed Doc; returns contract `Quote`s and `Speaker`s. Holds only what is
+class Extractor:
+    """Finds a parsed Doc's quotes and speakers (contract `Quote`s and `Speaker`s). Holds only what is
     shared by every document (the lexicon as the rules read it, the sieves' order); what one document
     needs lives in its `DocContext`."""
 
