@@ -7,6 +7,7 @@ import re
 from typing import TypeVar
 
 from quotegrab.engine.contract import Document, Quote, Span, Speaker
+from quotegrab.engine.grammar import CLOSING_MARKS, SENTENCE_FINAL
 
 _S = TypeVar("_S", bound=Span)
 
@@ -14,7 +15,9 @@ _S = TypeVar("_S", bound=Span)
 # sometimes a sentence end; a cut anywhere else may split one, which is why those come last.
 _BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
 _NEWLINE = re.compile(r"\r\n|\r|\n")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s+")
+# a place to cut a huge text: a sentence's end as grammar.SENTENCE_CLOSE reads it, widened to an
+# ellipsis, guillemets and square brackets, since any sentence boundary will do for a cut
+_SENTENCE_END = re.compile(rf"[{SENTENCE_FINAL}\u2026][{CLOSING_MARKS}\u00bb\]]*\s+")
 _WHITESPACE = re.compile(r"\s+")
 
 

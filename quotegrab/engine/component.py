@@ -3,7 +3,6 @@ and entity recogniser; results on `doc._.quotes` and `doc._.speakers`."""
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -15,6 +14,7 @@ from spacy.tokens import Doc
 
 from quotegrab.engine.contract import Document, Quote, Speaker
 from quotegrab.engine.extractor import Extractor
+from quotegrab.engine.grammar import LINE_BREAK
 from quotegrab.engine.lexicon import Lexicon
 from quotegrab.engine.rules.registry import DEFAULT_ORDER
 
@@ -31,9 +31,6 @@ if not Doc.has_extension("quotegrab_document"):
     Doc.set_extension("quotegrab_document", method=_document)
 
 
-_LINE_BREAK = re.compile("[\n\r]")
-
-
 @Language.component("quotegrab_paragraphs", assigns=["token.is_sent_start"])
 def pin_paragraph_boundaries(doc: Doc) -> Doc:
     """Start a sentence at every paragraph: placed before the parser, it keeps a headline or a
@@ -43,7 +40,7 @@ def pin_paragraph_boundaries(doc: Doc) -> Doc:
     if not len(doc):
         return doc
     starts = doc.to_array(IDX).tolist()
-    pinned = {i for brk in _LINE_BREAK.finditer(doc.text) if 0 < (i := bisect_right(starts, brk.start())) < len(doc)}
+    pinned = {i for brk in LINE_BREAK.finditer(doc.text) if 0 < (i := bisect_right(starts, brk.start())) < len(doc)}
     if pinned:
         # set in one array: Token.is_sent_start checks the whole Doc's annotation at every assignment
         sent_starts = doc.to_array(SENT_START)

@@ -37,8 +37,15 @@ QUANTIFIERS = frozenset({"several", "many", "some", "most", "few", "numerous", "
 # --- punctuation ----------------------------------------------------------------------------------
 SENTENCE_FINAL = ".!?"
 DASHES = ("\u2014", "\u2013", "-", "--")
-# a sentence ends here: final punctuation, closing marks or brackets, then white space
-SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s")
+LINE_BREAK = re.compile(r"[\r\n]")
+# what may close a sentence after its final punctuation: quotation marks and a bracket
+CLOSING_MARKS = "\"'\u201d\u2019)"
+# the end of a sentence, as a pattern to build on: final punctuation, then any closing marks
+SENTENCE_CLOSE = rf"[{SENTENCE_FINAL}][{CLOSING_MARKS}]*"
+# a sentence ends here and white space follows
+SENTENCE_END = re.compile(SENTENCE_CLOSE + r"\s")
+# text that ends where a sentence does (the words before a quote, say)
+ENDS_SENTENCE = re.compile(SENTENCE_CLOSE + r"\s*$")
 
 
 # --- rules: subjects and objects ------------------------------------------------------------------

@@ -12,6 +12,7 @@ from spacy.attrs import DEP, IDX, LEMMA, LENGTH, LOWER, POS, TAG
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
+from quotegrab.engine.grammar import ENDS_SENTENCE
 from quotegrab.engine.rules.claim import trim
 from quotegrab.engine.scanner import Quotation, QuotationIndex
 
@@ -103,7 +104,7 @@ class DocContext:
         # '"But Pete Wilson Won," Axelrod said': capitalised words opening a sentence and ending in the
         # comma of an attribution are said, not named
         lead = self.text[para_start : q.start]
-        opens_sentence = not lead.strip() or re.search(r"[.!?][\"'\u201d\u2019)]*\s*$", lead) is not None
+        opens_sentence = not lead.strip() or ENDS_SENTENCE.search(lead) is not None
         return not (opens_sentence and self.text[q.content_start : q.content_end].rstrip()[-1:] in (",", "?", "!"))
 
     def title_voiced(self, end: int) -> Quotation | None:

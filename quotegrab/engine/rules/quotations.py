@@ -9,6 +9,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from quotegrab.engine.grammar import CLOSING_MARKS, LINE_BREAK, SENTENCE_CLOSE, SENTENCE_END
 from quotegrab.engine.rules.claim import CONTENT_EDGE, Claim, next_nonspace, overlaps, trim
 from quotegrab.engine.rules.context import DocContext
 from quotegrab.engine.rules.cues import Cues
@@ -16,11 +17,13 @@ from quotegrab.engine.rules.headline import colon_or_dash_claim
 from quotegrab.engine.rules.speakers import mention_span, speaker_of
 from quotegrab.engine.scanner import Quotation
 
-_LINE_BREAK = re.compile(r"[\r\n]")
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s")
 _ASIDE_WORDS = ("who", "which", "whose", "as", "of", "in", "on", "at")
 _INHERIT_DEPS = ("advcl", "xcomp", "conj", "ccomp", "pcomp", "acl", "dep", "advmod")
 _QUOTE_RULES = ("quote-before", "quote-after", "continuation", "colon", "dash", "according-to", "fronted-mixed")
+# words before a quote that end a sentence, or lead into the quote with a colon or a dash
+_LEAD_ENDS = re.compile(rf"[.!?:\u2014][{CLOSING_MARKS}]*\s*$")
+# a sentence ended, and white space after it
+_AFTER_SENTENCE = re.compile(SENTENCE_CLOSE + r"\s+$")
 
 
 def quotation_before(ctx: DocContext, verb: Token, speaker: Span, cues: Cues) -> Quotation | None:
@@ -56,11 +59,11 @@ def quotation_before(ctx: DocContext, verb: Token, speaker: Span, cues: Cues) ->
     # later in the same sentence.
     if inner_end == "," and gap.split()[0].lower() in cues.lexicon["setting_conjunctions"]:
         return None  # '"…," when Clinton blasted him': the clause says when the words were said
-    one_sentence = inner_end == "," and not _SENTENCE_END.search(gap + " ") and len(gap) < 120
+    one_sentence = inner_end == "," and not SENTENCE_END.search(gap + " ") and len(gap) < 120
     # '"Nobody here trusts the count" in this state, she said': a quote left open by its sentence,
     # whose lowercase words run on to the cue's comma, is the head of that sentence (mixed with them)
     runs_on = (inner_end.isalnum() and gap.endswith(",") and gap[:1].islower() and len(gap) < 80
-               and not _SENTENCE_END.search(gap + " ") and sentence_lead(ctx, q) is None)
+               and not SENTENCE_END.search(gap + " ") and sentence_lead(ctx, q) is None)
     one_sentence = one_sentence or runs_on
     if one_sentence and not any(q.end <= o.start < clause_start for o in ctx.quotations):
         return q
@@ -91,7 +94,7 @@ def sentence_lead(ctx: DocContext, q: Quotation) -> int | None:
     "strategic," he said" is mixed); None when the quote opens its sentence."""
     para_start = ctx.paragraph_bounds(q.start)[0]
     lead = ctx.text[para_start : q.start]
-    ends = list(_SENTENCE_END.finditer(lead))
+    ends = list(SENTENCE_END.finditer(lead))
     start = para_start + (ends[-1].end() if ends else 0)
     lead = ctx.text[start : q.start]
     if lead.rstrip()[-1:] in (":", "-", "\u2014", "\u2013"):
@@ -126,7 +129,7 @@ def quotation_resumed(ctx: DocContext, verb: Token, speaker: Span, before: Quota
     comma_dropped = not gap and broken_off and ctx.text[q.content_end - 1 : q.content_end] in ".!?"
     if comma_dropped:
         return q
-    if not gap.endswith(",") or len(gap) > (200 if resumes else 80) or _SENTENCE_END.search(gap + " "):
+    if not gap.endswith(",") or len(gap) > (200 if resumes else 80) or SENTENCE_END.search(gap + " "):
         return None
     between = ctx.doc.char_span(clause_end, q.start, alignment_mode="contract")
     if between is not None and not resumes and any(t.pos_ == "VERB" for t in between):
@@ -162,7 +165,7 @@ def quotation_after(ctx: DocContext, verb: Token, speaker: Span, voiced: bool = 
     if q is None:
         return None
     gap = ctx.text[clause_end : q.start]
-    if _SENTENCE_END.search(gap + " ") or len(gap) > 60:
+    if SENTENCE_END.search(gap + " ") or len(gap) > 60:
         return None
     stripped = gap.strip()
     words = re.findall(r"\w+", stripped)
@@ -265,7 +268,7 @@ def extend_to_clause_end(ctx: DocContext, q: Quotation, verb: Token, cues: Cues)
     if comma and words and words[0].dep_ in ("mark", "advmod") and words[0].lower_ in setting:
         # 'says, "Don't do it," until the line goes dead': the clause says when the words were said
         return q.start, q.end
-    m = _SENTENCE_END.search(tail + " ")
+    m = SENTENCE_END.search(tail + " ")
     end = q.end + (m.start() + 1 if m else len(tail))
     if not ctx.text[q.end : end].strip(" .,;:\t"):
         return q.start, q.end
@@ -401,7 +404,7 @@ def stands_alone(ctx: DocContext, q: Quotation) -> bool:
     text = ctx.text
     para_start, _ = ctx.paragraph_bounds(q.start)
     lead = text[para_start : q.start]
-    starts_sentence = not lead.strip() or bool(re.search(r"[.!?:\u2014][\"'\u201d\u2019)]*\s*$", lead))
+    starts_sentence = not lead.strip() or bool(_LEAD_ENDS.search(lead))
     inner = text[q.content_start : q.content_end].rstrip()
     tail = text[q.end : q.end + 2]
     ends_sentence = inner[-1:] in ".!?,\u2026\u2014-" or not tail.strip() or tail.lstrip()[:1] in ".!?"
@@ -415,7 +418,7 @@ def _short_sentence(ctx: DocContext, q: Quotation) -> bool:
     para_start, _ = ctx.paragraph_bounds(q.start)
     lead = text[para_start : q.start]
     inner = text[q.content_start : q.content_end].rstrip()
-    return (bool(re.search(r"[.!?][\"'\u201d\u2019)]*\s+$", lead)) and inner[-1:] in ".!?"
+    return (bool(_AFTER_SENTENCE.search(lead)) and inner[-1:] in ".!?"
             and 1 <= len(inner.split()) < 3 and inner[:1].isupper())
 
 
@@ -731,7 +734,7 @@ def _ends_paragraph(text: str, end: int) -> bool:
     """True when only closing marks and punctuation follow `end` in its paragraph: a quote resumed in
     the next paragraph goes on from the one before only when nothing else is said there ('"B," the
     crowd shouted back' is someone else's turn)."""
-    brk = _LINE_BREAK.search(text, end)
+    brk = LINE_BREAK.search(text, end)
     return not text[end : brk.start() if brk else len(text)].strip(" \t\"'\u201d\u2019.,")
 
 
