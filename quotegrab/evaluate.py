@@ -898,7 +898,9 @@ def score_seed(gold: dict[str, Any], prediction: dict[str, Any], text: str) -> S
                 if not is_found or best is None
                 else f"got type={best.get('type')} speaker={name!r}"
             )
-            misses.append(f"[{g['type']}, {g['speaker']}] {g['text'][:70]!r}: {why}")
+            # standoff gold carries no text of its own: the article holds it
+            words = g.get("text") or text[g["start"] : g["end"]]
+            misses.append(f"[{g['type']}, {g['speaker']}] {words[:70]!r}: {why}")
     return SeedResult(right, found, len(gold["quotes"]), len(preds), misses)
 
 
