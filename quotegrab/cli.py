@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from quotegrab import __version__
-from quotegrab.running.options import UsageError, color_wanted, refuse_color
+from quotegrab.running.color import color_wanted, refuse_color
+from quotegrab.running.options import UsageError
 
 if TYPE_CHECKING:
     from quotegrab.engine.contract import Document, ErrorRecord

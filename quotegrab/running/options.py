@@ -3,7 +3,6 @@ format, what --resume skips, the model, the cluster. A bad combination is a `Usa
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Collection
 from pathlib import Path
@@ -15,22 +14,6 @@ if TYPE_CHECKING:
 
 class UsageError(ValueError):
     """Options that cannot work together, or name something that does not exist."""
-
-
-def color_wanted() -> bool | None:
-    """Colour as the environment asks: False when NO_COLOR is set to anything (no-color.org; --no-color
-    sets it), True when FORCE_COLOR is (colour even into a pipe), None to decide by the stream."""
-    if os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR", "") not in ("", "0"):
-        return True
-    return None
-
-
-def refuse_color() -> None:
-    """`--no-color`: no colour and no escape codes from here on, in this process and its workers."""
-    os.environ["NO_COLOR"] = "1"
-    os.environ.pop("FORCE_COLOR", None)
 
 
 def output_format(

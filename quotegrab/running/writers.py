@@ -170,7 +170,7 @@ class TableWriter:
     def __init__(self, stream: TextIO, *, color: bool | None = None, width: int | None = None) -> None:
         from rich.console import Console
 
-        from quotegrab.running.options import color_wanted
+        from quotegrab.running.color import color_wanted
 
         color = color_wanted() if color is None else color
         # No colour means no escape codes at all (Rich's own no_color still writes bold and dim).
