@@ -207,7 +207,7 @@ GoldArg = Annotated[str, typer.Argument(
     metavar="GOLD", help="Gold: a brat folder (a PolNeAR split with text/ and attributions/, or .txt and .ann files "
     "side by side) or quotegrab JSONL.", show_default=False)]
 PredArg = Annotated[str | None, typer.Argument(
-    metavar="[PRED]", help="Predictions: quotegrab JSONL. Omitted (or the gold folder itself): quotegrab runs over the "
+    metavar="PRED", help="Predictions: quotegrab JSONL. Omitted (or the gold folder itself): quotegrab runs over the "
     "gold texts; another folder: over the texts in it.", show_default=False)]
 ErrorsOpt = Annotated[bool, typer.Option(
     "--errors", help="Also list misses, false alarms and wrong speakers (of --setting), each with "
