@@ -104,6 +104,11 @@ SchedulerOpt = Annotated[
                  "shared file system) and quotegrab installed. Needs [bold]pip install "
                  "'quotegrab\\[dask]'[/bold].", show_default=False),
 ]
+FollowOpt = Annotated[
+    bool, typer.Option("--follow", "-L", help="Walk into linked folders inside folders (as rg -L and fd -L "
+                       "do); without it they are skipped, so a link back up or out never widens the run. "
+                       "Linked files are always read.")
+]
 DebugOpt = Annotated[
     bool, typer.Option("--debug", help="Show Python tracebacks for failures instead of one-line messages.")
 ]
@@ -330,7 +335,7 @@ def _drive(
     from quotegrab.running import options
 
     nlp = options.load_pipeline(run.model, debug=debug) if run.runs_here else None
-    total = count_inputs(run.paths, run.glob) if sys.stderr.isatty() else None
+    total = count_inputs(run.paths, run.glob, follow=run.follow) if sys.stderr.isatty() else None
     with _Progress(total, label) as progress:
         results = run.results(stats, nlp=nlp, should_stop=stopper.requested, debug=debug)
         try:
@@ -436,6 +441,7 @@ def extract(
     jobs: JobsOpt = 1,
     resume: ResumeOpt = False,
     scheduler: SchedulerOpt = None,
+    follow: FollowOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Extract the quotes and speakers of articles, one result per article, in input order.
@@ -460,7 +466,7 @@ def extract(
         chosen, done = options.extract_output(fmt.value if fmt else None, output, resume)
         # The report shows quotes highlighted in their article, which needs the text.
         run = Batch(paths, glob, options.resolve_model(model), jobs, scheduler,
-                    include_text=include_text or chosen == "html", done=done, output=output)
+                    include_text=include_text or chosen == "html", done=done, output=output, follow=follow)
         options.check_scheduler(scheduler, jobs)  # a usage error before any file is created
         _write_results(run, chosen, append=resume, debug=debug)
 
@@ -475,6 +481,7 @@ def speakers(
     fmt: SpeakerFormatOpt = None,
     output: OutputOpt = None,
     jobs: JobsOpt = 1,
+    follow: FollowOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """List everyone quoted across the articles: one row per speaker, merged by name, with quote
@@ -490,8 +497,8 @@ def speakers(
     def body() -> None:
         chosen = options.output_format(fmt.value if fmt else None, output, piped="json",
                                        formats=writers.SPEAKER_FORMATS)
-        _write_speakers(Batch(paths, glob, options.resolve_model(model), jobs, output=output), chosen,
-                        debug=debug)
+        _write_speakers(Batch(paths, glob, options.resolve_model(model), jobs, output=output, follow=follow),
+                        chosen, debug=debug)
 
     _guard(debug, body)
 
