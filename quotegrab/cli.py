@@ -542,6 +542,10 @@ def evaluate(
     def body() -> None:
         if setting.lower() not in ev.SETTING_NAMES:
             raise UsageError(f"--setting must be one of {', '.join(ev.SETTING_NAMES)}")
+        if model is not None and (pred is None or Path(pred).is_dir()):
+            from quotegrab.running import options
+
+            options.resolve_model(model)  # a pipeline that cannot work is refused before any article
         with _CountBar("Extracting") as on_progress:
             try:
                 result = ev.evaluate_paths(gold, pred, model=model, merge_cue=merge_cue, save_pred=save_pred,

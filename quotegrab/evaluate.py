@@ -253,6 +253,8 @@ def load_brat(folder: str | os.PathLike[str]) -> list[GoldArticle]:
     articles = []
     annotated = 0
     for txt in sorted(text_dir.glob("*.txt")):
+        if not txt.is_file():
+            continue  # a pipe or socket would be waited on
         stem = txt.stem
         text = read_text(txt)
         anns = _ann_files(ann_dir, stem, side_by_side=not split)
@@ -266,10 +268,11 @@ def load_brat(folder: str | os.PathLike[str]) -> list[GoldArticle]:
     if not articles:
         raise EvaluationError(f"no articles found in {folder}: no .txt files; {expected}")
     if not annotated:
-        looked = f"{ann_dir}/STEM_NNNN.ann" if split else f"{folder}/STEM.ann or STEM_NNNN.ann"
-        raise EvaluationError(
-            f"no annotations found in {folder}: {len(articles)} .txt file(s) but no {looked}; {expected}"
+        texts = f"{len(articles)} article{'s' if len(articles) != 1 else ''}"
+        looked = f"{texts} in text/ but no .ann files in attributions/" if split else (
+            f"{texts} (.txt) but no .ann file beside any of them"
         )
+        raise EvaluationError(f"no annotations found in {folder}: {looked}; {expected}")
     return articles
 
 
@@ -369,7 +372,7 @@ def read_predictions(path: str | os.PathLike[str]) -> tuple[list[dict[str, Any]]
 def text_files(folder: str | os.PathLike[str]) -> list[Path]:
     root = Path(folder)
     base = root / "text" if (root / "text").is_dir() else root
-    return sorted(base.glob("*.txt"))
+    return sorted(p for p in base.glob("*.txt") if p.is_file())  # never a pipe, which would wait
 
 
 def predict(inputs: Sequence[tuple[str, str]], model: str | None = None) -> Iterator[Document]:
