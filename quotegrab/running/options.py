@@ -57,10 +57,8 @@ def resolve_model(model: str | None) -> str:
         name = model or default_model()
     except ModelNotFoundError as err:
         raise UsageError(str(err)) from None
-    if Path(name).exists():
-        return name
     try:
-        found = importlib.util.find_spec(name) is not None
+        found = Path(name).exists() or importlib.util.find_spec(name) is not None
     except (ImportError, ValueError):
         found = False
     if not found:

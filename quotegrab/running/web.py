@@ -6,6 +6,7 @@ becomes one `InputFailure` naming the address, like any other unreadable input, 
 
 from __future__ import annotations
 
+import os
 import socket
 import urllib.error
 import urllib.request
@@ -16,7 +17,7 @@ from quotegrab.running.inputs import Article, InputFailure, _too_large, parse_by
 
 URL_SCHEMES = ("http://", "https://")
 DEFAULT_TIMEOUT = 20.0
-"""Seconds to wait for the server to connect and for each read, as curl's and wget's timeouts do."""
+"""Seconds to wait for the server to connect and for each read (QUOTEGRAB_FETCH_TIMEOUT overrides it)."""
 
 
 def is_url(arg: str) -> bool:
@@ -34,9 +35,10 @@ def user_agent() -> str:
 
 
 def read_url(
-    url: str, *, max_bytes: int, encoding: str | None = None, timeout: float = DEFAULT_TIMEOUT
+    url: str, *, max_bytes: int, encoding: str | None = None, timeout: float | None = None
 ) -> Iterator[Article | InputFailure]:
     """The article on the page at `url`, or why it could not be fetched."""
+    timeout = timeout if timeout is not None else fetch_timeout()
     request = urllib.request.Request(url, headers={"User-Agent": user_agent(), "Accept": "text/html, */*"})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
@@ -58,6 +60,13 @@ def read_url(
         if isinstance(item, Article):
             item.metadata.setdefault("url", final)
         yield item
+
+
+def fetch_timeout() -> float:
+    try:
+        return float(os.environ.get("QUOTEGRAB_FETCH_TIMEOUT", "")) or DEFAULT_TIMEOUT
+    except ValueError:
+        return DEFAULT_TIMEOUT
 
 
 def _reason(err: Exception, timeout: float) -> str:
