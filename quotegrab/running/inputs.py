@@ -122,8 +122,6 @@ def iter_inputs(
             yield from _read_stdin(stdin, max_bytes=max_bytes, encoding=encoding, fmt=stdin_format)
             continue
         if path.lower().startswith(("http://", "https://")):
-            from quotegrab.running.web import read_url
-
             yield from read_url(path, max_bytes=max_bytes, encoding=encoding)
             continue
         try:
@@ -186,6 +184,26 @@ def read_file(
         yield _too_large(source, None, max_bytes)
         return
     yield from parse_bytes(data, source, fmt, encoding=encoding)
+
+
+def read_url(url: str, *, max_bytes: int = DEFAULT_MAX_BYTES, encoding: str | None = None) -> Iterator[
+    Article | InputFailure
+]:
+    """The article on the page at an http(s):// address, or why it could not be fetched or read."""
+    from quotegrab.running import web
+
+    try:
+        page = web.fetch(url, max_bytes=max_bytes)
+    except web.FetchError as err:
+        yield InputFailure(url, err.type, f"{show(url)}: {err.message}")
+        return
+    if len(page.data) > max_bytes:
+        yield _too_large(url, None, max_bytes)
+        return
+    for item in parse_bytes(page.data, url, page.fmt, encoding=encoding or page.charset):
+        if isinstance(item, Article):
+            item.metadata.setdefault("url", page.url)
+        yield item
 
 
 def _open(path: str, walked: bool) -> BinaryIO:

@@ -1,7 +1,8 @@
 """Fetching an article page named by an http:// or https:// address, with the standard library only.
 
 A page that cannot be fetched (a timeout, an error status such as 404, a refused connection, no network)
-becomes one `InputFailure` naming the address, like any other unreadable input, so the batch goes on.
+is a `FetchError`, which `quotegrab.running.inputs` turns into one `InputFailure` naming the address, like
+any other unreadable input, so the batch goes on.
 """
 
 from __future__ import annotations
@@ -10,10 +11,8 @@ import os
 import socket
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from dataclasses import dataclass
 from email.message import Message
-
-from quotegrab.running.inputs import Article, InputFailure, _too_large, parse_bytes, show
 
 URL_SCHEMES = ("http://", "https://")
 DEFAULT_TIMEOUT = 20.0
@@ -34,10 +33,30 @@ def user_agent() -> str:
     return f"quotegrab/{version} (+https://pypi.org/project/quotegrab/; reads a news article)"
 
 
-def read_url(
-    url: str, *, max_bytes: int, encoding: str | None = None, timeout: float | None = None
-) -> Iterator[Article | InputFailure]:
-    """The article on the page at `url`, or why it could not be fetched."""
+@dataclass
+class Page:
+    """What the server sent: at most `max_bytes + 1` bytes of the body, its format and declared charset."""
+
+    data: bytes
+    fmt: str
+    """"html", "json", "jsonl", "text", or "auto" (sniff) from the Content-Type."""
+    charset: str | None
+    """The declared charset, when it really decodes the page; else None (detect it)."""
+    url: str
+    """Where the page was found, after redirects."""
+
+
+class FetchError(Exception):
+    """A page that could not be fetched; `type` is the `InputFailure` code."""
+
+    def __init__(self, type: str, message: str) -> None:
+        super().__init__(message)
+        self.type = type
+        self.message = message
+
+
+def fetch(url: str, *, max_bytes: int, timeout: float | None = None) -> Page:
+    """The page at `url`; raises `FetchError` saying why it could not be fetched."""
     timeout = timeout if timeout is not None else fetch_timeout()
     request = urllib.request.Request(url, headers={"User-Agent": user_agent(), "Accept": "text/html, */*"})
     try:
@@ -46,20 +65,12 @@ def read_url(
             headers: Message = response.headers
             final = response.geturl()
     except urllib.error.HTTPError as err:
-        yield InputFailure(url, "http_error", f"{show(url)}: the server answered {err.code} {err.reason}; "
-                           "check the address")
-        return
+        raise FetchError("http_error", f"the server answered {err.code} {err.reason}; check the address") from err
     except (urllib.error.URLError, OSError, ValueError) as err:
-        yield InputFailure(url, "unreachable", f"{show(url)}: could not fetch the page ({_reason(err, timeout)}); "
-                           "check the address and the network")
-        return
-    if len(data) > max_bytes:
-        yield _too_large(url, None, max_bytes)
-        return
-    for item in parse_bytes(data, url, _format_of(headers), encoding=encoding or _charset(headers, data)):
-        if isinstance(item, Article):
-            item.metadata.setdefault("url", final)
-        yield item
+        raise FetchError(
+            "unreachable", f"could not fetch the page ({_reason(err, timeout)}); check the address and the network"
+        ) from err
+    return Page(data, _format_of(headers), _charset(headers, data), final)
 
 
 def fetch_timeout() -> float:
