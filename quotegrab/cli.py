@@ -143,6 +143,11 @@ SchedulerOpt = Annotated[
                  "shared file system) and quotegrab installed. Needs [bold]pip install "
                  "'quotegrab\\[dask]'[/bold].", show_default=False),
 ]
+FollowOpt = Annotated[
+    bool, typer.Option("--follow", "-L", help="Walk into linked folders inside folders (as rg -L and fd -L "
+                       "do); without it they are skipped, so a link back up or out never widens the run. "
+                       "Linked files are always read.")
+]
 DebugOpt = Annotated[
     bool, typer.Option("--debug", help="Show Python tracebacks for failures instead of one-line messages.")
 ]
@@ -401,7 +406,7 @@ def _drive(
     from quotegrab.running.batch import count_inputs
 
     nlp = options.load_pipeline(run.model, debug=debug) if run.runs_here else None
-    total = count_inputs(run.paths, run.glob) if _live_stderr(quiet) else None
+    total = count_inputs(run.paths, run.glob, follow=run.follow) if _live_stderr(quiet) else None
     with _Progress(total, label, quiet) as progress:
         results = run.results(stats, nlp=nlp, should_stop=stopper.requested, debug=debug)
         try:
@@ -527,6 +532,7 @@ def extract(
     jobs: JobsOpt = 1,
     resume: ResumeOpt = False,
     scheduler: SchedulerOpt = None,
+    follow: FollowOpt = False,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
     no_color: NoColorOpt = False,
@@ -555,7 +561,7 @@ def extract(
         chosen, done = options.extract_output(fmt.value if fmt else None, output, resume)
         # The report shows quotes highlighted in their article, which needs the text.
         run = Batch(paths, glob, options.resolve_model(model), jobs, scheduler,
-                    include_text=include_text or chosen == "html", done=done, output=output)
+                    include_text=include_text or chosen == "html", done=done, output=output, follow=follow)
         options.check_scheduler(scheduler, jobs)  # a usage error before any file is created
         _write_results(run, chosen, append=resume, debug=debug, quiet=quiet)
 
@@ -570,6 +576,7 @@ def speakers(
     fmt: SpeakerFormatOpt = None,
     output: OutputOpt = None,
     jobs: JobsOpt = 1,
+    follow: FollowOpt = False,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
     no_color: NoColorOpt = False,
@@ -589,8 +596,8 @@ def speakers(
     def body() -> None:
         chosen = options.output_format(fmt.value if fmt else None, output, piped="json",
                                        formats=writers.SPEAKER_FORMATS)
-        _write_speakers(Batch(paths, glob, options.resolve_model(model), jobs, output=output), chosen,
-                        debug=debug, quiet=quiet)
+        _write_speakers(Batch(paths, glob, options.resolve_model(model), jobs, output=output, follow=follow),
+                        chosen, debug=debug, quiet=quiet)
 
     _guard(debug, body, verbose=verbose)
 
@@ -643,6 +650,10 @@ def evaluate(
     def body() -> None:
         if setting.lower() not in ev.SETTING_NAMES:
             raise UsageError(f"--setting must be one of {', '.join(ev.SETTING_NAMES)}")
+        if model is not None and (pred is None or Path(pred).is_dir()):
+            from quotegrab.running import options
+
+            options.resolve_model(model)  # a pipeline that cannot work is refused before any article
         with _CountBar("Extracting", quiet) as on_progress:
             try:
                 result = ev.evaluate_paths(gold, pred, model=model, merge_cue=merge_cue, save_pred=save_pred,
