@@ -179,3 +179,11 @@ def test_namesakes_are_never_one_speaker(nlp: Language) -> None:
         assert not ({"Prince Charles", "Charles Kennedy", "Kennedy"} <= names), speaker
         assert not ({"Mr Williams"} & names and {"Rowan Williams", "Dr Rowan Williams"} & names), speaker
         assert "Princes William" not in names or "Williams" not in speaker.name, speaker
+
+
+def test_a_pronoun_goes_to_the_speaker_not_a_name_only_inside_what_was_said(nlp: Language) -> None:
+    text = ("Home Secretary Charles Clarke said he believed Michael Howard was wrong to promise lower "
+            "immigration. He added that the government would publish its plans soon.")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "that the government would publish its plans soon")], type="indirect",
+          speaker="Charles Clarke", resolved_by="pronoun", mention=only(text, "He"))

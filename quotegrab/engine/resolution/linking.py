@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from quotegrab.engine.grammar import FEMALE_PRONOUNS, MALE_PRONOUNS
@@ -15,6 +16,7 @@ if TYPE_CHECKING:  # the rules import this stage, so their Claim is read for typ
 
 def link_claims(article: Article, claims: list[Claim]) -> list[Link]:
     """The speaker of each claim and how it was found: a continuation's is the quote's it continues."""
+    only_reported = _named_only_in_reports(article, claims)
     links: list[Link] = []
     for claim in claims:
         continued = _continued(claims, claim, links)
@@ -27,7 +29,45 @@ def link_claims(article: Article, claims: list[Claim]) -> list[Link]:
             links.append((entity, how))
             if entity is not None:
                 _learn(article, claim, entity, how)
+                if _reports_speech(claim):
+                    _demote_inside(article, claim, only_reported - {id(entity)})
     return links
+
+
+# how much farther away a name inside reported words looks to a later pronoun than one outside them
+REPORTED_WEIGHT = 3.0
+# the claims whose content is what someone said ("said that …", "…, he argued"): a stance or a view a
+# verb is taken to report is too uncertain a claim to weigh names by
+_SPEECH_REPORTS = ("complement", "as-aside", "fronted", "fronted-mixed", "according-to")
+
+
+def _reports_speech(claim: Claim) -> bool:
+    return claim.type != "direct" and claim.rule in _SPEECH_REPORTS
+
+
+def _named_only_in_reports(article: Article, claims: list[Claim]) -> set[int]:
+    """The entities seen nowhere but inside reported speech (one named outside it too, as the article's
+    topic often is, keeps its weight)."""
+    reported = sorted((s, e) for c in claims if _reports_speech(c) for s, e in c.spans)
+    starts = [s for s, _ in reported]
+
+    def inside(where: int) -> bool:
+        i = bisect_right(starts, where) - 1
+        return i >= 0 and where < reported[i][1]
+
+    outside = {id(e) for w, e, _ in article.sightings if not inside(w)}
+    return {id(e) for _, e, _ in article.sightings} - outside
+
+
+def _demote_inside(article: Article, claim: Claim, demoted: set[int]) -> None:
+    """"Mr Howard said Mr Blair had broken his promise. He claimed …": someone named only inside what a
+    speaker said is rarely what the next pronoun stands for; the speaker is."""
+    if not demoted:
+        return
+    article.sightings[:] = [
+        (w, e, s * REPORTED_WEIGHT if id(e) in demoted and any(a <= w < b for a, b in claim.spans) else s)
+        for w, e, s in article.sightings
+    ]
 
 
 def _continued(claims: list[Claim], claim: Claim, links: list[Link]) -> Link | None:
