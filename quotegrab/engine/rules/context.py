@@ -31,6 +31,23 @@ def _looks_like_title(text: str) -> bool:
     return len(major) >= 2 and capitalised and upper_share >= 0.5 and words[0][:1].isupper()
 
 
+def _quotation_of_tokens(doc: Doc, quotations: list[Quotation]) -> list[int]:
+    """For each token, the index of the quotation within whose marks (the marks included) it lies, or -1:
+    reckoned over the Doc's arrays, not token by token."""
+    if not quotations or not len(doc):
+        return [-1] * len(doc)
+    edges = doc.to_array([IDX, LENGTH]).reshape(len(doc), 2).astype(numpy.int64)
+    starts, ends = edges[:, 0], edges[:, 0] + edges[:, 1]
+    quote_starts = numpy.array([q.start for q in quotations], dtype=numpy.int64)
+    quote_ends = numpy.array([q.end for q in quotations], dtype=numpy.int64)
+    # the first quotation ending after a token's start (the running maximum keeps the ends in order)
+    nearest = numpy.searchsorted(numpy.maximum.accumulate(quote_ends), starts, side="right")
+    found = nearest < len(quotations)
+    nearest = numpy.minimum(nearest, len(quotations) - 1)
+    inside = found & (quote_starts[nearest] <= starts) & (ends <= quote_ends[nearest])
+    return numpy.where(inside, nearest, -1).tolist()
+
+
 class _WordIndex:
     """Which tokens have a part of speech, tag, dependency, lower-case form or lemma, answered from the
     Doc's arrays: a sieve asking for its verbs costs one pass in C, not a Token object per word."""
@@ -41,10 +58,21 @@ class _WordIndex:
         self.strings = doc.vocab.strings
         self.table = doc.to_array(list(self._COLUMNS.values())).reshape(len(doc), len(self._COLUMNS))
         self._lemma_ids: dict[str, list[int]] | None = None
+        # several sieves ask the same question ("the verbs"): each is answered once per document
+        self._answers: dict[tuple[str, tuple[str, ...]], list[int]] = {}
 
     def positions(self, attribute: str, values: Iterable[str]) -> list[int]:
+        question = (attribute, tuple(values))
+        answer = self._answers.get(question)
+        if answer is None:
+            answer = self._answers[question] = self._positions(*question)
+        return answer
+
+    def _positions(self, attribute: str, values: tuple[str, ...]) -> list[int]:
         column = self.table[:, list(self._COLUMNS).index(attribute)]
         ids = [i for v in values for i in self._ids(attribute, v)]
+        if len(ids) == 1:
+            return numpy.flatnonzero(column == ids[0]).tolist()
         return numpy.flatnonzero(numpy.isin(column, ids)).tolist() if ids else []
 
     def _ids(self, attribute: str, value: str) -> list[int]:
@@ -86,15 +114,7 @@ class DocContext:
         # instead of walking the Doc again (a sieve asks for the words that can concern it)
         self.tokens: list[Token] = list(doc)
         self._words = _WordIndex(doc)
-        self._token_quote: list[int] = [-1] * len(doc)
-        qi = 0
-        edges = doc.to_array([IDX, LENGTH]).reshape(len(doc), 2).tolist()
-        for i, (start, length) in enumerate(edges):
-            while qi < len(quotations) and quotations[qi].end <= start:
-                qi += 1
-            # a token belongs to a quotation when it lies within its marks (the marks included)
-            if qi < len(quotations) and quotations[qi].start <= start and start + length <= quotations[qi].end:
-                self._token_quote[i] = qi
+        self._token_quote: list[int] = _quotation_of_tokens(doc, quotations)
 
     def _is_title(self, q: Quotation) -> bool:
         para_start, para_end = self.paragraph_bounds(q.start)
