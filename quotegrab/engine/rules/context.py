@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 
 import numpy
-from spacy.attrs import DEP, IDX, LEMMA, LENGTH, LOWER, POS, TAG
+from spacy.attrs import DEP, IDX, LEMMA, LENGTH, LOWER, ORTH, POS, TAG
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
@@ -52,12 +52,13 @@ class _WordIndex:
     """Which tokens have a part of speech, tag, dependency, lower-case form or lemma, answered from the
     Doc's arrays: a sieve asking for its verbs costs one pass in C, not a Token object per word."""
 
-    _COLUMNS = {"pos": POS, "tag": TAG, "dep": DEP, "lower": LOWER, "lemma": LEMMA}
+    _COLUMNS = {"pos": POS, "tag": TAG, "dep": DEP, "lower": LOWER, "lemma": LEMMA, "orth": ORTH}
 
     def __init__(self, doc: Doc) -> None:
         self.strings = doc.vocab.strings
-        self.table = doc.to_array(list(self._COLUMNS.values())).reshape(len(doc), len(self._COLUMNS))
-        self._lemma_ids: dict[str, list[int]] | None = None
+        table = doc.to_array(list(self._COLUMNS.values())).reshape(len(doc), len(self._COLUMNS))
+        self.columns = {name: table[:, k] for k, name in enumerate(self._COLUMNS)}
+        self._lowered_lemmas = False
         # several sieves ask the same question ("the verbs"): each is answered once per document
         self._answers: dict[tuple[str, tuple[str, ...]], list[int]] = {}
 
@@ -69,24 +70,28 @@ class _WordIndex:
         return answer
 
     def _positions(self, attribute: str, values: tuple[str, ...]) -> list[int]:
-        column = self.table[:, list(self._COLUMNS).index(attribute)]
-        ids = [i for v in values for i in self._ids(attribute, v)]
+        if attribute == "lemma" and not self._lowered_lemmas:
+            self._lower_lemmas()
+        column = self.columns[attribute]
+        # the parts of speech are a fixed table; every other value is a string's hash
+        known = POS_IDS if attribute == "pos" else None
+        ids = [known[v] for v in values if v in known] if known is not None else [self.strings[v] for v in values]
         if len(ids) == 1:
             return numpy.flatnonzero(column == ids[0]).tolist()
         return numpy.flatnonzero(numpy.isin(column, ids)).tolist() if ids else []
 
-    def _ids(self, attribute: str, value: str) -> list[int]:
-        if attribute == "pos":
-            return [POS_IDS[value]] if value in POS_IDS else []
-        if attribute != "lemma":
-            return [self.strings[value]]
-        if self._lemma_ids is None:
-            # several lemmas can share a lower-case form ("Say", "say")
-            self._lemma_ids = {}
-            lemma_column = self.table[:, list(self._COLUMNS).index("lemma")]
-            for lemma in numpy.unique(lemma_column).tolist():
-                self._lemma_ids.setdefault(self.strings[lemma].lower(), []).append(lemma)
-        return self._lemma_ids.get(value, [])
+    def _lower_lemmas(self) -> None:
+        """The lemma column in lower case ("Say" is asked for as "say"). A lemma that is the word itself or
+        its lower-case form lowers to the word's lower-case form; only the others are read as strings."""
+        lemma, lower, orth = self.columns["lemma"], self.columns["lower"], self.columns["orth"]
+        lowered = lower.copy()
+        other = (lemma != lower) & (lemma != orth)
+        distinct, where = numpy.unique(lemma[other], return_inverse=True)
+        strings = self.strings
+        lowered_distinct = [strings[strings[u].lower()] for u in distinct.tolist()]
+        lowered[other] = numpy.array(lowered_distinct, dtype=lowered.dtype)[where]
+        self.columns["lemma"] = lowered
+        self._lowered_lemmas = True
 
 
 class DocContext:
