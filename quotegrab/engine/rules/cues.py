@@ -37,6 +37,17 @@ class Cues:
         raising = lexicon["cue_verbs_raising"]
         self.raising_active = {c for c in raising if not c.startswith("be ")}
         self.raising_passive = {c[3:] for c in raising if c.startswith("be ")}
+        self._frame_heads: dict[str, tuple[str, ...]] = {}
+
+    def frame_heads(self, name: str) -> tuple[str, ...]:
+        """What the cues of lexicon list `name` that run over two words ("accuse of", "make clear") can begin
+        with: every part before a space. A sieve asks the word index for these lemmas alone."""
+        heads = self._frame_heads.get(name)
+        if heads is None:
+            frames = self.lexicon[name]
+            heads = tuple(sorted({frame[:k] for frame in frames for k, ch in enumerate(frame) if ch == " "}))
+            self._frame_heads[name] = heads
+        return heads
 
     def repair_lemmas(self, doc: Doc) -> None:
         """The lemmatiser reads "hopes", "hoped", "hoping" as forms of "hop": a verb whose lemma is no
