@@ -38,6 +38,8 @@ class Cues:
         self.raising_active = {c for c in raising if not c.startswith("be ")}
         self.raising_passive = {c[3:] for c in raising if c.startswith("be ")}
         self._frame_heads: dict[str, tuple[str, ...]] = {}
+        # the lemmas a cue noun can have: of a noun with a "that" clause or with an object ("criticism of")
+        self.noun_cue_lemmas = tuple(sorted({*self.cue_nouns, *self.frame_heads("cue_nouns_object")}))
 
     def frame_heads(self, name: str) -> tuple[str, ...]:
         """What the cues of lexicon list `name` that run over two words ("accuse of", "make clear") can begin

@@ -163,7 +163,7 @@ def short_answers(doc: Doc, ctx: DocContext, cues: Cues) -> list[Claim]:
     what "the same" or "the opposite" is said of, is the content."""
     claims = []
     answers = cues.lexicon["cue_verbs_short_answer"]
-    for verb in ctx.having("pos", ["VERB"]):
+    for verb in ctx.having("lemma", cues.frame_heads("cue_verbs_short_answer")):
         if verb.pos_ != "VERB" or ctx.quoted(verb) or verb.i + 1 >= len(doc):
             continue
         word = doc[verb.i + 1]
