@@ -136,6 +136,7 @@ class DocContext:
         # instead of walking the Doc again (a sieve asks for the words that can concern it)
         self.tokens: list[Token] = list(doc)
         self._words = _WordIndex(doc)
+        self._where: dict[tuple[str, tuple[str, ...]], frozenset[int]] = {}
         self._token_quote: list[int] = _quotation_of_tokens(doc, quotations)
 
     def _is_title(self, q: Quotation) -> bool:
@@ -168,6 +169,14 @@ class DocContext:
         """The tokens, in document order, whose `attribute` (pos, tag, dep, lower or lemma, the lemma in
         lower case) is one of `values`. The lemmas are those of the Doc when the context was built."""
         return [self.tokens[i] for i in self._words.positions(attribute, values)]
+
+    def where(self, attribute: str, values: Iterable[str]) -> frozenset[int]:
+        """The positions of the tokens `having(attribute, values)`, as a set for tests of membership."""
+        question = (attribute, tuple(values))
+        found = self._where.get(question)
+        if found is None:
+            found = self._where[question] = frozenset(self._words.positions(*question))
+        return found
 
     def having_any(self, *questions: tuple[str, Iterable[str]]) -> list[Token]:
         """The tokens, in document order, that answer any of the (attribute, values) `questions`."""
