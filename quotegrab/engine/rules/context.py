@@ -4,6 +4,7 @@ quotations or cut before the writer's own comment."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 
@@ -15,6 +16,9 @@ from spacy.tokens import Doc, Span, Token
 from quotegrab.engine.grammar import ENDS_SENTENCE
 from quotegrab.engine.rules.claim import trim
 from quotegrab.engine.scanner import Quotation, QuotationIndex
+
+# the dependencies a writer's comment at the end of a claim hangs by (see `DocContext.cut_trailing_comment`)
+_COMMENT_DEPS = ("relcl", "advcl", "acl", "appos", "prep")
 
 
 def _looks_like_title(text: str) -> bool:
@@ -241,8 +245,11 @@ class DocContext:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) < 6:
             return start, end
-        last = span[-1].i
-        for tok in span[2:]:
+        last = span.end - 1
+        # only a relative, participial, appositive or prepositional phrase can be the comment
+        tails = self._words.positions("dep", _COMMENT_DEPS)
+        for i in tails[bisect.bisect_left(tails, span.start + 2) : bisect.bisect_left(tails, span.end)]:
+            tok = self.tokens[i]
             if tok.right_edge.i < last - 1 or tok.head.i >= tok.i:
                 continue
             first = tok.left_edge

@@ -24,6 +24,10 @@ class Cues:
         self.cue_verbs = lexicon["cue_verbs"]
         self.weak_cues = lexicon["cue_verbs_weak"]
         self.cue_phrases = [tuple(p.split()) for p in lexicon["cue_phrases"]]
+        # the cue phrases by their first word, in the order above: a word is matched against its own only
+        self.phrases_by_first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in self.cue_phrases:
+            self.phrases_by_first.setdefault(phrase[0], []).append(phrase)
         self.cue_nouns = lexicon["cue_nouns"]
         self.cue_nouns_object = lexicon["cue_nouns_object"]
         # heads of phrasal cues ("point" of "point out"): only these are worth a look at their particle,
