@@ -136,9 +136,9 @@ class DocContext:
         self.persons = [e for e in names if e.label_ == "PERSON"]
         # every entity, read once (`doc.ents` is rebuilt from the tokens on each access)
         self.entities = list(doc.ents) if entities is None else entities
-        # the one walk of the document: the sieves read these Token objects and the indexes below
-        # instead of walking the Doc again (a sieve asks for the words that can concern it)
-        self.tokens: list[Token] = list(doc)
+        # the sieves ask the indexes below for the words that can concern them; a Token object is made
+        # only for those, once, and kept (making one for every word costs more than the rules' tests)
+        self._tokens: list[Token | None] = [None] * len(doc)
         self._words = _WordIndex(doc)
         self._where: dict[tuple[str, tuple[str, ...]], frozenset[int]] = {}
         self._token_quote: list[int] = _quotation_of_tokens(doc, quotations)
@@ -169,10 +169,27 @@ class DocContext:
             self._token_quote[tok.i] = 0
         return q
 
+    def token(self, i: int) -> Token:
+        """The document's token `i`, made once."""
+        token = self._tokens[i]
+        if token is None:
+            token = self._tokens[i] = self.doc[i]
+        return token
+
+    def _made(self, positions: list[int]) -> list[Token]:
+        tokens, doc = self._tokens, self.doc
+        made = []
+        for i in positions:
+            token = tokens[i]
+            if token is None:
+                token = tokens[i] = doc[i]
+            made.append(token)
+        return made
+
     def having(self, attribute: str, values: Iterable[str]) -> list[Token]:
         """The tokens, in document order, whose `attribute` (pos, tag, dep, lower or lemma, the lemma in
         lower case) is one of `values`. The lemmas are those of the Doc when the context was built."""
-        return [self.tokens[i] for i in self._words.positions(attribute, values)]
+        return self._made(self._words.positions(attribute, values))
 
     def where(self, attribute: str, values: Iterable[str]) -> frozenset[int]:
         """The positions of the tokens `having(attribute, values)`, as a set for tests of membership."""
@@ -185,7 +202,7 @@ class DocContext:
     def having_any(self, *questions: tuple[str, Iterable[str]]) -> list[Token]:
         """The tokens, in document order, that answer any of the (attribute, values) `questions`."""
         positions = sorted({i for attribute, values in questions for i in self._words.positions(attribute, values)})
-        return [self.tokens[i] for i in positions]
+        return self._made(positions)
 
     def quoted(self, token: Token) -> bool:
         return self._token_quote[token.i] >= 0
@@ -249,7 +266,7 @@ class DocContext:
         # only a relative, participial, appositive or prepositional phrase can be the comment
         tails = self._words.positions("dep", _COMMENT_DEPS)
         for i in tails[bisect.bisect_left(tails, span.start + 2) : bisect.bisect_left(tails, span.end)]:
-            tok = self.tokens[i]
+            tok = self.token(i)
             if tok.right_edge.i < last - 1 or tok.head.i >= tok.i:
                 continue
             first = tok.left_edge
