@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import numpy
 from spacy.attrs import TAG
 from spacy.tokens import Doc, Token
 
@@ -42,6 +43,13 @@ class Cues:
         self.raising_active = {c for c in raising if not c.startswith("be ")}
         self.raising_passive = {c[3:] for c in raising if c.startswith("be ")}
         self._frame_heads: dict[str, tuple[str, ...]] = {}
+        # every regular inflection of a cue verb and the cue it inflects, the first ending in
+        # `_INFLECTIONS` that makes the word winning: "hoping" -> "hope", "worried" -> "worry"
+        self._inflected: dict[str, str] = {}
+        for suffix, repl in _INFLECTIONS:
+            for cue in self.cue_verbs:
+                if cue.endswith(repl):
+                    self._inflected.setdefault(cue[: len(cue) - len(repl)] + suffix, cue)
         # the lemmas a cue noun can have: of a noun with a "that" clause or with an object ("criticism of")
         self.noun_cue_lemmas = tuple(sorted({*self.cue_nouns, *self.frame_heads("cue_nouns_object")}))
 
@@ -58,12 +66,12 @@ class Cues:
     def repair_lemmas(self, doc: Doc) -> None:
         """The lemmatiser reads "hopes", "hoped", "hoping" as forms of "hop": a verb whose lemma is no
         cue but whose regular inflection is one gets the cue's lemma."""
-        tags = doc.to_array(TAG).tolist() if len(doc) else []
+        if not len(doc):
+            return
+        tags = doc.to_array(TAG)
         # only verbs are repaired: find them in the tag column, not by asking every token
-        verb_tags = {tag for tag in set(tags) if doc.vocab.strings[tag].startswith("VB")}
-        for i, tag in enumerate(tags):
-            if tag not in verb_tags:
-                continue
+        verb_tags = [tag for tag in numpy.unique(tags).tolist() if doc.vocab.strings[tag].startswith("VB")]
+        for i in numpy.flatnonzero(numpy.isin(tags, verb_tags)).tolist():
             token = doc[i]
             if token.lemma_.lower() in self.cue_verbs:
                 continue
@@ -73,10 +81,7 @@ class Cues:
 
     def cue_lemma(self, word: str) -> str | None:
         """The cue verb `word` is a regular inflection of ("hoping" -> "hope"), if any."""
-        for suffix, repl in _INFLECTIONS:
-            if word.endswith(suffix) and word[: len(word) - len(suffix)] + repl in self.cue_verbs:
-                return word[: len(word) - len(suffix)] + repl
-        return None
+        return self._inflected.get(word)
 
     def is_cue_verb(self, token: Token) -> bool:
         lemma = token.lemma_.lower()
