@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable
 
 import numpy
-from spacy.attrs import DEP, IDX, LEMMA, LENGTH, LOWER, ORTH, POS, TAG
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, LOWER, ORTH, POS, TAG
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
@@ -141,6 +141,7 @@ class DocContext:
         self._tokens: list[Token | None] = [None] * len(doc)
         self._words = _WordIndex(doc)
         self._where: dict[tuple[str, tuple[str, ...]], frozenset[int]] = {}
+        self._governors: dict[str, frozenset[int]] = {}
         self._token_quote: list[int] = _quotation_of_tokens(doc, quotations)
 
     def _is_title(self, q: Quotation) -> bool:
@@ -197,6 +198,17 @@ class DocContext:
         found = self._where.get(question)
         if found is None:
             found = self._where[question] = frozenset(self._words.positions(*question))
+        return found
+
+    def governors(self, dep: str) -> frozenset[int]:
+        """The positions of the tokens with a dependent by `dep` after them (a verb with its clausal
+        complement after it, for "ccomp"), read from the Doc's head column once per document."""
+        found = self._governors.get(dep)
+        if found is None:
+            dependents = self._words.positions("dep", (dep,))
+            offsets = self.doc.to_array(HEAD).astype(numpy.int64) if dependents else None
+            found = frozenset(j + int(offsets[j]) for j in dependents if offsets[j] < 0) if dependents else frozenset()
+            self._governors[dep] = found
         return found
 
     def having_any(self, *questions: tuple[str, Iterable[str]]) -> list[Token]:

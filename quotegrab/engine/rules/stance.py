@@ -20,8 +20,8 @@ _STANCE_REASONS = ("for", "as", "over", "to", "against")
 def clause_reported(verb: Token, ctx: DocContext, cues: Cues) -> list[Claim]:
     """A person's or organisation's verb with a clause for its object ("Clinton learned that …",
     "aides calculated that …") reports a belief or a finding, whatever the verb."""
-    if not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
-        return []
+    if verb.i not in ctx.governors("ccomp"):
+        return []  # no clause after the verb to report
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or ctx.quoted(subject) or not cues.agent(subject):
         return []
