@@ -26,6 +26,10 @@ _PAIRS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("'", ("'", "\u2019")),
 )
 _SINGLE = {"\u2018", "'"}
+# the characters a quotation's scan stops at, by its closers: a closer's first character, or a curly opener
+# (a quote nested in a straight-marked one)
+_STOPS = {closers: "".join(sorted({c[0] for c in closers} | {"\u201c"})) for _, closers in _PAIRS}
+_STOP_MARKS = {stops: re.compile(f"[{re.escape(stops)}]") for stops in _STOPS.values()}
 _MARKS = re.compile("[\u201c\u201d\u2018\u201e\u00ab\"'`]")
 _OPEN_BEFORE = set(" \t\n\r([{\u2014\u2013-/:;,\u201c\u2018\"'`\u00a0")
 _PARAGRAPH_BREAK = "\n\r\u2028\u2029"
@@ -194,6 +198,7 @@ def _read_quotation(
     # closed by their own ”, which must not close the outer quote; only when a straight mark later in
     # the paragraph can close it: a straight mark opening a block of curly quotes closes nothing
     nested = 0
+    stops = _STOPS[closers]
     while True:
         if j >= para_end:
             end = _rstrip(text, piece_start, para_end)
@@ -212,6 +217,11 @@ def _read_quotation(
                 return None
             pieces.append((piece_start, end))
             return Quotation(start, end, tuple(pieces), closed=False)
+        if text[j] not in stops:
+            # only a closing mark or a curly opener ends the quote or nests another: go to the next one
+            mark = _STOP_MARKS[stops].search(text, j, para_end)
+            j = mark.start() if mark is not None else para_end
+            continue
         inner_open = opener == '"' and text[j] == "\u201c" and j > piece_start and _opener_at(text, j) == "\u201c"
         if inner_open and (text.find('"', j, para_end) >= 0 or _runs_on(text, para_end, closers)):
             nested += 1

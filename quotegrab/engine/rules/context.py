@@ -4,17 +4,21 @@ quotations or cut before the writer's own comment."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 
 import numpy
-from spacy.attrs import DEP, IDX, LEMMA, LENGTH, LOWER, POS, TAG
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, LOWER, ORTH, POS, TAG
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
 from quotegrab.engine.grammar import ENDS_SENTENCE
 from quotegrab.engine.rules.claim import trim
 from quotegrab.engine.scanner import Quotation, QuotationIndex
+
+# the dependencies a writer's comment at the end of a claim hangs by (see `DocContext.cut_trailing_comment`)
+_COMMENT_DEPS = ("relcl", "advcl", "acl", "appos", "prep")
 
 
 def _looks_like_title(text: str) -> bool:
@@ -31,34 +35,84 @@ def _looks_like_title(text: str) -> bool:
     return len(major) >= 2 and capitalised and upper_share >= 0.5 and words[0][:1].isupper()
 
 
+def _quotation_of_tokens(doc: Doc, quotations: list[Quotation]) -> list[int]:
+    """For each token, the index of the quotation within whose marks (the marks included) it lies, or -1:
+    reckoned over the Doc's arrays, not token by token."""
+    if not quotations or not len(doc):
+        return [-1] * len(doc)
+    edges = doc.to_array([IDX, LENGTH]).reshape(len(doc), 2).astype(numpy.int64)
+    starts, ends = edges[:, 0], edges[:, 0] + edges[:, 1]
+    quote_starts = numpy.array([q.start for q in quotations], dtype=numpy.int64)
+    quote_ends = numpy.array([q.end for q in quotations], dtype=numpy.int64)
+    # the first quotation ending after a token's start (the running maximum keeps the ends in order)
+    nearest = numpy.searchsorted(numpy.maximum.accumulate(quote_ends), starts, side="right")
+    found = nearest < len(quotations)
+    nearest = numpy.minimum(nearest, len(quotations) - 1)
+    inside = found & (quote_starts[nearest] <= starts) & (ends <= quote_ends[nearest])
+    return numpy.where(inside, nearest, -1).tolist()
+
+
 class _WordIndex:
     """Which tokens have a part of speech, tag, dependency, lower-case form or lemma, answered from the
     Doc's arrays: a sieve asking for its verbs costs one pass in C, not a Token object per word."""
 
-    _COLUMNS = {"pos": POS, "tag": TAG, "dep": DEP, "lower": LOWER, "lemma": LEMMA}
+    _COLUMNS = {"pos": POS, "tag": TAG, "dep": DEP, "lower": LOWER, "lemma": LEMMA, "orth": ORTH}
 
     def __init__(self, doc: Doc) -> None:
         self.strings = doc.vocab.strings
-        self.table = doc.to_array(list(self._COLUMNS.values())).reshape(len(doc), len(self._COLUMNS))
-        self._lemma_ids: dict[str, list[int]] | None = None
+        table = doc.to_array(list(self._COLUMNS.values())).reshape(len(doc), len(self._COLUMNS))
+        self.columns = {name: table[:, k] for k, name in enumerate(self._COLUMNS)}
+        self._lowered_lemmas = False
+        # a column's distinct values and where each token's value stands among them
+        self._distinct: dict[str, tuple[numpy.ndarray, numpy.ndarray]] = {}
+        # several sieves ask the same question ("the verbs"): each is answered once per document
+        self._answers: dict[tuple[str, tuple[str, ...]], list[int]] = {}
 
     def positions(self, attribute: str, values: Iterable[str]) -> list[int]:
-        column = self.table[:, list(self._COLUMNS).index(attribute)]
-        ids = [i for v in values for i in self._ids(attribute, v)]
-        return numpy.flatnonzero(numpy.isin(column, ids)).tolist() if ids else []
+        question = (attribute, tuple(values))
+        answer = self._answers.get(question)
+        if answer is None:
+            answer = self._answers[question] = self._positions(*question)
+        return answer
 
-    def _ids(self, attribute: str, value: str) -> list[int]:
-        if attribute == "pos":
-            return [POS_IDS[value]] if value in POS_IDS else []
-        if attribute != "lemma":
-            return [self.strings[value]]
-        if self._lemma_ids is None:
-            # several lemmas can share a lower-case form ("Say", "say")
-            self._lemma_ids = {}
-            lemma_column = self.table[:, list(self._COLUMNS).index("lemma")]
-            for lemma in numpy.unique(lemma_column).tolist():
-                self._lemma_ids.setdefault(self.strings[lemma].lower(), []).append(lemma)
-        return self._lemma_ids.get(value, [])
+    def _positions(self, attribute: str, values: tuple[str, ...]) -> list[int]:
+        if attribute == "lemma" and not self._lowered_lemmas:
+            self._lower_lemmas()
+        column = self.columns[attribute]
+        # the parts of speech are a fixed table; every other value is a string's hash
+        known = POS_IDS if attribute == "pos" else None
+        ids = [known[v] for v in values if v in known] if known is not None else [self.strings[v] for v in values]
+        if len(ids) == 1:
+            return numpy.flatnonzero(column == ids[0]).tolist()
+        return self._among(attribute, ids) if ids else []
+
+    def _among(self, attribute: str, ids: list[int]) -> list[int]:
+        """The positions whose value in the column is one of several `ids`: the ids are looked up among the
+        column's distinct values (sorted once per column), cheaper than numpy.isin asked again and again."""
+        if attribute not in self._distinct:
+            self._distinct[attribute] = numpy.unique(self.columns[attribute], return_inverse=True)
+        distinct, inverse = self._distinct[attribute]
+        if not len(distinct):
+            return []
+        wanted = numpy.array(ids, dtype=distinct.dtype)
+        at = numpy.searchsorted(distinct, wanted)
+        at[at == len(distinct)] = 0
+        present = numpy.zeros(len(distinct), dtype=bool)
+        present[at[distinct[at] == wanted]] = True
+        return numpy.flatnonzero(present[inverse]).tolist()
+
+    def _lower_lemmas(self) -> None:
+        """The lemma column in lower case ("Say" is asked for as "say"). A lemma that is the word itself or
+        its lower-case form lowers to the word's lower-case form; only the others are read as strings."""
+        lemma, lower, orth = self.columns["lemma"], self.columns["lower"], self.columns["orth"]
+        lowered = lower.copy()
+        other = (lemma != lower) & (lemma != orth)
+        distinct, where = numpy.unique(lemma[other], return_inverse=True)
+        strings = self.strings
+        lowered_distinct = [strings[strings[u].lower()] for u in distinct.tolist()]
+        lowered[other] = numpy.array(lowered_distinct, dtype=lowered.dtype)[where]
+        self.columns["lemma"] = lowered
+        self._lowered_lemmas = True
 
 
 class DocContext:
@@ -82,19 +136,13 @@ class DocContext:
         self.persons = [e for e in names if e.label_ == "PERSON"]
         # every entity, read once (`doc.ents` is rebuilt from the tokens on each access)
         self.entities = list(doc.ents) if entities is None else entities
-        # the one walk of the document: the sieves read these Token objects and the indexes below
-        # instead of walking the Doc again (a sieve asks for the words that can concern it)
-        self.tokens: list[Token] = list(doc)
+        # the sieves ask the indexes below for the words that can concern them; a Token object is made
+        # only for those, once, and kept (making one for every word costs more than the rules' tests)
+        self._tokens: list[Token | None] = [None] * len(doc)
         self._words = _WordIndex(doc)
-        self._token_quote: list[int] = [-1] * len(doc)
-        qi = 0
-        edges = doc.to_array([IDX, LENGTH]).reshape(len(doc), 2).tolist()
-        for i, (start, length) in enumerate(edges):
-            while qi < len(quotations) and quotations[qi].end <= start:
-                qi += 1
-            # a token belongs to a quotation when it lies within its marks (the marks included)
-            if qi < len(quotations) and quotations[qi].start <= start and start + length <= quotations[qi].end:
-                self._token_quote[i] = qi
+        self._where: dict[tuple[str, tuple[str, ...]], frozenset[int]] = {}
+        self._governors: dict[str, frozenset[int]] = {}
+        self._token_quote: list[int] = _quotation_of_tokens(doc, quotations)
 
     def _is_title(self, q: Quotation) -> bool:
         para_start, para_end = self.paragraph_bounds(q.start)
@@ -122,15 +170,51 @@ class DocContext:
             self._token_quote[tok.i] = 0
         return q
 
+    def token(self, i: int) -> Token:
+        """The document's token `i`, made once."""
+        token = self._tokens[i]
+        if token is None:
+            token = self._tokens[i] = self.doc[i]
+        return token
+
+    def _made(self, positions: list[int]) -> list[Token]:
+        tokens, doc = self._tokens, self.doc
+        made = []
+        for i in positions:
+            token = tokens[i]
+            if token is None:
+                token = tokens[i] = doc[i]
+            made.append(token)
+        return made
+
     def having(self, attribute: str, values: Iterable[str]) -> list[Token]:
         """The tokens, in document order, whose `attribute` (pos, tag, dep, lower or lemma, the lemma in
         lower case) is one of `values`. The lemmas are those of the Doc when the context was built."""
-        return [self.tokens[i] for i in self._words.positions(attribute, values)]
+        return self._made(self._words.positions(attribute, values))
+
+    def where(self, attribute: str, values: Iterable[str]) -> frozenset[int]:
+        """The positions of the tokens `having(attribute, values)`, as a set for tests of membership."""
+        question = (attribute, tuple(values))
+        found = self._where.get(question)
+        if found is None:
+            found = self._where[question] = frozenset(self._words.positions(*question))
+        return found
+
+    def governors(self, dep: str) -> frozenset[int]:
+        """The positions of the tokens with a dependent by `dep` after them (a verb with its clausal
+        complement after it, for "ccomp"), read from the Doc's head column once per document."""
+        found = self._governors.get(dep)
+        if found is None:
+            dependents = self._words.positions("dep", (dep,))
+            offsets = self.doc.to_array(HEAD).astype(numpy.int64) if dependents else None
+            found = frozenset(j + int(offsets[j]) for j in dependents if offsets[j] < 0) if dependents else frozenset()
+            self._governors[dep] = found
+        return found
 
     def having_any(self, *questions: tuple[str, Iterable[str]]) -> list[Token]:
         """The tokens, in document order, that answer any of the (attribute, values) `questions`."""
         positions = sorted({i for attribute, values in questions for i in self._words.positions(attribute, values)})
-        return [self.tokens[i] for i in positions]
+        return self._made(positions)
 
     def quoted(self, token: Token) -> bool:
         return self._token_quote[token.i] >= 0
@@ -190,8 +274,11 @@ class DocContext:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) < 6:
             return start, end
-        last = span[-1].i
-        for tok in span[2:]:
+        last = span.end - 1
+        # only a relative, participial, appositive or prepositional phrase can be the comment
+        tails = self._words.positions("dep", _COMMENT_DEPS)
+        for i in tails[bisect.bisect_left(tails, span.start + 2) : bisect.bisect_left(tails, span.end)]:
+            tok = self.token(i)
             if tok.right_edge.i < last - 1 or tok.head.i >= tok.i:
                 continue
             first = tok.left_edge

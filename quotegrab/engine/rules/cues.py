@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import numpy
 from spacy.attrs import TAG
 from spacy.tokens import Doc, Token
 
@@ -24,6 +25,10 @@ class Cues:
         self.cue_verbs = lexicon["cue_verbs"]
         self.weak_cues = lexicon["cue_verbs_weak"]
         self.cue_phrases = [tuple(p.split()) for p in lexicon["cue_phrases"]]
+        # the cue phrases by their first word, in the order above: a word is matched against its own only
+        self.phrases_by_first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in self.cue_phrases:
+            self.phrases_by_first.setdefault(phrase[0], []).append(phrase)
         self.cue_nouns = lexicon["cue_nouns"]
         self.cue_nouns_object = lexicon["cue_nouns_object"]
         # heads of phrasal cues ("point" of "point out"): only these are worth a look at their particle,
@@ -37,16 +42,36 @@ class Cues:
         raising = lexicon["cue_verbs_raising"]
         self.raising_active = {c for c in raising if not c.startswith("be ")}
         self.raising_passive = {c[3:] for c in raising if c.startswith("be ")}
+        self._frame_heads: dict[str, tuple[str, ...]] = {}
+        # every regular inflection of a cue verb and the cue it inflects, the first ending in
+        # `_INFLECTIONS` that makes the word winning: "hoping" -> "hope", "worried" -> "worry"
+        self._inflected: dict[str, str] = {}
+        for suffix, repl in _INFLECTIONS:
+            for cue in self.cue_verbs:
+                if cue.endswith(repl):
+                    self._inflected.setdefault(cue[: len(cue) - len(repl)] + suffix, cue)
+        # the lemmas a cue noun can have: of a noun with a "that" clause or with an object ("criticism of")
+        self.noun_cue_lemmas = tuple(sorted({*self.cue_nouns, *self.frame_heads("cue_nouns_object")}))
+
+    def frame_heads(self, name: str) -> tuple[str, ...]:
+        """What the cues of lexicon list `name` that run over two words ("accuse of", "make clear") can begin
+        with: every part before a space. A sieve asks the word index for these lemmas alone."""
+        heads = self._frame_heads.get(name)
+        if heads is None:
+            frames = self.lexicon[name]
+            heads = tuple(sorted({frame[:k] for frame in frames for k, ch in enumerate(frame) if ch == " "}))
+            self._frame_heads[name] = heads
+        return heads
 
     def repair_lemmas(self, doc: Doc) -> None:
         """The lemmatiser reads "hopes", "hoped", "hoping" as forms of "hop": a verb whose lemma is no
         cue but whose regular inflection is one gets the cue's lemma."""
-        tags = doc.to_array(TAG).tolist() if len(doc) else []
+        if not len(doc):
+            return
+        tags = doc.to_array(TAG)
         # only verbs are repaired: find them in the tag column, not by asking every token
-        verb_tags = {tag for tag in set(tags) if doc.vocab.strings[tag].startswith("VB")}
-        for i, tag in enumerate(tags):
-            if tag not in verb_tags:
-                continue
+        verb_tags = [tag for tag in numpy.unique(tags).tolist() if doc.vocab.strings[tag].startswith("VB")]
+        for i in numpy.flatnonzero(numpy.isin(tags, verb_tags)).tolist():
             token = doc[i]
             if token.lemma_.lower() in self.cue_verbs:
                 continue
@@ -56,10 +81,7 @@ class Cues:
 
     def cue_lemma(self, word: str) -> str | None:
         """The cue verb `word` is a regular inflection of ("hoping" -> "hope"), if any."""
-        for suffix, repl in _INFLECTIONS:
-            if word.endswith(suffix) and word[: len(word) - len(suffix)] + repl in self.cue_verbs:
-                return word[: len(word) - len(suffix)] + repl
-        return None
+        return self._inflected.get(word)
 
     def is_cue_verb(self, token: Token) -> bool:
         lemma = token.lemma_.lower()

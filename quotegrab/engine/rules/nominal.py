@@ -24,7 +24,8 @@ def nominal_claims(doc: Doc, ctx: DocContext, cues: Cues) -> list[Claim]:
     models/cue_nouns_object.txt ("criticism of X", "calls for X", "a pledge to …"). The speaker is
     the possessor or the "by"/"from" agent, else nobody."""
     claims = []
-    for noun in ctx.having_any(("pos", ["ADJ", "NOUN"]), ("dep", ["acomp"])):
+    # an adjective is a cue only as a complement; a noun only with a listed lemma ("claim", "criticism")
+    for noun in ctx.having_any(("dep", ["acomp"]), ("lemma", cues.noun_cue_lemmas)):
         if ctx.quoted(noun):
             continue
         if noun.pos_ == "ADJ" or noun.dep_ == "acomp":

@@ -15,11 +15,11 @@ from quotegrab.engine.rules.speakers import document_author, mention_span, posse
 
 def according_to(doc: Doc, ctx: DocContext, cues: Cues) -> list[Claim]:
     claims = []
-    first_words = {phrase[0] for phrase in cues.cue_phrases}
+    first_words = cues.phrases_by_first
     for token in ctx.having("lower", first_words):
         if token.lower_ not in first_words or ctx.quoted(token):
             continue
-        for phrase in cues.cue_phrases:
+        for phrase in first_words[token.lower_]:
             end = token.i + len(phrase)
             if end > len(doc) or tuple(t.lower_ for t in doc[token.i : end]) != phrase:
                 continue
@@ -163,7 +163,7 @@ def short_answers(doc: Doc, ctx: DocContext, cues: Cues) -> list[Claim]:
     what "the same" or "the opposite" is said of, is the content."""
     claims = []
     answers = cues.lexicon["cue_verbs_short_answer"]
-    for verb in ctx.having("pos", ["VERB"]):
+    for verb in ctx.having("lemma", cues.frame_heads("cue_verbs_short_answer")):
         if verb.pos_ != "VERB" or ctx.quoted(verb) or verb.i + 1 >= len(doc):
             continue
         word = doc[verb.i + 1]

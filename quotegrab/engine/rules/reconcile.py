@@ -100,15 +100,42 @@ def _asked_of_listener(claim: Claim, doc: Doc) -> bool:
 def _drop_overlaps(claims: list[Claim]) -> list[Claim]:
     """Keep one claim per content: the claim of the higher-priority kind wins over others covering the
     same words, then the earlier one."""
-    kept: list[tuple[Claim, set[int]]] = []
+    kept: list[tuple[Claim, list[tuple[int, int]], int]] = []
     for claim in sorted(claims, key=lambda c: (kind_of(c.rule).priority, c.start)):
-        chars = {i for s, e in claim.spans for i in range(s, e)}
+        # the characters a claim covers, as disjoint ranges: counted by arithmetic, not as sets of offsets
+        chars = _covered(claim.spans)
+        size = sum(e - s for s, e in chars)
         # only claims whose extent meets this one can overlap it
         rivals = (k for k in kept if k[0].start < claim.end and claim.start < k[0].end)
-        if any(len(chars & other) / max(1, min(len(chars), len(other))) > 0.5 for _, other in rivals):
+        if any(_shared(chars, other) / max(1, min(size, other_size)) > 0.5 for _, other, other_size in rivals):
             continue
-        kept.append((claim, chars))
-    return [claim for claim, _ in kept]
+        kept.append((claim, chars, size))
+    return [claim for claim, _, _ in kept]
+
+
+def _covered(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The characters of `spans`, as sorted, disjoint, non-empty ranges."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if end <= start:
+            continue
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _shared(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
+    """How many characters two sets of sorted, disjoint ranges have in common."""
+    i = j = shared = 0
+    while i < len(a) and j < len(b):
+        shared += max(0, min(a[i][1], b[j][1]) - max(a[i][0], b[j][0]))
+        if a[i][1] < b[j][1]:
+            i += 1
+        else:
+            j += 1
+    return shared
 
 
 def _without_reports_inside(claims: list[Claim], nested: list[Claim]) -> list[Claim]:

@@ -175,10 +175,10 @@ def _walk(sieves: Sequence[Sieve], ctx: DocContext, cues: Cues) -> list[Claim]:
     """One walk over the words any of `sieves` can take; each word goes to the first that accepts it."""
     takers = [(sieve, _indexes(sieve, ctx, cues)) for sieve in sieves]
     words = sorted({i for _, positions in takers if positions is not None for i in positions}) if all(
-        positions is not None for _, positions in takers) else range(len(ctx.tokens))
+        positions is not None for _, positions in takers) else range(len(ctx.doc))
     claims: list[Claim] = []
     for i in words:
-        token = ctx.tokens[i]
+        token = ctx.token(i)
         if ctx.quoted(token):
             continue
         for sieve, positions in takers:

@@ -409,20 +409,27 @@ def _past_quoted_comma(verb: Token, end: int, ctx: DocContext, cues: Cues) -> in
 
 def nested_cue_stop(comp: Token, ctx: DocContext, cues: Cues) -> int | None:
     """Index of the first token of a nested, separately attributed clause (", saying …")."""
+    # the words that can end the content, asked of the index once per document: cue nouns, and the
+    # joined or adverbial clauses that can be reports of their own
+    cue_nouns = ctx.where("lemma", cues.cue_nouns)
+    clauses = ctx.where("dep", ("advcl", "conj"))
     for tok in comp.subtree:
-        if tok is comp or tok.i <= comp.i:
+        if tok.i <= comp.i:
             continue
-        if tok.lemma_.lower() in cues.cue_nouns and tok.left_edge.i > comp.i:
+        if tok.i in cue_nouns and tok.left_edge.i > comp.i:
             # "…, a claim that officials disputed": the writer's comment on the content, not part of it
             before = tok.doc[tok.left_edge.i - 1]
             if before.text in (",", "\u2014", "--"):
                 return before.i
-        if tok.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
+        if tok.i not in clauses:
+            continue
+        conj = tok.dep_ == "conj"
+        if conj and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
             continue  # "said that A and that she expects B": one report with two clauses
-        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
-        nested = tok.dep_ in ("advcl", "conj") and tok.tag_ == "VBG" or tok.dep_ == "conj" and own_subject
+        own_subject = conj and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        nested = tok.tag_ == "VBG" or own_subject
         # "said it was too early but added, …": a verb of saying joined to the content is a new report
-        nested = nested or tok.dep_ == "conj" and cues.strong_cue(tok)
+        nested = nested or conj and cues.strong_cue(tok)
         if nested and cues.is_cue_verb(tok) and not ctx.quoted(tok):
             first = tok.left_edge.i
             while first > comp.i and (tok.doc[first - 1].is_punct or tok.doc[first - 1].dep_ == "cc"):

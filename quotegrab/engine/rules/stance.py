@@ -20,8 +20,8 @@ _STANCE_REASONS = ("for", "as", "over", "to", "against")
 def clause_reported(verb: Token, ctx: DocContext, cues: Cues) -> list[Claim]:
     """A person's or organisation's verb with a clause for its object ("Clinton learned that …",
     "aides calculated that …") reports a belief or a finding, whatever the verb."""
-    if not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
-        return []
+    if verb.i not in ctx.governors("ccomp"):
+        return []  # no clause after the verb to report
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or ctx.quoted(subject) or not cues.agent(subject):
         return []
@@ -39,7 +39,9 @@ def raising_claims(doc: Doc, ctx: DocContext, cues: Cues) -> list[Replacement]:
     and the complement together ("[the sale] is expected [to close in May]"), the speaker the "by"
     agent or nobody. Such a cue replaces any claim the speech rules made of the same verb."""
     found = []
-    for verb in ctx.having("pos", ["VERB", "AUX"]):
+    # only a listed participle or lemma can be a raising cue
+    raising = (("lower", tuple(sorted(cues.raising_passive))), ("lemma", tuple(sorted(cues.raising_active))))
+    for verb in ctx.having_any(*raising):
         if verb.pos_ not in ("VERB", "AUX") or ctx.quoted(verb):
             continue
         claim = _raising_claim(verb, ctx, cues)
@@ -109,7 +111,7 @@ def prep_object_claims(doc: Doc, ctx: DocContext, cues: Cues) -> list[Replacemen
     in place of any claim the other rules made of the same verb."""
     found = []
     prep_cues = cues.lexicon["cue_verbs_prep"]
-    for verb in ctx.having("pos", ["VERB"]):
+    for verb in ctx.having("lemma", cues.frame_heads("cue_verbs_prep")):
         if verb.pos_ != "VERB" or ctx.quoted(verb):
             continue
         lemma = verb.lemma_.lower()
@@ -223,7 +225,7 @@ def object_predicate_claims(doc: Doc, ctx: DocContext, cues: Cues) -> list[Repla
     (models/cue_verbs_object_prep.txt), in place of any claim the other rules made of the same verb."""
     found = []
     object_cues = cues.lexicon["cue_verbs_object_prep"]
-    for verb in ctx.having("pos", ["VERB"]):
+    for verb in ctx.having("lemma", cues.frame_heads("cue_verbs_object_prep")):
         if verb.pos_ != "VERB" or ctx.quoted(verb) or any(c.dep_ == "auxpass" for c in verb.children):
             continue
         lemma = verb.lemma_.lower()
@@ -344,7 +346,7 @@ def predicate_phrase_claims(doc: Doc, ctx: DocContext, cues: Cues) -> list[Claim
     hangs that clause on the adjective, the verb or a noun in between."""
     claims = []
     phrases = cues.lexicon["cue_verbs_predicate"]
-    for verb in ctx.having("pos", ["VERB", "AUX"]):
+    for verb in ctx.having("lemma", cues.frame_heads("cue_verbs_predicate")):
         if verb.pos_ not in ("VERB", "AUX") or ctx.quoted(verb):
             continue
         lemma = verb.lemma_.lower()
