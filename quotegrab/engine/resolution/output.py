@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc
 
 from quotegrab.engine.contract import Cue, Mention, Quote, Speaker, SpeakerRef
@@ -27,12 +28,13 @@ def assemble(
         if entity is not None and entity not in order:
             order.append(entity)
     ids = {id(e): f"s{i}" for i, e in enumerate(order, 1)}
+    starts = doc.to_array(IDX).tolist() if doc is not None and len(doc) else []
     quotes = []
     for n, (claim, (entity, how)) in enumerate(zip(claims, links, strict=True), 1):
         speaker = _speaker_ref(claim, entity, how, ids) if entity is not None else None
         cue, negated = None, False
         if claim.cue:
-            framing = cue_frame(doc, claim, negating_verbs) if doc is not None else None
+            framing = cue_frame(doc, claim, negating_verbs, starts) if doc is not None else None
             phrase = framing.phrase if framing is not None else text[claim.cue[0] : claim.cue[1]]
             negated = framing is not None and framing.negated
             cue = Cue(text=text[claim.cue[0] : claim.cue[1]], start=claim.cue[0], end=claim.cue[1], phrase=phrase)

@@ -3,6 +3,7 @@ must see with it ("did not say", "might say", "is expected"), and whether the re
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -20,21 +21,23 @@ class Frame:
     negated: bool
 
 
-def cue_frame(doc: Doc, claim: Claim, negating_verbs: frozenset[str]) -> Frame | None:
-    """The cue as the reader sees it, and whether it is negated; None when the cue is no verb."""
+def cue_frame(doc: Doc, claim: Claim, negating_verbs: frozenset[str], starts: list[int]) -> Frame | None:
+    """The cue as the reader sees it, and whether it is negated; None when the cue is no verb. `starts`
+    are the Doc's token offsets (the cue's token is found by bisection, not by building a Span)."""
     assert claim.cue is not None
-    span = doc.char_span(*claim.cue, alignment_mode="expand")
-    if span is None or not len(span) or span[0].pos_ not in ("VERB", "AUX"):
+    first, end = bisect_right(starts, claim.cue[0]) - 1, bisect_left(starts, claim.cue[1])
+    if first < 0 or end <= first:
         return None
-    verb = span[0]
+    verb = doc[first]
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
     governor = verb.head if verb.dep_ == "xcomp" and verb.head.i < verb.i else None
     negated = _negated(verb) or governor is not None and (
         _negated(governor) or governor.lemma_.lower() in negating_verbs)
     # "refused to say": the governing verb and its "to" frame the cue too
-    first = _frame_start(governor) if governor is not None else _frame_start(verb)
-    inside = [(s, e) for s, e in claim.spans]
-    words = [t for t in doc[first : span.end] if not any(s <= t.idx < e for s, e in inside)]
-    phrase = " ".join("".join(t.text_with_ws for t in words).split()) if words else span.text
+    start = _frame_start(governor) if governor is not None else _frame_start(verb)
+    words = [t for t in doc[start:end] if not any(s <= t.idx < e for s, e in claim.spans)]
+    phrase = " ".join("".join(t.text_with_ws for t in words).split()) if words else doc[first:end].text
     return Frame(phrase=phrase, negated=negated)
 
 
