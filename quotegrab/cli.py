@@ -217,7 +217,7 @@ def _error_line(record: ErrorRecord) -> str:
 class _Progress:
     """A Rich progress bar on stderr when it is a terminal; otherwise nothing."""
 
-    def __init__(self, total: int | None, label: str) -> None:
+    def __init__(self, total: int | None, label: str, console: Any = None) -> None:
         self.bar: Any = None
         self.total = total
         self.console: Any = None
@@ -239,7 +239,9 @@ class _Progress:
                 speed = task.finished_speed or task.speed
                 return Text(f"{speed:.1f} articles/s" if speed else "… articles/s", style="cyan")
 
-        self.console = _err_console()
+        # A console shared with the tables (stdout and stderr on one terminal): Rich prints each table
+        # above the bar, which is transient, so no progress line is left between the tables.
+        self.console = console or _err_console()
         self.bar = Progress(
             SpinnerColumn(), TextColumn(label), BarColumn(), MofNCompleteColumn(), TextColumn("articles"),
             Rate(), TextColumn("{task.fields[quotes]} quotes", style="green"),
@@ -269,7 +271,7 @@ class _Progress:
         if self.console:
             from rich.text import Text
 
-            self.console.print(Text(line, style="red"))
+            self.console.print(Text(line, style="red"), soft_wrap=True)
         else:
             print(line, file=sys.stderr, flush=True)
 
@@ -321,9 +323,24 @@ def _silence_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
+def _shared_terminal(stream: Any) -> Any:
+    """A Rich console on `stream` when it is the very terminal stderr is (`quotegrab extract a.txt` in
+    a shell), for the tables and the progress bar to share; else None (each keeps its own stream)."""
+    try:
+        if not (stream.isatty() and sys.stderr.isatty()):
+            return None
+        if not os.path.samestat(os.fstat(stream.fileno()), os.fstat(sys.stderr.fileno())):
+            return None
+    except (AttributeError, OSError, ValueError):
+        return None
+    from rich.console import Console
+
+    return Console(file=stream, highlight=False)
+
+
 def _drive(
     run: Batch, *, write: Callable[[Document | ErrorRecord], None], label: str, stopper: Stopper, stats: Any,
-    debug: bool,
+    debug: bool, console: Any = None,
 ) -> None:
     """Runs the batch, handing each result to `write` and counting it in `stats`, until done or
     `stopper` fires."""
@@ -331,7 +348,7 @@ def _drive(
 
     nlp = options.load_pipeline(run.model, debug=debug) if run.runs_here else None
     total = count_inputs(run.paths, run.glob) if sys.stderr.isatty() else None
-    with _Progress(total, label) as progress:
+    with _Progress(total, label, console) as progress:
         results = run.results(stats, nlp=nlp, should_stop=stopper.requested, debug=debug)
         try:
             for result in results:
@@ -354,9 +371,11 @@ def _write_results(run: Batch, fmt: str, *, append: bool, debug: bool) -> None:
     stats = Stats()
     # Signals are handled from before the output exists, so no stop leaves a temporary file behind.
     with Stopper() as stopper, writers.Output(run.output, append=append) as out:
-        writer = writers.make_writer(fmt, out.stream)
+        console = _shared_terminal(out.stream) if fmt == "table" else None
+        writer = writers.make_writer(fmt, out.stream, console=console)
         try:
-            _drive(run, write=writer.write, label="Extracting", stopper=stopper, stats=stats, debug=debug)
+            _drive(run, write=writer.write, label="Extracting", stopper=stopper, stats=stats, debug=debug,
+                   console=console)
             writer.close()
             # Nothing to read is a usage error: leave any previous output file as it was.
             out.ok = bool(stats.done or stats.skipped or stopper.requested())
@@ -390,14 +409,15 @@ def _write_speakers(run: Batch, fmt: str, *, debug: bool) -> None:
 
 
 def _finish_run(stats: Any, stopper: Stopper) -> None:
+    if stats.done == 0 and stats.skipped == 0 and not stopper.requested():
+        from quotegrab.running.inputs import DEFAULT_EXTENSIONS
+
+        # One line, with no summary of nothing before it.
+        raise UsageError(f"no inputs found (folders are searched for {' '.join(DEFAULT_EXTENSIONS)} "
+                         "files, or those matching --glob)")
     _say(stats.summary() + (" (stopped early; --resume finishes the rest)" if stopper.requested() else ""))
     if stopper.requested():
         raise typer.Exit(stopper.exit_code)
-    if stats.done == 0 and stats.skipped == 0:
-        from quotegrab.running.inputs import DEFAULT_EXTENSIONS
-
-        raise UsageError(f"no inputs found (folders are searched for {' '.join(DEFAULT_EXTENSIONS)} "
-                         "files, or those matching --glob)")
     if stats.failed:
         raise typer.Exit(FAILED)
 

@@ -167,10 +167,15 @@ class CsvWriter:
 class TableWriter:
     """Human-readable Rich tables, one per document, printed as each document completes."""
 
-    def __init__(self, stream: TextIO, *, color: bool | None = None, width: int | None = None) -> None:
+    def __init__(self, stream: TextIO, *, color: bool | None = None, width: int | None = None,
+                 console: Any = None) -> None:
+        """With `console` (a Rich console the caller shares with its messages and progress on one
+        terminal) tables are printed through it, and failures are left to the messages, which already
+        show each one once."""
         from rich.console import Console
 
-        self.console = Console(
+        self.errors = console is None
+        self.console = console or Console(
             file=stream, force_terminal=color, no_color=color is False, width=width, highlight=False
         )
 
@@ -179,11 +184,15 @@ class TableWriter:
         from rich.text import Text
 
         if isinstance(item, ErrorRecord):
-            self.console.print(
-                Text.assemble((item.source, "bold"), ": ", (f"{item.error.type}: ", "bold red"),
-                              item.error.message),
-                soft_wrap=True,
-            )
+            if self.errors:
+                # Input failures already name their input; engine exceptions do not.
+                message = item.error.message
+                named = message.startswith(item.source)
+                self.console.print(
+                    Text.assemble(*(() if named else ((item.source, "bold"), ": ")), message,
+                                  (f" [{item.error.type}]", "bold red")),
+                    soft_wrap=True,
+                )
             return
         if not item.quotes:
             self.console.print(Text.assemble((item.source, "bold"), (": no quotes found", "dim")),
@@ -264,8 +273,9 @@ def html_available() -> bool:
     return importlib.util.find_spec("quotegrab.running.report") is not None
 
 
-def make_writer(fmt: str, stream: TextIO, *, color: bool | None = None) -> Writer:
-    """The writer for `fmt` (one of FORMATS) writing to `stream`."""
+def make_writer(fmt: str, stream: TextIO, *, color: bool | None = None, console: Any = None) -> Writer:
+    """The writer for `fmt` (one of FORMATS) writing to `stream` (a table: through `console` if given,
+    see `TableWriter`)."""
     if fmt == "jsonl":
         return JsonlWriter(stream)
     if fmt == "json":
@@ -273,7 +283,7 @@ def make_writer(fmt: str, stream: TextIO, *, color: bool | None = None) -> Write
     if fmt == "csv":
         return CsvWriter(stream)
     if fmt == "table":
-        return TableWriter(stream, color=color)
+        return TableWriter(stream, color=color, console=console)
     if fmt == "html":
         return HtmlWriter(stream)
     raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
