@@ -172,12 +172,21 @@ def _say(message: str) -> None:
     print(f"quotegrab: {message}", file=sys.stderr, flush=True)
 
 
+class _Interrupted(BaseException):
+    """The first signal, raised where the run waits for its next result (not an input's failure)."""
+
+
 class Stopper:
     """Turns the first SIGINT/SIGTERM into a request to stop after the current document, so output
-    ends on a whole line; a second signal stops at once with the default behaviour."""
+    ends on a whole line; a second signal stops at once with the default behaviour.
+
+    While the run `waits` for its next result (computing it, or reading an input such as a named pipe
+    with no writer yet) the first signal also interrupts that wait at once: the document under way
+    is not complete, so nothing whole is lost."""
 
     def __init__(self) -> None:
         self.signum: int | None = None
+        self.waits = False
         self._previous: dict[int, Any] = {}
 
     def __enter__(self) -> Stopper:
@@ -196,8 +205,23 @@ class Stopper:
             os.kill(os.getpid(), signum)
             return
         self.signum = signum
-        _say(f"{signal.Signals(signum).name} received: finishing the current document and stopping "
+        _say(f"{signal.Signals(signum).name} received: stopping after the documents already complete "
              "(again to stop at once)")
+        if self.waits:
+            self.waits = False
+            raise _Interrupted
+
+    def next_result(self, results: Any) -> Any:
+        """The next of `results`, None at their end or when a signal interrupts the wait for it."""
+        result = None
+        try:
+            self.waits = not self.requested()
+            if self.waits:
+                result = next(results, None)
+            self.waits = False
+        except _Interrupted:
+            pass  # a result already in hand (the signal came just after it) is still returned
+        return result
 
     def requested(self) -> bool:
         return self.signum is not None
@@ -351,7 +375,7 @@ def _drive(
     with _Progress(total, label, console) as progress:
         results = run.results(stats, nlp=nlp, should_stop=stopper.requested, debug=debug)
         try:
-            for result in results:
+            while (result := stopper.next_result(results)) is not None:
                 write(result)
                 stats.add(result)
                 if isinstance(result, ErrorRecord):

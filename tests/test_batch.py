@@ -57,7 +57,7 @@ def test_one_failing_text_in_a_batch_is_isolated(nlp, monkeypatch) -> None:
             raise ValueError("cannot parse plan 5")
         return real(text, source, nlp, **kw)
 
-    def fragile_many(pairs, nlp=None, batch_size=8):
+    def fragile_many(pairs, nlp=None, batch_size=8, **kw):
         pairs = list(pairs)  # like nlp.pipe: the whole batch fails together
         if any("Plan 5 " in text for _, text in pairs):
             raise ValueError("batch failed")

@@ -4,11 +4,18 @@ do not outlive the run, the finished documents are kept), and two runs on one ou
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 QUOTEGRAB = [shutil.which("quotegrab") or sys.executable, *([] if shutil.which("quotegrab") else ["-m", "quotegrab"])]
 SMITH = '"We will win this election," Smith said on Monday.\n'
@@ -39,3 +46,53 @@ def test_resume_knows_an_article_however_its_path_is_spelled(tmp_path: Path) -> 
     assert third.returncode == 0, third.stderr
     assert "2 skipped" in third.stderr
     assert len(sources(tmp_path / "out.jsonl")) == 2
+
+
+@contextlib.contextmanager
+def started(args: list[str], cwd: Path) -> Iterator[subprocess.Popen[str]]:
+    """`quotegrab ARGS` running, with pipes; killed if still running at the end (a failed test)."""
+    proc = subprocess.Popen([*QUOTEGRAB, *args], cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+    try:
+        yield proc
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+
+
+def _paragraphs(n: int) -> str:
+    return "\n\n".join(
+        f'"The budget for district {i} is a disgrace," council member Maria Lopez said on Tuesday. '
+        f"Officials said the plan number {i} would be reviewed by a committee next month."
+        for i in range(n))
+
+
+def test_first_ctrl_c_stops_inside_a_huge_article_and_keeps_the_finished_ones(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(SMITH, encoding="utf-8")
+    (tmp_path / "huge.txt").write_text(_paragraphs(8000), encoding="utf-8")  # ~1.3 MB: minutes of work
+    with started(["extract", "a.txt", "huge.txt", "-f", "jsonl"], tmp_path) as proc:
+        first = proc.stdout.readline()  # the small article's document: the huge one is under way
+        assert json.loads(first)["source"] == "a.txt"
+        proc.send_signal(signal.SIGINT)
+        rest, stderr = proc.communicate(timeout=10)  # a liveness bound, far below the huge article's time
+    assert proc.returncode == 130, stderr
+    assert rest == ""  # nothing of the unfinished article, and the finished one kept
+    assert "Traceback" not in stderr and "stopped early" in stderr
+
+
+def test_first_ctrl_c_stops_a_run_waiting_on_a_named_pipe(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with started(["extract", str(fifo), "-f", "jsonl"], tmp_path) as proc:
+        wchan = Path(f"/proc/{proc.pid}/wchan")
+        if not wchan.exists():
+            pytest.skip("no /proc/PID/wchan to see the run wait on the pipe")
+        deadline = time.monotonic() + 60
+        while wchan.read_text() not in ("wait_for_partner", "fifo_open") and time.monotonic() < deadline:
+            assert proc.poll() is None
+            time.sleep(0.05)
+        proc.send_signal(signal.SIGINT)
+        stdout, stderr = proc.communicate(timeout=10)
+    assert proc.returncode == 130, stderr
+    assert stdout == "" and "Traceback" not in stderr

@@ -55,7 +55,7 @@ def run_here(
     for chunk in chunks(inputs, chunk_size):
         if should_stop():
             return
-        if (yield from until_stopped(process_chunk(nlp, chunk, include_text), should_stop)):
+        if (yield from until_stopped(process_chunk(nlp, chunk, include_text, should_stop), should_stop)):
             return
 
 
