@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import select
 import shutil
 import signal
 import subprocess
@@ -96,3 +97,49 @@ def test_first_ctrl_c_stops_a_run_waiting_on_a_named_pipe(tmp_path: Path) -> Non
         stdout, stderr = proc.communicate(timeout=10)
     assert proc.returncode == 130, stderr
     assert stdout == "" and "Traceback" not in stderr
+
+
+def _descendants(pid: int) -> set[int]:
+    children: dict[int, set[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            children.setdefault(int(fields[1]), set()).add(int(stat.parent.name))
+    found, todo = set(), [pid]
+    while todo:
+        for child in children.get(todo.pop(), ()):
+            found.add(child)
+            todo.append(child)
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in ("Z", "X")
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
+def test_workers_exit_when_the_run_is_killed_outright(tmp_path: Path) -> None:
+    for i in range(24):
+        (tmp_path / f"{i:02d}.txt").write_text(_paragraphs(12).replace("district", f"ward {i}"), encoding="utf-8")
+    with started(["extract", ".", "-j", "2", "-f", "jsonl"], tmp_path) as proc:
+        assert proc.stdout.readline()  # the workers are at work
+        workers = _descendants(proc.pid)  # the workers, and the forkserver that started them
+        assert len(workers) >= 2
+        proc.kill()
+        proc.wait()
+        try:
+            deadline = time.monotonic() + 10  # a liveness bound, not a speed figure
+            while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+                time.sleep(0.1)
+            assert not [pid for pid in workers if _alive(pid)], "workers outlived the run"
+            # Nothing holds the caller's stderr open any more: a reader sees its end.
+            assert select.select([proc.stderr], [], [], 10)[0]
+            proc.stderr.read()  # (Python's resource tracker may note the queues' semaphores it frees)
+        finally:
+            for pid in workers:
+                with contextlib.suppress(OSError):
+                    os.kill(pid, signal.SIGKILL)
