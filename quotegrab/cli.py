@@ -29,7 +29,8 @@ EXIT_CODES = (
     "[bold]0[/bold] every input processed · "
     "[bold]1[/bold] some inputs failed (each has an error record in the output and a line on stderr; "
     "all other results are written), or the run failed part-way (results so far are kept) · "
-    "[bold]2[/bold] usage error (bad option, no inputs, model not found) · "
+    "[bold]2[/bold] usage error (bad option, no inputs, model not found, another run writing the same "
+    "--output) · "
     "[bold]130[/bold] / [bold]143[/bold] stopped by Ctrl-C / SIGTERM (results so far are kept, "
     "whole lines only; finish with --resume)."
 )
@@ -395,6 +396,7 @@ def _write_results(run: Batch, fmt: str, *, append: bool, debug: bool) -> None:
     stats = Stats()
     # Signals are handled from before the output exists, so no stop leaves a temporary file behind.
     with Stopper() as stopper, writers.Output(run.output, append=append) as out:
+        run.done = out.done
         console = _shared_terminal(out.stream) if fmt == "table" else None
         writer = writers.make_writer(fmt, out.stream, console=console)
         try:
@@ -501,10 +503,10 @@ def extract(
     from quotegrab.running import options
 
     def body() -> None:
-        chosen, done = options.extract_output(fmt.value if fmt else None, output, resume)
+        chosen = options.extract_output(fmt.value if fmt else None, output, resume)
         # The report shows quotes highlighted in their article, which needs the text.
         run = Batch(paths, glob, options.resolve_model(model), jobs, scheduler,
-                    include_text=include_text or chosen == "html", done=done, output=output)
+                    include_text=include_text or chosen == "html", output=output)
         options.check_scheduler(scheduler, jobs)  # a usage error before any file is created
         _write_results(run, chosen, append=resume, debug=debug)
 

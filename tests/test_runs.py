@@ -22,8 +22,8 @@ QUOTEGRAB = [shutil.which("quotegrab") or sys.executable, *([] if shutil.which("
 SMITH = '"We will win this election," Smith said on Monday.\n'
 
 
-def run(args: list[str], cwd: Path, **kwargs) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*QUOTEGRAB, *args], cwd=cwd, capture_output=True, text=True, timeout=120, **kwargs)
+def run(args: list[str], cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*QUOTEGRAB, *args], cwd=cwd, capture_output=True, text=True, timeout=timeout)
 
 
 def sources(path: Path) -> list[str]:
@@ -143,3 +143,39 @@ def test_workers_exit_when_the_run_is_killed_outright(tmp_path: Path) -> None:
             for pid in workers:
                 with contextlib.suppress(OSError):
                     os.kill(pid, signal.SIGKILL)
+
+
+def _lines(path: Path) -> int:
+    return path.read_bytes().count(b"\n") if path.exists() else 0
+
+
+def test_one_run_per_output_and_resume_takes_up_what_a_killed_run_finished(tmp_path: Path) -> None:
+    news = tmp_path / "news"
+    news.mkdir()
+    for i in range(12):
+        (news / f"{i:02d}.txt").write_text(_paragraphs(3).replace("district", f"ward {i}"), encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")  # no writer: the run waits on it, after its first chunk of articles
+    with started(["extract", "news", "pipe.txt", "-o", "out.jsonl"], tmp_path) as first:
+        deadline = time.monotonic() + 60
+        while not any(_lines(part) >= 8 for part in tmp_path.glob(".out.jsonl.*.part")):
+            assert first.poll() is None and time.monotonic() < deadline, "no document written"
+            time.sleep(0.05)
+        # A second run on the same output, plain or resuming, is refused at once, naming both.
+        for extra in ([], ["--resume"]):
+            second = run(["extract", "news", "-o", "out.jsonl", *extra], tmp_path, timeout=30)
+            assert second.returncode == 2, second.stderr
+            assert second.stderr.splitlines() == [
+                f"quotegrab: error: out.jsonl is being written by another quotegrab run (pid {first.pid}); "
+                "wait for it to end, or choose another --output"]
+        first.kill()  # killed outright: no clean-up runs
+        first.wait()
+    (part,) = tmp_path.glob(".out.jsonl.*.part")
+    finished = _lines(part)
+    assert finished >= 8 and not (tmp_path / "out.jsonl").exists()
+    (tmp_path / "pipe.txt").unlink()
+    resumed = run(["extract", "news", "-o", "out.jsonl", "--resume"], tmp_path)
+    assert resumed.returncode == 0, resumed.stderr
+    assert f"{finished} skipped" in resumed.stderr  # the killed run's documents, not redone
+    done = sources(tmp_path / "out.jsonl")
+    assert sorted(done) == sorted(f"news/{i:02d}.txt" for i in range(12)) and len(set(done)) == 12
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["news", "out.jsonl"]  # no .part, no lock
