@@ -188,6 +188,7 @@ class Stopper:
     def __init__(self) -> None:
         self.signum: int | None = None
         self.waits = False
+        self._announced = False
         self._previous: dict[int, Any] = {}
 
     def __enter__(self) -> Stopper:
@@ -205,9 +206,8 @@ class Stopper:
             signal.signal(signum, signal.SIG_DFL)
             os.kill(os.getpid(), signum)
             return
+        # Nothing is printed here: the handler may run in the middle of a write to the same stream.
         self.signum = signum
-        _say(f"{signal.Signals(signum).name} received: stopping after the documents already complete "
-             "(again to stop at once)")
         if self.waits:
             self.waits = False
             raise _Interrupted
@@ -226,6 +226,13 @@ class Stopper:
 
     def requested(self) -> bool:
         return self.signum is not None
+
+    def announce(self) -> None:
+        """Says once, from the run's own flow, that a signal stopped it."""
+        if self.signum is not None and not self._announced:
+            self._announced = True
+            _say(f"{signal.Signals(self.signum).name} received: stopping after the documents already complete "
+                 "(again to stop at once)")
 
     @property
     def exit_code(self) -> int:
@@ -266,8 +273,16 @@ class _Progress:
 
         # A console shared with the tables (stdout and stderr on one terminal): Rich prints each table
         # above the bar, which is transient, so no progress line is left between the tables.
-        self.console = console or _err_console()
-        self.bar = Progress(
+        self.console = terminal = console or _err_console()
+        class Bar(Progress):
+            def get_renderable(self) -> Any:
+                from rich.constrain import Constrain
+
+                # A few columns short of the terminal, so the "^C" a terminal echoes at the cursor
+                # does not wrap onto a line the transient bar would not erase.
+                return Constrain(super().get_renderable(), max(terminal.width - 3, 20))
+
+        self.bar = Bar(
             SpinnerColumn(), TextColumn(label), BarColumn(), MofNCompleteColumn(), TextColumn("articles"),
             Rate(), TextColumn("{task.fields[quotes]} quotes", style="green"),
             TextColumn("{task.fields[failed]}", style="red"), TimeRemainingColumn(),
@@ -385,6 +400,7 @@ def _drive(
                 if stopper.requested():
                     break
         finally:
+            stopper.announce()
             results.close()
 
 

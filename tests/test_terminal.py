@@ -30,13 +30,18 @@ def news(tmp_path: Path) -> Path:
     return folder
 
 
-def screen_of(args: list[str], cwd: Path) -> tuple[list[str], int]:
-    """The lines of the terminal's final screen (trailing blanks dropped) and the exit status."""
+def screen_of(args: list[str], cwd: Path, interrupt_after: str | None = None) -> tuple[list[str], int]:
+    """The lines of the terminal's final screen (trailing blanks dropped) and the exit status; with
+    `interrupt_after`, Ctrl-C is typed once that text is on the screen."""
     screen = pyte.Screen(COLUMNS, ROWS)
     stream = pyte.ByteStream(screen)
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(COLUMNS), "LINES": str(ROWS)}
     child = pexpect.spawn(QUOTEGRAB[0], [*QUOTEGRAB[1:], *args], cwd=str(cwd), env=env,
                           dimensions=(ROWS, COLUMNS))
+    if interrupt_after is not None:
+        child.expect_exact(interrupt_after, timeout=120)
+        stream.feed(child.before + child.after)
+        child.sendintr()
     while True:
         try:
             stream.feed(child.read_nonblocking(65536, timeout=120))
@@ -69,6 +74,23 @@ def test_tables_are_whole_and_no_progress_line_remains(news: Path) -> None:
     # The summary ends the screen, one block: articles, quotes, failures, time.
     assert lines[-1].startswith("quotegrab: 6 articles, 12 quotes, 1 failed in "), text
     assert lines[-1].endswith("articles/s)")
+
+
+def test_ctrl_c_on_a_terminal_leaves_whole_tables_and_no_progress_line(news: Path) -> None:
+    for i in range(7, 60):
+        (news / f"a{i}.txt").write_text(
+            "\n\n".join(f'"Plan {i}.{p} will pass," Smith said on Monday. It rained.' for p in range(30)),
+            encoding="utf-8")
+    lines, code = screen_of(["extract", "news"], news.parent, interrupt_after="news/a2.txt")
+    text = "\n".join(lines)
+    assert code == 130, text
+    assert not any("Extracting" in line or "…" in line for line in lines), text
+    # The stop's notice, then the summary (folded at the screen's width): nothing else after the tables.
+    # (The terminal itself drops the output still queued for the screen when Ctrl-C is typed, so the
+    # last table may end early, even mid-line.)
+    notice = next(i for i, line in enumerate(lines) if "quotegrab: SIGINT received: " in line)
+    summary = "".join(lines[notice + 1:])
+    assert summary.startswith("quotegrab: ") and summary.endswith("(stopped early; --resume finishes the rest)")
 
 
 def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
