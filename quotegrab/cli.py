@@ -404,6 +404,16 @@ def _drive(
             results.close()
 
 
+def _output(path: Path | None, *, append: bool = False) -> Any:
+    """`writers.Output`; another run holding the file is a usage error."""
+    from quotegrab.running import writers
+
+    try:
+        return writers.Output(path, append=append)
+    except writers.OutputBusy as err:
+        raise UsageError(str(err)) from None
+
+
 def _write_results(run: Batch, fmt: str, *, append: bool, debug: bool) -> None:
     """`extract`'s results written as they come; a run that fails part-way keeps the whole records
     written so far, so --resume can finish the job."""
@@ -411,7 +421,7 @@ def _write_results(run: Batch, fmt: str, *, append: bool, debug: bool) -> None:
 
     stats = Stats()
     # Signals are handled from before the output exists, so no stop leaves a temporary file behind.
-    with Stopper() as stopper, writers.Output(run.output, append=append) as out:
+    with Stopper() as stopper, _output(run.output, append=append) as out:
         run.done = out.done
         console = _shared_terminal(out.stream) if fmt == "table" else None
         writer = writers.make_writer(fmt, out.stream, console=console)
@@ -440,7 +450,7 @@ def _write_speakers(run: Batch, fmt: str, *, debug: bool) -> None:
 
     tally = SpeakerTally()
     stats = Stats()
-    with Stopper() as stopper, writers.Output(run.output) as out:
+    with Stopper() as stopper, _output(run.output) as out:
         _drive(run, write=tally.add, label="Reading", stopper=stopper, stats=stats, debug=debug)
         writer = writers.make_speaker_writer(fmt, out.stream)
         for row in tally.rows():

@@ -31,7 +31,6 @@ from quotegrab.engine.contract import (
     SpeakerRef,
     SpeakerSummary,
 )
-from quotegrab.running.options import UsageError
 
 Item = Document | ErrorRecord
 Format = Literal["table", "json", "jsonl", "csv", "html"]
@@ -426,8 +425,8 @@ def _record_source(line: str) -> str | None:
     return source if isinstance(source, str) else None
 
 
-class OutputBusy(UsageError):
-    """Another run is writing the same output file."""
+class OutputBusy(RuntimeError):
+    """Another run is writing the same output file (for the CLI, a usage error)."""
 
 
 class OutputLock:
