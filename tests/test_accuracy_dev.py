@@ -17,6 +17,8 @@ SHARED = Path(os.environ.get("QUOTEGRAB_SHARED", Path(__file__).resolve().parent
 DEV = SHARED / "data" / "polnear" / "dev"
 RESOLUTION = SHARED / "data" / "polnear" / "dev-resolution.jsonl"
 SEED_GOLD = SHARED / "data" / "seed" / "trump-convicts.gold.json"
+BBC = SHARED / "data" / "bbc"
+BBC_GOLD = Path(__file__).parent / "gold" / "bbc"
 FLOORS = json.loads((Path(__file__).parent / "accuracy_floor.json").read_text(encoding="utf-8"))
 TOLERANCE = FLOORS["tolerance"]
 
@@ -72,3 +74,17 @@ def test_seed_floor() -> None:
         result.accuracy,
         FLOORS["seed"]["right_fraction"],
     )
+
+
+@pytest.mark.skipif(not BBC.is_dir(), reason="no BBC articles")
+def test_bbc_gold_floor() -> None:
+    """The 60 hand-annotated BBC articles (tests/gold/bbc, standoff): quotes found, and found with the
+    right type and speaker, as ../shared/tools/score_articles.py counts them."""
+    golds = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(BBC_GOLD.glob("*.gold.json"))]
+    assert len(golds) == 60
+    texts = [(g["source"], ev.read_text(BBC / g["source"])) for g in golds]
+    docs = ev.documents_as_predictions(ev.predict(texts))
+    results = [ev.score_seed(g, doc, text) for g, doc, (_, text) in zip(golds, docs, texts, strict=True)]
+    total = sum(r.total for r in results)
+    at_least("BBC found", sum(r.found for r in results) / total, FLOORS["bbc"]["found"])
+    at_least("BBC right", sum(r.right for r in results) / total, FLOORS["bbc"]["right_fraction"])

@@ -260,8 +260,8 @@ def test_line_endings_are_preserved(tmp_path: Path, newline: str) -> None:
 
 def test_binary_files(tmp_path: Path) -> None:
     png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10" + bytes(range(256)) * 4
-    got = failure([write(tmp_path / "image.txt", png)], "binary")
-    assert "image.txt" in got.message
+    got = failure([write(tmp_path / "image.txt", png)], "unsupported_format")  # known by its bytes
+    assert "image.txt: an image (PNG), not text" in got.message
     controls = bytes([1, 2, 3, 4, 5, 6, 7, 8, 14, 15, 16, 65]) * 200
     failure([write(tmp_path / "controls.txt", controls)], "binary")
 
@@ -358,7 +358,16 @@ def test_symlink_loops_and_duplicate_folders(tmp_path: Path) -> None:
     os.symlink(root / "other", root / "zlink")  # a second way into a folder already walked
     os.symlink("self.txt", root / "self.txt")  # a link to itself
     os.symlink("gone.txt", root / "broken.txt")  # a link to nothing
-    got = items([str(root)])
+    # As in ripgrep and fd, linked folders inside the folder are left alone unless followed.
+    plain = [(os.path.relpath(g.source, root), getattr(g, "type", "article")) for g in items([str(root)])]
+    assert plain == [
+        ("a.txt", "article"),
+        ("broken.txt", "not_found"),
+        ("other/c.txt", "article"),
+        ("self.txt", "symlink_loop"),
+        ("sub/b.txt", "article"),
+    ]
+    got = items([str(root)], follow=True)
     summary = [(os.path.relpath(g.source, root), getattr(g, "type", "article")) for g in got]
     assert summary == [
         ("a.txt", "article"),

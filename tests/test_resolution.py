@@ -504,14 +504,15 @@ def test_a_vice_president_is_not_the_president(nlp: Language) -> None:
 
 
 def test_an_indefinite_role_is_someone_new(nlp: Language) -> None:
-    # "the party" inside the mention does not make "a spokeswoman" someone already named
+    # "the party" inside the mention does not make "a spokeswoman" someone already named: she speaks
+    # for the party she is the spokeswoman of (issue 18)
     text = (
         "Prime Minister Boris Johnson said the vote would go ahead in January.\n\n"
         "A spokeswoman for the Liberal Democrats said the party would wait for the bill."
     )
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, "the party would wait for the bill")], type="indirect",
-          speaker="spokeswoman for the Liberal Democrats",
+          speaker="Liberal Democrats", resolved_by="spokesperson",
           mention=only(text, "A spokeswoman for the Liberal Democrats"))
 
 

@@ -8,8 +8,13 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 QuoteType = Literal["direct", "mixed", "indirect"]
-SpeakerKind = Literal["person", "organization", "group"]
-ResolvedBy = Literal["name", "surname", "pronoun", "title", "role", "continuation", "group", "organization"]
+# "document": a report, poll or figures with no issuer named in the article; a researcher counting
+# people and organisations can leave them out
+SpeakerKind = Literal["person", "organization", "group", "document"]
+ResolvedBy = Literal[
+    "name", "surname", "pronoun", "title", "role", "continuation", "group", "organization",
+    "acronym", "spokesperson", "issuer", "document",
+]
 
 
 class Span(BaseModel):
@@ -67,7 +72,7 @@ class Quote(BaseModel):
 
 
 class Speaker(BaseModel):
-    """One person, organisation or unnamed group quoted in the article."""
+    """One person, organisation, unnamed group or unattributed document quoted in the article."""
 
     id: str
     name: str

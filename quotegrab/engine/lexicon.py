@@ -58,6 +58,11 @@ LIST_FILES = (
     "place_name_nouns",
     "names_female",
     "names_male",
+    "org_generic_words",
+    "acronym_skip_words",
+    "spokesperson_nouns",
+    "document_nouns",
+    "titles_given_name",
 )
 
 

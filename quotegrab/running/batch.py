@@ -95,15 +95,18 @@ def run(
         yield from local.run_pool(inputs, jobs=jobs, debug=debug, **options)
 
 
-def list_inputs(paths: list[str], glob: str | None, scheduler: str | None = None) -> Iterator[Any]:
-    """The inputs under `paths`; for a cluster, whose workers read the files, only their names."""
+def list_inputs(
+    paths: list[str], glob: str | None, scheduler: str | None = None, *, follow: bool = False
+) -> Iterator[Any]:
+    """The inputs under `paths`; for a cluster, whose workers read the files, only their names. Linked
+    folders inside folders are walked only with `follow`."""
     if scheduler is not None:
         from quotegrab.running.distributed import iter_refs
 
-        return iter_refs(paths, glob=glob)
+        return iter_refs(paths, glob=glob, follow=follow)
     from quotegrab.running.inputs import iter_inputs
 
-    return iter_inputs(paths, glob=glob)
+    return iter_inputs(paths, glob=glob, follow=follow)
 
 
 def without(inputs: Iterable[Any], path: Path) -> Iterator[Any]:
@@ -131,6 +134,7 @@ class Batch:
     include_text: bool = False
     done: set[str] = field(default_factory=set)
     output: Path | None = None
+    follow: bool = False
 
     @property
     def runs_here(self) -> bool:
@@ -139,7 +143,7 @@ class Batch:
     def results(self, stats: Stats, *, nlp: Language | None, should_stop: Callable[[], bool],
                 debug: bool) -> Iterator[Result]:
         """The results, in input order; skipped inputs are counted in `stats`."""
-        inputs = skip_done(list_inputs(self.paths, self.glob, self.scheduler), self.done, stats)
+        inputs = skip_done(list_inputs(self.paths, self.glob, self.scheduler, follow=self.follow), self.done, stats)
         if self.output is not None:
             inputs = without(inputs, self.output)
         return run(inputs, model=self.model, nlp=nlp, jobs=self.jobs, include_text=self.include_text,
@@ -172,7 +176,7 @@ def skip_done(
             yield item
 
 
-def count_inputs(paths: list[str], glob: str | None = None) -> int | None:
+def count_inputs(paths: list[str], glob: str | None = None, *, follow: bool = False) -> int | None:
     """A quick estimate of how many articles `paths` hold, for the progress bar's total and ETA.
 
     Counts the files a folder walk would read (same default extensions and glob as
@@ -193,6 +197,11 @@ def count_inputs(paths: list[str], glob: str | None = None) -> int | None:
         if path == "-":
             return None
         if os.path.isdir(path):
+            if follow:  # the walk itself, which ends on any loop of links
+                from quotegrab.running.inputs import walk
+
+                total += sum(1 for _ in walk(path, glob, set(), follow=True))
+                continue
             for _root, dirs, files in os.walk(path):
                 dirs[:] = [d for d in dirs if not d.startswith(".")]
                 total += sum(1 for name in files if wanted(name))

@@ -107,6 +107,7 @@ def iter_refs(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     encoding: str | None = None,
+    follow: bool = False,
 ) -> Iterator[Article | InputFailure | FileRef]:
     """What `quotegrab.running.inputs.iter_inputs` yields, in the same order, except that each single-article
     file (text, HTML) is a `FileRef` for a worker to read instead of being read here."""
@@ -114,8 +115,9 @@ def iter_refs(
 
     seen_dirs: set[str] = set()
     for path in paths:
-        if path == "-":
-            yield from inputs.iter_inputs(["-"], max_bytes=max_bytes, encoding=encoding)
+        if path == "-" or path.lower().startswith(("http://", "https://")):
+            # Read here: standard input and fetched pages exist only in this process.
+            yield from inputs.iter_inputs([path], max_bytes=max_bytes, encoding=encoding)
             continue
         try:
             st = os.stat(path)
@@ -123,7 +125,7 @@ def iter_refs(
             yield inputs.stat_failure(path, err, given=True)
             continue
         if stat.S_ISDIR(st.st_mode):
-            for item in inputs.walk(path, glob, seen_dirs):
+            for item in inputs.walk(path, glob, seen_dirs, follow=follow):
                 if isinstance(item, InputFailure):
                     yield item
                 else:

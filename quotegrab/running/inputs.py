@@ -9,13 +9,17 @@ newline translation, and only a byte-order mark is removed.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import errno
 import fnmatch
 import json
+import logging
 import os
 import re
+import shlex
 import stat
 import sys
+import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
@@ -43,6 +47,10 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 _BINARY_SAMPLE = 65536
 _HTML_PAGE = re.compile(r"<(?:html|body)\b", re.IGNORECASE)
+log = logging.getLogger("quotegrab.inputs")
+# The libraries that read pages log their doubts (trafilatura: "discarding data", htmldate: dates it
+# cannot parse); they are kept for --debug, never printed as Python's bare last-resort messages.
+_QUIET_LIBRARIES = ("trafilatura", "htmldate", "courlan", "justext", "charset_normalizer")
 _HTML_START = re.compile(r"\s*<(?:!doctype\s+html|html|head|body|article|main|div|p|h[1-6])\b", re.IGNORECASE)
 
 
@@ -65,7 +73,8 @@ class InputFailure:
     source: str
     type: str
     """Stable code: not_found, unreadable, not_a_file, binary, empty, encoding, too_large, bad_json,
-    bad_record, symlink_loop, duplicate."""
+    bad_record, symlink_loop, duplicate, unsupported_format (a PDF, Word, OpenDocument, image or archive),
+    and for addresses http_error and unreachable."""
     message: str
     """One line naming the input and saying what to do about it."""
 
@@ -90,10 +99,13 @@ def iter_inputs(
     encoding: str | None = None,
     stdin: BinaryIO | None = None,
     stdin_format: str = "auto",
+    follow: bool = False,
 ) -> Iterator[Article | InputFailure]:
     """Every article in `paths`, in input order, read lazily one file at a time.
 
-    `paths` holds files, folders (walked recursively in sorted order) and "-" for standard input.
+    `paths` holds files, folders (walked recursively in sorted order), http(s):// addresses of article pages
+    and "-" for standard input. As in ripgrep and fd, a linked folder inside a folder is walked only with
+    `follow`; linked files are read.
     Folders yield the files whose names match `glob` (e.g. "*.txt"), or by default those with one of
     `DEFAULT_EXTENSIONS`; hidden files and folders (".name") are skipped there. Named files are always read,
     whatever their extension. A file's format follows its extension: .html/.htm via trafilatura, .json and
@@ -109,13 +121,16 @@ def iter_inputs(
         if path == "-":
             yield from _read_stdin(stdin, max_bytes=max_bytes, encoding=encoding, fmt=stdin_format)
             continue
+        if path.lower().startswith(("http://", "https://")):
+            yield from read_url(path, max_bytes=max_bytes, encoding=encoding)
+            continue
         try:
             st = os.stat(path)
         except OSError as err:
             yield stat_failure(path, err, given=True)
             continue
         if stat.S_ISDIR(st.st_mode):
-            for item in walk(path, glob, seen_dirs):
+            for item in walk(path, glob, seen_dirs, follow=follow):
                 if isinstance(item, InputFailure):
                     yield item
                 else:
@@ -136,12 +151,16 @@ def read_file(
     source = display_source(path)
     fmt = fmt or format_for(path)
     try:
-        with open(path, "rb") as fh:
+        with _open(path, walked) as fh:
+            st = os.fstat(fh.fileno())
+            if walked and not stat.S_ISREG(st.st_mode):
+                # Replaced by a pipe or device since the folder was listed: never wait on it.
+                yield _not_a_file(path)
+                return
             if fmt == "jsonl":
                 # The limit bounds each record, not the file: a corpus of small records may be any size.
                 yield from _read_jsonl(fh, source, max_bytes=max_bytes, encoding=encoding)
                 return
-            st = os.fstat(fh.fileno())
             if stat.S_ISREG(st.st_mode) and st.st_size > max_bytes:
                 yield _too_large(source, st.st_size, max_bytes)
                 return
@@ -167,10 +186,42 @@ def read_file(
     yield from parse_bytes(data, source, fmt, encoding=encoding)
 
 
+def read_url(url: str, *, max_bytes: int = DEFAULT_MAX_BYTES, encoding: str | None = None) -> Iterator[
+    Article | InputFailure
+]:
+    """The article on the page at an http(s):// address, or why it could not be fetched or read."""
+    from quotegrab.running import web
+
+    try:
+        page = web.fetch(url, max_bytes=max_bytes)
+    except web.FetchError as err:
+        yield InputFailure(url, err.type, f"{show(url)}: {err.message}")
+        return
+    if len(page.data) > max_bytes:
+        yield _too_large(url, None, max_bytes)
+        return
+    for item in parse_bytes(page.data, url, page.fmt, encoding=encoding or page.charset):
+        if isinstance(item, Article):
+            item.metadata.setdefault("url", page.url)
+        yield item
+
+
+def _open(path: str, walked: bool) -> BinaryIO:
+    if not walked:
+        return open(path, "rb")  # a pipe named on the command line is read, waiting for its writer
+    # A file found in a folder may have become a FIFO since it was listed: opening one without
+    # O_NONBLOCK would wait for a writer that may never come.
+    return os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb")
+
+
 def parse_bytes(
     data: bytes, source: str, fmt: str = "text", *, encoding: str | None = None
 ) -> Iterator[Article | InputFailure]:
     """The articles in `data` read as `fmt` ("text", "html", "json" or "jsonl"; "auto" sniffs)."""
+    document = document_format(data, source)
+    if document is not None:
+        yield InputFailure(source, "unsupported_format", f"{show(source)}: {document}")
+        return
     try:
         text, used = decode_bytes(data, encoding)
     except DecodeError as err:
@@ -289,9 +340,14 @@ def show(source: str) -> str:
 # --- folders -------------------------------------------------------------------------------------------
 
 
-def walk(root: str, glob: str | None, seen: set[str]) -> Iterator[str | InputFailure]:
+def walk(root: str, glob: str | None, seen: set[str], *, follow: bool = False) -> Iterator[str | InputFailure]:
     """Paths of the matching files under `root`, depth first in sorted name order, listed one folder at
-    a time so that a folder of many thousands of files is never read ahead."""
+    a time so that a folder of many thousands of files is never read ahead.
+
+    As ripgrep and fd do, a symbolic link to a folder is walked only with `follow` (`root` itself always
+    is), so a link back up (`up -> ..`) or out of the tree never takes the walk elsewhere; with `follow`,
+    a folder reached twice is walked once. Links to files are read (a git-annex or DVC corpus is made of
+    them). Pipes, sockets and devices are reported, never opened."""
     real = os.path.realpath(root)
     names = _open_folder(root, real, seen, [])
     if isinstance(names, InputFailure):
@@ -316,6 +372,9 @@ def walk(root: str, glob: str | None, seen: set[str]) -> Iterator[str | InputFai
                 yield stat_failure(path, err, given=False)
             continue
         if stat.S_ISDIR(st.st_mode):
+            if not follow and os.path.islink(path):
+                log.debug("%s: a link to a folder; not followed (--follow walks it)", show(display_source(path)))
+                continue
             sub_real = os.path.realpath(path)
             sub = _open_folder(path, sub_real, seen, [frame[1] for frame in stack])
             if isinstance(sub, InputFailure):
@@ -444,6 +503,50 @@ def _sniff(text: str) -> str:
     return "text"
 
 
+_IMAGES: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "PNG"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"GIF87a", "GIF"),
+    (b"GIF89a", "GIF"),
+    (b"II*\x00", "TIFF"),
+    (b"MM\x00*", "TIFF"),
+)
+_OFFICE_ZIPS: tuple[tuple[bytes, str], ...] = (
+    (b"word/", "a Word document (.docx)"),
+    (b"xl/", "an Excel spreadsheet (.xlsx)"),
+    (b"ppt/", "a PowerPoint presentation (.pptx)"),
+    (b"application/vnd.oasis.opendocument", "an OpenDocument file (.odt)"),
+    (b"content.xml", "an OpenDocument file (.odt)"),
+)
+
+
+def document_format(data: bytes, source: str) -> str | None:
+    """What to say about `data` when its first bytes show a format that is not text (a PDF, an office
+    document, an image, an archive): the format and how to get the text out; None for anything else."""
+    name = shlex.quote(source) if source != STDIN_SOURCE else "FILE"
+    head = data[:16]
+    if head.startswith(b"%PDF-"):
+        return f"a PDF document, not text: extract its text first (pdftotext {name})"
+    for magic, kind in _IMAGES:
+        if head.startswith(magic):
+            return f"an image ({kind}), not text: OCR it first (tesseract {name} out; then read out.txt)"
+    if head.startswith(b"RIFF") and data[8:12] == b"WEBP":
+        return f"an image (WebP), not text: OCR it first (tesseract {name} out; then read out.txt)"
+    if head.startswith(b"PK\x03\x04"):
+        sample = data[:_BINARY_SAMPLE]
+        for marker, kind in _OFFICE_ZIPS:
+            if marker in sample:
+                return f"{kind}, not text: save it as plain text, or: pandoc {name} -t plain -o out.txt"
+        return f"a ZIP archive, not text: unpack it first (unzip {name}) and read the files in it"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "an old Microsoft Office document (.doc), not text: save it as plain text"
+    if head.startswith(b"{\\rtf"):
+        return f"an RTF document, not plain text: save it as plain text, or: pandoc {name} -t plain -o out.txt"
+    if head.startswith(b"\x1f\x8b"):
+        return f"gzip-compressed, not text: decompress it first (zcat {name} | quotegrab extract -)"
+    return None
+
+
 def _text_article(text: str, source: str, metadata: dict[str, Any]) -> Article | InputFailure:
     if not text.strip():
         return InputFailure(source, "empty", f"{show(source)}: holds only whitespace; nothing to extract")
@@ -458,13 +561,14 @@ def _html_article(html: str, source: str, metadata: dict[str, Any]) -> Article |
     if html.strip():
         # trafilatura rejects a bare fragment ("<p>...</p>") as not being a page: give it one.
         page = html if _HTML_PAGE.search(html) else f"<html><body>{html}</body></html>"
-        # Comments under a news story are not the story; the article body, tables included, is.
-        found = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False)
-        text = (found.text or "") if found is not None else ""
-        if not text.strip():
-            # Too little markup for trafilatura's main-content heuristics (a short page): fall back to all
-            # of the page's visible text.
-            text = trafilatura.html2txt(page) or ""
+        with _library_warnings(source):
+            # Comments under a news story are not the story; the article body, tables included, is.
+            found = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False)
+            text = (found.text or "") if found is not None else ""
+            if not text.strip():
+                # Too little markup for trafilatura's main-content heuristics (a short page): fall back to
+                # all of the page's visible text.
+                text = trafilatura.html2txt(page) or ""
     if not text.strip():
         return InputFailure(
             source, "empty", f"{show(source)}: no article text found in this HTML; check the page's content"
@@ -476,6 +580,30 @@ def _html_article(html: str, source: str, metadata: dict[str, Any]) -> Article |
             if isinstance(value, str) and value.strip():
                 meta[key] = value
     return Article(source, text, meta)
+
+
+class _ToDebug(logging.Handler):
+    """Hands a library's log records to quotegrab's logger at DEBUG: shown with --debug, else silent."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        log.debug("%s: %s", record.name, record.getMessage())
+
+
+_TO_DEBUG = _ToDebug()
+
+
+@contextlib.contextmanager
+def _library_warnings(source: str) -> Iterator[None]:
+    """Python warnings and log messages of the page readers while reading `source`, kept at DEBUG."""
+    for name in _QUIET_LIBRARIES:
+        library = logging.getLogger(name)
+        if _TO_DEBUG not in library.handlers:
+            library.addHandler(_TO_DEBUG)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        yield
+    for warning in caught:
+        log.debug("%s: %s: %s", show(source), warning.category.__name__, warning.message)
 
 
 def _record_source(source: str, record: Any, number: int) -> str:

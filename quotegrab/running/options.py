@@ -57,15 +57,79 @@ def resolve_model(model: str | None) -> str:
         name = model or default_model()
     except ModelNotFoundError as err:
         raise UsageError(str(err)) from None
-    if Path(name).exists():
-        return name
     try:
-        found = importlib.util.find_spec(name) is not None
+        found = Path(name).exists() or importlib.util.find_spec(name) is not None
     except (ImportError, ValueError):
         found = False
     if not found:
         raise UsageError(f"spaCy pipeline {name!r} not found: not an installed package nor a path")
+    config = _config_path(name)
+    if config is not None:
+        _require_parser_and_ner(name, _components(config))
     return name
+
+
+# What quotegrab reads from the pipeline: the dependency parse (who said what) and named entities.
+_NEEDS = {"parser": ("parser", "beam_parser"), "ner": ("ner", "beam_ner")}
+
+
+def _require_parser_and_ner(name: str, components: dict[str, str | None]) -> None:
+    """A usage error naming what the pipeline lacks; `components` maps each active one to its factory
+    (None when it is sourced from another pipeline, and known only by its name)."""
+    missing = [
+        need
+        for need, factories in _NEEDS.items()
+        if not any(factory in factories or (factory is None and comp == need) for comp, factory in components.items())
+    ]
+    if missing:
+        lacks = " and no ".join(missing)
+        raise UsageError(
+            f"spaCy pipeline {name!r} has no {lacks}: quotegrab needs both (a dependency parser and named "
+            "entities, as en_core_web_sm has)"
+        )
+
+
+def _config_path(name: str) -> Path | None:
+    """The config.cfg of a pipeline folder or installed package, found without loading it."""
+    import importlib.util
+
+    folder = Path(name)
+    if not folder.exists():
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):
+            return None
+        locations = list(spec.submodule_search_locations or []) if spec is not None else []
+        if not locations:
+            return None
+        folder = Path(locations[0])
+        # A pipeline package keeps its data in a NAME-VERSION folder beside its __init__.py.
+        found = sorted(folder.glob("*/config.cfg"))
+        return found[0] if found and not (folder / "config.cfg").is_file() else folder / "config.cfg"
+    config = folder / "config.cfg"
+    return config if config.is_file() else None
+
+
+def _components(config: Path) -> dict[str, str | None]:
+    """The active components of a pipeline's config and their factories; {} read as "cannot tell"."""
+    import configparser
+    import json
+
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read(config, encoding="utf-8")
+        pipeline = json.loads(parser.get("nlp", "pipeline", fallback="[]"))
+        disabled = set(json.loads(parser.get("nlp", "disabled", fallback="[]")))
+    except (configparser.Error, OSError, ValueError):
+        return {name: None for name in _NEEDS}  # unreadable: let spaCy say what is wrong
+    found: dict[str, str | None] = {}
+    for comp in pipeline:
+        if comp in disabled:
+            continue
+        section = f"components.{comp}"
+        factory = parser.get(section, "factory", fallback=None) if parser.has_section(section) else None
+        found[comp] = factory.strip('"') if factory else None
+    return found
 
 
 def load_pipeline(name: str, *, debug: bool = False) -> Language:
@@ -74,11 +138,13 @@ def load_pipeline(name: str, *, debug: bool = False) -> Language:
     from quotegrab.engine.pipeline import ModelNotFoundError, load
 
     try:
-        return load(name)
+        nlp = load(name)
     except ModelNotFoundError as err:
         if debug:
             raise
         raise UsageError(str(err)) from None
+    _require_parser_and_ner(name, {comp: nlp.get_pipe_meta(comp).factory for comp in nlp.pipe_names})
+    return nlp
 
 
 def check_scheduler(scheduler: str | None, jobs: int) -> None:

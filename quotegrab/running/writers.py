@@ -174,9 +174,14 @@ class TableWriter:
         show each one once."""
         from rich.console import Console
 
+        from quotegrab.running.color import color_wanted
+
         self.errors = console is None
+        color = color_wanted() if color is None else color
+        # No colour means no escape codes at all (Rich's own no_color still writes bold and dim).
         self.console = console or Console(
-            file=stream, force_terminal=color, no_color=color is False, width=width, highlight=False
+            file=stream, force_terminal=color, no_color=color is False, width=width, highlight=False,
+            color_system=None if color is False else "auto",
         )
 
     def write(self, item: Item) -> None:

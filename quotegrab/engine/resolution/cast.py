@@ -30,6 +30,7 @@ from quotegrab.engine.resolution.mentions import (
     appositive_roles,
     inside_title,
     introduced_as,
+    left_descriptors,
     left_roles,
     looks_like_person,
     misread_people,
@@ -87,19 +88,33 @@ class _Casting:
         # a Span's text, not doc.text sliced: Doc.text rebuilds the whole text on every access
         name = ent.doc[tokens[0].i : tokens[-1].i + 1].text
         surname = tokens[-1].lower_
+        royal = _given_name_title(words, ent, tokens)
+        if royal is not None:
+            # "Prince Charles": a given name with its title is the whole name, which no surname joins
+            name, surname = f"{royal.capitalize()} {name}", f"{royal} {name.lower()}"
         roles = set(titles) | set(left_roles(words, ent)) | set(appositive_roles(words, ent))
+        roles |= set(left_descriptors(words, ent))
         roles |= {words.title_roles[r] for r in roles if r in words.title_roles}
         candidates = self._candidates(tokens, surname)
         # "Mr." written before the entity the NER tagged, as well as inside it
         gender_titles = titles + [r for r in roles if r in words.male_titles or r in words.female_titles]
-        if len(tokens) == 1:
+        if royal is not None:
+            entity = candidates[0] if candidates else None
+        elif len(tokens) == 1:
             entity, candidates = self._by_surname(ent, candidates, gender_titles)
+            if entity is not None and _other_address(words, titles + left_roles(words, ent), entity):
+                # "Mr Williams" after "Dr Rowan Williams", the archbishop: another man of that name
+                entity, candidates, name = None, [], " ".join(t.text for t in _titled(ent, tokens))
         else:
             entity = self._by_full_name(tokens, name, candidates)
         # a lone given name ("Melanie said") is as telling as a full one; a lone surname is not
         first = tokens[0].text if len(tokens) > 1 or not candidates else None
         if entity is None:
             entity = Entity(name=name, kind="person", gender=words.gender_of(first, gender_titles))
+            # a royal, a namesake of other address, a given name several people bear: the cast alone
+            # can tell who is meant where
+            entity.kept_apart = royal is not None or len(tokens) == 1 and (
+                name != tokens[0].text or tokens[0].lower_ in words.first_names)
             self.article.entities.append(entity)
             self.by_surname.setdefault(surname, []).append(entity)
         if entity.gender is None:
@@ -118,12 +133,18 @@ class _Casting:
         """The people a name may join: those with its surname, else for a lone word its bearer's given name
         or a surname one letter off."""
         candidates = self.by_surname.get(surname, [])
+        if " " in surname:
+            return candidates  # a royal's title and given name: the same person only by the same name
         if len(tokens) == 1 and not candidates and surname in self.words.first_names:
-            # "Hillary" alone, when one person in the article is called Hillary: her first name
-            candidates = [e for e in self.article.entities if " " in e.name and e.name.split()[0].lower() == surname]
+            # "Hillary" alone, when one person in the article is called Hillary: her first name (a royal's
+            # given name counts: "Charles" may be Prince Charles as much as Charles Kennedy)
+            royals = {f"{title} {surname}" for title in self.words.given_name_titles}
+            candidates = [e for e in self.article.entities if " " in e.name
+                          and (e.name.split()[0].lower() == surname or e.name.lower() in royals)]
             candidates = candidates if len(candidates) == 1 else []
-        if len(tokens) == 1 and not candidates:
-            # "McLenney" a paragraph after "Tyresha McClenney": a misspelling, not a new person
+        if len(tokens) == 1 and not candidates and surname not in self.words.first_names:
+            # "McLenney" a paragraph after "Tyresha McClenney": a misspelling, not a new person (but
+            # "William" is a given name of its own, not a misspelt "Williams")
             candidates = [e for key, named in self.by_surname.items() if one_edit_apart(key, surname) for e in named]
         return candidates
 
@@ -173,15 +194,46 @@ class _Casting:
             person.add_alias(ent.text)
             self._sight(ent, person)
             return
-        entity = self.by_org.get(key)
-        if entity is None:
-            entity = next((e for k, e in self.by_org.items() if same_org(k, key)), None)
+        entity = self.by_org.get(key) or self._same_organisation(name)
         if entity is None:
             entity = Entity(name=name, kind="organization")
             self.article.entities.append(entity)
+        elif " " not in entity.name and not _acronym(entity.name) and len(name.split()) > 1:
+            # "Fairmont" first, "Fairmont Hotels & Resorts" later: the fuller name names the organisation
+            shorter, entity.name = entity.name, name
+            entity.add_alias(shorter)
         self.by_org[key] = entity
         entity.add_alias(ent.text)
+        bracketed = _bracketed_acronym(ent)
+        if bracketed is not None:
+            # "the Mobile Data Association (MDA)": the letters in brackets name it from now on
+            self.by_org.setdefault(bracketed.lower(), entity)
+            entity.add_alias(bracketed)
         self._sight(ent, entity)
+
+    def _same_organisation(self, name: str) -> Entity | None:
+        """An organisation already named that `name` names too: a longer or shorter form of its name
+        ("State Department website"), its acronym ("EC" for "European Commission"), or its first word
+        when that word is no general one ("Merrill" for "Merrill Lynch", "Bank" for "Bank of England")."""
+        key = name.lower()
+        found = next((e for k, e in self.by_org.items() if same_org(k, key)), None)
+        if found is not None:
+            return found
+        words = self.words
+        orgs = list({id(e): e for e in self.by_org.values()}.values())
+        if _acronym(name):
+            spelt = [e for e in orgs if _initials(e.name, words.acronym_skip_words) == name.upper()]
+            return spelt[0] if len(spelt) == 1 else None
+        first = key.split()[0]
+        if first in words.org_generic_words or "." in first or _acronym(first.upper()) and first.upper() == first:
+            return None
+        if " " not in key:
+            longer = [e for e in orgs if e.name.lower().split()[0] == key and _short_name(e.name, words)]
+            return longer[0] if len(longer) == 1 else None
+        if not _short_name(name, words):
+            return None
+        shorter = [e for e in orgs if e.name.lower() == first and not _acronym(e.name)]
+        return shorter[0] if len(shorter) == 1 else None
 
     def _sight(self, ent: Span, entity: Entity) -> bool:
         """Record where `entity` is named, unless inside a quotation; whether it was recorded."""
@@ -189,6 +241,73 @@ class _Casting:
             return False
         self.article.sightings.append((ent.start_char, entity, salience(ent)))
         return True
+
+
+def _given_name_title(words: Vocabulary, ent: Span, tokens: list[Token]) -> str | None:
+    """The title before a lone given name ("Prince Charles", "Princes William and Harry"), if any."""
+    if len(tokens) != 1:
+        return None
+    before = ent.doc[tokens[0].i - 1] if tokens[0].i > 0 else None
+    if before is None:
+        return None
+    if before.text == "and" and tokens[0].i > 2:
+        before = ent.doc[tokens[0].i - 3]  # "Princes William and Harry": Harry's title is two words back
+    return words.given_name_title(before.text)
+
+
+# forms of address that a plain "Mr" or "Mrs" never stands in for: the archbishop "Dr Rowan Williams" is
+# not the "Mr Williams" of the next paragraph
+_OTHER_ADDRESS = ("dr", "lord", "lady", "sir", "dame", "archbishop", "bishop", "rev", "reverend", "cardinal",
+                  "baroness", "baron")
+
+
+def _other_address(words: Vocabulary, titles: list[str], entity: Entity) -> bool:
+    plain_address = {"mr", "mrs", "ms", "miss"}
+    return bool(set(titles) & plain_address) and bool(entity.roles & set(_OTHER_ADDRESS))
+
+
+def _titled(ent: Span, tokens: list[Token]) -> list[Token]:
+    """A lone name with the title written before it: "Mr Williams"."""
+    doc = ent.doc
+    first = tokens[0].i
+    while first > 0 and doc[first - 1].is_title and doc[first - 1].pos_ == "PROPN" and first > tokens[0].i - 2:
+        first -= 1
+    return list(doc[first : tokens[-1].i + 1])
+
+
+def _short_name(name: str, words: Vocabulary) -> bool:
+    """A name of two or three words besides "of", "&" …: one whose first word can stand for it
+    ("Merrill Lynch", "Bank of England"), unlike a unit of a larger body ("Columbia University Graduate
+    School of Journalism")."""
+    kept = [w for w in name.split() if w.lower() not in words.acronym_skip_words]
+    return 2 <= len(kept) <= 3
+
+
+def _acronym(name: str) -> bool:
+    """"EC", "MDA", "BPI": two to six capitals (an ampersand allowed: "M&S")."""
+    letters = name.replace("&", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+def _initials(name: str, skipped: frozenset[str]) -> str:
+    """"European Commission" -> "EC", "Bank of England" -> "BE"; a name of one word has none."""
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in skipped]
+    return "".join(w[0] for w in words).upper() if len(words) > 1 else ""
+
+
+def _bracketed_acronym(ent: Span) -> str | None:
+    """The acronym in brackets right after a name, or at its end where the NER took in the bracket
+    ("the British Phonographic Industry (BPI")."""
+    doc = ent.doc
+    inner = [t for t in ent if t.text == "("]
+    if inner:
+        after = doc[inner[-1].i + 1 : ent.end]
+    elif ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
+        after = doc[ent.end + 1 : ent.end + 2]
+    else:
+        return None
+    text = after.text.strip(" )")
+    return text if _acronym(text) else None
 
 
 def _weigh_introductions(sightings: list[Sighting], introductions: set[int]) -> None:

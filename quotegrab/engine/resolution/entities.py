@@ -16,6 +16,9 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
     positions: list[int] = field(default_factory=list)  # where it is named outside quotes
     quote_count: int = 0
+    # told apart from namesakes by the cast ("Prince Charles", a "Mr Williams" who is not Dr Rowan
+    # Williams): its sightings name it, whatever other entity shares the words
+    kept_apart: bool = False
 
     def add_alias(self, alias: str) -> None:
         alias = " ".join(alias.split())

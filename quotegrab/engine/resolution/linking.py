@@ -52,7 +52,8 @@ def _learn(article: Article, claim: Claim, entity: Entity, how: str) -> None:
             (w, entity if mention.start_char <= w < mention.end_char and e.kind == "person" else e, s)
             for w, e, s in article.sightings
         ]
-    if entity.kind == "person" and how != "group":
-        # a quoted speaker becomes salient for the pronouns that follow ("someone" does not)
+    if entity.kind == "person" and how not in ("group", "issuer", "spokesperson"):
+        # a quoted speaker becomes salient for the pronouns that follow ("someone" does not, nor the
+        # author of a report or the one a spokesman speaks for: neither is named where the words are)
         article.sightings.append((mention.start_char, entity, SPEAKER_WEIGHT))
         article.sort_sightings()

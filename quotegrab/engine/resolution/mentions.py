@@ -79,6 +79,20 @@ def left_roles(words: Vocabulary, ent: Span) -> list[str]:
     return merged
 
 
+def left_descriptors(words: Vocabulary, ent: Span) -> list[str]:
+    """Common nouns written right before a name, describing the person: "Spectator editor Boris
+    Johnson", "European cross-country champion Hayley Yelling" -> "editor", "champion"."""
+    doc = ent.doc
+    i = ent.start - 1
+    while i >= 0 and words.is_title(doc[i]):
+        i -= 1  # "chairman Mr Ford"
+    found = []
+    while i >= 0 and doc[i].pos_ == "NOUN" and doc[i].tag_ == "NN" and not doc[i].ent_type_:
+        found.append(doc[i].lower_)
+        i -= 1
+    return found[:1]
+
+
 def appositive_roles(words: Vocabulary, ent: Span) -> list[str]:
     """"Marco Rubio, the secretary of State," -> the role nouns of the apposition."""
     root = ent.root
@@ -272,7 +286,8 @@ def org_name(ent: Span) -> str:
     name = re.sub(r"^[\W_]+", "", ent.text.strip())
     name = re.sub(r"^(the|The)\s+", "", name)
     name = re.sub(r"['\u2019]s?$", "", name).strip()
-    return name
+    # "British Phonographic Industry (BPI": an acronym the NER took in, bracket and all, is no part of it
+    return re.sub(r"(?<=\w)\s*\([^()]*\)?$", "", name).strip() or name
 
 
 def name_start(head: Token) -> int:

@@ -19,7 +19,11 @@ from quotegrab.engine.resolution.mentions import looks_like_person, org_name, pr
 
 
 def by_name(article: Article, ent: Span) -> Link:
-    """The entity a PERSON or ORG name stands for, if the article's cast holds it."""
+    """The entity a PERSON or ORG name stands for, if the article's cast holds it: the person the cast
+    joined this very name to, else by name."""
+    cast_as = _cast_as(article, ent)
+    if cast_as is not None:
+        return cast_as
     namesake, how = _namesake(article, ent)
     if namesake is not None:
         return namesake, how
@@ -36,6 +40,18 @@ def by_name(article: Article, ent: Span) -> Link:
                 how = "surname" if e.name != ent.text else "name"
             return e, how
     return None, "name"
+
+
+def _cast_as(article: Article, ent: Span) -> Link | None:
+    """The person the cast joined this sighting of a name to, where it told namesakes apart ("Mr
+    Williams, a local councillor" is not Rowan Williams; "Prince Charles" is not Charles Kennedy)."""
+    seen = next((e for w, e, _ in article.sightings if w == ent.start_char and e.kind == "person"), None)
+    if seen is None or not seen.kept_apart:
+        return None
+    tokens, titles = titles_of(article.words, ent)
+    if titles and len(tokens) == 1:
+        return seen, "title"
+    return seen, "name" if len(tokens) > 1 or seen.name == ent.text else "surname"
 
 
 def _by_org_name(article: Article, ent: Span) -> Link:

@@ -50,7 +50,8 @@ def _speaker_ref(claim: Claim, entity: Entity, how: str, ids: dict[int, str]) ->
     entity.quote_count += 1
     m = claim.mention
     mention = Mention(text=m.text, start=m.start_char, end=m.end_char) if m is not None else None
-    if m is not None and how != "pronoun" and m.root.pos_ != "PRON":
+    # a spokesman or a report speaks for its organisation but is no name of it
+    if m is not None and how not in ("pronoun", "spokesperson", "issuer") and m.root.pos_ != "PRON":
         alias = plain(m) if how == "group" else m.text
         if how == "role" and m[0].lower_ in DETERMINERS:
             alias = alias[:1].lower() + alias[1:]  # "The senator said" -> "the senator"

@@ -133,8 +133,11 @@ def _head_name(r: Reading) -> Span | None:
 
 
 def head_name(r: Reading) -> Link | None:
-    """The head's own name wins: in "Clinton spokesman Brian Fallon" the speaker is Fallon."""
+    """The head's own name wins: in "Clinton spokesman Brian Fallon" the speaker is Fallon. A document
+    the NER takes into a name ("the Butler report") is its issuer's, which the document sieve finds."""
     own = _head_name(r)
+    if own is not None and r.lower in r.article.words.documents and own.start < r.head.i:
+        return None
     return by_name(r.article, own) if own is not None else None
 
 
@@ -152,10 +155,54 @@ def it(r: Reading) -> Link | None:
 
 
 def number(r: Reading) -> Link | None:
-    """"Six in 10 say …", "58 percent said …": a share of those polled."""
-    if r.head.pos_ == "NUM" or r.head.like_num:
-        return r.article.speaker("group", plain(r.mention)), "group"
+    """"77 percent of Republicans polled": a share of a group is that group; "Six in 10 say …", "58
+    percent said …": a share of those polled, a group of its own; a bare number or share standing alone
+    ("only 40%", "47") names nobody who speaks."""
+    head = r.head
+    counted = head.pos_ == "NUM" or head.like_num or head.lower_ in _SHARE_NOUNS and any(
+        c.pos_ == "NUM" or c.like_num for c in head.children)
+    if not counted:
+        return None
+    group = _group_counted(head)
+    if group is not None:
+        return r.article.speaker("group", plain(group)), "group"
+    counted_nouns = [t for t in r.mention if t.pos_ in ("NOUN", "PROPN") and t.lower_ not in _SHARE_NOUNS]
+    if not counted_nouns:
+        # "61 percent of voters like her, while 40 percent say …": the group counted before in the
+        # sentence; "Some 47% believe …": a share of those asked; never a speaker named "47"
+        earlier = [t for t in head.sent if t.i < r.mention.start and t.lower_ in _SHARE_NOUNS]
+        counted = next((g for g in map(_group_counted, reversed(earlier)) if g is not None), None)
+        return r.article.speaker("group", plain(counted) if counted is not None else "those polled"), "group"
+    return r.article.speaker("group", plain(r.mention)), "group"
+
+
+_SHARE_NOUNS = ("percent", "per", "%", "cent", "percentage", "proportion", "share", "majority", "third", "half",
+                "quarter")
+
+
+def _group_counted(head: Token) -> Span | None:
+    """The group a share is of: "77 percent of Republicans polled" -> "Republicans polled"."""
+    for token in (head, *head.children):
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN") and not obj.like_num:
+            # the noun with what comes before it, and a participle right after ("Republicans polled")
+            end = obj.i + 1
+            if end < len(obj.doc) and obj.doc[end].tag_ == "VBN" and obj.doc[end].head.i == obj.i:
+                end += 1
+            return obj.doc[obj.left_edge.i : end]
     return None
+
+
+def age_described(r: Reading) -> Link | None:
+    """"The 31-year-old said …", "the 28-year-old Austrian": a person described by age is the person
+    last in view, as for a pronoun (no one speaks as an age)."""
+    words = [t.lower_ for t in r.mention]
+    aged = any(w == "year" and i + 2 < len(words) and words[i + 2] == "old" for i, w in enumerate(words))
+    if not aged or any(e.label_ == "PERSON" for e in r.names) or r.mention[0].lower_ not in ("the", "this"):
+        return None
+    person = by_pronoun(r.article, "one", r.pos)
+    return (person, "role") if person is not None else None
 
 
 def those(r: Reading) -> Link | None:
@@ -200,6 +247,55 @@ def pronoun(r: Reading) -> Link | None:
         if group is not None:
             return link(r.article, group)[0], "pronoun"
     return entity, "pronoun"
+
+
+# -- those who speak for another, and documents ---------------------------------------------------------
+
+# the prepositions that name whom a spokesperson speaks for, or who issued a document
+_PRINCIPAL_PREPOSITIONS = ("for", "at", "of", "from", "in", "within")
+_ISSUER_PREPOSITIONS = ("by", "from", "of")
+
+
+def _principal(r: Reading, prepositions: tuple[str, ...]) -> Span | None:
+    """Whom a spokesperson speaks for, or who issued a document: the possessor ("Vodafone's
+    spokeswoman", "the Bank's figures"), a name set before the noun ("a UKIP spokesman", "the Butler
+    report"), or the object of a preposition ("a spokesman for the LSE", "a report by the IMF")."""
+    head, doc = r.head, r.mention.doc
+    if r.possessor is not None:
+        return noun_phrase(r.possessor)
+    before = [c for c in head.children if c.i < head.i and c.dep_ in ("compound", "nmod")
+              and (c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "PERSON", "NORP"))]
+    if before:
+        return doc[before[0].left_edge.i : before[-1].i + 1]
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.i > head.i and c.lower_ in prepositions), None)
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    return noun_phrase(obj) if obj is not None and obj.pos_ in ("PROPN", "NOUN") else None
+
+
+def spokesperson(r: Reading) -> Link | None:
+    """"a spokesman for the Bank of England", "Vodafone's spokeswoman", "sources at the Treasury": the
+    one they speak for is the speaker, an organisation or the person spoken for."""
+    if r.lower not in r.article.words.spokespeople:
+        return None
+    principal = _principal(r, _PRINCIPAL_PREPOSITIONS)
+    entity = link(r.article, principal)[0] if principal is not None else None
+    return (entity, "spokesperson") if entity is not None and entity.kind != "document" else None
+
+
+def document(r: Reading) -> Link | None:
+    """"a report by the IMF", "the Bank's latest figures", "his new book": the issuer or author speaks;
+    a document whose issuer the article does not name is a source of kind document, never a person."""
+    words = r.article.words
+    if r.lower not in words.documents or r.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    issuer = _principal(r, _ISSUER_PREPOSITIONS)
+    entity = link(r.article, issuer)[0] if issuer is not None else None
+    if entity is not None and entity.kind != "document":
+        return entity, "issuer"
+    name = plain(r.mention)
+    if r.head.pos_ != "PROPN" and not any(t.pos_ == "PROPN" for t in r.mention if t.i < r.head.i):
+        name = name[:1].lower() + name[1:]  # "Figures released on Monday" -> "figures released on Monday"
+    return r.article.speaker("document", name), "document"
 
 
 # -- organisations, statements and roles ---------------------------------------------------------------
@@ -251,6 +347,18 @@ def definite_role(r: Reading) -> Link | None:
         return None
     entity = by_role(r.article, r.role, r.pos)
     return (entity, "role") if entity is not None else None
+
+
+def described(r: Reading) -> Link | None:
+    """"the political reform group's general secretary", "our correspondent", "the chairman": a
+    description whose noun a person was introduced with ("Sundar Katwala, the group's general
+    secretary", "chairman Bill Ford") is that person, the latest so introduced before it."""
+    head = r.head
+    if r.names or head.pos_ != "NOUN" or head.tag_ != "NN" or not (definite(r.mention) or r.possessor is not None):
+        return None
+    holders = [e for e in r.article.entities if e.kind == "person" and r.lower in e.roles]
+    earlier = [(w, e) for w, e, _ in r.article.sightings if w < r.pos and e in holders]
+    return (earlier[-1][1], "role") if earlier else None
 
 
 def misread_surname(r: Reading) -> Link | None:
@@ -350,10 +458,15 @@ SIEVES: tuple[tuple[str, Callable[[Reading], Link | None]], ...] = (
     ("nobody in particular", nobody_in_particular),
     ("share", share),
     ("pronoun", pronoun),
+    ("age described", age_described),
+    ("document", document),
     ("organisation noun", organisation_noun),
     ("statement", statement),
     ("possessed role", possessed_role),
+    # after it: "Hale's spokesperson" is the spokesman named before, where the article names one
+    ("spokesperson", spokesperson),
     ("definite role", definite_role),
+    ("described", described),
     ("misread surname", misread_surname),
     ("group noun", group_noun),
     ("role then name", role_then_name),

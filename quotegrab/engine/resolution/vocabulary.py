@@ -30,6 +30,15 @@ class Vocabulary:
     female: frozenset[str]
     male: frozenset[str]
     first_names: frozenset[str]
+    # first words too general to name one organisation alone ("Senate", "National")
+    org_generic_words: frozenset[str]
+    acronym_skip_words: frozenset[str]
+    # who speaks for another ("a spokesman for X", "sources at X")
+    spokespeople: frozenset[str]
+    # what an issuer publishes ("a report by X", "X's latest figures")
+    documents: frozenset[str]
+    # titles before a given name ("Prince Charles"), which no surname joins
+    given_name_titles: frozenset[str]
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> Vocabulary:
@@ -60,11 +69,24 @@ class Vocabulary:
             female=lexicon["names_female"],
             male=lexicon["names_male"],
             first_names=lexicon["names_female"] | lexicon["names_male"],
+            org_generic_words=lexicon["org_generic_words"],
+            acronym_skip_words=lexicon["acronym_skip_words"],
+            spokespeople=lexicon["spokesperson_nouns"],
+            documents=lexicon["document_nouns"],
+            given_name_titles=lexicon["titles_given_name"],
         )
 
     def is_title(self, token: Token) -> bool:
         """"Sen.", "President": a title, with or without its abbreviation's full stop."""
         return token.lower_.rstrip(".") in self.titles
+
+    def given_name_title(self, word: str) -> str | None:
+        """"Prince", "princes", "Queen" -> the title in the singular, if it goes before a given name."""
+        word = word.lower()
+        for singular in (word, word[:-1], word[:-2]):
+            if singular in self.given_name_titles and (singular == word or word in (singular + "s", singular + "es")):
+                return singular
+        return None
 
     def gender_of(self, first: str | None, titles: list[str]) -> str | None:
         """"f" or "m" from a gendered title ("Mrs."), else from a given name borne by one gender only."""
