@@ -98,8 +98,8 @@ def test_csv_one_row_per_quote_with_contract_columns(nlp, folder: Path) -> None:
     assert result.exit_code == 1
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert tuple(rows[0].keys()) == QUOTE_COLUMNS
-    assert QUOTE_COLUMNS[:9] == ("source", "quote_id", "type", "speaker", "speaker_kind", "cue", "text",
-                                 "start", "end")
+    assert QUOTE_COLUMNS[:11] == ("source", "quote_id", "type", "speaker", "speaker_kind", "cue", "cue_phrase",
+                                  "negated", "text", "start", "end")
     jsonl_docs = jsonl(invoke("extract", str(folder)).stdout)
     quote_rows = [r for r in rows if not r["error_type"]]
     assert len(quote_rows) == sum(len(d.get("quotes", [])) for d in jsonl_docs)

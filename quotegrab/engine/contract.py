@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 QuoteType = Literal["direct", "mixed", "indirect"]
 # "document": a report, poll or figures with no issuer named in the article; a researcher counting
@@ -27,9 +27,20 @@ class Span(BaseModel):
 
 
 class Cue(Span):
-    """The words that mark the attribution ("said", "according to", ":")."""
+    """The words that mark the attribution ("said", "according to", ":"). `start`/`end` and `text` are
+    the cue's head, as the scorers match it; `phrase` is the cue as a reader must see it, with its
+    auxiliaries, modals and negation ("did not say", "might say", "is expected")."""
 
     text: str
+    phrase: str = Field(description="The cue with its auxiliaries, modals and negation: 'did not say'.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _phrase_defaults_to_text(cls, data: Any) -> Any:
+        # a document written before the phrase existed still reads: its phrase is its cue word
+        if isinstance(data, dict) and "phrase" not in data and "text" in data:
+            data = {**data, "phrase": data["text"]}
+        return data
 
 
 class Mention(Span):
@@ -60,6 +71,12 @@ class Quote(BaseModel):
         default_factory=list, description="Verbatim quoted pieces inside a mixed quote."
     )
     cue: Cue | None
+    negated: bool = Field(
+        default=False,
+        description="The cue is negated ('did not say', 'never claimed', 'would not confirm', 'refused to "
+        "say'): the speaker is reported as not saying the content. 'denied' and the like are not negated: "
+        "their content is what was denied.",
+    )
     speaker: SpeakerRef | None
 
     @property

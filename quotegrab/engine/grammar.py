@@ -27,6 +27,9 @@ DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 # --- relative and question words ------------------------------------------------------------------
 RELATIVE_PRONOUNS = ("who", "that", "which")
 
+# words that negate the verb they stand before ("did not say", "never claimed")
+NEGATIONS = frozenset({"not", "n't", "never"})
+
 # --- determiners and quantifiers ------------------------------------------------------------------
 DETERMINERS = frozenset({"the", "a", "an"}) | DEMONSTRATIVES
 # pronouns of a share of people ("Some say …", "Many believe …"): a group of its own, not a person

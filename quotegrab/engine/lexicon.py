@@ -63,6 +63,7 @@ LIST_FILES = (
     "spokesperson_nouns",
     "document_nouns",
     "titles_given_name",
+    "negating_verbs",
 )
 
 

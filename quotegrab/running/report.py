@@ -101,7 +101,8 @@ def _speakers(doc: Document) -> tuple[list[_SpeakerRow], list[_QuoteInfo]]:
     unattributed: _SpeakerRow | None = None
     infos: list[_QuoteInfo] = []
     for quote in doc.quotes:
-        cue = quote.cue.text if quote.cue else ""
+        # the cue as the reader must see it: "did not say" is no "say"
+        cue = (quote.cue.phrase + (" (negated)" if quote.negated else "")) if quote.cue else ""
         if quote.speaker is None:
             if unattributed is None:
                 unattributed = _SpeakerRow("n", "?", "Unattributed", "")

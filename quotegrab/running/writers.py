@@ -63,6 +63,8 @@ QUOTE_COLUMNS: tuple[str, ...] = (
     _field(SpeakerRef, "name", "speaker"),
     _field(Speaker, "kind", "speaker_kind"),
     _field(Cue, "text", "cue"),
+    _field(Cue, "phrase", "cue_phrase"),
+    _field(Quote, "negated"),
     _field(Quote, "text"),
     _field(Quote, "start"),
     _field(Quote, "end"),
@@ -75,7 +77,7 @@ SPEAKER_COLUMNS: tuple[str, ...] = tuple(SpeakerSummary.model_fields)
 def quote_rows(item: Item) -> Iterator[list[Any]]:
     """CSV rows for one result: one per quote; an error record is one row with the error columns."""
     if isinstance(item, ErrorRecord):
-        yield [item.source, "", "", "", "", "", "", "", "", item.error.type, item.error.message]
+        yield [item.source, "", "", "", "", "", "", "", "", "", "", item.error.type, item.error.message]
         return
     for quote in item.quotes:
         ref = quote.speaker
@@ -87,12 +89,23 @@ def quote_rows(item: Item) -> Iterator[list[Any]]:
             ref.name if ref else "",
             speaker.kind if speaker else "",
             quote.cue.text if quote.cue else "",
+            quote.cue.phrase if quote.cue else "",
+            "true" if quote.negated else "false",
             quote.text,
             quote.start if quote.spans else "",
             quote.end if quote.spans else "",
             "",
             "",
         ]
+
+
+def _cue_cell(quote: Quote) -> Any:
+    """The cue as a reader must see it: "did not say" reads as not said, in red."""
+    from rich.text import Text
+
+    if quote.cue is None:
+        return Text("")
+    return Text(quote.cue.phrase, style="bold red" if quote.negated else "")
 
 
 class JsonlWriter:
@@ -215,7 +228,7 @@ class TableWriter:
                 Text(quote.speaker.name) if quote.speaker else Text("?", style="dim"),
                 quote.type,
                 Text(quote.text),
-                Text(quote.cue.text) if quote.cue else Text(""),
+                _cue_cell(quote),
             )
         self.console.print(table)
 

@@ -4,17 +4,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from spacy.tokens import Doc
+
 from quotegrab.engine.contract import Cue, Mention, Quote, Speaker, SpeakerRef
 from quotegrab.engine.contract import Span as CharSpan
 from quotegrab.engine.grammar import DETERMINERS
 from quotegrab.engine.resolution.entities import Entity, Link
 from quotegrab.engine.resolution.mentions import plain
+from quotegrab.engine.rules.framing import cue_frame
 
 if TYPE_CHECKING:  # the rules import this stage, so their Claim is read for type hints only
     from quotegrab.engine.rules.claim import Claim
 
 
-def assemble(text: str, claims: list[Claim], links: list[Link]) -> tuple[list[Quote], list[Speaker]]:
+def assemble(
+    text: str, claims: list[Claim], links: list[Link], doc: Doc | None = None,
+    negating_verbs: frozenset[str] = frozenset(),
+) -> tuple[list[Quote], list[Speaker]]:
     """Speakers numbered in order of first quote; each quote's mention becomes an alias of its speaker."""
     order: list[Entity] = []
     for entity, _ in links:
@@ -24,9 +30,12 @@ def assemble(text: str, claims: list[Claim], links: list[Link]) -> tuple[list[Qu
     quotes = []
     for n, (claim, (entity, how)) in enumerate(zip(claims, links, strict=True), 1):
         speaker = _speaker_ref(claim, entity, how, ids) if entity is not None else None
-        cue = None
+        cue, negated = None, False
         if claim.cue:
-            cue = Cue(text=text[claim.cue[0] : claim.cue[1]], start=claim.cue[0], end=claim.cue[1])
+            framing = cue_frame(doc, claim, negating_verbs) if doc is not None else None
+            phrase = framing.phrase if framing is not None else text[claim.cue[0] : claim.cue[1]]
+            negated = framing is not None and framing.negated
+            cue = Cue(text=text[claim.cue[0] : claim.cue[1]], start=claim.cue[0], end=claim.cue[1], phrase=phrase)
         quotes.append(
             Quote(
                 id=f"q{n}",
@@ -35,6 +44,7 @@ def assemble(text: str, claims: list[Claim], links: list[Link]) -> tuple[list[Qu
                 spans=[CharSpan(start=s, end=e) for s, e in claim.spans],
                 fragments=[CharSpan(start=s, end=e) for s, e in claim.fragments],
                 cue=cue,
+                negated=negated,
                 speaker=speaker,
             )
         )

@@ -34,4 +34,4 @@ class Resolver:
     ) -> tuple[list[Quote], list[Speaker]]:
         """Contract quotes and speakers for `claims`; `entities` and `text` are the document's, read once."""
         article = cast(self.words, doc, quotations, entities)
-        return assemble(text, claims, link_claims(article, claims))
+        return assemble(text, claims, link_claims(article, claims), doc, self.words.negating_verbs)

@@ -39,6 +39,8 @@ class Vocabulary:
     documents: frozenset[str]
     # titles before a given name ("Prince Charles"), which no surname joins
     given_name_titles: frozenset[str]
+    # verbs that negate a report they govern ("refused to say")
+    negating_verbs: frozenset[str]
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> Vocabulary:
@@ -74,6 +76,7 @@ class Vocabulary:
             spokespeople=lexicon["spokesperson_nouns"],
             documents=lexicon["document_nouns"],
             given_name_titles=lexicon["titles_given_name"],
+            negating_verbs=lexicon["negating_verbs"],
         )
 
     def is_title(self, token: Token) -> bool:

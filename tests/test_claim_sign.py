@@ -1,0 +1,74 @@
+"""The sign of a claim (issue 17): a negated cue carries `negated: true` and the cue a reader sees keeps
+its auxiliaries, modals and negation ("did not say"), in the JSON, the schema, the CSV and the report;
+`cue.start`/`cue.end` stay on the head word the scorers match."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+from spacy.language import Language
+from support import only, quote_at, run
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "head", "phrase"),
+    [
+        ("Officials never claimed the scheme would pay for itself.", "the scheme would pay for itself",
+         "claimed", "never claimed"),
+        ("The mayor did not say whether the bridge would reopen.", "whether the bridge would reopen",
+         "say", "did not say"),
+        ("Hale would not confirm that the talks with the union had failed.",
+         "that the talks with the union had failed", "confirm", "would not confirm"),
+        ("The minister refused to say whether taxes would rise next year.", "whether taxes would rise next year",
+         "say", "refused to say"),
+        ("Smith no longer believes the plan can work.", "the plan can work", "believes", "no longer believes"),
+        ("The union didn't say when the strike would end.", "when the strike would end", "say", "didn't say"),
+    ],
+)
+def test_a_negated_cue_is_marked_and_shown_whole(
+    nlp: Language, text: str, content: str, head: str, phrase: str
+) -> None:
+    doc = run(nlp, text)
+    q = quote_at(doc, text, only(text, content))
+    assert q.negated is True
+    assert q.cue is not None and q.cue.phrase == phrase
+    assert (q.cue.start, q.cue.end) == only(text, head) and q.cue.text == head
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "phrase"),
+    [
+        ("Smith denied that he had lied to the committee.", "that he had lied to the committee", "denied"),
+        ("Hale said the plan would work by the spring.", "the plan would work by the spring", "said"),
+        ("The company might say the deal is off for good.", "the deal is off for good", "might say"),
+        ("Analysts have warned that prices will rise.", "that prices will rise", "have warned"),
+    ],
+)
+def test_a_cue_that_is_not_negated_keeps_its_auxiliaries(nlp: Language, text: str, content: str, phrase: str) -> None:
+    doc = run(nlp, text)
+    q = quote_at(doc, text, only(text, content))
+    assert q.negated is False
+    assert q.cue is not None and q.cue.phrase == phrase
+
+
+def test_negated_and_the_phrase_are_in_the_schema_the_csv_and_the_report(tmp_path) -> None:
+    schema = json.loads(subprocess.run([sys.executable, "-m", "quotegrab", "schema"], capture_output=True,
+                                       text=True, check=True).stdout)
+    defs = schema.get("$defs", {})
+    assert "negated" in defs["Quote"]["properties"] and "phrase" in defs["Cue"]["properties"]
+    article = tmp_path / "a.txt"
+    article.write_text("Officials never claimed the scheme would pay for itself.\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "quotegrab", "extract", str(article), "-f", "csv"],
+                         capture_output=True, text=True, check=True).stdout
+    [row] = list(csv.DictReader(io.StringIO(out)))
+    assert (row["cue"], row["cue_phrase"], row["negated"]) == ("claimed", "never claimed", "true")
+    page = tmp_path / "r.html"
+    subprocess.run([sys.executable, "-m", "quotegrab", "extract", str(article), "-f", "html", "-o", str(page)],
+                   capture_output=True, text=True, check=True)
+    html = page.read_text(encoding="utf-8")
+    assert "never claimed (negated)" in html
