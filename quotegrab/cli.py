@@ -36,7 +36,8 @@ EXIT_CODES = (
     "[bold]0[/bold] every input processed · "
     "[bold]1[/bold] some inputs failed (each has an error record in the output and a line on stderr; "
     "all other results are written), or the run failed part-way (results so far are kept) · "
-    "[bold]2[/bold] usage error (bad option, no inputs, model not found) · "
+    "[bold]2[/bold] usage error (bad option, no inputs, model not found, another run writing the same "
+    "--output) · "
     "[bold]130[/bold] / [bold]143[/bold] stopped by Ctrl-C / SIGTERM (results so far are kept, "
     "whole lines only; finish with --resume)."
 )
@@ -245,12 +246,22 @@ def _say(message: str) -> None:
     print(f"quotegrab: {message}", file=sys.stderr, flush=True)
 
 
+class _Interrupted(BaseException):
+    """The first signal, raised where the run waits for its next result (not an input's failure)."""
+
+
 class Stopper:
     """Turns the first SIGINT/SIGTERM into a request to stop after the current document, so output
-    ends on a whole line; a second signal stops at once with the default behaviour."""
+    ends on a whole line; a second signal stops at once with the default behaviour.
+
+    While the run `waits` for its next result (computing it, or reading an input such as a named pipe
+    with no writer yet) the first signal also interrupts that wait at once: the document under way
+    is not complete, so nothing whole is lost."""
 
     def __init__(self) -> None:
         self.signum: int | None = None
+        self.waits = False
+        self._announced = False
         self._previous: dict[int, Any] = {}
 
     def __enter__(self) -> Stopper:
@@ -268,12 +279,33 @@ class Stopper:
             signal.signal(signum, signal.SIG_DFL)
             os.kill(os.getpid(), signum)
             return
+        # Nothing is printed here: the handler may run in the middle of a write to the same stream.
         self.signum = signum
-        _say(f"{signal.Signals(signum).name} received: finishing the current document and stopping "
-             "(again to stop at once)")
+        if self.waits:
+            self.waits = False
+            raise _Interrupted
+
+    def next_result(self, results: Any) -> Any:
+        """The next of `results`, None at their end or when a signal interrupts the wait for it."""
+        result = None
+        try:
+            self.waits = not self.requested()
+            if self.waits:
+                result = next(results, None)
+            self.waits = False
+        except _Interrupted:
+            pass  # a result already in hand (the signal came just after it) is still returned
+        return result
 
     def requested(self) -> bool:
         return self.signum is not None
+
+    def announce(self) -> None:
+        """Says once, from the run's own flow, that a signal stopped it."""
+        if self.signum is not None and not self._announced:
+            self._announced = True
+            _say(f"{signal.Signals(self.signum).name} received: stopping after the documents already complete "
+                 "(again to stop at once)")
 
     @property
     def exit_code(self) -> int:
@@ -290,7 +322,7 @@ def _error_line(record: ErrorRecord) -> str:
 class _Progress:
     """A Rich progress bar on stderr when it is a terminal; otherwise nothing."""
 
-    def __init__(self, total: int | None, label: str, quiet: bool = False) -> None:
+    def __init__(self, total: int | None, label: str, quiet: bool = False, console: Any = None) -> None:
         self.bar: Any = None
         self.total = total
         self.console: Any = None
@@ -312,8 +344,18 @@ class _Progress:
                 speed = task.finished_speed or task.speed
                 return Text(f"{speed:.1f} articles/s" if speed else "… articles/s", style="cyan")
 
-        self.console = _err_console()
-        self.bar = Progress(
+        # A console shared with the tables (stdout and stderr on one terminal): Rich prints each table
+        # above the bar, which is transient, so no progress line is left between the tables.
+        self.console = terminal = console or _err_console()
+        class Bar(Progress):
+            def get_renderable(self) -> Any:
+                from rich.constrain import Constrain
+
+                # A few columns short of the terminal, so the "^C" a terminal echoes at the cursor
+                # does not wrap onto a line the transient bar would not erase.
+                return Constrain(super().get_renderable(), max(terminal.width - 3, 20))
+
+        self.bar = Bar(
             SpinnerColumn(), TextColumn(label), BarColumn(), MofNCompleteColumn(), TextColumn("articles"),
             Rate(), TextColumn("{task.fields[quotes]} quotes", style="green"),
             TextColumn("{task.fields[failed]}", style="red"), TimeRemainingColumn(),
@@ -342,7 +384,7 @@ class _Progress:
         if self.console:
             from rich.text import Text
 
-            self.console.print(Text(line, style="red"))
+            self.console.print(Text(line, style="red"), soft_wrap=True)
         else:
             print(line, file=sys.stderr, flush=True)
 
@@ -395,9 +437,26 @@ def _silence_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
+def _shared_terminal(stream: Any) -> Any:
+    """A Rich console on `stream` when it is the very terminal stderr is (`quotegrab extract a.txt` in
+    a shell), for the tables and the progress bar to share; else None (each keeps its own stream)."""
+    try:
+        if not (stream.isatty() and sys.stderr.isatty()):
+            return None
+        if not os.path.samestat(os.fstat(stream.fileno()), os.fstat(sys.stderr.fileno())):
+            return None
+    except (AttributeError, OSError, ValueError):
+        return None
+    from rich.console import Console
+
+    color = color_wanted()
+    return Console(file=stream, highlight=False, force_terminal=color,
+                   color_system=None if color is False else "auto")
+
+
 def _drive(
     run: Batch, *, write: Callable[[Document | ErrorRecord], None], label: str, stopper: Stopper, stats: Any,
-    debug: bool, quiet: bool = False,
+    debug: bool, quiet: bool = False, console: Any = None,
 ) -> None:
     """Runs the batch, handing each result to `write` and counting it in `stats`, until done or
     `stopper` fires."""
@@ -407,10 +466,10 @@ def _drive(
 
     nlp = options.load_pipeline(run.model, debug=debug) if run.runs_here else None
     total = count_inputs(run.paths, run.glob, follow=run.follow) if _live_stderr(quiet) else None
-    with _Progress(total, label, quiet) as progress:
+    with _Progress(total, label, quiet, console) as progress:
         results = run.results(stats, nlp=nlp, should_stop=stopper.requested, debug=debug)
         try:
-            for result in results:
+            while (result := stopper.next_result(results)) is not None:
                 write(result)
                 stats.add(result)
                 if isinstance(result, ErrorRecord):
@@ -419,7 +478,18 @@ def _drive(
                 if stopper.requested():
                     break
         finally:
+            stopper.announce()
             results.close()
+
+
+def _output(path: Path | None, *, append: bool = False) -> Any:
+    """`writers.Output`; another run holding the file is a usage error."""
+    from quotegrab.running import writers
+
+    try:
+        return writers.Output(path, append=append)
+    except writers.OutputBusy as err:
+        raise UsageError(str(err)) from None
 
 
 def _write_results(run: Batch, fmt: str, *, append: bool, debug: bool, quiet: bool = False) -> None:
@@ -430,11 +500,13 @@ def _write_results(run: Batch, fmt: str, *, append: bool, debug: bool, quiet: bo
 
     stats = Stats()
     # Signals are handled from before the output exists, so no stop leaves a temporary file behind.
-    with Stopper() as stopper, writers.Output(run.output, append=append) as out:
-        writer = writers.make_writer(fmt, out.stream)
+    with Stopper() as stopper, _output(run.output, append=append) as out:
+        run.done = out.done
+        console = _shared_terminal(out.stream) if fmt == "table" else None
+        writer = writers.make_writer(fmt, out.stream, console=console)
         try:
             _drive(run, write=writer.write, label="Extracting", stopper=stopper, stats=stats, debug=debug,
-                   quiet=quiet)
+                   quiet=quiet, console=console)
             writer.close()
             # Nothing to read is a usage error: leave any previous output file as it was.
             out.ok = bool(stats.done or stats.skipped or stopper.requested())
@@ -458,7 +530,7 @@ def _write_speakers(run: Batch, fmt: str, *, debug: bool, quiet: bool = False) -
 
     tally = SpeakerTally()
     stats = Stats()
-    with Stopper() as stopper, writers.Output(run.output) as out:
+    with Stopper() as stopper, _output(run.output) as out:
         _drive(run, write=tally.add, label="Reading", stopper=stopper, stats=stats, debug=debug, quiet=quiet)
         writer = writers.make_speaker_writer(fmt, out.stream)
         for row in tally.rows():
@@ -469,15 +541,16 @@ def _write_speakers(run: Batch, fmt: str, *, debug: bool, quiet: bool = False) -
 
 
 def _finish_run(stats: Any, stopper: Stopper, quiet: bool = False) -> None:
+    if stats.done == 0 and stats.skipped == 0 and not stopper.requested():
+        from quotegrab.running.inputs import DEFAULT_EXTENSIONS
+
+        # One line, with no summary of nothing before it.
+        raise UsageError(f"no inputs found (folders are searched for {' '.join(DEFAULT_EXTENSIONS)} "
+                         "files, or those matching --glob)")
     if not quiet:
         _say(stats.summary() + (" (stopped early; --resume finishes the rest)" if stopper.requested() else ""))
     if stopper.requested():
         raise typer.Exit(stopper.exit_code)
-    if stats.done == 0 and stats.skipped == 0:
-        from quotegrab.running.inputs import DEFAULT_EXTENSIONS
-
-        raise UsageError(f"no inputs found (folders are searched for {' '.join(DEFAULT_EXTENSIONS)} "
-                         "files, or those matching --glob)")
     if stats.failed:
         raise typer.Exit(FAILED)
 
@@ -558,10 +631,10 @@ def extract(
     from quotegrab.running.batch import Batch
 
     def body() -> None:
-        chosen, done = options.extract_output(fmt.value if fmt else None, output, resume)
+        chosen = options.extract_output(fmt.value if fmt else None, output, resume)
         # The report shows quotes highlighted in their article, which needs the text.
         run = Batch(paths, glob, options.resolve_model(model), jobs, scheduler,
-                    include_text=include_text or chosen == "html", done=done, output=output, follow=follow)
+                    include_text=include_text or chosen == "html", output=output, follow=follow)
         options.check_scheduler(scheduler, jobs)  # a usage error before any file is created
         _write_results(run, chosen, append=resume, debug=debug, quiet=quiet)
 

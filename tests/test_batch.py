@@ -57,7 +57,7 @@ def test_one_failing_text_in_a_batch_is_isolated(nlp, monkeypatch) -> None:
             raise ValueError("cannot parse plan 5")
         return real(text, source, nlp, **kw)
 
-    def fragile_many(pairs, nlp=None, batch_size=8):
+    def fragile_many(pairs, nlp=None, batch_size=8, **kw):
         pairs = list(pairs)  # like nlp.pipe: the whole batch fails together
         if any("Plan 5 " in text for _, text in pairs):
             raise ValueError("batch failed")
@@ -90,6 +90,33 @@ def test_should_stop_ends_the_stream_early(nlp) -> None:
     for result in batch.run(articles(50), nlp=nlp, chunk_size=4, should_stop=lambda: len(seen) >= 3):
         seen.append(result.source)
     assert len(seen) == 3
+
+
+def test_should_stop_is_asked_between_the_pieces_of_a_long_text(nlp, monkeypatch) -> None:
+    import quotegrab.engine.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "PIECE_CHARS", 400)
+    long_text = ("Filler sentence about the weather. " * 8 + "\n\n") * 6 + SMITH
+    stop = {"now": False}
+    pieces: list[int] = []
+    real_split = __import__("quotegrab.engine.chunking", fromlist=["split_text"]).split_text
+
+    def split_and_stop(text: str, limit: int):
+        for offset, piece in real_split(text, limit):
+            pieces.append(offset)
+            yield offset, piece
+            stop["now"] = True  # asked for once the first piece is done
+
+    monkeypatch.setattr("quotegrab.engine.chunking.split_text", split_and_stop)
+    items = [Article("short", SMITH), Article("long", long_text), Article("after", SMITH)]
+    results = list(batch.run(items, nlp=nlp, should_stop=lambda: stop["now"]))
+    assert [r.source for r in results] == ["short"]
+    assert len(pieces) == 2  # the second piece was cut but never parsed; the third never cut
+    stop["now"] = False
+    pieces.clear()
+    monkeypatch.setattr("quotegrab.engine.chunking.split_text", real_split)
+    whole = list(batch.run(items, nlp=nlp))
+    assert [r.source for r in whole] == ["short", "long", "after"]
 
 
 # Stand-ins for the worker's model loading and chunk processing: module-level so worker processes can

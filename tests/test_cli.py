@@ -206,7 +206,7 @@ def test_engine_exception_becomes_error_record_without_traceback(nlp, folder: Pa
             raise RuntimeError("engine exploded")
         return real(text, source, nlp, **kw)
 
-    def no_batching(pairs, nlp=None, batch_size=8):
+    def no_batching(pairs, nlp=None, batch_size=8, **kw):
         for source, text in pairs:
             yield flaky(text, source, nlp)
 

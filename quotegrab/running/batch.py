@@ -150,12 +150,27 @@ class Batch:
                    should_stop=should_stop, debug=debug, scheduler=self.scheduler)
 
 
+def source_key(source: str) -> str:
+    """`source` as --resume compares it: a file's path resolved, so that `./in/a.txt`, `in/a.txt` and
+    its absolute path are one article (a record of a JSON(L) file keeps its `#N` / `#id` after it);
+    standard input and URLs as they are."""
+    if source.startswith("<") or "://" in source:
+        return source
+    path, mark, record = source.partition("#")
+    try:
+        return os.path.realpath(path) + mark + record
+    except (OSError, ValueError):
+        return source
+
+
 def skip_done(
     inputs: Iterable[Article | InputFailure], done: set[str], stats: Stats
 ) -> Iterator[Article | InputFailure]:
-    """`inputs` minus those whose source is in `done` (counted in `stats.skipped`)."""
+    """`inputs` minus those whose source is in `done`, however either path is spelled (counted in
+    `stats.skipped`)."""
+    keys = {source_key(source) for source in done}
     for item in inputs:
-        if item.source in done:
+        if item.source in done or source_key(item.source) in keys:
             stats.skipped += 1
         else:
             yield item

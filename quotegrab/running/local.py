@@ -11,6 +11,8 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -55,13 +57,43 @@ def run_here(
     for chunk in chunks(inputs, chunk_size):
         if should_stop():
             return
-        if (yield from until_stopped(process_chunk(nlp, chunk, include_text), should_stop)):
+        if (yield from until_stopped(process_chunk(nlp, chunk, include_text, should_stop), should_stop)):
             return
 
 
 # --- worker processes -------------------------------------------------------------------------------
 
 _worker_nlp: Language | None = None
+
+
+def _gone(pid: int) -> bool:
+    """Whether process `pid` has ended (a zombie not yet reaped by its own parent counts as ended)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] in ("Z", "X")
+    except (OSError, IndexError):
+        return False  # no /proc: the signal test alone
+
+
+def _start_worker(run_pid: int, poll: float, init: Callable[..., None], *args: Any) -> None:
+    """A worker's start: `init(*args)`, and a thread that ends the worker soon after the run `run_pid`
+    is gone, even killed outright (SIGKILL, the out-of-memory killer), which runs no clean-up. Without
+    it workers sleep on, holding the caller's stderr open: a forkserver's workers are the server's
+    children, and the server lives as long as any of them."""
+
+    def watch() -> None:
+        while not _gone(run_pid):
+            time.sleep(poll)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="quotegrab-run-watch", daemon=True).start()
+    init(*args)
 
 
 def _init_worker(model: str | None, debug: bool) -> None:
@@ -110,8 +142,8 @@ class _Pool:
         self.executor = self._new()
 
     def _new(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=self.jobs, mp_context=_pool_context(),
-                                   initializer=self.initializer, initargs=self.initargs)
+        return ProcessPoolExecutor(max_workers=self.jobs, mp_context=_pool_context(), initializer=_start_worker,
+                                   initargs=(os.getpid(), 0.5, self.initializer, *self.initargs))
 
     def restart(self) -> None:
         self.close(abandon=True)

@@ -32,8 +32,9 @@ def output_format(
     return chosen
 
 
-def extract_output(requested: str | None, output: Path | None, resume: bool) -> tuple[str, set[str]]:
-    """The format of `extract`'s results, and the sources --resume finds done in --output."""
+def extract_output(requested: str | None, output: Path | None, resume: bool) -> str:
+    """The format of `extract`'s results. (The sources --resume finds done are read once the output is
+    locked: `quotegrab.running.writers.Output.done`.)"""
     from quotegrab.running import writers
 
     chosen = output_format(requested, output, piped="jsonl")
@@ -43,8 +44,7 @@ def extract_output(requested: str | None, output: Path | None, resume: bool) -> 
         raise UsageError("--resume works with --format jsonl (whole lines can be appended)")
     if chosen == "html" and not writers.html_available():
         raise UsageError("the html report is not available in this installation")
-    done = writers.completed_sources(output) if resume and output is not None else set()
-    return chosen, done
+    return chosen
 
 
 def resolve_model(model: str | None) -> str:

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("quotegrab.running.work")
 
 Result = Document | ErrorRecord
+StopCheck = Callable[[], bool]
 
 # Articles per unit of work: enough to fill an nlp.pipe batch and amortise inter-process traffic; few
 # enough that the first results come quickly and workers finish together (at the end of a run one
@@ -57,44 +58,63 @@ def _finish(document: Document, article: Article, include_text: bool) -> Documen
     return document
 
 
-def _one(nlp: Language, article: Article, include_text: bool) -> Result:
-    from quotegrab.engine.pipeline import extract
+def _one(nlp: Language, article: Article, include_text: bool, should_stop: StopCheck | None = None) -> Result:
+    from quotegrab.engine.pipeline import Stopped, extract
 
     try:
-        return _finish(extract(article.text, article.source, nlp), article, include_text)
+        return _finish(extract(article.text, article.source, nlp, should_stop=should_stop), article, include_text)
+    except Stopped:
+        raise
     except Exception as err:
         log.debug("%s failed", article.source, exc_info=True)
         return error_record(article.source, err)
 
 
-def _extract_articles(nlp: Language, articles: list[Article], include_text: bool) -> Iterator[Result]:
-    """Results for `articles` in order, batched through nlp.pipe.
+def _extract_articles(
+    nlp: Language, articles: list[Article], include_text: bool, should_stop: StopCheck | None = None
+) -> Iterator[Result]:
+    """Results for `articles` in order, batched through nlp.pipe; ends early when `should_stop` says so
+    between the pieces of a long text.
 
     nlp.pipe loses the whole batch when one text raises, so on an exception the rest of the chunk is
     redone one text at a time; only the text that fails alone becomes an error record. (Texts too
     long for one spaCy doc are extract_many's business: it cuts them into pieces.)
     """
-    from quotegrab.engine.pipeline import extract_many
+    from quotegrab.engine.pipeline import Stopped, extract_many
 
     done = 0
     try:
         pairs = ((article.source, article.text) for article in articles)
-        for document in extract_many(pairs, nlp, batch_size=PIPE_BATCH):
+        for document in extract_many(pairs, nlp, batch_size=PIPE_BATCH, should_stop=should_stop):
             result = _finish(document, articles[done], include_text)
             done += 1
             yield result
+    except Stopped:
+        return
     except Exception:
         log.debug("batch failed; retrying its articles one by one", exc_info=True)
         for article in articles[done:]:
-            yield _one(nlp, article, include_text)
+            try:
+                yield _one(nlp, article, include_text, should_stop)
+            except Stopped:
+                return
 
 
-def process_chunk(nlp: Language, chunk: list[Article | InputFailure], include_text: bool) -> Iterator[Result]:
-    """Results for one chunk of inputs, in order: failures pass through as error records."""
+def process_chunk(
+    nlp: Language, chunk: list[Article | InputFailure], include_text: bool, should_stop: StopCheck | None = None
+) -> Iterator[Result]:
+    """Results for one chunk of inputs, in order: failures pass through as error records. With
+    `should_stop`, asked between the pieces of a long text, the chunk may end before its last result."""
     articles = [item for item in chunk if not _is_failure(item)]
-    documents = _extract_articles(nlp, articles, include_text)
+    documents = _extract_articles(nlp, articles, include_text, should_stop)
     for item in chunk:
-        yield item.to_record() if _is_failure(item) else next(documents)
+        if _is_failure(item):
+            yield item.to_record()
+            continue
+        document = next(documents, None)
+        if document is None:
+            return
+        yield document
 
 
 def _is_failure(item: Article | InputFailure) -> bool:

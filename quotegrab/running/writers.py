@@ -180,14 +180,19 @@ class CsvWriter:
 class TableWriter:
     """Human-readable Rich tables, one per document, printed as each document completes."""
 
-    def __init__(self, stream: TextIO, *, color: bool | None = None, width: int | None = None) -> None:
+    def __init__(self, stream: TextIO, *, color: bool | None = None, width: int | None = None,
+                 console: Any = None) -> None:
+        """With `console` (a Rich console the caller shares with its messages and progress on one
+        terminal) tables are printed through it, and failures are left to the messages, which already
+        show each one once."""
         from rich.console import Console
 
         from quotegrab.running.color import color_wanted
 
+        self.errors = console is None
         color = color_wanted() if color is None else color
         # No colour means no escape codes at all (Rich's own no_color still writes bold and dim).
-        self.console = Console(
+        self.console = console or Console(
             file=stream, force_terminal=color, no_color=color is False, width=width, highlight=False,
             color_system=None if color is False else "auto",
         )
@@ -197,11 +202,15 @@ class TableWriter:
         from rich.text import Text
 
         if isinstance(item, ErrorRecord):
-            self.console.print(
-                Text.assemble((item.source, "bold"), ": ", (f"{item.error.type}: ", "bold red"),
-                              item.error.message),
-                soft_wrap=True,
-            )
+            if self.errors:
+                # Input failures already name their input; engine exceptions do not.
+                message = item.error.message
+                named = message.startswith(item.source)
+                self.console.print(
+                    Text.assemble(*(() if named else ((item.source, "bold"), ": ")), message,
+                                  (f" [{item.error.type}]", "bold red")),
+                    soft_wrap=True,
+                )
             return
         if not item.quotes:
             self.console.print(Text.assemble((item.source, "bold"), (": no quotes found", "dim")),
@@ -282,8 +291,9 @@ def html_available() -> bool:
     return importlib.util.find_spec("quotegrab.running.report") is not None
 
 
-def make_writer(fmt: str, stream: TextIO, *, color: bool | None = None) -> Writer:
-    """The writer for `fmt` (one of FORMATS) writing to `stream`."""
+def make_writer(fmt: str, stream: TextIO, *, color: bool | None = None, console: Any = None) -> Writer:
+    """The writer for `fmt` (one of FORMATS) writing to `stream` (a table: through `console` if given,
+    see `TableWriter`)."""
     if fmt == "jsonl":
         return JsonlWriter(stream)
     if fmt == "json":
@@ -291,7 +301,7 @@ def make_writer(fmt: str, stream: TextIO, *, color: bool | None = None) -> Write
     if fmt == "csv":
         return CsvWriter(stream)
     if fmt == "table":
-        return TableWriter(stream, color=color)
+        return TableWriter(stream, color=color, console=console)
     if fmt == "html":
         return HtmlWriter(stream)
     raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
@@ -384,29 +394,148 @@ def completed_sources(path: Path) -> set[str]:
     return done
 
 
+def _parts(path: Path) -> list[Path]:
+    """The hidden `.NAME.….part` files beside `path` (see `AtomicFile`), oldest first."""
+    import glob as globbing
+
+    folder = path.parent if str(path.parent) else Path(".")
+    found = folder.glob(f".{globbing.escape(path.name)}.*.part")
+    return sorted(found, key=lambda part: part.stat().st_mtime_ns)
+
+
+def take_up_parts(path: Path) -> int:
+    """Appends to `path` the whole records of the `.part` files that runs killed outright (SIGKILL, a
+    crash) left beside it, less those whose source `path` already has, and removes those files; the
+    number of records taken up. Only for a caller holding the `OutputLock` of `path`."""
+    from quotegrab.running.batch import source_key
+
+    parts = _parts(path)
+    if not parts:
+        return 0
+    done = {source_key(source) for source in completed_sources(path)}
+    taken = 0
+    with open_append(path) as out:
+        for part in parts:
+            with part.open(encoding="utf-8", errors="replace") as lines:
+                for line in lines:
+                    source = _record_source(line)
+                    if source is not None and source_key(source) not in done:
+                        out.write(line)
+                        done.add(source_key(source))
+                        taken += 1
+        out.flush()
+        os.fsync(out.fileno())
+    for part in parts:
+        with contextlib.suppress(FileNotFoundError):
+            part.unlink()
+    return taken
+
+
+def _record_source(line: str) -> str | None:
+    """The source of one whole JSONL record, or None (a torn or foreign line)."""
+    if not line.endswith("\n"):
+        return None
+    try:
+        record = json.loads(line)
+    except ValueError:
+        return None
+    source = record.get("source") if isinstance(record, dict) else None
+    return source if isinstance(source, str) else None
+
+
+class OutputBusy(RuntimeError):
+    """Another run is writing the same output file (for the CLI, a usage error)."""
+
+
+class OutputLock:
+    """An exclusive lock on an output file, held by one run at a time: `.NAME.lock` beside it, locked
+    with flock and holding the owner's pid, removed on release (a lock left by a killed run is free,
+    since the kernel drops its flock). Without flock (not POSIX) it locks nothing."""
+
+    def __init__(self, path: Path) -> None:
+        folder = path.parent if str(path.parent) else Path(".")
+        self.path = folder / f".{path.name}.lock"
+        self.fd: int | None = None
+        try:
+            import fcntl
+        except ImportError:
+            return
+        while self.fd is None:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                owner = os.read(fd, 32).decode("ascii", "replace").strip()
+                os.close(fd)
+                raise OutputBusy(f"{path} is being written by another quotegrab run"
+                                 f"{f' (pid {owner})' if owner.isdigit() else ''}; wait for it to end, "
+                                 "or choose another --output") from None
+            try:
+                current = os.stat(self.path).st_ino
+            except FileNotFoundError:
+                current = None
+            if current != os.fstat(fd).st_ino:
+                os.close(fd)  # the previous owner removed it while we waited: lock the new one
+                continue
+            os.ftruncate(fd, 0)
+            os.write(fd, f"{os.getpid()}\n".encode())
+            self.fd = fd
+
+    def release(self) -> None:
+        if self.fd is not None:
+            with contextlib.suppress(FileNotFoundError):
+                self.path.unlink()
+            os.close(self.fd)
+            self.fd = None
+
+
 class Output:
     """Where results go: stdout, an atomically replaced file, or (resume) a file appended to.
 
-    As a context manager it finishes on leaving, committing what was written if `ok` was set.
+    A file is locked for the run (`OutputLock`): a second run on it is refused at once. Resuming, the
+    records of `.part` files left by runs killed outright are taken up first, and `done` holds the
+    sources already in the file. As a context manager it finishes on leaving, committing what was
+    written if `ok` was set.
     """
 
     def __init__(self, path: Path | None, *, append: bool = False) -> None:
         self.path = path
         self.ok = False
         self.atomic: AtomicFile | None = None
+        self.lock: OutputLock | None = None
+        self.done: set[str] = set()
         if path is None:
             self.stream: TextIO = sys.stdout
-        elif append:
-            self.stream = open_append(path)
-        else:
-            self.atomic = AtomicFile(path)
-            self.stream = self.atomic.stream
+            return
+        self.lock = OutputLock(path)
+        try:
+            if append:
+                take_up_parts(path)
+                self.done = completed_sources(path)
+                self.stream = open_append(path)
+            else:
+                self.atomic = AtomicFile(path)
+                self.stream = self.atomic.stream
+        except BaseException:
+            self.lock.release()
+            raise
 
     def finish(self, ok: bool) -> None:
         """Commit what was written (ok) or leave any previous file untouched (not ok)."""
+        try:
+            self._finish(ok)
+        finally:
+            if self.lock is not None:
+                self.lock.release()
+
+    def _finish(self, ok: bool) -> None:
         if self.atomic is not None:
             if ok:
                 self.atomic.commit()
+                # What runs killed before this one left is now out of date.
+                for part in _parts(self.atomic.path):
+                    with contextlib.suppress(FileNotFoundError):
+                        part.unlink()
             else:
                 self.atomic.discard()
         elif self.path is not None:
