@@ -11,6 +11,9 @@ else is named there.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
 from quotegrab.engine.grammar import FEMALE_PRONOUNS, MALE_PRONOUNS
@@ -322,11 +325,20 @@ def _weigh_introductions(sightings: list[Sighting], introductions: set[int]) -> 
 
 
 def _people_by_sentence(article: Article) -> dict[int, list[Entity]]:
+    """The people sighted in each sentence, by the sentence's first token; the sentence of a sighting
+    is found by bisecting the token and sentence starts, not by building a Span for each."""
+    doc = article.doc
     by_sentence: dict[int, list[Entity]] = {}
-    for where, entity, _ in article.sightings:
-        token = article.doc.char_span(where, where + 1, alignment_mode="expand")
-        if token is not None and len(token) and entity.kind == "person":
-            by_sentence.setdefault(token[0].sent.start, []).append(entity)
+    people = [(where, entity) for where, entity, _ in article.sightings if entity.kind == "person"]
+    if not people or not len(doc):
+        return by_sentence
+    starts = doc.to_array(IDX).tolist()
+    sentences = [sent.start for sent in doc.sents]
+    for where, entity in people:
+        i = bisect_right(starts, where) - 1  # a sighting is where a name's first token starts
+        if i < 0:
+            continue
+        by_sentence.setdefault(sentences[bisect_right(sentences, i) - 1], []).append(entity)
     return by_sentence
 
 
