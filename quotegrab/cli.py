@@ -156,8 +156,8 @@ QuietOpt = Annotated[
     bool, typer.Option("--quiet", "-q", help="No progress and no summary: only the results and errors.")
 ]
 VerboseOpt = Annotated[
-    bool, typer.Option("--verbose", "-v", help="Also show quotegrab's debug messages and the warnings of "
-                       "the libraries underneath.")
+    bool, typer.Option("--verbose", "-v", help="Also show which rule found each claim (a Rule column in the "
+                       "table), quotegrab's debug messages and the warnings of the libraries underneath.")
 ]
 
 
@@ -492,7 +492,9 @@ def _output(path: Path | None, *, append: bool = False) -> Any:
         raise UsageError(str(err)) from None
 
 
-def _write_results(run: Batch, fmt: str, *, append: bool, debug: bool, quiet: bool = False) -> None:
+def _write_results(
+    run: Batch, fmt: str, *, append: bool, debug: bool, quiet: bool = False, verbose: bool = False
+) -> None:
     """`extract`'s results written as they come; a run that fails part-way keeps the whole records
     written so far, so --resume can finish the job."""
     from quotegrab.running import writers
@@ -503,7 +505,7 @@ def _write_results(run: Batch, fmt: str, *, append: bool, debug: bool, quiet: bo
     with Stopper() as stopper, _output(run.output, append=append) as out:
         run.done = out.done
         console = _shared_terminal(out.stream) if fmt == "table" else None
-        writer = writers.make_writer(fmt, out.stream, console=console)
+        writer = writers.make_writer(fmt, out.stream, console=console, rules=verbose)
         try:
             _drive(run, write=writer.write, label="Extracting", stopper=stopper, stats=stats, debug=debug,
                    quiet=quiet, console=console)
@@ -636,7 +638,7 @@ def extract(
         run = Batch(paths, glob, options.resolve_model(model), jobs, scheduler,
                     include_text=include_text or chosen == "html", output=output, follow=follow)
         options.check_scheduler(scheduler, jobs)  # a usage error before any file is created
-        _write_results(run, chosen, append=resume, debug=debug, quiet=quiet)
+        _write_results(run, chosen, append=resume, debug=debug, quiet=quiet, verbose=verbose)
 
     _guard(debug, body, verbose=verbose)
 

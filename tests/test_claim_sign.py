@@ -72,3 +72,19 @@ def test_negated_and_the_phrase_are_in_the_schema_the_csv_and_the_report(tmp_pat
                    capture_output=True, text=True, check=True)
     html = page.read_text(encoding="utf-8")
     assert "never claimed (negated)" in html
+
+
+def test_verbose_table_shows_the_rule_of_each_claim(tmp_path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text('Hale said the plan would work by the spring. "We will win," she added.\n', encoding="utf-8")
+    plain = subprocess.run([sys.executable, "-m", "quotegrab", "extract", str(article), "-f", "table", "--no-color"],
+                           capture_output=True, text=True, check=True, env={"COLUMNS": "140", "PATH": ""}).stdout
+    verbose = subprocess.run([sys.executable, "-m", "quotegrab", "extract", str(article), "-f", "table", "-v",
+                              "--no-color"], capture_output=True, text=True, check=True,
+                             env={"COLUMNS": "140", "PATH": ""}).stdout
+    assert "Rule" not in plain
+    assert "Rule" in verbose and "complement" in verbose and "quote-before" in verbose
+    [doc] = [json.loads(line) for line in subprocess.run(
+        [sys.executable, "-m", "quotegrab", "extract", str(article), "-f", "jsonl"],
+        capture_output=True, text=True, check=True).stdout.splitlines()]
+    assert [q["rule"] for q in doc["quotes"]] == ["complement", "quote-before"]

@@ -78,6 +78,11 @@ class Quote(BaseModel):
         "their content is what was denied.",
     )
     speaker: SpeakerRef | None
+    rule: str | None = Field(
+        default=None,
+        description="The kind of attribution the rule that found it reads ('complement' for 'X said "
+        "that …', 'quote-after', 'according-to', 'stance-object' …), for checking and counting.",
+    )
 
     @property
     def start(self) -> int:

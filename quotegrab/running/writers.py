@@ -181,7 +181,7 @@ class TableWriter:
     """Human-readable Rich tables, one per document, printed as each document completes."""
 
     def __init__(self, stream: TextIO, *, color: bool | None = None, width: int | None = None,
-                 console: Any = None) -> None:
+                 console: Any = None, rules: bool = False) -> None:
         """With `console` (a Rich console the caller shares with its messages and progress on one
         terminal) tables are printed through it, and failures are left to the messages, which already
         show each one once."""
@@ -190,6 +190,7 @@ class TableWriter:
         from quotegrab.running.color import color_wanted
 
         self.errors = console is None
+        self.rules = rules  # a column saying which rule found each claim (-v)
         color = color_wanted() if color is None else color
         # No colour means no escape codes at all (Rich's own no_color still writes bold and dim).
         self.console = console or Console(
@@ -223,13 +224,16 @@ class TableWriter:
         table.add_column("Type", style="magenta")
         table.add_column("Quote", overflow="fold", ratio=1)
         table.add_column("Cue", style="green", overflow="fold", max_width=20)
+        if self.rules:
+            table.add_column("Rule", style="dim", overflow="fold", max_width=18)
         for quote in item.quotes:
-            table.add_row(
+            cells = [
                 Text(quote.speaker.name) if quote.speaker else Text("?", style="dim"),
                 quote.type,
                 Text(quote.text),
                 _cue_cell(quote),
-            )
+            ]
+            table.add_row(*cells, *([Text(quote.rule or "")] if self.rules else []))
         self.console.print(table)
 
     def close(self) -> None:
@@ -291,7 +295,9 @@ def html_available() -> bool:
     return importlib.util.find_spec("quotegrab.running.report") is not None
 
 
-def make_writer(fmt: str, stream: TextIO, *, color: bool | None = None, console: Any = None) -> Writer:
+def make_writer(
+    fmt: str, stream: TextIO, *, color: bool | None = None, console: Any = None, rules: bool = False
+) -> Writer:
     """The writer for `fmt` (one of FORMATS) writing to `stream` (a table: through `console` if given,
     see `TableWriter`)."""
     if fmt == "jsonl":
@@ -301,7 +307,7 @@ def make_writer(fmt: str, stream: TextIO, *, color: bool | None = None, console:
     if fmt == "csv":
         return CsvWriter(stream)
     if fmt == "table":
-        return TableWriter(stream, color=color, console=console)
+        return TableWriter(stream, color=color, console=console, rules=rules)
     if fmt == "html":
         return HtmlWriter(stream)
     raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")

@@ -48,6 +48,7 @@ def assemble(
                 cue=cue,
                 negated=negated,
                 speaker=speaker,
+                rule=claim.rule,
             )
         )
     speakers = [
