@@ -187,3 +187,15 @@ def test_a_pronoun_goes_to_the_speaker_not_a_name_only_inside_what_was_said(nlp:
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, "that the government would publish its plans soon")], type="indirect",
           speaker="Charles Clarke", resolved_by="pronoun", mention=only(text, "He"))
+
+
+def test_markup_left_in_a_text_is_never_a_name(nlp: Language) -> None:
+    text = ('Candidates reacted on Twitter.\n\n<tweet pic="" author="HillaryClinton" timestamp="1449075600" '
+            'tweet_id="672149874046083072">I refuse to accept this as normal. We must take action to stop gun '
+            'violence now.</tweet>.\n\n<tweet pic="" author="BernieSanders" timestamp="1449075600" '
+            'tweet_id="672160504572452864">Mass shootings are becoming an almost-everyday occurrence. This '
+            'senseless gun violence must stop.</tweet>.')
+    doc = run(nlp, text)
+    for speaker in doc.speakers:
+        assert not any(c in speaker.name for c in '<>="'), speaker
+        assert any(c.isalpha() for c in speaker.name), speaker

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from spacy.attrs import IDX
@@ -9,7 +10,7 @@ from spacy.tokens import Doc
 
 from quotegrab.engine.contract import Cue, Mention, Quote, Speaker, SpeakerRef
 from quotegrab.engine.contract import Span as CharSpan
-from quotegrab.engine.grammar import DETERMINERS
+from quotegrab.engine.grammar import DETERMINERS, FIRST_PERSON_PRONOUNS, PERSONAL_SUBJECTS
 from quotegrab.engine.resolution.entities import Entity, Link
 from quotegrab.engine.resolution.mentions import plain
 from quotegrab.engine.rules.framing import cue_frame
@@ -23,6 +24,13 @@ def assemble(
     negating_verbs: frozenset[str] = frozenset(),
 ) -> tuple[list[Quote], list[Speaker]]:
     """Speakers numbered in order of first quote; each quote's mention becomes an alias of its speaker."""
+    # a name that is nothing but markup or punctuation left in the text ('tweet_id="6721…"', "-") names
+    # nobody: the quote keeps its mention but no speaker
+    links = [(None, how) if entity is not None and not readable_name(entity.name) else (entity, how)
+             for entity, how in links]
+    for entity, _ in links:
+        if entity is not None:
+            entity.name = readable_name(entity.name)
     order: list[Entity] = []
     for entity, _ in links:
         if entity is not None and entity not in order:
@@ -57,6 +65,23 @@ def assemble(
         for e in order
     ]
     return quotes, speakers
+
+
+PRONOUNS = FIRST_PERSON_PRONOUNS | PERSONAL_SUBJECTS | {"you", "it"}
+_MARKUP = re.compile(r'<[^>]*>?|[\w:-]+="[^"]*"?>?|^[^<>]*>')
+
+
+def readable_name(name: str) -> str:
+    """The name without markup a text carried along ('tweet_id="6721…">California shooting' ->
+    "California shooting"); empty when nothing of a name is left."""
+    if not any(c in name for c in '<>="'):
+        return name if any(c.isalnum() for c in name) else ""
+    cleaned = " ".join(_MARKUP.sub(" ", name).split()).strip(" \"'.,:;-")
+    # what is left of a tweet's markup is its first word: "I" is no one's name
+    words = cleaned.split()
+    if not any(c.isalpha() for c in cleaned) or len(words) == 1 and words[0].lower() in PRONOUNS:
+        return ""
+    return cleaned
 
 
 def _speaker_ref(claim: Claim, entity: Entity, how: str, ids: dict[int, str]) -> SpeakerRef:
