@@ -199,3 +199,22 @@ def test_markup_left_in_a_text_is_never_a_name(nlp: Language) -> None:
     for speaker in doc.speakers:
         assert not any(c in speaker.name for c in '<>="'), speaker
         assert any(c.isalpha() for c in speaker.name), speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        ("The Lib Dems said the plan was unfair. The Liberal Democrats said they would vote against it.",
+         "the plan was unfair", "they would vote against it"),
+        ("The Conservatives said the plan was costly. The Tories said taxes would fall next year.",
+         "the plan was costly", "taxes would fall next year"),
+    ],
+)
+def test_names_that_stand_for_one_party_are_one_organisation(
+    nlp: Language, text: str, first: str, second: str
+) -> None:
+    doc = run(nlp, text)
+    speakers = {q.text: q.speaker for q in doc.quotes}
+    assert speakers[first] is not None and speakers[second] is not None
+    assert speakers[first].id == speakers[second].id
+    assert [s.kind for s in doc.speakers] == ["organization"]

@@ -64,6 +64,7 @@ LIST_FILES = (
     "document_nouns",
     "titles_given_name",
     "negating_verbs",
+    "org_aliases",
 )
 
 

@@ -78,8 +78,10 @@ class _Casting:
     def join_people(self) -> None:
         words = self.words
         # "he looked gaunt": a PERSON the NER found in words none of which is capitalised names nobody
+        # "the Lib Dems" tagged PERSON is a party all the same (models/org_aliases.txt)
         persons = [e for e in self.article.names if (e.label_ == "PERSON" or looks_like_person(words, e))
-                   and not place_name(words, e) and any(t.text[:1].isupper() for t in e)]
+                   and not place_name(words, e) and any(t.text[:1].isupper() for t in e)
+                   and words.org_canonical(org_name(e)) is None]
         for ent in sorted(persons, key=lambda e: -len(strip_title(words, list(e))[0])):
             self._join_person(ent)
 
@@ -183,7 +185,8 @@ class _Casting:
     def join_organisations(self) -> None:
         words = self.words
         for ent in self.article.names:
-            if ent.label_ != "ORG" or inside_title(words, ent) or looks_like_person(words, ent):
+            known = words.org_canonical(org_name(ent)) is not None
+            if not known and (ent.label_ != "ORG" or inside_title(words, ent) or looks_like_person(words, ent)):
                 continue
             name = org_name(ent)
             if name:
@@ -222,6 +225,9 @@ class _Casting:
         found = next((e for k, e in self.by_org.items() if same_org(k, key)), None)
         if found is not None:
             return found
+        alias = next((e for k, e in self.by_org.items() if self.words.same_org_names(k, key)), None)
+        if alias is not None:
+            return alias  # "the Tories" after "the Conservatives"
         words = self.words
         orgs = list({id(e): e for e in self.by_org.values()}.values())
         if _acronym(name):

@@ -27,7 +27,8 @@ def by_name(article: Article, ent: Span) -> Link:
     namesake, how = _namesake(article, ent)
     if namesake is not None:
         return namesake, how
-    if ent.label_ == "ORG" and not looks_like_person(article.words, ent):
+    if (ent.label_ == "ORG" and not looks_like_person(article.words, ent)
+            or article.words.org_canonical(org_name(ent)) is not None):
         return _by_org_name(article, ent)
     tokens, titles = titles_of(article.words, ent)
     for e in article.entities:

@@ -34,6 +34,7 @@ from quotegrab.engine.grammar import (
     INDEFINITE_PRONOUNS,
     MALE_PRONOUNS,
     PLURAL_PRONOUNS,
+    QUANTIFIERS,
     SHARE_PRONOUNS,
     THING_PRONOUNS,
     relative_antecedent,
@@ -366,6 +367,24 @@ def misread_surname(r: Reading) -> Link | None:
     return (surnamed, "surname") if surnamed is not None else None
 
 
+def known_organisation(r: Reading) -> Link | None:
+    """"the Tories" after "the Conservative Party", "the Lib Dems" beside "the Liberal Democrats": names
+    that stand for one organisation (models/org_aliases.txt) are one speaker."""
+    words = r.article.words
+    name = plain(r.mention)
+    canon = words.org_canonical(name)
+    if canon is None or r.mention[0].lower_ in QUANTIFIERS or not name[:1].isupper():
+        return None  # "many Tories" are members of the party, a group; "conservatives" an outlook
+    named = next((e for e in r.article.entities if e.kind == "organization"
+                  and words.org_canonical(e.name) == canon), None)
+    if named is not None:
+        return named, "organization"
+    key = f"organization:{canon}"
+    if key not in r.article.unnamed:
+        r.article.unnamed[key] = Entity(name=name[:1].upper() + name[1:], kind="organization")
+    return r.article.unnamed[key], "organization"
+
+
 def group_noun(r: Reading) -> Link | None:
     """A plural noun ("officials", "critics"): an unnamed group named by its mention."""
     head, mention = r.head, r.mention
@@ -468,6 +487,7 @@ SIEVES: tuple[tuple[str, Callable[[Reading], Link | None]], ...] = (
     ("definite role", definite_role),
     ("described", described),
     ("misread surname", misread_surname),
+    ("known organisation", known_organisation),
     ("group noun", group_noun),
     ("role then name", role_then_name),
     ("name inside", name_inside),

@@ -41,6 +41,8 @@ class Vocabulary:
     given_name_titles: frozenset[str]
     # verbs that negate a report they govern ("refused to say")
     negating_verbs: frozenset[str]
+    # each organisation's name to the names that stand for it too ("tories" -> the Conservatives)
+    org_aliases: dict[str, frozenset[str]]
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> Vocabulary:
@@ -77,7 +79,17 @@ class Vocabulary:
             documents=lexicon["document_nouns"],
             given_name_titles=lexicon["titles_given_name"],
             negating_verbs=lexicon["negating_verbs"],
+            org_aliases=_alias_groups(lexicon["org_aliases"]),
         )
+
+    def same_org_names(self, a: str, b: str) -> bool:
+        """"Tories" and "Conservatives" name one party (models/org_aliases.txt)."""
+        return b.lower() in self.org_aliases.get(a.lower(), frozenset())
+
+    def org_canonical(self, name: str) -> str | None:
+        """The one key of the names that stand for one organisation ("tories" -> "conservatives")."""
+        group = self.org_aliases.get(name.lower().removeprefix("the "))
+        return min(group) if group else None
 
     def is_title(self, token: Token) -> bool:
         """"Sen.", "President": a title, with or without its abbreviation's full stop."""
@@ -104,3 +116,12 @@ class Vocabulary:
             if first in self.male and first not in self.female:
                 return "m"
         return None
+
+
+def _alias_groups(lines: frozenset[str]) -> dict[str, frozenset[str]]:
+    groups: dict[str, frozenset[str]] = {}
+    for line in lines:
+        names = frozenset(w.strip() for w in line.split("=") if w.strip())
+        for name in names:
+            groups[name] = groups.get(name, frozenset()) | names
+    return groups
