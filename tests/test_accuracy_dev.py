@@ -76,15 +76,46 @@ def test_seed_floor() -> None:
     )
 
 
-@pytest.mark.skipif(not BBC.is_dir(), reason="no BBC articles")
-def test_bbc_gold_floor() -> None:
-    """The 60 hand-annotated BBC articles (tests/gold/bbc, standoff): quotes found, and found with the
-    right type and speaker, as ../shared/tools/score_articles.py counts them."""
+@pytest.fixture(scope="module")
+def bbc_gold() -> list[tuple[dict[str, Any], str, dict[str, Any]]]:
+    """(gold, text, prediction) for the 60 hand-annotated BBC articles."""
     golds = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(BBC_GOLD.glob("*.gold.json"))]
-    assert len(golds) == 60
     texts = [(g["source"], ev.read_text(BBC / g["source"])) for g in golds]
     docs = ev.documents_as_predictions(ev.predict(texts))
+    return [(g, text, doc) for g, (_, text), doc in zip(golds, texts, docs, strict=True)]
+
+
+@pytest.mark.skipif(not BBC.is_dir(), reason="no BBC articles")
+def test_bbc_gold_floor(bbc_gold: list[tuple[dict[str, Any], str, dict[str, Any]]]) -> None:
+    """The 60 hand-annotated BBC articles (tests/gold/bbc, standoff): quotes found, and found with the
+    right type and speaker, as ../shared/tools/score_articles.py counts them."""
+    assert len(bbc_gold) == 60
+    golds = [g for g, _, _ in bbc_gold]
+    texts = [(g["source"], text) for g, text, _ in bbc_gold]
+    docs = [doc for _, _, doc in bbc_gold]
     results = [ev.score_seed(g, doc, text) for g, doc, (_, text) in zip(golds, docs, texts, strict=True)]
     total = sum(r.total for r in results)
     at_least("BBC found", sum(r.found for r in results) / total, FLOORS["bbc"]["found"])
     at_least("BBC right", sum(r.right for r in results) / total, FLOORS["bbc"]["right_fraction"])
+
+
+@pytest.mark.skipif(not BBC.is_dir(), reason="no BBC articles")
+def test_no_speaker_is_a_number_markup_or_a_document_taken_for_a_person(
+    dev_predictions: list[dict[str, Any]], bbc_gold: list[tuple[dict[str, Any], str, dict[str, Any]]]
+) -> None:
+    """Over PolNeAR dev and the BBC gold articles: a speaker's name is a name (no bare number or share,
+    no markup the text carried along), and a document is never a person."""
+    import re
+
+    from quotegrab.engine.lexicon import Lexicon
+
+    documents = Lexicon.load()["document_nouns"]
+    bad = []
+    for doc in [*dev_predictions, *(d for _, _, d in bbc_gold)]:
+        for speaker in doc.get("speakers", []):
+            name = speaker["name"]
+            if re.fullmatch(r"[\W\d_]*(%|percent|per cent)?", name) or re.search(r'[<>]|\w="', name):
+                bad.append((doc["source"], name))
+            if speaker["kind"] == "person" and name.lower() in documents:
+                bad.append((doc["source"], name, "person"))
+    assert not bad, bad
