@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, insort_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -46,3 +46,8 @@ class Article:
 
     def sort_sightings(self) -> None:
         self.sightings.sort(key=lambda s: s[0])
+
+    def add_sighting(self, sighting: Sighting) -> None:
+        """Insert a sighting in text order, after those at the same offset: what appending and a stable
+        sort would give, without reading the whole list's keys again."""
+        insort_right(self.sightings, sighting, key=lambda s: s[0])

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from spacy.attrs import IDX
+import numpy
+from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from quotegrab.engine.grammar import FEMALE_PRONOUNS, MALE_PRONOUNS
@@ -82,12 +83,14 @@ class _Casting:
         persons = [e for e in self.article.names if (e.label_ == "PERSON" or looks_like_person(words, e))
                    and not place_name(words, e) and any(t.text[:1].isupper() for t in e)
                    and words.org_canonical(org_name(e)) is None]
-        for ent in sorted(persons, key=lambda e: -len(strip_title(words, list(e))[0])):
-            self._join_person(ent)
+        # each name's titles are stripped once, for the longest-first order and for the joining
+        stripped = [(ent, *strip_title(words, list(ent))) for ent in persons]
+        for ent, tokens, titles in sorted(stripped, key=lambda p: -len(p[1])):
+            self._join_person(ent, tokens, titles)
 
-    def _join_person(self, ent: Span) -> None:
+    def _join_person(self, ent: Span, tokens: list[Token], titles: list[str]) -> None:
+        """Join one PERSON name, its titles stripped (`tokens`, `titles`), to the person it names."""
         words = self.words
-        tokens, titles = strip_title(words, list(ent))
         if not tokens:
             return
         # a Span's text, not doc.text sliced: Doc.text rebuilds the whole text on every access
@@ -339,7 +342,8 @@ def _people_by_sentence(article: Article) -> dict[int, list[Entity]]:
     if not people or not len(doc):
         return by_sentence
     starts = doc.to_array(IDX).tolist()
-    sentences = [sent.start for sent in doc.sents]
+    # the sentence starts from the per-token flags, as Doc.sents reads them, without a Span per sentence
+    sentences = [0] + (numpy.flatnonzero(doc.to_array(SENT_START)[1:] == 1) + 1).tolist()
     for where, entity in people:
         i = bisect_right(starts, where) - 1  # a sighting is where a name's first token starts
         if i < 0:

@@ -19,6 +19,9 @@ class Entity:
     # told apart from namesakes by the cast ("Prince Charles", a "Mr Williams" who is not Dr Rowan
     # Williams): its sightings name it, whatever other entity shares the words
     kept_apart: bool = False
+    # name_keys' answer, with the name and the number of aliases it was read from: the cast and the
+    # sieves ask it of every person for every name, while a person's names change far more rarely
+    keys_cache: tuple[str, int, set[str]] | None = field(default=None, repr=False, compare=False)
 
     def add_alias(self, alias: str) -> None:
         alias = " ".join(alias.split())
@@ -43,9 +46,15 @@ def surname_of(entity: Entity) -> str:
 
 
 def name_keys(entity: Entity) -> set[str]:
-    """Lowercased forms a person can be named by: full name, surname, aliases."""
+    """Lowercased forms a person can be named by: full name, surname, aliases (the caller must not
+    change the set: it is kept until the entity's name changes or it gains an alias)."""
+    cached = entity.keys_cache
+    # aliases are only ever added, so their number tells whether the kept keys are still the entity's
+    if cached is not None and cached[0] == entity.name and cached[1] == len(entity.aliases):
+        return cached[2]
     keys = {entity.name.lower(), surname_of(entity)}
     keys.update(a.lower() for a in entity.aliases)
+    entity.keys_cache = (entity.name, len(entity.aliases), keys)
     return keys
 
 

@@ -64,10 +64,11 @@ def _demote_inside(article: Article, claim: Claim, demoted: set[int]) -> None:
     speaker said is rarely what the next pronoun stands for; the speaker is."""
     if not demoted:
         return
-    article.sightings[:] = [
-        (w, e, s * REPORTED_WEIGHT if id(e) in demoted and any(a <= w < b for a, b in claim.spans) else s)
-        for w, e, s in article.sightings
-    ]
+    # only the demoted sightings are replaced: the rest of the list stays as it is, tuples and all
+    sightings, spans = article.sightings, claim.spans
+    for i, (w, e, s) in enumerate(sightings):
+        if id(e) in demoted and any(a <= w < b for a, b in spans):
+            sightings[i] = (w, e, s * REPORTED_WEIGHT)
 
 
 def _continued(claims: list[Claim], claim: Claim, links: list[Link]) -> Link | None:
@@ -88,12 +89,11 @@ def _learn(article: Article, claim: Claim, entity: Entity, how: str) -> None:
         entity.gender = "m" if pronoun in MALE_PRONOUNS else "f" if pronoun in FEMALE_PRONOUNS else None
     if how in ("surname", "title"):
         # the sighting the cast guessed for a shared surname gives way to the resolved one
-        article.sightings[:] = [
-            (w, entity if mention.start_char <= w < mention.end_char and e.kind == "person" else e, s)
-            for w, e, s in article.sightings
-        ]
+        sightings, start, end = article.sightings, mention.start_char, mention.end_char
+        for i, (w, e, s) in enumerate(sightings):
+            if start <= w < end and e.kind == "person":
+                sightings[i] = (w, entity, s)
     if entity.kind == "person" and how not in ("group", "issuer", "spokesperson"):
         # a quoted speaker becomes salient for the pronouns that follow ("someone" does not, nor the
         # author of a report or the one a spokesman speaks for: neither is named where the words are)
-        article.sightings.append((mention.start_char, entity, SPEAKER_WEIGHT))
-        article.sort_sightings()
+        article.add_sighting((mention.start_char, entity, SPEAKER_WEIGHT))

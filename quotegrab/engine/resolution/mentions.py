@@ -8,6 +8,7 @@ from collections.abc import Callable
 import numpy
 from spacy.attrs import POS
 from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from quotegrab.engine.grammar import (
@@ -23,6 +24,11 @@ from quotegrab.engine.resolution.entities import OBLIQUE_WEIGHT, SUBJECT_WEIGHT
 from quotegrab.engine.resolution.vocabulary import Vocabulary
 
 SUBJECTS = ("nsubj", "nsubjpass")
+# labels and words as string ids: a token's integer attributes (`.dep`, `.lower`, `.ent_type`) are read
+# without the StringStore lookup its string ones make on every access
+_APPOS, _PERSON = get_string_id("appos"), get_string_id("PERSON")
+_MALE_IDS = frozenset(get_string_id(w) for w in MALE_PRONOUNS)
+_FEMALE_IDS = frozenset(get_string_id(w) for w in FEMALE_PRONOUNS)
 
 
 def strip_title(words: Vocabulary, tokens: list[Token]) -> tuple[list[Token], list[str]]:
@@ -98,10 +104,10 @@ def appositive_roles(words: Vocabulary, ent: Span) -> list[str]:
     root = ent.root
     roles = []
     for child in root.children:
-        if child.dep_ == "appos":
+        if child.dep == _APPOS:
             roles.append(child.lower_)
             roles.extend(t.lower_ for t in child.subtree if t.lower_ in words.roles)
-    if root.dep_ == "appos" and root.head.lower_ in words.roles:
+    if root.dep == _APPOS and root.head.lower_ in words.roles:
         roles.append(root.head.lower_)
     return roles
 
@@ -196,12 +202,13 @@ def pronouns_after(ent: Span, quoted: Callable[[int], bool]) -> str | None:
     other person is named and outside quotation marks, when they all agree."""
     male = female = 0
     for token in ent.doc[ent.end : ent.sent.end]:
-        if token.ent_type_ == "PERSON":
+        if token.ent_type == _PERSON:
             break
         if quoted(token.idx):
             continue
-        male += token.lower_ in MALE_PRONOUNS
-        female += token.lower_ in FEMALE_PRONOUNS
+        lower = token.lower
+        male += lower in _MALE_IDS
+        female += lower in _FEMALE_IDS
     return "m" if male and not female else "f" if female and not male else None
 
 

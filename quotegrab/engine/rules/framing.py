@@ -6,6 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from quotegrab.engine.grammar import NEGATIONS
@@ -13,6 +14,13 @@ from quotegrab.engine.rules.claim import Claim
 
 # the words before a cue verb that belong to how it frames the content
 _FRAME_DEPS = ("aux", "auxpass", "neg")
+# the same words and labels as string ids: a token's integer attributes (`.dep`, `.lower`, `.pos`) are read
+# without the StringStore lookup its string ones (`.dep_`, `.lower_`, `.pos_`) make on every access
+_FRAME_DEP_IDS = frozenset(get_string_id(d) for d in _FRAME_DEPS)
+_NEGATION_IDS = frozenset(get_string_id(w) for w in NEGATIONS)
+_NEG, _XCOMP = get_string_id("neg"), get_string_id("xcomp")
+_LONGER, _NO = get_string_id("longer"), get_string_id("no")
+_VERB_POS = frozenset((get_string_id("VERB"), get_string_id("AUX")))
 
 
 @dataclass(frozen=True)
@@ -29,9 +37,9 @@ def cue_frame(doc: Doc, claim: Claim, negating_verbs: frozenset[str], starts: li
     if first < 0 or end <= first:
         return None
     verb = doc[first]
-    if verb.pos_ not in ("VERB", "AUX"):
+    if verb.pos not in _VERB_POS:
         return None
-    governor = verb.head if verb.dep_ == "xcomp" and verb.head.i < verb.i else None
+    governor = verb.head if verb.dep == _XCOMP and verb.head.i < verb.i else None
     negated = _negated(verb) or governor is not None and (
         _negated(governor) or governor.lemma_.lower() in negating_verbs)
     # "refused to say": the governing verb and its "to" frame the cue too
@@ -44,9 +52,10 @@ def cue_frame(doc: Doc, claim: Claim, negating_verbs: frozenset[str], starts: li
 def _negated(verb: Token) -> bool:
     """"did not say", "never claimed", "no longer believes"."""
     for child in verb.children:
-        if child.dep_ == "neg" or child.lower_ in NEGATIONS and child.i < verb.i:
+        lower = child.lower
+        if child.dep == _NEG or lower in _NEGATION_IDS and child.i < verb.i:
             return True
-        if child.lower_ == "longer" and any(c.lower_ == "no" for c in child.children):
+        if lower == _LONGER and any(c.lower == _NO for c in child.children):
             return True
     return False
 
@@ -54,9 +63,10 @@ def _negated(verb: Token) -> bool:
 def _frame_start(verb: Token) -> int:
     """The first of the auxiliaries and negation written just before the verb ("would not have said")."""
     start = verb.i
-    for child in sorted(verb.children, key=lambda c: -c.i):
-        if child.i < verb.i and (child.dep_ in _FRAME_DEPS or child.lower_ in NEGATIONS) and child.i >= start - 4:
+    # only the words before the verb frame it: its left children, nearest first
+    for child in reversed(list(verb.lefts)):
+        if (child.dep in _FRAME_DEP_IDS or child.lower in _NEGATION_IDS) and child.i >= start - 4:
             start = child.i
-        elif child.i < verb.i and child.lower_ == "longer" and child.i >= start - 4:
+        elif child.lower == _LONGER and child.i >= start - 4:
             start = child.left_edge.i  # "no longer believes"
     return start
