@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 import numpy
 from spacy.attrs import POS
@@ -289,8 +290,15 @@ def plain(mention: Span) -> str:
 
 
 def org_name(ent: Span) -> str:
+    return _org_name(ent.text)
+
+
+@lru_cache(maxsize=8192)
+def _org_name(text: str) -> str:
+    """An organisation's name as written, without what the NER took in around it (read once per
+    distinct text: the cast and every sieve ask for it)."""
     # the NER sometimes takes in a dash or a space before the name ("― Christina Lastra")
-    name = re.sub(r"^[\W_]+", "", ent.text.strip())
+    name = re.sub(r"^[\W_]+", "", text.strip())
     name = re.sub(r"^(the|The)\s+", "", name)
     name = re.sub(r"['\u2019]s?$", "", name).strip()
     # "British Phonographic Industry (BPI": an acronym the NER took in, bracket and all, is no part of it

@@ -43,9 +43,9 @@ class Sieve:
     find: Callable[..., Any]
     # word sieves: what makes a word this sieve's (a truthy answer is handed to `find`)
     accepts: Callable[[Token, DocContext, Cues], Any] | None = None
-    # word sieves: the words that can be this sieve's at all, from the context's index (a necessary
-    # condition of `accepts`, so that the walk passes over the rest of the words)
-    candidates: Callable[[DocContext, Cues], list[Token]] | None = None
+    # word sieves: the positions of the words that can be this sieve's at all, from the context's index
+    # (a necessary condition of `accepts`, so that the walk passes over the rest of the words)
+    candidates: Callable[[DocContext, Cues], frozenset[int]] | None = None
     # replacing sieves: the kinds of claim of the same verb that stay beside the replacement
     spares: frozenset[str] = field(default_factory=frozenset)
 
@@ -66,15 +66,15 @@ def _reports_a_view(token: Token, ctx: DocContext, cues: Cues) -> bool:
     return token.pos_ == "VERB" and token.lemma_.lower() not in cues.lexicon["not_cue_verbs"]
 
 
-def _words(attribute: str, *values: str) -> Callable[[DocContext, Cues], list[Token]]:
-    """The words whose `attribute` is one of `values`, asked of the context's index."""
-    def candidates(ctx: DocContext, cues: Cues) -> list[Token]:
-        return ctx.having(attribute, values)
+def _words(attribute: str, *values: str) -> Callable[[DocContext, Cues], frozenset[int]]:
+    """The positions of the words whose `attribute` is one of `values`, asked of the context's index."""
+    def candidates(ctx: DocContext, cues: Cues) -> frozenset[int]:
+        return ctx.where(attribute, values)
     return candidates
 
 
-def _cue_verb_lemmas(ctx: DocContext, cues: Cues) -> list[Token]:
-    return ctx.having("lemma", [*cues.cue_verbs, *cues.phrasal_heads])
+def _cue_verb_lemmas(ctx: DocContext, cues: Cues) -> frozenset[int]:
+    return ctx.where("lemma", [*cues.cue_verbs, *cues.phrasal_heads])
 
 
 def _headlines(doc: Doc, ctx: DocContext, cues: Cues) -> list[Claim]:
@@ -191,8 +191,8 @@ def _walk(sieves: Sequence[Sieve], ctx: DocContext, cues: Cues) -> list[Claim]:
     return claims
 
 
-def _indexes(sieve: Sieve, ctx: DocContext, cues: Cues) -> set[int] | None:
-    return None if sieve.candidates is None else {tok.i for tok in sieve.candidates(ctx, cues)}
+def _indexes(sieve: Sieve, ctx: DocContext, cues: Cues) -> frozenset[int] | None:
+    return None if sieve.candidates is None else sieve.candidates(ctx, cues)
 
 
 def _in_place_of(claims: list[Claim], found: list[Replacement], spares: frozenset[str]) -> list[Claim]:
