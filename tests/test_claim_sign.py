@@ -88,3 +88,19 @@ def test_verbose_table_shows_the_rule_of_each_claim(tmp_path) -> None:
         [sys.executable, "-m", "quotegrab", "extract", str(article), "-f", "jsonl"],
         capture_output=True, text=True, check=True).stdout.splitlines()]
     assert [q["rule"] for q in doc["quotes"]] == ["complement", "quote-before"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The minister said waiting times had fallen by 12%.", "waiting times had fallen by 12%"),
+        ("Figures showed that house prices had risen by 2% in March.", "that house prices had risen by 2% in March"),
+        ("Hale said the fund (set up in 2004) would close.", "the fund (set up in 2004) would close"),
+        ("Analysts said profits would rise (by about a third).", "profits would rise (by about a third)"),
+    ],
+)
+def test_a_claim_keeps_its_last_token(nlp: Language, text: str, content: str) -> None:
+    """A "%" glued to its number and a bracket closing one opened inside the content belong to it."""
+    doc = run(nlp, text)
+    q = quote_at(doc, text, only(text, content))
+    assert [(s.start, s.end) for s in q.spans] == [only(text, content)]

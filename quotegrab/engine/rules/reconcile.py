@@ -74,6 +74,30 @@ def with_nested(claims: list[Claim], candidates: list[Claim]) -> list[Claim]:
     return _without_reports_inside(claims, nested) + nested
 
 
+# what belongs to the word before it when written right after it: "fallen by 12%", "(the budget)"
+_GLUED_AFTER = "%"
+_PAIRS = {"(": ")", "[": "]"}
+
+
+def whole_end(claim: Claim, text: str) -> None:
+    """A claim's content keeps its last token: a "%" glued to the number before it, and the bracket
+    that closes one opened inside the content ("waiting times had fallen by 12%", "the fund (set up in
+    2004)"), which a parse often leaves outside."""
+    start, end = claim.spans[-1]
+    while end < len(text) and (_glued(text, start, end) or _closes_bracket(text, start, end)):
+        end += 1
+    claim.spans[-1] = (start, end)
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    return text[end] in _GLUED_AFTER and end > start and text[end - 1].isdigit()
+
+
+def _closes_bracket(text: str, start: int, end: int) -> bool:
+    piece = text[start:end]
+    return any(text[end] == close and piece.count(open_) > piece.count(close) for open_, close in _PAIRS.items())
+
+
 def _contains_own_attribution(claim: Claim) -> bool:
     return claim.cue is not None and any(overlaps(claim.cue, span) for span in claim.spans)
 

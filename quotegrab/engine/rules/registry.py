@@ -28,7 +28,7 @@ from quotegrab.engine.rules import headline, nominal, passive, phrases, quotatio
 from quotegrab.engine.rules.claim import Claim, Replacement, RuleName
 from quotegrab.engine.rules.context import DocContext
 from quotegrab.engine.rules.cues import Cues
-from quotegrab.engine.rules.reconcile import one_per_content, well_formed, with_nested
+from quotegrab.engine.rules.reconcile import one_per_content, well_formed, whole_end, with_nested
 
 SieveKind = Literal["word", "document", "replacing", "nested", "follow-up"]
 
@@ -147,6 +147,7 @@ class Sieves:
         claims.sort(key=lambda c: c.start)
         claims = quotations.merge_interrupted(claims, ctx.doc, ctx.text)
         for claim in claims:
+            whole_end(claim, ctx.text)
             quotations.classify(claim, ctx)
         return claims
 
