@@ -237,7 +237,7 @@ class _Casting:
             spelt = [e for e in orgs if _initials(e.name, words.acronym_skip_words) == name.upper()]
             return spelt[0] if len(spelt) == 1 else None
         first = key.split()[0]
-        if first in words.org_generic_words or "." in first or _acronym(first.upper()) and first.upper() == first:
+        if first in words.org_generic_words or "." in first:
             return None
         if " " not in key:
             longer = [e for e in orgs if e.name.lower().split()[0] == key and _short_name(e.name, words)]

@@ -98,10 +98,8 @@ class Vocabulary:
     def given_name_title(self, word: str) -> str | None:
         """"Prince", "princes", "Queen" -> the title in the singular, if it goes before a given name."""
         word = word.lower()
-        for singular in (word, word[:-1], word[:-2]):
-            if singular in self.given_name_titles and (singular == word or word in (singular + "s", singular + "es")):
-                return singular
-        return None
+        return next((s for s in (word, word.removesuffix("es"), word.removesuffix("s")) if s in self.given_name_titles),
+                    None)
 
     def gender_of(self, first: str | None, titles: list[str]) -> str | None:
         """"f" or "m" from a gendered title ("Mrs."), else from a given name borne by one gender only."""
