@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import numpy
-from spacy.attrs import TAG
+from spacy.attrs import LEMMA, LOWER, TAG
 from spacy.tokens import Doc, Token
 
 from quotegrab.engine.grammar import VIEW_PRONOUNS
@@ -50,6 +50,9 @@ class Cues:
             for cue in self.cue_verbs:
                 if cue.endswith(repl):
                     self._inflected.setdefault(cue[: len(cue) - len(repl)] + suffix, cue)
+        # what repair_lemmas has read of a lemma's or a word's hash: whether it is a cue, and its cue lemma
+        self._cue_lemma_ids: dict[int, bool] = {}
+        self._repairs: dict[int, str | None] = {}
         # the lemmas a cue noun can have: of a noun with a "that" clause or with an object ("criticism of")
         self.noun_cue_lemmas = tuple(sorted({*self.cue_nouns, *self.frame_heads("cue_nouns_object")}))
 
@@ -68,16 +71,23 @@ class Cues:
         cue but whose regular inflection is one gets the cue's lemma."""
         if not len(doc):
             return
-        tags = doc.to_array(TAG)
+        columns = doc.to_array([TAG, LEMMA, LOWER]).reshape(len(doc), 3)
+        tags = columns[:, 0]
+        strings = doc.vocab.strings
         # only verbs are repaired: find them in the tag column, not by asking every token
-        verb_tags = [tag for tag in numpy.unique(tags).tolist() if doc.vocab.strings[tag].startswith("VB")]
-        for i in numpy.flatnonzero(numpy.isin(tags, verb_tags)).tolist():
-            token = doc[i]
-            if token.lemma_.lower() in self.cue_verbs:
+        verb_tags = [tag for tag in numpy.unique(tags).tolist() if strings[tag].startswith("VB")]
+        verbs = numpy.flatnonzero(numpy.isin(tags, verb_tags))
+        for i, lemma, lower in zip(verbs.tolist(), columns[verbs, 1].tolist(), columns[verbs, 2].tolist()):
+            # a string's hash is the same in every document: each word is read as a string once
+            if lemma not in self._cue_lemma_ids:
+                self._cue_lemma_ids[lemma] = strings[lemma].lower() in self.cue_verbs
+            if self._cue_lemma_ids[lemma]:
                 continue
-            lemma = self.cue_lemma(token.lower_)
-            if lemma is not None:
-                token.lemma_ = lemma
+            if lower not in self._repairs:
+                self._repairs[lower] = self.cue_lemma(strings[lower])
+            repaired = self._repairs[lower]
+            if repaired is not None:
+                doc[i].lemma_ = repaired
 
     def cue_lemma(self, word: str) -> str | None:
         """The cue verb `word` is a regular inflection of ("hoping" -> "hope"), if any."""
