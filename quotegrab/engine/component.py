@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from quotegrab.engine.contract import Document, Quote, Speaker
-from quotegrab.engine.extractor import Extractor
+from quotegrab.engine.extractor import Extractor, document_text
 from quotegrab.engine.grammar import LINE_BREAK
 from quotegrab.engine.lexicon import Lexicon
 from quotegrab.engine.rules.registry import DEFAULT_ORDER
@@ -40,7 +40,7 @@ def pin_paragraph_boundaries(doc: Doc) -> Doc:
     if not len(doc):
         return doc
     starts = doc.to_array(IDX).tolist()
-    pinned = {i for brk in LINE_BREAK.finditer(doc.text) if 0 < (i := bisect_right(starts, brk.start())) < len(doc)}
+    pinned = {i for brk in LINE_BREAK.finditer(document_text(doc)) if 0 < (i := bisect_right(starts, brk.start())) < len(doc)}
     if pinned:
         # set in one array: Token.is_sent_start checks the whole Doc's annotation at every assignment
         sent_starts = doc.to_array(SENT_START)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from spacy.attrs import ORTH, SPACY
 from spacy.tokens import Doc
 
 from quotegrab.engine.contract import Quote, Speaker
@@ -15,6 +16,31 @@ from quotegrab.engine.rules.context import DocContext
 from quotegrab.engine.rules.cues import Cues
 from quotegrab.engine.rules.registry import Sieves
 from quotegrab.engine.scanner import scan
+
+
+# A word's text by its hash, with and without the space after it: the same in every document, and
+# cheaper to look up here than to decode again from the StringStore. Emptied when it grows past a
+# corpus's vocabulary, so that a long run's memory stays bounded.
+_SPELLINGS: tuple[dict[int, str], dict[int, str]] = ({}, {})
+_MAX_SPELLINGS = 400_000
+
+
+def document_text(doc: Doc) -> str:
+    """`doc.text`, joined from the Doc's word and space columns: `Doc.text` makes a Token object for
+    every word and decodes its text again, on every access."""
+    bare, spaced = _SPELLINGS
+    if len(bare) + len(spaced) > _MAX_SPELLINGS:
+        bare.clear()
+        spaced.clear()
+    strings = doc.vocab.strings
+    parts = []
+    for word, space in zip(doc.to_array(ORTH).tolist(), doc.to_array(SPACY).tolist()):
+        known = spaced if space else bare
+        text = known.get(word)
+        if text is None:
+            text = known[word] = strings[word] + " " if space else strings[word]
+        parts.append(text)
+    return "".join(parts)
 
 
 class Extractor:
@@ -29,8 +55,8 @@ class Extractor:
         self.resolver = Resolver(lexicon)
 
     def __call__(self, doc: Doc) -> tuple[list[Quote], list[Speaker]]:
-        # Doc.text joins every token's text anew on each access: read it once per document
-        text = doc.text
+        # read once per document: Doc.text joins every token's text anew on each access
+        text = document_text(doc)
         quotations = scan(text)
         # doc.ents is rebuilt from every token on each access: read the entities once per document
         entities = list(doc.ents)

@@ -52,6 +52,10 @@ def _quotation_of_tokens(doc: Doc, quotations: list[Quotation]) -> list[int]:
     return numpy.where(inside, nearest, -1).tolist()
 
 
+# up to this many values, a question is answered by comparing the column with each
+_FEW_VALUES = 8
+
+
 class _WordIndex:
     """Which tokens have a part of speech, tag, dependency, lower-case form or lemma, answered from the
     Doc's arrays: a sieve asking for its verbs costs one pass in C, not a Token object per word."""
@@ -82,9 +86,15 @@ class _WordIndex:
         # the parts of speech are a fixed table; every other value is a string's hash
         known = POS_IDS if attribute == "pos" else None
         ids = [known[v] for v in values if v in known] if known is not None else [self.strings[v] for v in values]
-        if len(ids) == 1:
-            return numpy.flatnonzero(column == ids[0]).tolist()
-        return self._among(attribute, ids) if ids else []
+        if not ids:
+            return []
+        if len(ids) <= _FEW_VALUES:
+            # a few values ("relcl", "advcl", …): one comparison each is cheaper than sorting the column
+            wanted = column == ids[0]
+            for value in ids[1:]:
+                wanted |= column == value
+            return numpy.flatnonzero(wanted).tolist()
+        return self._among(attribute, ids)
 
     def _among(self, attribute: str, ids: list[int]) -> list[int]:
         """The positions whose value in the column is one of several `ids`: the ids are looked up among the
