@@ -40,7 +40,8 @@ def pin_paragraph_boundaries(doc: Doc) -> Doc:
     if not len(doc):
         return doc
     starts = doc.to_array(IDX).tolist()
-    pinned = {i for brk in LINE_BREAK.finditer(document_text(doc)) if 0 < (i := bisect_right(starts, brk.start())) < len(doc)}
+    breaks = LINE_BREAK.finditer(document_text(doc))
+    pinned = {i for brk in breaks if 0 < (i := bisect_right(starts, brk.start())) < len(doc)}
     if pinned:
         # set in one array: Token.is_sent_start checks the whole Doc's annotation at every assignment
         sent_starts = doc.to_array(SENT_START)

@@ -17,7 +17,6 @@ from quotegrab.engine.rules.cues import Cues
 from quotegrab.engine.rules.registry import Sieves
 from quotegrab.engine.scanner import scan
 
-
 # A word's text by its hash, with and without the space after it: the same in every document, and
 # cheaper to look up here than to decode again from the StringStore. Emptied when it grows past a
 # corpus's vocabulary, so that a long run's memory stays bounded.
@@ -34,7 +33,7 @@ def document_text(doc: Doc) -> str:
         spaced.clear()
     strings = doc.vocab.strings
     parts = []
-    for word, space in zip(doc.to_array(ORTH).tolist(), doc.to_array(SPACY).tolist()):
+    for word, space in zip(doc.to_array(ORTH).tolist(), doc.to_array(SPACY).tolist(), strict=True):
         known = spaced if space else bare
         text = known.get(word)
         if text is None:

@@ -226,6 +226,15 @@ class DocContext:
         positions = sorted({i for attribute, values in questions for i in self._words.positions(attribute, values)})
         return self._made(positions)
 
+    def positions_between(self, start: int, end: int, *questions: tuple[str, Iterable[str]]) -> list[int]:
+        """The positions from `start` up to `end` that answer any of the (attribute, values) `questions`,
+        in document order."""
+        found: set[int] = set()
+        for attribute, values in questions:
+            positions = self._words.positions(attribute, values)
+            found.update(positions[bisect.bisect_left(positions, start) : bisect.bisect_left(positions, end)])
+        return sorted(found)
+
     def quoted(self, token: Token) -> bool:
         return self._token_quote[token.i] >= 0
 

@@ -77,7 +77,8 @@ class Cues:
         # only verbs are repaired: find them in the tag column, not by asking every token
         verb_tags = [tag for tag in numpy.unique(tags).tolist() if strings[tag].startswith("VB")]
         verbs = numpy.flatnonzero(numpy.isin(tags, verb_tags))
-        for i, lemma, lower in zip(verbs.tolist(), columns[verbs, 1].tolist(), columns[verbs, 2].tolist()):
+        lemmas, lowers = columns[verbs, 1].tolist(), columns[verbs, 2].tolist()
+        for i, lemma, lower in zip(verbs.tolist(), lemmas, lowers, strict=True):
             # a string's hash is the same in every document: each word is read as a string once
             if lemma not in self._cue_lemma_ids:
                 self._cue_lemma_ids[lemma] = strings[lemma].lower() in self.cue_verbs

@@ -413,8 +413,13 @@ def nested_cue_stop(comp: Token, ctx: DocContext, cues: Cues) -> int | None:
     # joined or adverbial clauses that can be reports of their own
     cue_nouns = ctx.where("lemma", cues.cue_nouns)
     clauses = ctx.where("dep", ("advcl", "conj"))
-    for tok in comp.subtree:
-        if tok.i <= comp.i:
+    # only those after the content's head and inside its subtree, in document order
+    after = ctx.positions_between(
+        comp.i + 1, comp.right_edge.i + 1, ("lemma", cues.cue_nouns), ("dep", ("advcl", "conj"))
+    )
+    for i in after:
+        tok = ctx.token(i)
+        if not comp.is_ancestor(tok):
             continue
         if tok.i in cue_nouns and tok.left_edge.i > comp.i:
             # "…, a claim that officials disputed": the writer's comment on the content, not part of it
