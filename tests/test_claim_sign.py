@@ -104,3 +104,26 @@ def test_a_claim_keeps_its_last_token(nlp: Language, text: str, content: str) ->
     doc = run(nlp, text)
     q = quote_at(doc, text, only(text, content))
     assert [(s.start, s.end) for s in q.spans] == [only(text, content)]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "fragment"),
+    [
+        ('The senator said the bill was "reckless and unaffordable."', 'the bill was "reckless and unaffordable."',
+         "reckless and unaffordable."),
+        ("The minister said the scheme would bring \u201creal change.\u201d\n\nShe added that it would cost less.",
+         "the scheme would bring \u201creal change.\u201d", "real change."),
+        ("Critics said the plan was \u201ca disaster for the region,\u201d and would fail.",
+         "the plan was \u201ca disaster for the region,\u201d and would fail", "a disaster for the region,"),
+    ],
+)
+def test_a_mixed_claim_ending_in_a_fragment_keeps_its_closing_mark(
+    nlp: Language, text: str, content: str, fragment: str
+) -> None:
+    """The closing mark of a fragment belongs to the content (the full stop inside it too), and the
+    fragment lies inside the content."""
+    doc = run(nlp, text)
+    q = quote_at(doc, text, only(text, content))
+    assert q.type == "mixed"
+    assert [(s.start, s.end) for s in q.spans] == [only(text, content)]
+    assert [(f.start, f.end) for f in q.fragments] == [only(text, fragment)]

@@ -784,12 +784,14 @@ def classify(claim: Claim, ctx: DocContext) -> None:
         claim.type = "direct"
         return
     claim.type = "mixed"
-    # a fragment never reaches past its content (an unclosed mark runs to the paragraph's end)
-    first_start, last_end = claim.spans[0][0], claim.spans[-1][1]
+    # a fragment lies inside the content: each paragraph of a quotation is cut to the content's pieces
+    # (an unclosed mark runs to the paragraph's end; a quote run on over paragraphs skips their breaks)
     claim.fragments = [
-        (max(q.content_start, first_start), min(q.content_end, last_end))
+        (max(piece_start, start), min(piece_end, end))
         for q in inner
-        if min(q.content_end, last_end) > max(q.content_start, first_start)
+        for piece_start, piece_end in q.pieces
+        for start, end in claim.spans
+        if min(piece_end, end) > max(piece_start, start)
     ]
 
 

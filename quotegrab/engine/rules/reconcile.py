@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from quotegrab.engine.rules.claim import Claim, RuleName, overlaps
+from quotegrab.engine.scanner import QuotationIndex
 
 
 @dataclass(frozen=True)
@@ -77,16 +78,29 @@ def with_nested(claims: list[Claim], candidates: list[Claim]) -> list[Claim]:
 # what belongs to the word before it when written right after it: "fallen by 12%", "(the budget)"
 _GLUED_AFTER = "%"
 _PAIRS = {"(": ")", "[": "]"}
+# what may stand between a content's last word and the closing mark of the quotation it ends in
+_BEFORE_CLOSING_MARK = " ,.;:!?\u2026'\"\u2019\u201d`"
 
 
-def whole_end(claim: Claim, text: str) -> None:
+def whole_end(claim: Claim, text: str, quotations: QuotationIndex) -> None:
     """A claim's content keeps its last token: a "%" glued to the number before it, and the bracket
     that closes one opened inside the content ("waiting times had fallen by 12%", "the fund (set up in
-    2004)"), which a parse often leaves outside."""
+    2004)"), which a parse often leaves outside; and a piece of content ending inside a quotation, with
+    only punctuation left before its closing mark, keeps the mark ('''"Hawaii Five-0," the show CBS
+    revived, is considered …''')."""
     start, end = claim.spans[-1]
     while end < len(text) and (_glued(text, start, end) or _closes_bracket(text, start, end)):
         end += 1
     claim.spans[-1] = (start, end)
+    claim.spans = [(start, _through_closing_mark(text, start, end, quotations)) for start, end in claim.spans]
+
+
+def _through_closing_mark(text: str, start: int, end: int, quotations: QuotationIndex) -> int:
+    q = quotations.at(end - 1) if end > start else None
+    # only a content holding the opening mark holds the closing one (a direct quote holds neither)
+    if q is None or not q.closed or start > q.start or end <= q.content_start or end >= q.end:
+        return end
+    return q.end if text[end : q.end].strip(_BEFORE_CLOSING_MARK) == "" else end
 
 
 def _glued(text: str, start: int, end: int) -> bool:

@@ -147,7 +147,7 @@ class Sieves:
         claims.sort(key=lambda c: c.start)
         claims = quotations.merge_interrupted(claims, ctx.doc, ctx.text)
         for claim in claims:
-            whole_end(claim, ctx.text)
+            whole_end(claim, ctx.text, ctx.index)
             quotations.classify(claim, ctx)
         return claims
 
