@@ -601,3 +601,19 @@ def test_screenshot(open_page: Any, tmp_path: Path) -> None:
         target = ROOT / "docs" / "report.png"
         target.parent.mkdir(exist_ok=True)
         shutil.copyfile(shot, target)
+
+
+def test_a_negated_claim_reads_as_negated_in_the_page(open_page: Any, nlp: Any) -> None:
+    """"did not say" is shown with its negation, in the quote list and in the popover, never as "say"."""
+    import quotegrab
+
+    text = "The mayor did not say whether the bridge would reopen.\n"
+    doc = quotegrab.extract(text, source="negated.txt", nlp=nlp)
+    [quote] = doc.quotes
+    assert quote.negated
+    page = open_page(render_html([doc.model_copy(update={"text": text})]))
+    assert "cue: did not say (negated)" in page.locator(".qlist li").first.inner_text()
+    page.locator(".text mark.q").first.focus()
+    popover = page.locator("#qg-pop")
+    assert popover.is_visible()
+    assert "did not say (negated)" in popover.inner_text()
