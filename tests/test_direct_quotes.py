@@ -23,6 +23,17 @@ def test_direct_quote_cue_after(nlp: Language) -> None:
     assert [(s.name, s.kind, s.quote_count) for s in doc.speakers] == [("Elena Ruiz", "person", 1)]
 
 
+def test_a_quote_left_open_before_a_new_attribution_keeps_its_own_speaker(nlp: Language) -> None:
+    """Merged copy: the first quote is never closed, and a new attribution with its own mark follows."""
+    text = ('Martin Smith, who was freed in January, said: "I have lost three years. His lawyer, Jane Brown, '
+            'said: "The authorities never told him why he was held."')
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 2, describe(doc, text)
+    check(doc, text, spans=[only(text, "I have lost three years.")], type="direct", speaker="Martin Smith")
+    check(doc, text, spans=[only(text, "The authorities never told him why he was held.")], type="direct",
+          speaker="Jane Brown")
+
+
 def test_direct_quote_cue_before_with_colon(nlp: Language) -> None:
     text = 'Mayor Elena Ruiz told reporters: "We will not back down on this."'
     doc = run(nlp, text)

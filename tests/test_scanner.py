@@ -310,3 +310,32 @@ def test_nested_single_quote_closing_with_the_double_apostrophe() -> None:
     # ''' : the first mark closes the nested quote, the last two the outer one
     text = "''Then she would ask, 'Where did he go?''' Mr. Ortiz said. ''Nobody knew.''"
     assert contents(text) == [["Then she would ask, 'Where did he go?'"], ["Nobody knew."]]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        ('Mubanga said: "I have lost three years. He added: "The authorities never told me why."',
+         "I have lost three years.", "The authorities never told me why."),
+        ('Smith said: "We are pleased. The team played well. Jones, the coach, said: "It was a great night."',
+         "We are pleased. The team played well.", "It was a great night."),
+        ("He said: \u201cWe won. The manager added: \u201cIt was tough.\u201d", "We won.", "It was tough."),
+    ],
+)
+def test_a_new_attribution_inside_an_open_quote_closes_it(text: str, first: str, second: str) -> None:
+    """A merged paragraph of copy that never closed the first quote: the open quote ends with the sentence
+    before the new attribution's lead, and the mark after the lead opens the next quote."""
+    quotes = scan(text)
+    assert [text[q.content_start : q.content_end] for q in quotes] == [first, second]
+    assert [q.closed for q in quotes] == [False, True]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'She said: "It is over. First: "we go home."',  # one word before the colon: no attribution
+        'She said: "It is over, and he told me: "go home."',  # no sentence ends before the lead
+    ],
+)
+def test_a_colon_inside_a_quote_without_an_attribution_lead_closes_nothing(text: str) -> None:
+    assert len(scan(text)) == 1

@@ -228,6 +228,12 @@ def _read_quotation(
             j += 1
             continue
         closer = _closer_at(text, j, closers, single)
+        lead = _attribution_lead(text, piece_start, j) if closer is None and not single else None
+        if lead is not None:
+            # '… said: "I've lost three years. He added: "The authorities …"': the quote left open ends
+            # where the sentence before the new attribution ends, and the new mark opens the next quote
+            pieces.append((piece_start, lead))
+            return Quotation(start, lead, tuple(pieces), closed=False)
         if closer == "\u201d" and nested:
             nested -= 1
             j += 1
@@ -241,6 +247,23 @@ def _read_quotation(
             pieces.append((piece_start, _rstrip(text, piece_start, j)))
             return Quotation(start, j + len(closer), tuple(pieces), closed=True)
         j += 1
+
+
+# a sentence ending inside a quote, and the short lead of a new attribution after it ("He added:",
+# "Jones, the coach, said:"), right before an opening mark
+_SENTENCE_THEN_LEAD = re.compile(r"[.!?][ \t\u00a0]+([A-Z][^.!?:\"\u201c\u201d]{2,80}:)[ \t\u00a0]*$")
+_LEAD_WORDS = range(2, 9)
+
+
+def _attribution_lead(text: str, piece_start: int, j: int) -> int | None:
+    """Where a quote left open ends, when a new opening mark at `j` follows a sentence end and the lead
+    of an attribution inside it: the end of that sentence. None when the mark is anything else."""
+    if text[j] not in ('"', "\u201c") or _opener_at(text, j) is None:
+        return None
+    m = _SENTENCE_THEN_LEAD.search(text, max(piece_start, j - 120), j)
+    if m is None or len(m.group(1).split()) not in _LEAD_WORDS:
+        return None
+    return m.start() + 1
 
 
 def _runs_on(text: str, para_end: int, closers: tuple[str, ...]) -> bool:
