@@ -145,3 +145,38 @@ def test_an_articles_first_line_in_name_colon_form_is_a_headline_claim_though_it
     check(doc, text, spans=[only(text, "Port expansion will not raise local taxes")], type="indirect",
           speaker="Dana Marlowe", mention=at(text, "Marlowe"))
     assert not any("vote is set" in q.text for q in doc.quotes), describe(doc, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "headline", "speaker"),
+    [
+        # the body repeats the quoted words: its claim holding them names the speaker
+        ("Economy 'stronger than forecast'\n\nThe economy grew by 0.8% in the third quarter, figures show.\n\n"
+         "The Bank of England said growth was \"stronger than forecast\" in the summer.\n",
+         "Economy 'stronger than forecast'", "Bank of England"),
+        # no repeat: the claim the first paragraph makes is what the headline sums up
+        ("Blair 'will not quit' over Iraq\n\nTony Blair has insisted he will stay in office despite the war.\n",
+         "Blair 'will not quit' over Iraq", "Tony Blair"),
+    ],
+)
+def test_a_headline_quoting_without_a_verb_is_the_bodys_claim(
+    nlp: Language, text: str, headline: str, speaker: str
+) -> None:
+    doc = run(nlp, text)
+    q = quote_at(doc, text, only(text, headline))
+    assert spans_of(q) == [only(text, headline)]
+    assert q.type == "mixed" and q.cue is None and q.rule == "headline-fragment"
+    assert q.speaker is not None and q.speaker.name == speaker
+
+
+def test_a_headline_quote_nobody_in_the_body_makes_has_no_speaker(nlp: Language) -> None:
+    text = "Bank 'loses' customer records\n\nA bank has lost the records of a million customers.\n"
+    doc = run(nlp, text)
+    q = quote_at(doc, text, only(text, "Bank 'loses' customer records"))
+    assert q.type == "mixed" and q.speaker is None
+
+
+def test_a_first_line_that_is_a_sentence_is_no_headline_fragment(nlp: Language) -> None:
+    text = "Officials called the plan 'a start'.\n\nThe council will vote on it next week.\n"
+    doc = run(nlp, text)
+    assert all(q.rule != "headline-fragment" for q in doc.quotes)

@@ -192,7 +192,6 @@ def _read_quotation(
     while piece_start < len(text) and text[piece_start] == " ":
         piece_start += 1  # “ You know: the stray space is not part of the words
     j = piece_start
-    n = len(text)
     para_end = para_ends(j)
     # curly quotes opened inside a straight-marked one ("… what she called a “rant,” a series …") are
     # closed by their own ”, which must not close the outer quote; only when a straight mark later in
@@ -202,15 +201,10 @@ def _read_quotation(
     while True:
         if j >= para_end:
             end = _rstrip(text, piece_start, para_end)
-            nxt = _next_paragraph_start(text, para_end)
-            # The reopening mark is how a quote runs on: the next paragraph starts with the same opener.
-            reopened = nxt < n and (
-                text.startswith(opener, nxt) or (not single and text.startswith("\u201c", nxt))
-            )
-            if reopened and not single and _has_closer_ahead(text, nxt + len(opener), closers):
+            reopened = None if single else _reopened_at(text, para_end, opener, closers)
+            if reopened is not None:
                 pieces.append((piece_start, end))
-                piece_start = nxt + len(opener)
-                j = piece_start
+                piece_start = j = reopened
                 para_end = para_ends(j)
                 continue
             if single or end <= piece_start:
@@ -264,6 +258,15 @@ def _attribution_lead(text: str, piece_start: int, j: int) -> int | None:
     if m is None or len(m.group(1).split()) not in _LEAD_WORDS:
         return None
     return m.start() + 1
+
+
+def _reopened_at(text: str, para_end: int, opener: str, closers: tuple[str, ...]) -> int | None:
+    """Where a double-marked quote runs on into the next paragraph, if it does: the reopening mark is how
+    a quote runs on (the next paragraph starts with the same opener, or a curly one), and it must close
+    somewhere ahead."""
+    nxt = _next_paragraph_start(text, para_end)
+    reopens = nxt < len(text) and (text.startswith(opener, nxt) or text.startswith("\u201c", nxt))
+    return nxt + len(opener) if reopens and _has_closer_ahead(text, nxt + len(opener), closers) else None
 
 
 def _runs_on(text: str, para_end: int, closers: tuple[str, ...]) -> bool:

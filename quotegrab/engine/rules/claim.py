@@ -12,8 +12,8 @@ from spacy.tokens import Span, Token
 # What a claim is, by the rule that found it: the sieves' reconciliation ranks and nests claims by it.
 RuleName = Literal[
     "according-to", "as-aside", "clause", "colon", "complement", "continuation", "dash", "found-in", "fronted",
-    "fronted-mixed", "gapped", "headline", "in-source", "infinitive", "nominal", "object-predicate",
-    "open-question", "participle-stance", "passive", "predicate-phrase", "prep-object", "question",
+    "fronted-mixed", "gapped", "headline", "headline-fragment", "in-source", "infinitive", "nominal",
+    "object-predicate", "open-question", "participle-stance", "passive", "predicate-phrase", "prep-object", "question",
     "quote-after", "quote-before", "raising", "self-described", "short-answer", "stance-adjective",
     "stance-object", "transcript", "unnamed",
 ]

@@ -9,6 +9,7 @@ from spacy.tokens import Span
 
 from quotegrab.engine.rules.claim import Claim, next_nonspace, trim
 from quotegrab.engine.rules.context import DocContext
+from quotegrab.engine.rules.cues import Cues
 from quotegrab.engine.scanner import Quotation
 
 # "WALLACE: …", "SEN. KAINE: …", optionally inside a quotation mark opening a quoted transcript
@@ -152,3 +153,46 @@ def _title_case(text: str) -> bool:
     """Headline capitalisation: most words longer than three letters start with a capital."""
     words = [w for w in re.findall(r"[\w'\u2019-]+", text) if len(w) > 3]
     return bool(words) and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+
+
+# a headline is short and, unlike the sentences of the body, has no full stop at its end
+_HEADLINE_CHARS = 120
+_WORD = re.compile(r"[\w'\u2019-]+")
+
+
+def headline_fragments(ctx: DocContext, claims: list[Claim], cues: Cues) -> list[Claim]:
+    """A headline that quotes with no verb of saying (`Economy 'stronger than forecast'`, `Blair 'will not
+    quit' over Iraq`) is a claim, mixed, of whoever the article's body credits with it: the body's first
+    claim holding the quoted words, else the claim its first paragraph that makes one opens with."""
+    text = ctx.text
+    start = next_nonspace(text, 0)
+    end = ctx.paragraph_bounds(start)[1]
+    piece = trim(text, start, end)
+    if piece is None or end - start > _HEADLINE_CHARS or text[start:end].rstrip()[-1:] in (".", "!", "?"):
+        return []
+    inside = [q for q in ctx.index.overlapping(start, end) if q.end <= end]
+    if not inside or not text[end:].strip() or any(c.start < end and start < c.end for c in claims):
+        return []
+    body = [c for c in claims if c.start >= end]
+    source = _credited(text, inside, body) or _lede_claim(ctx, body, end)
+    return [Claim([piece], None, source.mention if source is not None else None, "headline-fragment")]
+
+
+def _credited(text: str, quoted: list[Quotation], body: list[Claim]) -> Claim | None:
+    """The first claim of the body that repeats the headline's quoted words."""
+    for q in quoted:
+        words = " ".join(_WORD.findall(text[q.content_start : q.content_end].lower()))
+        if not words:
+            continue
+        for claim in body:
+            content = " ".join(_WORD.findall(" ".join(text[s:e] for s, e in claim.spans).lower()))
+            if claim.mention is not None and f" {words} " in f" {content} ":
+                return claim
+    return None
+
+
+def _lede_claim(ctx: DocContext, body: list[Claim], headline_end: int) -> Claim | None:
+    """The first claim with a speaker in the body's first paragraph, which a headline sums up."""
+    lede_start = next_nonspace(ctx.text, headline_end)
+    lede_end = ctx.paragraph_bounds(lede_start)[1]
+    return next((c for c in body if c.start < lede_end and c.mention is not None), None)

@@ -120,6 +120,7 @@ SIEVES: dict[str, Sieve] = {s.name: s for s in (
     Sieve("nominal", "nested", ("nominal", "stance-adjective"), find=nominal.nominal_claims),
     Sieve("unattributed-quotation", "follow-up", ("quote-after", "quote-before", "continuation", "colon", "dash"),
           find=quotations.unattributed_quotations),
+    Sieve("headline-fragment", "follow-up", ("headline-fragment",), find=headline.headline_fragments),
 )}
 
 DEFAULT_ORDER: tuple[str, ...] = tuple(SIEVES)
