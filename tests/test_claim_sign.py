@@ -21,13 +21,17 @@ from support import only, quote_at, run
         ("Officials never claimed the scheme would pay for itself.", "the scheme would pay for itself",
          "claimed", "never claimed"),
         ("The mayor did not say whether the bridge would reopen.", "whether the bridge would reopen",
-         "say", "did not say"),
+         "say", "did not say whether"),
         ("Hale would not confirm that the talks with the union had failed.",
          "that the talks with the union had failed", "confirm", "would not confirm"),
         ("The minister refused to say whether taxes would rise next year.", "whether taxes would rise next year",
-         "say", "refused to say"),
+         "say", "refused to say whether"),
         ("Smith no longer believes the plan can work.", "the plan can work", "believes", "no longer believes"),
         ("The union didn't say when the strike would end.", "when the strike would end", "say", "didn't say"),
+        ("Officials could not say whether the road would reopen.", "whether the road would reopen", "say",
+         "could not say whether"),
+        ("The minister is not likely to say that taxes will rise.", "that taxes will rise", "say",
+         "is not likely to say"),
     ],
 )
 def test_a_negated_cue_is_marked_and_shown_whole(
@@ -47,6 +51,10 @@ def test_a_negated_cue_is_marked_and_shown_whole(
         ("Hale said the plan would work by the spring.", "the plan would work by the spring", "said"),
         ("The company might say the deal is off for good.", "the deal is off for good", "might say"),
         ("Analysts have warned that prices will rise.", "that prices will rise", "have warned"),
+        # a question or a possibility keeps the word that frames it so
+        ("The senator asked whether the bill would pass.", "whether the bill would pass", "asked whether"),
+        ("The mayor asked if the road would reopen soon.", "if the road would reopen soon", "asked if"),
+        ("The minister is likely to say that taxes will rise.", "that taxes will rise", "is likely to say"),
     ],
 )
 def test_a_cue_that_is_not_negated_keeps_its_auxiliaries(nlp: Language, text: str, content: str, phrase: str) -> None:

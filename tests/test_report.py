@@ -612,8 +612,8 @@ def test_a_negated_claim_reads_as_negated_in_the_page(open_page: Any, nlp: Any) 
     [quote] = doc.quotes
     assert quote.negated
     page = open_page(render_html([doc.model_copy(update={"text": text})]))
-    assert "cue: did not say (negated)" in page.locator(".qlist li").first.inner_text()
+    assert "cue: did not say whether (negated)" in page.locator(".qlist li").first.inner_text()
     page.locator(".text mark.q").first.focus()
     popover = page.locator("#qg-pop")
     assert popover.is_visible()
-    assert "did not say (negated)" in popover.inner_text()
+    assert "did not say whether (negated)" in popover.inner_text()

@@ -18,7 +18,10 @@ _FRAME_DEPS = ("aux", "auxpass", "neg")
 # without the StringStore lookup its string ones (`.dep_`, `.lower_`, `.pos_`) make on every access
 _FRAME_DEP_IDS = frozenset(get_string_id(d) for d in _FRAME_DEPS)
 _NEGATION_IDS = frozenset(get_string_id(w) for w in NEGATIONS)
-_NEG, _XCOMP = get_string_id("neg"), get_string_id("xcomp")
+_NEG, _XCOMP, _ACOMP = get_string_id("neg"), get_string_id("xcomp"), get_string_id("acomp")
+_MARK, _AUX = get_string_id("mark"), get_string_id("aux")
+# the words that open a question ("asked whether") or an infinitive ("is expected to") after a cue
+_OPENING_IDS = frozenset(get_string_id(w) for w in ("whether", "if", "to"))
 _LONGER, _NO = get_string_id("longer"), get_string_id("no")
 _VERB_POS = frozenset((get_string_id("VERB"), get_string_id("AUX")))
 
@@ -40,12 +43,19 @@ def cue_frame(doc: Doc, claim: Claim, negating_verbs: frozenset[str], starts: li
     if verb.pos not in _VERB_POS:
         return None
     governor = verb.head if verb.dep == _XCOMP and verb.head.i < verb.i else None
-    negated = _negated(verb) or governor is not None and (
-        _negated(governor) or governor.lemma_.lower() in negating_verbs)
+    # "is likely to say": the copula of the adjective that governs the cue frames it too
+    copula = governor.head if governor is not None and governor.dep == _ACOMP and governor.head.i < governor.i else None
+    framing = [t for t in (verb, governor, copula) if t is not None]
+    negated = any(_negated(t) for t in framing) or governor is not None and governor.lemma_.lower() in negating_verbs
     # "refused to say": the governing verb and its "to" frame the cue too
-    start = _frame_start(governor) if governor is not None else _frame_start(verb)
+    start = _frame_start(framing[-1])
     words = [t for t in doc[start:end] if not any(s <= t.idx < e for s, e in claim.spans)]
     phrase = " ".join("".join(t.text_with_ws for t in words).split()) if words else doc[first:end].text
+    # "asked whether", "is expected to": the word that opens a question or an infinitive after the cue
+    # frames the content as one, though it stands inside it
+    following = doc[end] if end < len(doc) else None
+    if following is not None and following.lower in _OPENING_IDS and following.dep in (_MARK, _AUX):
+        phrase = f"{phrase} {following.text}"
     return Frame(phrase=phrase, negated=negated)
 
 
