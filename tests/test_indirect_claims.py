@@ -453,3 +453,21 @@ def test_a_passive_call_with_its_label_still_reports(nlp: Language) -> None:
     assert spans_of(q) == [only(text, "The film"), only(text, "a triumph")], describe(doc, text)
     q = quote_at(doc, text, only(text, "Three reforms"))
     assert spans_of(q) == [only(text, "Three reforms")], describe(doc, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("Ministers were at pains to stress that the plan was fair.", "that the plan was fair", "ministers"),
+        ("The club was in no position to say whether the deal would go ahead.",
+         "whether the deal would go ahead", "club"),
+    ],
+)
+def test_an_infinitive_on_a_phrase_after_be_is_its_subjects(
+    nlp: Language, text: str, content: str, speaker: str
+) -> None:
+    """"were at pains to stress …": the subject of "be" stresses, never the noun of the phrase."""
+    doc = run(nlp, text)
+    q = quote_at(doc, text, only(text, content))
+    assert spans_of(q) == [only(text, content)]
+    assert q.speaker is not None and q.speaker.name == speaker

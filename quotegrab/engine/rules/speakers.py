@@ -244,6 +244,16 @@ def _verb_of_preposition(head: Token, verb: Token, ctx: DocContext, cues: Cues) 
     return None
 
 
+def _copula_of_phrase(head: Token, verb: Token, ctx: DocContext, cues: Cues) -> _Outcome | None:
+    """"Ministers were at pains to stress …", "she was in no position to say …": an infinitive hung on
+    the object of a phrase after "be" is done by the subject of "be"."""
+    prep = head.head
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if head.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.lemma_ == "be" and infinitive:
+        return _Climb(prep.head)
+    return None
+
+
 def _speaker_beside_cue(head: Token, verb: Token, ctx: DocContext, cues: Cues) -> _Outcome:
     """No clause lends the cue a subject: the name or pronoun next to it, if any."""
     subject = _adjacent_speaker(verb, ctx, cues)
@@ -268,6 +278,7 @@ _SUBJECT_STEPS: tuple[Callable[[Token, Token, DocContext, Cues], _Outcome | None
     _inheriting_clause,
     _verb_of_adverb,
     _verb_of_preposition,
+    _copula_of_phrase,
 )
 
 
