@@ -619,3 +619,18 @@ def test_speaker_aliases_are_the_articles_other_names(nlp: Language) -> None:
     by_name = {s.name: s for s in doc.speakers}
     assert set(by_name["Elena Ruiz"].aliases) == {"Ruiz", "Mayor Elena Ruiz"}
     assert by_name["Riverton Transit Authority"].aliases == ["The Riverton Transit Authority"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr Katwala, of the Fabian Society, said the party must change.",
+        "Dr Okonjo, who chairs the panel, said the figures were wrong.",
+    ],
+)
+def test_a_name_after_a_title_of_address_is_a_person(nlp: Language, text: str) -> None:
+    """Whatever the NER makes of an unknown surname, "Mr X" and "Dr X" are people."""
+    doc = run(nlp, text)
+    [quote] = doc.quotes
+    assert quote.speaker is not None
+    assert doc.speaker(quote.speaker.id).kind == "person"

@@ -449,6 +449,13 @@ def untagged_full_name(r: Reading) -> Link | None:
     return _new_person(r.article, plain(r.mention)) if first_named(r.article.words, r.mention) else None
 
 
+def _addressed(r: Reading) -> bool:
+    """"Mr Katwala", "Dr Okafor": a name after a title of address is a person's, whatever the NER made
+    of it."""
+    m = r.mention
+    return len(m) >= 2 and r.article.words.is_title(m[0]) and m[1].text[:1].isupper() and r.head.pos_ == "PROPN"
+
+
 def _new_person(article: Article, name: str) -> Link:
     key = f"person:{name.lower()}"
     if key not in article.unnamed:
@@ -460,7 +467,7 @@ def _new_person(article: Article, name: str) -> Link:
 def description(r: Reading) -> Link | None:
     """Anything else: a person described by a role ("a senior official"), else an organisation."""
     name = plain(r.mention)
-    kind = "person" if r.is_role() or r.head.ent_type_ == "PERSON" else "organization"
+    kind = "person" if r.is_role() or r.head.ent_type_ == "PERSON" or _addressed(r) else "organization"
     if kind == "organization":
         same = next((e for e in r.article.entities if e.kind == "organization" and e.name.lower() == name.lower()),
                     None)
