@@ -34,6 +34,21 @@ def test_a_quote_left_open_before_a_new_attribution_keeps_its_own_speaker(nlp: L
           speaker="Jane Brown")
 
 
+def test_each_reopened_sentence_of_a_quote_is_direct_and_the_speakers(nlp: Language) -> None:
+    """'saying: "A. "B. "C."': every sentence is a direct quote of the one who said the first."""
+    text = ('Mr Haji-Ioannou vowed to fight back, saying: "We have nothing to be afraid of in this case. '
+            '"It is our right to use our own colour. "We will win."\n')
+    doc = run(nlp, text)
+    quoted = [q for q in doc.quotes if q.rule != "infinitive"]
+    assert quoted, describe(doc, text)
+    assert all(q.type == "direct" for q in quoted), describe(doc, text)
+    assert all(q.speaker is not None and q.speaker.name == "Haji-Ioannou" for q in quoted)
+    words = " ".join(text[s.start : s.end] for q in quoted for s in q.spans)
+    for sentence in ("We have nothing to be afraid of in this case.", "It is our right to use our own colour.",
+                     "We will win."):
+        assert sentence in words
+
+
 def test_direct_quote_cue_before_with_colon(nlp: Language) -> None:
     text = 'Mayor Elena Ruiz told reporters: "We will not back down on this."'
     doc = run(nlp, text)

@@ -339,3 +339,14 @@ def test_a_new_attribution_inside_an_open_quote_closes_it(text: str, first: str,
 )
 def test_a_colon_inside_a_quote_without_an_attribution_lead_closes_nothing(text: str) -> None:
     assert len(scan(text)) == 1
+
+
+def test_copy_that_reopens_each_sentence_quotes_each_on_its_own() -> None:
+    """`"A. "B. "C."`: a new opening mark after a sentence end inside an open quote starts the next
+    quote (the BBC's copy closes only the last)."""
+    text = 'He said: "We have nothing to fear. "It is our right to use the colour. "We will win."'
+    quotes = scan(text)
+    assert [text[q.content_start : q.content_end] for q in quotes] == [
+        "We have nothing to fear.", "It is our right to use the colour.", "We will win."]
+    assert [q.closed for q in quotes] == [False, False, True]
+

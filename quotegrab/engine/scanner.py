@@ -245,17 +245,19 @@ def _read_quotation(
 
 # a sentence ending inside a quote, and the short lead of a new attribution after it ("He added:",
 # "Jones, the coach, said:"), right before an opening mark
-_SENTENCE_THEN_LEAD = re.compile(r"[.!?][ \t\u00a0]+([A-Z][^.!?:\"\u201c\u201d]{2,80}:)[ \t\u00a0]*$")
+_SENTENCE_THEN_LEAD = re.compile(r"[.!?][ \t\u00a0]+(?:([A-Z][^.!?:\"\u201c\u201d]{2,80}:)[ \t\u00a0]*)?$")
 _LEAD_WORDS = range(2, 9)
 
 
 def _attribution_lead(text: str, piece_start: int, j: int) -> int | None:
-    """Where a quote left open ends, when a new opening mark at `j` follows a sentence end and the lead
-    of an attribution inside it: the end of that sentence. None when the mark is anything else."""
+    """Where a quote left open ends, when a new opening mark at `j` follows a sentence end, with or
+    without the lead of an attribution between: the end of that sentence. Copy that opens each
+    sentence of a quote anew and closes only the last (`"A. "B. "C."`) quotes each sentence on its own.
+    None when the mark is anything else."""
     if text[j] not in ('"', "\u201c") or _opener_at(text, j) is None:
         return None
     m = _SENTENCE_THEN_LEAD.search(text, max(piece_start, j - 120), j)
-    if m is None or len(m.group(1).split()) not in _LEAD_WORDS:
+    if m is None or m.group(1) is not None and len(m.group(1).split()) not in _LEAD_WORDS:
         return None
     return m.start() + 1
 

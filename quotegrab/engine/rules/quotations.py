@@ -774,11 +774,12 @@ def classify(claim: Claim, ctx: DocContext) -> None:
         claim.type = "indirect"
         return
     first = inner[0]
-    (start, end) = claim.spans[0]
+    start = claim.spans[0][0]
     leading = text[start : first.start].strip(CONTENT_EDGE) == ""
-    covered = sum(min(end, q.end) - max(start, q.start) for q in inner if q.end > start and q.start < end)
-    content_len = sum(e - s for s, e in claim.spans)
-    if leading and covered >= 0.75 * content_len and not that_clause:
+    # every piece mostly quoted: a quote resumed after its cue's sentence ('said: "A. "B."') is a piece of
+    # its own, and a first piece with words of the writer's after its quote makes the claim mixed
+    quoted = all(_covered(s, e, inner) >= 0.75 * (e - s) for s, e in claim.spans)
+    if leading and quoted and not that_clause:
         # "According to X, “…” in Y prisons": the quotation is the content, the tail is scene-setting.
         claim.spans = list(first.pieces) if len(inner) == 1 else [(first.content_start, inner[-1].content_end)]
         claim.type = "direct"
@@ -793,6 +794,11 @@ def classify(claim: Claim, ctx: DocContext) -> None:
         for start, end in claim.spans
         if min(piece_end, end) > max(piece_start, start)
     ]
+
+
+def _covered(start: int, end: int, inner: list[Quotation]) -> int:
+    """How many characters of [start, end) the quotations hold."""
+    return sum(min(end, q.end) - max(start, q.start) for q in inner if q.end > start and q.start < end)
 
 
 def _after_that(text: str, q: Quotation) -> bool:
