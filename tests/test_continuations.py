@@ -9,8 +9,9 @@ Where the engine gets a case wrong the test still asserts the right behaviour an
 
 from __future__ import annotations
 
+import pytest
 from spacy.language import Language
-from support import at, check, describe, only, run
+from support import at, check, describe, only, quote_at, run, spans_of
 
 
 def test_interrupted_quote_is_one_quote_in_two_spans(nlp: Language) -> None:
@@ -304,3 +305,34 @@ def test_quote_resumed_after_a_cue_missing_its_comma(nlp: Language) -> None:
     check(doc, text, spans=[only(text, "They are trying to defeat opportunity for kids,"),
                             only(text, "Ultimately the campaign is saying no to progress.")],
           type="direct", speaker="Mara Quint", cue=only(text, "said"))
+
+
+@pytest.mark.parametrize(
+    ("text", "report", "quote", "speaker"),
+    [
+        ('Mr Howard described the report as "very important". "This is from someone who was an insider."',
+         'the report as "very important"', "This is from someone who was an insider.", "Howard"),
+        ('Cook said the voters were "more interested in politics than ever". "They are turned off by the way we '
+         'do politics."', 'the voters were "more interested in politics than ever"',
+         "They are turned off by the way we do politics.", "Cook"),
+    ],
+)
+def test_a_quote_after_a_report_holding_a_fragment_goes_on_with_its_speaker(
+    nlp: Language, text: str, report: str, quote: str, speaker: str
+) -> None:
+    """A cue-less quote right after a mixed report, in its paragraph, is the reporter's own words."""
+    doc = run(nlp, text)
+    mixed = quote_at(doc, text, only(text, report))
+    direct = quote_at(doc, text, only(text, quote))
+    assert mixed.type == "mixed" and direct.type == "direct" and direct.cue is None
+    assert spans_of(direct) == [only(text, quote)]
+    assert mixed.speaker is not None and direct.speaker is not None
+    assert direct.speaker.name == mixed.speaker.name and speaker in direct.speaker.name
+
+
+def test_a_report_holding_a_fragment_hands_on_its_speaker_within_its_paragraph_only(nlp: Language) -> None:
+    text = ('Mr Howard described the report as "very important".\n\n"The hall was full," the organiser, '
+            'Jane Reed, said. "Nobody expected that."')
+    doc = run(nlp, text)
+    later = quote_at(doc, text, only(text, "Nobody expected that."))
+    assert later.speaker is not None and later.speaker.name == "Jane Reed"

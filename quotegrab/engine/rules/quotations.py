@@ -15,7 +15,7 @@ from quotegrab.engine.rules.context import DocContext
 from quotegrab.engine.rules.cues import Cues
 from quotegrab.engine.rules.headline import colon_or_dash_claim
 from quotegrab.engine.rules.speakers import mention_span, speaker_of
-from quotegrab.engine.scanner import Quotation
+from quotegrab.engine.scanner import Quotation, QuotationIndex
 
 _ASIDE_WORDS = ("who", "which", "whose", "as", "of", "in", "on", "at")
 _INHERIT_DEPS = ("advcl", "xcomp", "conj", "ccomp", "pcomp", "acl", "dep", "advmod")
@@ -296,7 +296,7 @@ def unattributed_quotations(ctx: DocContext, claims: list[Claim], cues: Cues) ->
             elif _short_sentence(ctx, q):
                 # '"I feel good about November," Tester said. "Very good."': a sentence of a word or two
                 # right after a quote's attribution, in its paragraph, is the same speaker going on
-                prior = _prior_quote(by_start + extra, q)
+                prior = _prior_quote(by_start + extra, q, ctx.index)
                 same_paragraph = prior is not None and ctx.paragraph_bounds(prior.end)[0] == ctx.paragraph_bounds(
                     q.start)[0]
                 if same_paragraph and continues(ctx, prior, q):
@@ -316,7 +316,7 @@ def unattributed_quotations(ctx: DocContext, claims: list[Claim], cues: Cues) ->
         if announced is not None:
             claim = Claim(list(q.pieces), announced[0], announced[1], "quote-after")
         if claim is None:
-            prior = _prior_quote(by_start + extra, q)
+            prior = _prior_quote(by_start + extra, q, ctx.index)
             if prior is not None and continues(ctx, prior, q):
                 claim = Claim(list(q.pieces), None, prior.mention, "continuation", continues=prior)
         if claim is not None:
@@ -324,10 +324,16 @@ def unattributed_quotations(ctx: DocContext, claims: list[Claim], cues: Cues) ->
     return extra
 
 
-def _prior_quote(claims: list[Claim], q: Quotation) -> Claim | None:
+def _prior_quote(claims: list[Claim], q: Quotation, quotations: QuotationIndex) -> Claim | None:
     """The attributed quote that ends last before `q`: the speaker a cue-less quote may go on from."""
-    previous = [c for c in claims if c.end <= q.start and c.mention is not None and c.rule in _QUOTE_RULES]
+    previous = [c for c in claims if c.end <= q.start and c.mention is not None and _in_quotes(c, quotations)]
     return max(previous, key=lambda c: c.end) if previous else None
+
+
+def _in_quotes(claim: Claim, quotations: QuotationIndex) -> bool:
+    """A claim made in quoted words: a quote, or a report holding a fragment ('described it as "very
+    important". "This is …"'), which a cue-less quote after it may go on from."""
+    return claim.rule in _QUOTE_RULES or any(quotations.overlapping(s, e) for s, e in claim.spans)
 
 
 def _announced_by(ctx: DocContext, q: Quotation, cues: Cues) -> tuple[tuple[int, int], Span] | None:
@@ -425,8 +431,10 @@ def _short_sentence(ctx: DocContext, q: Quotation) -> bool:
 def continues(ctx: DocContext, prior: Claim, q: Quotation) -> bool:
     """A cue-less quote continues the previous speaker when it follows that speaker's quoted words
     in the same paragraph or opens the next one, with no other person named in between."""
-    if prior.rule not in _QUOTE_RULES:
+    if not _in_quotes(prior, ctx.index):
         return False
+    if prior.rule not in _QUOTE_RULES and ctx.paragraph_bounds(prior.end)[0] != ctx.paragraph_bounds(q.start)[0]:
+        return False  # a report holding a fragment hands its speaker on within its paragraph only
     if _subheading(ctx, q):
         return False
     between = ctx.text[prior.end : q.start]
