@@ -122,13 +122,26 @@ def test_nominal_cue(nlp: Language, text: str, content: str, cue: str, speaker: 
         ("Greta Lindholm is confident that the ferry line will open in May.", "that the ferry line will open in May",
          "confident"),
         ("Greta Lindholm was critical of the harbour tax.", "the harbour tax", "critical of"),
+        ("Greta Lindholm is eager to reopen the harbour before the summer.",
+         "to reopen the harbour before the summer", "eager"),
+        ("Greta Lindholm was upbeat about the plan for a second bridge.", "the plan for a second bridge",
+         "upbeat about"),
+        ("Greta Lindholm was pleased with the offer from the port authority.", "the offer from the port authority",
+         "pleased with"),
     ],
-    ids=["confident-that", "critical-of"],
+    ids=["confident-that", "critical-of", "eager-to", "upbeat-about", "pleased-with"],
 )
 def test_stance_adjective(nlp: Language, text: str, content: str, cue: str) -> None:
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, content)], type="indirect", speaker="Greta Lindholm",
           mention=only(text, "Greta Lindholm"), cue=only(text, cue))
+
+
+def test_an_adjective_of_likelihood_is_no_stance(nlp: Language) -> None:
+    # "likely to", "able to" say how things stand, not what anyone wants
+    text = "Greta Lindholm is likely to win the seat, and she is able to count on the harbour vote."
+    doc = run(nlp, text)
+    assert doc.quotes == [], describe(doc, text)
 
 
 def test_stance_adjective_needs_a_person(nlp: Language) -> None:
