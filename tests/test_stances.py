@@ -167,14 +167,41 @@ def test_nominal_cue_of_an_event_needs_a_speaker(nlp: Language) -> None:
          "pointed to"),
         ("Tomas Brenner has called for the ferry fares to be frozen until 2030.",
          "the ferry fares to be frozen until 2030", "called for"),
+        ("Tomas Brenner railed against the new parking charges.", "the new parking charges", "railed against"),
+        ("Tomas Brenner vouched for the new harbour master.", "the new harbour master", "vouched for"),
+        ("Tomas Brenner touched on the cost of the second bridge.", "the cost of the second bridge", "touched on"),
     ],
-    ids=["called-for", "called-on-to", "pointed-to", "called-for-clause"],
+    ids=["called-for", "called-on-to", "pointed-to", "called-for-clause", "railed-against", "vouched-for",
+         "touched-on"],
 )
 def test_cue_with_prepositional_object(nlp: Language, text: str, content: str, cue: str) -> None:
     doc = run(nlp, text)
     assert len(doc.quotes) == 1, describe(doc, text)
     check(doc, text, spans=[only(text, content)], type="indirect", speaker="Tomas Brenner",
           mention=only(text, "Tomas Brenner"), cue=only(text, cue))
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Tomas Brenner outlined a plan to cut the ferry fares.", "a plan to cut the ferry fares", "outlined"),
+        ("Tomas Brenner laid out his case for a second bridge.", "his case for a second bridge", "laid out"),
+        ("Tomas Brenner detailed the costs of the new terminal.", "the costs of the new terminal", "detailed"),
+        ("Tomas Brenner bemoaned the lack of cheap housing.", "the lack of cheap housing", "bemoaned"),
+    ],
+    ids=["outlined", "laid-out", "detailed", "bemoaned"],
+)
+def test_what_was_set_out_is_the_object(nlp: Language, text: str, content: str, cue: str) -> None:
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, content)], type="indirect", speaker="Tomas Brenner",
+          mention=only(text, "Tomas Brenner"), cue=only(text, cue))
+
+
+def test_a_plan_set_out_needs_more_than_a_pronoun(nlp: Language) -> None:
+    text = "Tomas Brenner outlined it again."
+    doc = run(nlp, text)
+    assert doc.quotes == [], describe(doc, text)
 
 
 @pytest.mark.parametrize("verb", ["declined", "refused"])
