@@ -184,6 +184,32 @@ def test_cue_with_prepositional_object(nlp: Language, text: str, content: str, c
 @pytest.mark.parametrize(
     ("text", "content", "cue"),
     [
+        ("Tomas Brenner took a swipe at the harbour board over the fares.", "the harbour board", "took a swipe at"),
+        ("Tomas Brenner took aim at the new tax on diesel.", "the new tax on diesel", "took aim at"),
+        ("Tomas Brenner made the case for a second bridge.", "a second bridge", "made the case for"),
+        ("Tomas Brenner has made no secret of his plans for the port.", "his plans for the port",
+         "made no secret of"),
+        ("Tomas Brenner cast doubt on the official figures.", "the official figures", "cast doubt on"),
+    ],
+    ids=["took-a-swipe-at", "took-aim-at", "made-the-case-for", "made-no-secret-of", "cast-doubt-on"],
+)
+def test_cue_of_a_verb_its_object_and_a_preposition(nlp: Language, text: str, content: str, cue: str) -> None:
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, content)], type="indirect", speaker="Tomas Brenner",
+          mention=only(text, "Tomas Brenner"), cue=only(text, cue))
+
+
+def test_a_shot_at_goal_is_no_cue(nlp: Language) -> None:
+    # the literal sense of a phrase: only the frames of models/cue_verbs_prep.txt are cues
+    text = "Tomas Brenner took a shot at goal in the last minute."
+    doc = run(nlp, text)
+    assert doc.quotes == [], describe(doc, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
         ("Tomas Brenner outlined a plan to cut the ferry fares.", "a plan to cut the ferry fares", "outlined"),
         ("Tomas Brenner laid out his case for a second bridge.", "his case for a second bridge", "laid out"),
         ("Tomas Brenner detailed the costs of the new terminal.", "the costs of the new terminal", "detailed"),
