@@ -31,6 +31,27 @@ def test_claim_goes_on_past_a_parenthetical_cue_with_because(nlp: Language) -> N
           type="indirect", speaker="planners", cue=only(text, "say"), casefold_name=True)
 
 
+@pytest.mark.parametrize(
+    ("text", "before", "after", "speaker"),
+    [
+        ("The new route would be helped, the planner said, by the lower fares on weekends.",
+         "The new route would be helped", "by the lower fares on weekends", "planner"),
+        ("Ticket sales rose sharply, the club said, after the poor weather in March.",
+         "Ticket sales rose sharply", "after the poor weather in March", "club"),
+        ("The fund was set up to help farmers, the minister said, and not to pay for new offices.",
+         "The fund was set up to help farmers", "and not to pay for new offices", "minister"),
+    ],
+)
+def test_claim_goes_on_past_an_aside_the_parser_sets_apart(
+    nlp: Language, text: str, before: str, after: str, speaker: str
+) -> None:
+    # the parser hangs the cue on the sentence's verb as an aside: what follows it is the same claim
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, before), only(text, after)], type="indirect", speaker=speaker,
+          cue=only(text, "said"))
+
+
 def test_scene_before_the_cue_is_not_a_claim(nlp: Language) -> None:
     text = "In a press release earlier this month, Tom Reyes said on Monday."
     doc = run(nlp, text)

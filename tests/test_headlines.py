@@ -46,6 +46,23 @@ def test_headline_credits_a_poll(nlp: Language) -> None:
     assert q.speaker is not None and q.speaker.mention is not None and q.speaker.mention.text == "Poll"
 
 
+@pytest.mark.parametrize(
+    ("headline", "speaker"),
+    [("Insiders", "insiders"), ("Newspaper", "Newspaper"), ("Critics", "critics")],
+)
+def test_headline_credits_a_group_or_a_body(nlp: Language, headline: str, speaker: str) -> None:
+    text = f"{headline}: the harbour plan will cost too much\n\nThe council meets on Monday to vote on the plan."
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "the harbour plan will cost too much")], type="indirect", speaker=speaker,
+          mention=only(text, headline), cue=only(text, ":"))
+
+
+def test_a_section_label_in_a_headline_is_no_speaker(nlp: Language) -> None:
+    text = "The Latest: the harbour plan will cost too much\n\nThe council meets on Monday to vote on the plan."
+    doc = run(nlp, text)
+    assert doc.quotes == [], describe(doc, text)
+
+
 def test_headline_says(nlp: Language) -> None:
     text = (
         "Ruiz says night buses will start in September\n\n"

@@ -377,6 +377,14 @@ def test_trying_to_find_something_is_no_finding(nlp: Language) -> None:
     assert not [q for q in doc.quotes if q.cue is not None and q.cue.text == "find"], describe(doc, text)
 
 
+def test_a_poll_at_the_end_of_a_paragraph_credits_the_standing(nlp: Language) -> None:
+    # the paragraph break after the full stop is a token the parser hangs on the sentence's verb
+    text = "The count went on.\n\nSenator Ruiz remains mired in fourth in most surveys.\n\nTurnout was low."
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "Senator Ruiz remains mired in fourth")], type="indirect",
+          speaker="surveys", cue=at(text, "in most surveys")[:1] + (text.index(" most surveys"),))
+
+
 def test_a_poll_credits_the_standing_whose_noun_the_phrase_hangs_on(nlp: Language) -> None:
     # "has a lead in the latest poll": the parser hangs "in" on the noun "lead", not on the verb
     text = "Senator Alma Ruiz has a decisive lead in the latest poll."

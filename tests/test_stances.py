@@ -122,13 +122,26 @@ def test_nominal_cue(nlp: Language, text: str, content: str, cue: str, speaker: 
         ("Greta Lindholm is confident that the ferry line will open in May.", "that the ferry line will open in May",
          "confident"),
         ("Greta Lindholm was critical of the harbour tax.", "the harbour tax", "critical of"),
+        ("Greta Lindholm is eager to reopen the harbour before the summer.",
+         "to reopen the harbour before the summer", "eager"),
+        ("Greta Lindholm was upbeat about the plan for a second bridge.", "the plan for a second bridge",
+         "upbeat about"),
+        ("Greta Lindholm was pleased with the offer from the port authority.", "the offer from the port authority",
+         "pleased with"),
     ],
-    ids=["confident-that", "critical-of"],
+    ids=["confident-that", "critical-of", "eager-to", "upbeat-about", "pleased-with"],
 )
 def test_stance_adjective(nlp: Language, text: str, content: str, cue: str) -> None:
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, content)], type="indirect", speaker="Greta Lindholm",
           mention=only(text, "Greta Lindholm"), cue=only(text, cue))
+
+
+def test_an_adjective_of_likelihood_is_no_stance(nlp: Language) -> None:
+    # "likely to", "able to" say how things stand, not what anyone wants
+    text = "Greta Lindholm is likely to win the seat, and she is able to count on the harbour vote."
+    doc = run(nlp, text)
+    assert doc.quotes == [], describe(doc, text)
 
 
 def test_stance_adjective_needs_a_person(nlp: Language) -> None:
@@ -154,14 +167,67 @@ def test_nominal_cue_of_an_event_needs_a_speaker(nlp: Language) -> None:
          "pointed to"),
         ("Tomas Brenner has called for the ferry fares to be frozen until 2030.",
          "the ferry fares to be frozen until 2030", "called for"),
+        ("Tomas Brenner railed against the new parking charges.", "the new parking charges", "railed against"),
+        ("Tomas Brenner vouched for the new harbour master.", "the new harbour master", "vouched for"),
+        ("Tomas Brenner touched on the cost of the second bridge.", "the cost of the second bridge", "touched on"),
     ],
-    ids=["called-for", "called-on-to", "pointed-to", "called-for-clause"],
+    ids=["called-for", "called-on-to", "pointed-to", "called-for-clause", "railed-against", "vouched-for",
+         "touched-on"],
 )
 def test_cue_with_prepositional_object(nlp: Language, text: str, content: str, cue: str) -> None:
     doc = run(nlp, text)
     assert len(doc.quotes) == 1, describe(doc, text)
     check(doc, text, spans=[only(text, content)], type="indirect", speaker="Tomas Brenner",
           mention=only(text, "Tomas Brenner"), cue=only(text, cue))
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Tomas Brenner took a swipe at the harbour board over the fares.", "the harbour board", "took a swipe at"),
+        ("Tomas Brenner took aim at the new tax on diesel.", "the new tax on diesel", "took aim at"),
+        ("Tomas Brenner made the case for a second bridge.", "a second bridge", "made the case for"),
+        ("Tomas Brenner has made no secret of his plans for the port.", "his plans for the port",
+         "made no secret of"),
+        ("Tomas Brenner cast doubt on the official figures.", "the official figures", "cast doubt on"),
+    ],
+    ids=["took-a-swipe-at", "took-aim-at", "made-the-case-for", "made-no-secret-of", "cast-doubt-on"],
+)
+def test_cue_of_a_verb_its_object_and_a_preposition(nlp: Language, text: str, content: str, cue: str) -> None:
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, content)], type="indirect", speaker="Tomas Brenner",
+          mention=only(text, "Tomas Brenner"), cue=only(text, cue))
+
+
+def test_a_shot_at_goal_is_no_cue(nlp: Language) -> None:
+    # the literal sense of a phrase: only the frames of models/cue_verbs_prep.txt are cues
+    text = "Tomas Brenner took a shot at goal in the last minute."
+    doc = run(nlp, text)
+    assert doc.quotes == [], describe(doc, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Tomas Brenner outlined a plan to cut the ferry fares.", "a plan to cut the ferry fares", "outlined"),
+        ("Tomas Brenner laid out his case for a second bridge.", "his case for a second bridge", "laid out"),
+        ("Tomas Brenner detailed the costs of the new terminal.", "the costs of the new terminal", "detailed"),
+        ("Tomas Brenner bemoaned the lack of cheap housing.", "the lack of cheap housing", "bemoaned"),
+    ],
+    ids=["outlined", "laid-out", "detailed", "bemoaned"],
+)
+def test_what_was_set_out_is_the_object(nlp: Language, text: str, content: str, cue: str) -> None:
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, content)], type="indirect", speaker="Tomas Brenner",
+          mention=only(text, "Tomas Brenner"), cue=only(text, cue))
+
+
+def test_a_plan_set_out_needs_more_than_a_pronoun(nlp: Language) -> None:
+    text = "Tomas Brenner outlined it again."
+    doc = run(nlp, text)
+    assert doc.quotes == [], describe(doc, text)
 
 
 @pytest.mark.parametrize("verb", ["declined", "refused"])

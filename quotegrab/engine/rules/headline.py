@@ -35,8 +35,12 @@ def transcript_claims(ctx: DocContext) -> list[Claim]:
     return claims
 
 
-def headline_claims(ctx: DocContext, sources: frozenset[str] = frozenset()) -> list[Claim]:
-    """Headline form without quotation marks: "Trey Gowdy: Benghazi Probe Revealed Email Scandal"."""
+def headline_claims(
+    ctx: DocContext, sources: frozenset[str] = frozenset(), speakers: frozenset[str] = frozenset()
+) -> list[Claim]:
+    """Headline form without quotation marks: "Trey Gowdy: Benghazi Probe Revealed Email Scandal"; on the
+    article's first line also a group or a body named by a noun of `speakers` ("Insiders: Trump will
+    rebound")."""
     claims = transcript_claims(ctx)
     for m in re.finditer(r"(?m)^([^\n\r:]{2,60}):[ \t]+([^\n\r]{12,})$", ctx.text):
         if _TRANSCRIPT_LABEL.match(ctx.text, m.start()):
@@ -67,6 +71,8 @@ def headline_claims(ctx: DocContext, sources: frozenset[str] = frozenset()) -> l
             mention = span  # a surname the tagger misread, the article naming its person in full
         elif span.root.lemma_.lower() in sources:
             mention = span  # "Poll: Clinton leads in Ohio"
+        elif first_line and (span.root.lower_ in speakers or span.root.lemma_.lower() in speakers):
+            mention = span  # "Insiders: Trump will rebound", "Newspaper: minister used private email"
         else:
             continue
         content = trim(ctx.text, rest_start, m.end(2), min_chars=12)

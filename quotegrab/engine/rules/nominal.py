@@ -165,6 +165,12 @@ def _adjective_claim(adjective: Token, ctx: DocContext, cues: Cues) -> Claim | N
         clause = next((c for c in adjective.children if c.dep_ == "ccomp" and c.i > adjective.i), None)
         if clause is not None and clause.right_edge.i > clause.i:
             content = subtree_range(clause, stop_at=nested_cue_stop(clause, ctx, cues))
+    if content is None and f"{lemma} to" in frames:
+        # "the senator is eager to settle": the intention is the infinitive, its "to" included
+        intent = next((c for c in adjective.children if c.dep_ == "xcomp" and c.left_edge.i == adjective.i + 1
+                       and c.left_edge.lower_ == "to"), None)
+        if intent is not None and intent.right_edge.i > intent.i:
+            content = subtree_range(intent, stop_at=nested_cue_stop(intent, ctx, cues))
     if content is None:
         prep = next((c for c in adjective.children if c.dep_ == "prep" and c.i == adjective.i + 1
                      and f"{lemma} {c.lower_}" in frames), None)

@@ -83,7 +83,8 @@ def _standing_in(prep: Token, ctx: DocContext, cues: Cues) -> list[tuple[int, in
     joined = [c for c in verb.children if c.dep_ in ("conj", "cc") and c.i > prep.i]
     if joined:
         last = min(c.left_edge.i for c in joined) - 1
-    while last > prep.right_edge.i and doc[last].is_punct:
+    # the paragraph break after a closing full stop is a token of its own, hung on the sentence's verb
+    while last > prep.right_edge.i and (doc[last].is_punct or doc[last].is_space):
         last -= 1
     pieces = []
     for lo, hi in ((first, prep.i - 1), (prep.right_edge.i + 1, last)):

@@ -77,8 +77,13 @@ def _cue_verb_lemmas(ctx: DocContext, cues: Cues) -> frozenset[int]:
     return ctx.where("lemma", [*cues.cue_verbs, *cues.phrasal_heads])
 
 
+# the nouns that can speak in an article's headline, "Insiders: …", "Newspaper: …", "Clinton camp: …"
+_HEADLINE_SPEAKERS = ("group_nouns", "org_nouns", "org_nouns_informal", "statement_nouns")
+
+
 def _headlines(doc: Doc, ctx: DocContext, cues: Cues) -> list[Claim]:
-    return headline.headline_claims(ctx, cues.lexicon["finding_sources"])
+    speakers = frozenset().union(*(cues.lexicon[name] for name in _HEADLINE_SPEAKERS))
+    return headline.headline_claims(ctx, cues.lexicon["finding_sources"], speakers)
 
 
 def _with_accepted(rule: Callable[[Token, DocContext, Cues], list[Claim]]) -> Callable[..., list[Claim]]:

@@ -508,9 +508,11 @@ def fronted_content(ctx: DocContext, verb: Token, speaker: Span, cues: Cues) -> 
             if tail is not None:
                 pieces.append(ctx.cut_trailing_comment(*tail))
     elif verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and (resume := _parenthetical_end(verb)):
-        # "The effects are hard to predict, economists say, because …": the sentence goes on past the aside
+        # "The effects are hard to predict, economists say, because …": the sentence goes on past the aside;
+        # an aside the parser sets apart ("The case would be aided, she said, by the calendar") is
+        # set into the claim, whatever word goes on after it
         first = ctx.doc[resume]
-        if first.lower_ in cues.lexicon["aside_continuations"]:
+        if verb.dep_ == "parataxis" or first.lower_ in cues.lexicon["aside_continuations"]:
             tail = trim(ctx.text, first.idx, min(sent.end_char, para_end), min_chars=8)
             if tail is not None:
                 pieces.append(tail)

@@ -115,8 +115,9 @@ def prep_object_claims(doc: Doc, ctx: DocContext, cues: Cues) -> list[Replacemen
         if verb.pos_ != "VERB" or ctx.quoted(verb):
             continue
         lemma = verb.lemma_.lower()
-        for prep in verb.rights:
-            if prep.dep_ not in ("prep", "prt") or f"{lemma} {prep.lower_}" not in prep_cues:
+        objects = [c.lemma_.lower() for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+        for prep in (*verb.rights, *_after_object(verb, lemma, prep_cues)):
+            if prep.dep_ not in ("prep", "prt") or not _prep_frame(lemma, objects, prep, prep_cues):
                 continue
             claim = _prep_object_claim(verb, prep, ctx, cues)
             if claim is not None:
@@ -127,6 +128,25 @@ def prep_object_claims(doc: Doc, ctx: DocContext, cues: Cues) -> list[Replacemen
             if claim is not None:
                 found.append((verb, claim))
     return found
+
+
+def _after_object(verb: Token, lemma: str, prep_cues: frozenset[str]) -> list[Token]:
+    """"took a swipe at Cruz", "made the case for a wall": a cue of a verb and its object noun (models/
+    cue_verbs_prep.txt, "take swipe at"), whose preposition the parser hangs on the noun."""
+    preps = []
+    for noun in verb.children:
+        if noun.dep_ != "dobj" or noun.i < verb.i:
+            continue
+        preps.extend(c for c in noun.rights if c.dep_ == "prep"
+                     and f"{lemma} {noun.lemma_.lower()} {c.lower_}" in prep_cues)
+    return preps
+
+
+def _prep_frame(lemma: str, objects: list[str], prep: Token, prep_cues: frozenset[str]) -> bool:
+    """The verb and preposition are a cue ("called for"), or the verb, its object and the preposition
+    ("took aim at"), wherever the parser hangs the preposition."""
+    word = prep.lower_
+    return f"{lemma} {word}" in prep_cues or any(f"{lemma} {noun} {word}" in prep_cues for noun in objects)
 
 
 def _for_clause_claim(verb: Token, ctx: DocContext, cues: Cues) -> Claim | None:
