@@ -197,3 +197,21 @@ def test_a_first_line_that_is_a_sentence_is_no_headline_fragment(nlp: Language) 
     text = "Officials called the plan 'a start'.\n\nThe council will vote on it next week.\n"
     doc = run(nlp, text)
     assert all(q.rule != "headline-fragment" for q in doc.quotes)
+
+
+def test_a_bulleted_label_ending_in_a_name_speaks_the_quote_after_it(nlp: Language) -> None:
+    """Match reports list the managers' words after a bullet and the speaker's name, with no cue."""
+    text = ('Newcastle 2-1 Bolton\n\nDyer scored the winner.\n\n- Bolton boss Sam Allardyce "I am bitterly '
+            'disappointed with the result. "We cracked in the end."\n\n - Newcastle boss Graeme Souness "We '
+            'deserved the win."\n')
+    doc = run(nlp, text)
+    said = {text[s.start : s.end]: q.speaker.name if q.speaker else None for q in doc.quotes for s in q.spans}
+    assert said == {"I am bitterly disappointed with the result.": "Sam Allardyce",
+                    "We cracked in the end.": "Sam Allardyce", "We deserved the win.": "Graeme Souness"}
+    assert all(q.type == "direct" and q.cue is None for q in doc.quotes)
+
+
+def test_a_label_without_a_bullet_or_a_name_speaks_nothing(nlp: Language) -> None:
+    text = 'The match report.\n\n- A lovely afternoon "in the sun" for all.\n'
+    doc = run(nlp, text)
+    assert all(q.speaker is None for q in doc.quotes)

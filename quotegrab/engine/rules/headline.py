@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from quotegrab.engine.rules.claim import Claim, next_nonspace, trim
 from quotegrab.engine.rules.context import DocContext
@@ -129,6 +129,35 @@ def colon_or_dash_claim(ctx: DocContext, q: Quotation) -> Claim | None:
             dash = tail_start + m.start(1)
             return Claim(list(q.pieces), (dash, dash + len(m.group(1))), ent, "dash")
     return None
+
+
+# a bulleted label that names who speaks, right before the quote: '- Bolton boss Sam Allardyce "I am …'
+_BULLET_LABEL = re.compile(r"^\s*[-\u2013\u2022*]\s*([^\n\r:\"\u201c]{2,60}?)\s*$")
+
+
+def labelled_claim(ctx: DocContext, q: Quotation) -> Claim | None:
+    """A quote after a bulleted label ending in a person's name, with no cue ('- Bolton boss Sam
+    Allardyce "I am …"': match reports list the managers' words so) is that person's."""
+    para_start = ctx.paragraph_bounds(q.start)[0]
+    m = _BULLET_LABEL.match(ctx.text[para_start : q.start])
+    if m is None:
+        return None
+    span = ctx.doc.char_span(para_start + m.start(1), para_start + m.end(1), alignment_mode="expand")
+    if span is None:
+        return None
+    persons = [e for e in span.ents if e.label_ == "PERSON"]
+    if persons and persons[-1].end == span.end:
+        return Claim(list(q.pieces), None, persons[-1], "colon")
+    # a full name the NER tagged otherwise ("Graeme Souness" as a work of art): two or three capitalised
+    # proper nouns ending the label
+    first = len(span)
+    while first > max(len(span) - 3, 0) and _capitalised_name_word(span[first - 1]):
+        first -= 1
+    return Claim(list(q.pieces), None, span[first:], "colon") if len(span) - first >= 2 else None
+
+
+def _capitalised_name_word(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper()
 
 
 def _source_after_dash(ctx: DocContext, para_start: int, lead: str) -> Span | None:

@@ -13,7 +13,7 @@ from quotegrab.engine.grammar import CLOSING_MARKS, LINE_BREAK, SENTENCE_CLOSE, 
 from quotegrab.engine.rules.claim import CONTENT_EDGE, Claim, next_nonspace, overlaps, trim
 from quotegrab.engine.rules.context import DocContext
 from quotegrab.engine.rules.cues import Cues
-from quotegrab.engine.rules.headline import colon_or_dash_claim
+from quotegrab.engine.rules.headline import colon_or_dash_claim, labelled_claim
 from quotegrab.engine.rules.speakers import mention_span, speaker_of
 from quotegrab.engine.scanner import Quotation, QuotationIndex
 
@@ -290,8 +290,11 @@ def unattributed_quotations(ctx: DocContext, claims: list[Claim], cues: Cues) ->
         if any(overlaps((s, e), (q.start, q.end)) for s, e in covered):
             continue
         if not stands_alone(ctx, q):
-            opener = introduced_by(ctx, q, cues)
-            if opener is not None:
+            labelled = labelled_claim(ctx, q)
+            opener = introduced_by(ctx, q, cues) if labelled is None else None
+            if labelled is not None:
+                extra.append(labelled)
+            elif opener is not None:
                 extra.append(Claim(list(q.pieces), opener[0], opener[1], "quote-after"))
             elif _short_sentence(ctx, q):
                 # '"I feel good about November," Tester said. "Very good."': a sentence of a word or two
