@@ -13,7 +13,7 @@ from collections import Counter
 
 import pytest
 from spacy.language import Language
-from support import at, check, describe, engine_bug, only, run
+from support import at, check, describe, engine_bug, only, quote_at, run
 
 
 @pytest.mark.parametrize(
@@ -619,3 +619,39 @@ def test_speaker_aliases_are_the_articles_other_names(nlp: Language) -> None:
     by_name = {s.name: s for s in doc.speakers}
     assert set(by_name["Elena Ruiz"].aliases) == {"Ruiz", "Mayor Elena Ruiz"}
     assert by_name["Riverton Transit Authority"].aliases == ["The Riverton Transit Authority"]
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        # a man named inside what the speaker said is not the next "he", also one the article named before
+        "Paul Lindqvist said the long delay in the talks was what had made Berg resign.",
+        "Paul Lindqvist admitted his crew had been well beaten on Sunday by a side coached by Berg.",
+        # nor one named in the speaker's sentence as background
+        "Paul Lindqvist said talks had stalled in an interview, which was conducted by Berg.",
+    ],
+)
+def test_pronoun_goes_on_with_the_previous_speaker(nlp: Language, claim: str) -> None:
+    text = f'Tomas Berg left the club on Monday. {claim} He added: "We will keep talking to the unions."'
+    doc = run(nlp, text)
+    quote = quote_at(doc, text, only(text, "We will keep talking to the unions."))
+    assert quote.speaker is not None and quote.speaker.name == "Paul Lindqvist", describe(doc, text)
+    assert quote.speaker.resolved_by == "pronoun"
+
+
+def test_pronoun_takes_a_person_named_after_the_previous_claim(nlp: Language) -> None:
+    # a man named as subject after the claim's sentence is the new topic
+    text = ('Paul Lindqvist said the talks had stalled. Tomas Berg, the union leader, arrived an hour later. '
+            'He said: "We are ready to sign."')
+    doc = run(nlp, text)
+    quote = quote_at(doc, text, only(text, "We are ready to sign."))
+    assert quote.speaker is not None and quote.speaker.name == "Tomas Berg", describe(doc, text)
+
+
+def test_it_goes_on_with_the_organisation_that_spoke(nlp: Language) -> None:
+    text = ("Harbour Foods, which competes with Meridian Stores, said the sale would let it repay its debts. "
+            "It said its 300 shops would stay open.")
+    doc = run(nlp, text)
+    quote = quote_at(doc, text, only(text, "its 300 shops would stay open"))
+    assert quote.speaker is not None and quote.speaker.name == "Harbour Foods", describe(doc, text)
+    assert quote.speaker.resolved_by == "pronoun"

@@ -53,7 +53,7 @@ from quotegrab.engine.resolution.mentions import (
 )
 from quotegrab.engine.resolution.names import by_name, lone_surname, person_named
 from quotegrab.engine.resolution.organisations import by_role, formal_org_noun, holder_for, nearest_org, owner
-from quotegrab.engine.resolution.pronouns import by_pronoun, group_antecedent, place_before
+from quotegrab.engine.resolution.pronouns import by_pronoun, group_antecedent, place_before, previous_speaker
 
 
 @dataclass
@@ -148,6 +148,9 @@ def it(r: Reading) -> Link | None:
     """"it": the last organisation named, or a country or city named as subject nearer before."""
     if r.lower != "it":
         return None
+    chained = previous_speaker(r.article, "it", r.pos)
+    if chained is not None:
+        return chained, "pronoun"
     org = nearest_org(r.article, "", r.pos)
     place = place_before(r.article, r.pos, org)
     if place is not None:
@@ -242,6 +245,9 @@ def pronoun(r: Reading) -> Link | None:
     if not (lower in MALE_PRONOUNS | FEMALE_PRONOUNS | PLURAL_PRONOUNS
             or (r.head.pos_ == "PRON" and lower not in FIRST_PERSON_PRONOUNS)):
         return None
+    chained = previous_speaker(r.article, lower, r.pos)
+    if chained is not None:
+        return chained, "pronoun"
     entity = by_pronoun(r.article, lower, r.pos)
     if lower in PLURAL_PRONOUNS - FIRST_PERSON_PRONOUNS:
         group = group_antecedent(r.article, r.mention, entity)
