@@ -655,3 +655,36 @@ def test_it_goes_on_with_the_organisation_that_spoke(nlp: Language) -> None:
     quote = quote_at(doc, text, only(text, "its 300 shops would stay open"))
     assert quote.speaker is not None and quote.speaker.name == "Harbour Foods", describe(doc, text)
     assert quote.speaker.resolved_by == "pronoun"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # a spokesman with no one named speaks for the organisation that spoke just before
+        ("The Home Office said the scheme would start in May. A spokesman added that the cost of the cards "
+         "would fall.", "the cost of the cards would fall", "Home Office"),
+        # "the spokesman" goes on with the one a spokesman spoke for before
+        ("A Vodafone spokesman said the company would appeal. The appeal could take a year, the spokesman said.",
+         "The appeal could take a year", "Vodafone"),
+        # "a party spokesman": the party the article names
+        ("The Scottish National Party held its conference in Perth on Friday. A party spokesman said the "
+         "leader would stand again.", "the leader would stand again", "Scottish National Party"),
+    ],
+)
+def test_unnamed_spokesperson_speaks_for_the_organisation_in_view(
+    nlp: Language, text: str, content: str, speaker: str
+) -> None:
+    doc = run(nlp, text)
+    quote = quote_at(doc, text, only(text, content))
+    assert quote.speaker is not None and quote.speaker.name == speaker, describe(doc, text)
+    assert quote.speaker.resolved_by == "spokesperson"
+    assert next(s for s in doc.speakers if s.id == quote.speaker.id).kind == "organization"
+
+
+def test_sources_after_a_paper_do_not_speak_for_it(nlp: Language) -> None:
+    # a paper reports its sources: they speak for no one the article names
+    text = ("The Daily Courier said the minister would resign. Sources said the decision had been taken "
+            "on Sunday.")
+    doc = run(nlp, text)
+    quote = quote_at(doc, text, only(text, "the decision had been taken on Sunday"))
+    assert quote.speaker is not None and quote.speaker.name != "Daily Courier", describe(doc, text)

@@ -285,8 +285,40 @@ def spokesperson(r: Reading) -> Link | None:
     if r.lower not in r.article.words.spokespeople:
         return None
     principal = _principal(r, _PRINCIPAL_PREPOSITIONS)
-    entity = link(r.article, principal)[0] if principal is not None else None
+    entity = link(r.article, principal)[0] if principal is not None else _unnamed_principal(r)
     return (entity, "spokesperson") if entity is not None and entity.kind != "document" else None
+
+
+# how far back an unnamed spokesperson looks for the organisation that spoke before
+_SPOKEN_FOR_REACH = 1500
+
+
+def _unnamed_principal(r: Reading) -> Entity | None:
+    """Whom a spokesperson no name is given for speaks for: "a party spokesman", "an executive
+    spokeswoman" the organisation whose name holds that noun ("the British National Party", "the
+    Scottish Executive"), else the one the noun names ("a government spokesman": the government); "a
+    spokesman", "the spokeswoman" the one a spokesperson spoke for just before, else the organisation
+    that spoke last ("Downing Street said … A spokesman added …")."""
+    article, head = r.article, r.head
+    if r.lower not in article.words.official_spokespeople:
+        return None  # "sources said" after "the Post reported": the paper's sources speak for no one named
+    if definite(r.mention) and any(e.kind == "person" and r.lower in e.roles for e in article.entities):
+        return None  # "the spokesman" after "Andrew Hogg, a spokesman for …" is Mr Hogg, as a role
+    compounds = [c for c in head.children if c.dep_ == "compound" and c.i < head.i]
+    nouns = [c.lower_ for c in compounds if c.pos_ == "NOUN" and not any(c.children)]
+    if nouns and len(nouns) == len(compounds):
+        org = nearest_org(article, nouns[-1], r.pos, named_only=True)
+        if org is None and nouns[-1] in article.words.org_nouns:
+            org = article.speaker("organization", nouns[-1])
+        return org
+    if any(c.dep_ in ("compound", "amod", "nmod", "prep") for c in head.children):
+        return None  # "a senior spokesman", "a spokesman in Geneva": no principal to guess
+    recent = [(end, e, how) for _, end, e, how in article.said if end <= r.pos and r.pos - end <= _SPOKEN_FOR_REACH]
+    spoken_for = [e for _, e, how in recent if how == "spokesperson"]
+    if spoken_for:
+        return spoken_for[-1]
+    orgs = [e for _, e, _ in recent if e.kind == "organization"]
+    return orgs[-1] if orgs else None
 
 
 def document(r: Reading) -> Link | None:

@@ -35,6 +35,8 @@ class Vocabulary:
     acronym_skip_words: frozenset[str]
     # who speaks for another ("a spokesman for X", "sources at X")
     spokespeople: frozenset[str]
+    # who speaks on the record for a body, so that one with no one named speaks for the body in view
+    official_spokespeople: frozenset[str]
     # what an issuer publishes ("a report by X", "X's latest figures")
     documents: frozenset[str]
     # titles before a given name ("Prince Charles"), which no surname joins
@@ -76,6 +78,7 @@ class Vocabulary:
             org_generic_words=lexicon["org_generic_words"],
             acronym_skip_words=lexicon["acronym_skip_words"],
             spokespeople=lexicon["spokesperson_nouns"],
+            official_spokespeople=lexicon["spokesperson_nouns_official"],
             documents=lexicon["document_nouns"],
             given_name_titles=lexicon["titles_given_name"],
             negating_verbs=lexicon["negating_verbs"],
