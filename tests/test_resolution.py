@@ -688,3 +688,13 @@ def test_sources_after_a_paper_do_not_speak_for_it(nlp: Language) -> None:
     doc = run(nlp, text)
     quote = quote_at(doc, text, only(text, "the decision had been taken on Sunday"))
     assert quote.speaker is not None and quote.speaker.name != "Daily Courier", describe(doc, text)
+
+
+def test_party_named_informally_first_takes_its_formal_name(nlp: Language) -> None:
+    # "Tory" before "the Conservatives": the speaker is the party under the formal name the article uses
+    text = ("A Tory spokesman said the bill was flawed. The Conservatives will vote against it on Monday. "
+            "The Tories insisted they would hold ministers to account.")
+    doc = run(nlp, text)
+    quote = quote_at(doc, text, only(text, "they would hold ministers to account"))
+    assert quote.speaker is not None and quote.speaker.name == "Conservatives", describe(doc, text)
+    assert next(s for s in doc.speakers if s.id == quote.speaker.id).kind == "organization"

@@ -20,6 +20,7 @@ In order (SIEVES):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -419,8 +420,21 @@ def known_organisation(r: Reading) -> Link | None:
         return named, "organization"
     key = f"organization:{canon}"
     if key not in r.article.unnamed:
+        name = _formal_alias(r.article, name)
         r.article.unnamed[key] = Entity(name=name[:1].upper() + name[1:], kind="organization")
     return r.article.unnamed[key], "organization"
+
+
+def _formal_alias(article: Article, name: str) -> str:
+    """The most formal of an organisation's names the article writes anywhere: "Tory sources" in an
+    article that also says "the Conservatives" speak for the Conservatives, not for "Tory"."""
+    text = article.doc.text
+    lowered = text.lower()
+    for alias in article.words.org_alias_lines.get(name.lower().removeprefix("the "), ()):
+        found = re.search(rf"\b{re.escape(alias)}\b", lowered)
+        if found is not None:
+            return text[found.start() : found.end()]
+    return name
 
 
 def group_noun(r: Reading) -> Link | None:

@@ -45,6 +45,8 @@ class Vocabulary:
     negating_verbs: frozenset[str]
     # each organisation's name to the names that stand for it too ("tories" -> the Conservatives)
     org_aliases: dict[str, frozenset[str]]
+    # each such name to its line's names, most formal first ("tory" -> conservatives, conservative party …)
+    org_alias_lines: dict[str, tuple[str, ...]]
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> Vocabulary:
@@ -83,6 +85,7 @@ class Vocabulary:
             given_name_titles=lexicon["titles_given_name"],
             negating_verbs=lexicon["negating_verbs"],
             org_aliases=_alias_groups(lexicon["org_aliases"]),
+            org_alias_lines=_alias_lines(lexicon["org_aliases"]),
         )
 
     def same_org_names(self, a: str, b: str) -> bool:
@@ -126,3 +129,12 @@ def _alias_groups(lines: frozenset[str]) -> dict[str, frozenset[str]]:
         for name in names:
             groups[name] = groups.get(name, frozenset()) | names
     return groups
+
+
+def _alias_lines(lines: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    ordered: dict[str, tuple[str, ...]] = {}
+    for line in lines:
+        names = tuple(w.strip() for w in line.split("=") if w.strip())
+        for name in names:
+            ordered.setdefault(name, names)
+    return ordered
