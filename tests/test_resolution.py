@@ -698,3 +698,29 @@ def test_party_named_informally_first_takes_its_formal_name(nlp: Language) -> No
     quote = quote_at(doc, text, only(text, "they would hold ministers to account"))
     assert quote.speaker is not None and quote.speaker.name == "Conservatives", describe(doc, text)
     assert next(s for s in doc.speakers if s.id == quote.speaker.id).kind == "organization"
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ('Hayley Mott said the squad would understand. "It would be great to have her back," said the '
+         'European cross-country champion.', "It would be great to have her back,"),
+        ('Paul Lindqvist confirmed he had met the buyers. "Nothing has been signed," the former teacher said.',
+         "Nothing has been signed,"),
+    ],
+)
+def test_epithet_is_the_person_who_spoke_before(nlp: Language, text: str, quoted: str) -> None:
+    doc = run(nlp, text)
+    quote = quote_at(doc, text, only(text, quoted))
+    speaker = text.split(" said")[0].split(" confirmed")[0]
+    assert quote.speaker is not None and quote.speaker.name == speaker, describe(doc, text)
+    assert quote.speaker.resolved_by == "role"
+
+
+def test_epithet_after_another_person_is_not_the_earlier_speaker(nlp: Language) -> None:
+    # a man named between the claim and the epithet: the champion is not the one who spoke before
+    text = ('Hayley Mott said the squad would understand. Her coach, Tomas Berg, arrived later. '
+            '"We will fight on," said the champion.')
+    doc = run(nlp, text)
+    quote = quote_at(doc, text, only(text, "We will fight on,"))
+    assert quote.speaker is None or quote.speaker.name != "Hayley Mott", describe(doc, text)

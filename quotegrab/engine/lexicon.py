@@ -62,6 +62,7 @@ LIST_FILES = (
     "acronym_skip_words",
     "spokesperson_nouns",
     "spokesperson_nouns_official",
+    "epithet_nouns",
     "document_nouns",
     "titles_given_name",
     "negating_verbs",

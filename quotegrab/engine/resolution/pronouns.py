@@ -62,7 +62,9 @@ def previous_speaker(article: Article, pronoun: str, pos: int) -> Entity | None:
     if not earlier:
         return None
     _, end, speaker, how = earlier[-1]
-    singular = pronoun in MALE_PRONOUNS | FEMALE_PRONOUNS
+    if pronoun not in MALE_PRONOUNS | FEMALE_PRONOUNS | PLURAL_PRONOUNS | {"it", "one"}:
+        return None  # "both", "each", "you": a share of people or the one addressed, not who goes on
+    singular = pronoun not in PLURAL_PRONOUNS and pronoun != "it"
     if how == "group" and singular:
         return None  # "Someone said …" is nobody in particular, whom no later "he" can stand for
     if pos - end > CHAIN_REACH or not (agrees(speaker, pronoun) or how == "spokesperson" and singular):

@@ -509,6 +509,19 @@ def _new_person(article: Article, name: str) -> Link:
     return article.unnamed[key], "name"
 
 
+def epithet(r: Reading) -> Link | None:
+    """"Hayley Yelling said … "…," said the European cross-country champion": a definite description
+    (models/epithet_nouns.txt) nobody was introduced with is the person who spoke just before, while no
+    other person is named between; an organisation named in it is where the person works ("the
+    Spectator editor"), no other person."""
+    if r.lower not in r.article.words.epithets or not definite(r.mention) or r.possessor is not None:
+        return None
+    if any(e.label_ == "PERSON" for e in r.names):
+        return None
+    person = previous_speaker(r.article, "one", r.pos)
+    return (person, "role") if person is not None else None
+
+
 def description(r: Reading) -> Link | None:
     """Anything else: a person described by a role ("a senior official"), else an organisation."""
     name = plain(r.mention)
@@ -538,6 +551,7 @@ SIEVES: tuple[tuple[str, Callable[[Reading], Link | None]], ...] = (
     ("spokesperson", spokesperson),
     ("definite role", definite_role),
     ("described", described),
+    ("epithet", epithet),
     ("misread surname", misread_surname),
     ("known organisation", known_organisation),
     ("group noun", group_noun),

@@ -37,6 +37,8 @@ class Vocabulary:
     spokespeople: frozenset[str]
     # who speaks on the record for a body, so that one with no one named speaks for the body in view
     official_spokespeople: frozenset[str]
+    # what copy calls a person it has just quoted ("the champion", "the former teacher")
+    epithets: frozenset[str]
     # what an issuer publishes ("a report by X", "X's latest figures")
     documents: frozenset[str]
     # titles before a given name ("Prince Charles"), which no surname joins
@@ -81,6 +83,7 @@ class Vocabulary:
             acronym_skip_words=lexicon["acronym_skip_words"],
             spokespeople=lexicon["spokesperson_nouns"],
             official_spokespeople=lexicon["spokesperson_nouns_official"],
+            epithets=lexicon["epithet_nouns"],
             documents=lexicon["document_nouns"],
             given_name_titles=lexicon["titles_given_name"],
             negating_verbs=lexicon["negating_verbs"],
