@@ -724,3 +724,22 @@ def test_epithet_after_another_person_is_not_the_earlier_speaker(nlp: Language) 
     doc = run(nlp, text)
     quote = quote_at(doc, text, only(text, "We will fight on,"))
     assert quote.speaker is None or quote.speaker.name != "Hayley Mott", describe(doc, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("Separately, the International Labour Organisation (ILO) said a million people had lost their jobs. "
+         "The ILO estimated that 400,000 of them were fishermen."),
+        ("The report was written for the Pensions Policy Institute (PPI), which advises ministers. "
+         "The PPI estimated that 400,000 of them were fishermen."),
+    ],
+)
+def test_acronym_spelt_out_in_brackets_names_the_organisation(nlp: Language, text: str) -> None:
+    # "the ILO" is the organisation spelt out before it in brackets, named by its full name
+    doc = run(nlp, text)
+    quote = quote_at(doc, text, only(text, "400,000 of them were fishermen"))
+    full = text.split(" (")[0].split("the ")[-1]
+    assert quote.speaker is not None and quote.speaker.name == full, describe(doc, text)
+    speaker = next(s for s in doc.speakers if s.id == quote.speaker.id)
+    assert speaker.kind == "organization" and text.split("(")[1].split(")")[0] in speaker.aliases

@@ -527,8 +527,10 @@ def description(r: Reading) -> Link | None:
     name = plain(r.mention)
     kind = "person" if r.is_role() or r.head.ent_type_ == "PERSON" else "organization"
     if kind == "organization":
-        same = next((e for e in r.article.entities if e.kind == "organization" and e.name.lower() == name.lower()),
-                    None)
+        # "The ILO" the NER did not tag, after "the International Labour Organisation (ILO)"
+        lowered = name.lower()
+        same = next((e for e in r.article.entities if e.kind == "organization"
+                     and (e.name.lower() == lowered or lowered in (a.lower() for a in e.aliases))), None)
         if same is not None:
             return same, "organization"
     return r.article.speaker(kind, name), "role" if kind == "person" else "organization"
