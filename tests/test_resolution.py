@@ -743,3 +743,31 @@ def test_acronym_spelt_out_in_brackets_names_the_organisation(nlp: Language, tex
     assert quote.speaker is not None and quote.speaker.name == full, describe(doc, text)
     speaker = next(s for s in doc.speakers if s.id == quote.speaker.id)
     assert speaker.kind == "organization" and text.split("(")[1].split(")")[0] in speaker.aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "issuer"),
+    [
+        ("A new report was published by the Institute for Fiscal Studies on Monday. The report said that "
+         "household incomes had fallen for the first time.", "that household incomes had fallen for the first time",
+         "Institute for Fiscal Studies"),
+        ("The World Health Organisation released a report on Tuesday. The report said that obesity rates "
+         "had doubled since 1980.", "that obesity rates had doubled since 1980", "World Health Organisation"),
+        ("A Unicef statement said the camps were full. The statement added that more tents were needed.",
+         "that more tents were needed", "Unicef"),
+    ],
+)
+def test_document_named_before_is_its_issuers(nlp: Language, text: str, content: str, issuer: str) -> None:
+    # "the report" goes back to the report named before, and so to whoever issued that one
+    doc = run(nlp, text)
+    quote = quote_at(doc, text, only(text, content))
+    assert quote.speaker is not None and quote.speaker.name == issuer, describe(doc, text)
+    assert quote.speaker.resolved_by == "issuer"
+
+
+def test_a_date_before_a_document_is_no_issuer(nlp: Language) -> None:
+    text = "A March survey said that most shoppers had cut their spending."
+    doc = run(nlp, text)
+    quote = quote_at(doc, text, only(text, "that most shoppers had cut their spending"))
+    assert quote.speaker is not None and quote.speaker.name != "March", describe(doc, text)
+    assert next(s for s in doc.speakers if s.id == quote.speaker.id).kind == "document"

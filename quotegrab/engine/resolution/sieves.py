@@ -268,11 +268,18 @@ def _principal(r: Reading, prepositions: tuple[str, ...]) -> Span | None:
     """Whom a spokesperson speaks for, or who issued a document: the possessor ("Vodafone's
     spokeswoman", "the Bank's figures"), a name set before the noun ("a UKIP spokesman", "the Butler
     report"), or the object of a preposition ("a spokesman for the LSE", "a report by the IMF")."""
-    head, doc = r.head, r.mention.doc
-    if r.possessor is not None:
-        return noun_phrase(r.possessor)
+    return _principal_of(r.head, prepositions)
+
+
+def _principal_of(head: Token, prepositions: tuple[str, ...]) -> Span | None:
+    doc = head.doc
+    possessor = next((c for c in head.children if c.dep_ == "poss"), None)
+    if possessor is not None:
+        return noun_phrase(possessor)
+    # "a Wednesday editorial", "a March speech": a date set before the noun issued nothing
     before = [c for c in head.children if c.i < head.i and c.dep_ in ("compound", "nmod")
-              and (c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "PERSON", "NORP"))]
+              and (c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "PERSON", "NORP"))
+              and c.ent_type_ not in _WHEN_ENTITIES]
     if before:
         return doc[before[0].left_edge.i : before[-1].i + 1]
     prep = next((c for c in head.children if c.dep_ == "prep" and c.i > head.i and c.lower_ in prepositions), None)
@@ -329,13 +336,53 @@ def document(r: Reading) -> Link | None:
     if r.lower not in words.documents or r.head.pos_ not in ("NOUN", "PROPN"):
         return None
     issuer = _principal(r, _ISSUER_PREPOSITIONS)
-    entity = link(r.article, issuer)[0] if issuer is not None else None
+    entity = link(r.article, issuer)[0] if issuer is not None else _earlier_issuer(r)
     if entity is not None and entity.kind != "document":
         return entity, "issuer"
     name = plain(r.mention)
     if r.head.pos_ != "PROPN" and not any(t.pos_ == "PROPN" for t in r.mention if t.i < r.head.i):
         name = name[:1].lower() + name[1:]  # "Figures released on Monday" -> "figures released on Monday"
     return r.article.speaker("document", name), "document"
+
+
+# named entities that say when, not who: never a document's issuer
+_WHEN_ENTITIES = ("DATE", "TIME", "CARDINAL", "ORDINAL")
+# how many words back "the report" looks for the report it goes back to
+_DOCUMENT_REACH = 400
+
+
+def _earlier_issuer(r: Reading) -> Entity | None:
+    """"A new report was published by the IFS … the report said": a definite document or statement
+    with no issuer of its own is the one named before it with the same noun, and so its issuer's: one
+    "by", "from" or possessed ("the IFS's report"), the agent of its passive ("was published by the
+    IFS") or the organisation that put it out ("the IMF released a report"). The nearest such noun
+    decides: one with no issuer leaves the document without one."""
+    if not definite(r.mention):
+        return None
+    doc, head, article = r.mention.doc, r.head, r.article
+    for token in reversed(doc[max(0, r.mention.start - _DOCUMENT_REACH) : r.mention.start]):
+        if token.lemma_ != head.lemma_ or token.pos_ != "NOUN" or article.quoted(token.idx):
+            continue
+        issuer = _principal_of(token, _ISSUER_PREPOSITIONS) or _issued_by(token)
+        named = issuer is not None and any(t.pos_ == "PROPN" and t.ent_type_ not in _WHEN_ENTITIES for t in issuer)
+        entity = link(article, issuer)[0] if named else None
+        return entity if entity is not None and entity.kind == "organization" else None
+    return None
+
+
+def _issued_by(token: Token) -> Span | None:
+    """Who put out a document by the verb it is the subject or object of: "was published by the IFS",
+    "the IMF released a report"."""
+    verb = token.head
+    if token.dep_ == "nsubjpass":
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        return noun_phrase(obj) if obj is not None and obj.pos_ == "PROPN" else None
+    if token.dep_ == "dobj":
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ == "PROPN" and subject.ent_type_ == "ORG":
+            return noun_phrase(subject)
+    return None
 
 
 # -- organisations, statements and roles ---------------------------------------------------------------
@@ -362,10 +409,19 @@ def organisation_noun(r: Reading) -> Link | None:
 
 
 def statement(r: Reading) -> Link | None:
-    """"his best response was …", "Trump's statement said …": the possessor speaks."""
+    """"his best response was …", "Trump's statement said …": the possessor speaks; "an IAAF
+    statement", "the statement" after it: the organisation that issued it."""
     possessor = r.possessor
-    if possessor is None or r.lower not in r.article.words.statement_nouns:
+    if r.lower not in r.article.words.statement_nouns:
         return None
+    if possessor is None:
+        if r.head.pos_ != "NOUN":
+            return None
+        issuer = _principal(r, ("from", "by"))
+        entity = link(r.article, issuer)[0] if issuer is not None else None
+        if entity is None and definite(r.mention):
+            entity = _earlier_issuer(r)
+        return (entity, "issuer") if entity is not None and entity.kind != "document" else None
     holder = owner(r.article, r.mention, possessor, r.names)
     if holder is None:
         return None
