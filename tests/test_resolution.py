@@ -771,3 +771,34 @@ def test_a_date_before_a_document_is_no_issuer(nlp: Language) -> None:
     quote = quote_at(doc, text, only(text, "that most shoppers had cut their spending"))
     assert quote.speaker is not None and quote.speaker.name != "March", describe(doc, text)
     assert next(s for s in doc.speakers if s.id == quote.speaker.id).kind == "document"
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Commission for Racial Equality chief Trevor Phillips argued on Sunday that the time had come.",
+         "Trevor Phillips"),
+        ("The Fabian Society's Sundar Katwala argued on Sunday that the time had come.", "Sundar Katwala"),
+        ("Labour's Mr Livingstone argued on Sunday that the time had come.", "Livingstone"),
+    ],
+)
+def test_person_named_after_their_organisation_speaks(nlp: Language, text: str, person: str) -> None:
+    # British copy names a person after their organisation: the person speaks, not the body
+    doc = run(nlp, text)
+    quote = quote_at(doc, text, only(text, "that the time had come"))
+    assert quote.speaker is not None and quote.speaker.name.endswith(person), describe(doc, text)
+    assert next(s for s in doc.speakers if s.id == quote.speaker.id).kind == "person"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "London's Evening Standard argued on Sunday that the time had come.",
+        "Supporters of Democrat Hillary Clinton argued on Sunday that the time had come.",
+    ],
+)
+def test_organisation_or_group_before_a_name_is_no_person(nlp: Language, text: str) -> None:
+    doc = run(nlp, text)
+    quote = quote_at(doc, text, only(text, "that the time had come"))
+    assert quote.speaker is not None and quote.speaker.name not in ("Evening Standard", "Hillary Clinton"), \
+        describe(doc, text)

@@ -257,6 +257,32 @@ def pronoun(r: Reading) -> Link | None:
     return entity, "pronoun"
 
 
+def name_after_organisation(r: Reading) -> Link | None:
+    """British copy names a person after their organisation: "Commission for Racial Equality chief
+    Trevor Phillips" (a role noun right before the name), "the Fabian Society's Sundar Katwala" (a full
+    name possessed by the organisation, whatever the NER made of it): the person speaks, not the body."""
+    words, mention, head = r.article.words, r.mention, r.head
+    last = next((e for e in reversed(r.names) if e.label_ == "PERSON" and e.end == mention.end), None)
+    # the head is the organisation's own name: "supporters of Hillary Clinton" are not Mrs Clinton
+    if last is not None and last.start > mention.start and head.pos_ == "PROPN" and head.i < last.start:
+        before = mention.doc[last.start - 1]
+        if before.lower_ in words.roles or before.lower_ in words.epithets:
+            return by_name(r.article, last)
+    if r.possessor is None or head.pos_ != "PROPN" or head.i >= mention.end:
+        return None
+    name = mention.doc[r.possessor.right_edge.i + 1 : head.i + 1]
+    if len(name) < 2 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name):
+        return None
+    # a person's name by its first word, or one the NER took for a person or a building ("Sundar
+    # Katwala"), but no place or organisation ("London's Evening Standard", "St David's Shopping Centre")
+    titled = words.is_title(name[0]) or name[0].lower_ in words.first_names
+    misread = head.ent_type_ in ("PERSON", "FAC") and head.lower_ not in words.place_name_nouns
+    if not (titled or misread) or head.lower_ in words.org_nouns:
+        return None
+    known = person_named(r.article, name.text, r.pos)
+    return (known, "name") if known is not None else _new_person(r.article, name.text)
+
+
 # -- those who speak for another, and documents ---------------------------------------------------------
 
 # the prepositions that name whom a spokesperson speaks for, or who issued a document
@@ -601,6 +627,7 @@ SIEVES: tuple[tuple[str, Callable[[Reading], Link | None]], ...] = (
     ("share", share),
     ("pronoun", pronoun),
     ("age described", age_described),
+    ("name after organisation", name_after_organisation),
     ("document", document),
     ("organisation noun", organisation_noun),
     ("statement", statement),
