@@ -802,3 +802,13 @@ def test_organisation_or_group_before_a_name_is_no_person(nlp: Language, text: s
     quote = quote_at(doc, text, only(text, "that the time had come"))
     assert quote.speaker is not None and quote.speaker.name not in ("Evening Standard", "Hillary Clinton"), \
         describe(doc, text)
+
+
+def test_role_of_a_described_organisation_is_the_person_who_spoke(nlp: Language) -> None:
+    # "the group's general secretary" right after the group's man spoke is that man
+    text = ("The Fabian Society's Sundar Katwala said the change was overdue. The political reform group's "
+            "general secretary told reporters that the bill would pass.")
+    doc = run(nlp, text)
+    quote = quote_at(doc, text, only(text, "that the bill would pass"))
+    assert quote.speaker is not None and quote.speaker.name == "Sundar Katwala", describe(doc, text)
+    assert quote.speaker.resolved_by == "role"

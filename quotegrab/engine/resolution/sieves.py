@@ -596,7 +596,13 @@ def epithet(r: Reading) -> Link | None:
     (models/epithet_nouns.txt) nobody was introduced with is the person who spoke just before, while no
     other person is named between; an organisation named in it is where the person works ("the
     Spectator editor"), no other person."""
-    if r.lower not in r.article.words.epithets or not definite(r.mention) or r.possessor is not None:
+    words, possessor = r.article.words, r.possessor
+    if possessor is not None:
+        # "The political reform group's general secretary told …": a role or epithet of an organisation
+        # the copy describes rather than names is the person who spoke just before, too
+        if possessor.pos_ != "NOUN" or not (r.lower in words.epithets or r.is_role()):
+            return None
+    elif r.lower not in words.epithets or not definite(r.mention):
         return None
     if any(e.label_ == "PERSON" for e in r.names):
         return None
