@@ -13,7 +13,7 @@ from collections import Counter
 
 import pytest
 from spacy.language import Language
-from support import at, check, describe, engine_bug, only, run
+from support import at, check, describe, engine_bug, only, quote_at, run
 
 
 @pytest.mark.parametrize(
@@ -634,3 +634,196 @@ def test_a_name_after_a_title_of_address_is_a_person(nlp: Language, text: str) -
     [quote] = doc.quotes
     assert quote.speaker is not None
     assert doc.speaker(quote.speaker.id).kind == "person"
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        # a man named inside what the speaker said is not the next "he", also one the article named before
+        "Paul Lindqvist said the long delay in the talks was what had made Berg resign.",
+        "Paul Lindqvist admitted his crew had been well beaten on Sunday by a side coached by Berg.",
+        # nor one named in the speaker's sentence as background
+        "Paul Lindqvist said talks had stalled in an interview, which was conducted by Berg.",
+    ],
+)
+def test_pronoun_goes_on_with_the_previous_speaker(nlp: Language, claim: str) -> None:
+    text = f'Tomas Berg left the club on Monday. {claim} He added: "We will keep talking to the unions."'
+    doc = run(nlp, text)
+    quote = quote_at(doc, text, only(text, "We will keep talking to the unions."))
+    assert quote.speaker is not None and quote.speaker.name == "Paul Lindqvist", describe(doc, text)
+    assert quote.speaker.resolved_by == "pronoun"
+
+
+def test_pronoun_takes_a_person_named_after_the_previous_claim(nlp: Language) -> None:
+    # a man named as subject after the claim's sentence is the new topic
+    text = ('Paul Lindqvist said the talks had stalled. Tomas Berg, the union leader, arrived an hour later. '
+            'He said: "We are ready to sign."')
+    doc = run(nlp, text)
+    quote = quote_at(doc, text, only(text, "We are ready to sign."))
+    assert quote.speaker is not None and quote.speaker.name == "Tomas Berg", describe(doc, text)
+
+
+def test_it_goes_on_with_the_organisation_that_spoke(nlp: Language) -> None:
+    text = ("Harbour Foods, which competes with Meridian Stores, said the sale would let it repay its debts. "
+            "It said its 300 shops would stay open.")
+    doc = run(nlp, text)
+    quote = quote_at(doc, text, only(text, "its 300 shops would stay open"))
+    assert quote.speaker is not None and quote.speaker.name == "Harbour Foods", describe(doc, text)
+    assert quote.speaker.resolved_by == "pronoun"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # a spokesman with no one named speaks for the organisation that spoke just before
+        ("The Home Office said the scheme would start in May. A spokesman added that the cost of the cards "
+         "would fall.", "the cost of the cards would fall", "Home Office"),
+        # "the spokesman" goes on with the one a spokesman spoke for before
+        ("A Vodafone spokesman said the company would appeal. The appeal could take a year, the spokesman said.",
+         "The appeal could take a year", "Vodafone"),
+        # "a party spokesman": the party the article names
+        ("The Scottish National Party held its conference in Perth on Friday. A party spokesman said the "
+         "leader would stand again.", "the leader would stand again", "Scottish National Party"),
+    ],
+)
+def test_unnamed_spokesperson_speaks_for_the_organisation_in_view(
+    nlp: Language, text: str, content: str, speaker: str
+) -> None:
+    doc = run(nlp, text)
+    quote = quote_at(doc, text, only(text, content))
+    assert quote.speaker is not None and quote.speaker.name == speaker, describe(doc, text)
+    assert quote.speaker.resolved_by == "spokesperson"
+    assert next(s for s in doc.speakers if s.id == quote.speaker.id).kind == "organization"
+
+
+def test_sources_after_a_paper_do_not_speak_for_it(nlp: Language) -> None:
+    # a paper reports its sources: they speak for no one the article names
+    text = ("The Daily Courier said the minister would resign. Sources said the decision had been taken "
+            "on Sunday.")
+    doc = run(nlp, text)
+    quote = quote_at(doc, text, only(text, "the decision had been taken on Sunday"))
+    assert quote.speaker is not None and quote.speaker.name != "Daily Courier", describe(doc, text)
+
+
+def test_party_named_informally_first_takes_its_formal_name(nlp: Language) -> None:
+    # "Tory" before "the Conservatives": the speaker is the party under the formal name the article uses
+    text = ("A Tory spokesman said the bill was flawed. The Conservatives will vote against it on Monday. "
+            "The Tories insisted they would hold ministers to account.")
+    doc = run(nlp, text)
+    quote = quote_at(doc, text, only(text, "they would hold ministers to account"))
+    assert quote.speaker is not None and quote.speaker.name == "Conservatives", describe(doc, text)
+    assert next(s for s in doc.speakers if s.id == quote.speaker.id).kind == "organization"
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ('Hayley Mott said the squad would understand. "It would be great to have her back," said the '
+         'European cross-country champion.', "It would be great to have her back,"),
+        ('Paul Lindqvist confirmed he had met the buyers. "Nothing has been signed," the former teacher said.',
+         "Nothing has been signed,"),
+    ],
+)
+def test_epithet_is_the_person_who_spoke_before(nlp: Language, text: str, quoted: str) -> None:
+    doc = run(nlp, text)
+    quote = quote_at(doc, text, only(text, quoted))
+    speaker = text.split(" said")[0].split(" confirmed")[0]
+    assert quote.speaker is not None and quote.speaker.name == speaker, describe(doc, text)
+    assert quote.speaker.resolved_by == "role"
+
+
+def test_epithet_after_another_person_is_not_the_earlier_speaker(nlp: Language) -> None:
+    # a man named between the claim and the epithet: the champion is not the one who spoke before
+    text = ('Hayley Mott said the squad would understand. Her coach, Tomas Berg, arrived later. '
+            '"We will fight on," said the champion.')
+    doc = run(nlp, text)
+    quote = quote_at(doc, text, only(text, "We will fight on,"))
+    assert quote.speaker is None or quote.speaker.name != "Hayley Mott", describe(doc, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("Separately, the International Labour Organisation (ILO) said a million people had lost their jobs. "
+         "The ILO estimated that 400,000 of them were fishermen."),
+        ("The report was written for the Pensions Policy Institute (PPI), which advises ministers. "
+         "The PPI estimated that 400,000 of them were fishermen."),
+    ],
+)
+def test_acronym_spelt_out_in_brackets_names_the_organisation(nlp: Language, text: str) -> None:
+    # "the ILO" is the organisation spelt out before it in brackets, named by its full name
+    doc = run(nlp, text)
+    quote = quote_at(doc, text, only(text, "400,000 of them were fishermen"))
+    full = text.split(" (")[0].split("the ")[-1]
+    assert quote.speaker is not None and quote.speaker.name == full, describe(doc, text)
+    speaker = next(s for s in doc.speakers if s.id == quote.speaker.id)
+    assert speaker.kind == "organization" and text.split("(")[1].split(")")[0] in speaker.aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "issuer"),
+    [
+        ("A new report was published by the Institute for Fiscal Studies on Monday. The report said that "
+         "household incomes had fallen for the first time.", "that household incomes had fallen for the first time",
+         "Institute for Fiscal Studies"),
+        ("The World Health Organisation released a report on Tuesday. The report said that obesity rates "
+         "had doubled since 1980.", "that obesity rates had doubled since 1980", "World Health Organisation"),
+        ("A Unicef statement said the camps were full. The statement added that more tents were needed.",
+         "that more tents were needed", "Unicef"),
+    ],
+)
+def test_document_named_before_is_its_issuers(nlp: Language, text: str, content: str, issuer: str) -> None:
+    # "the report" goes back to the report named before, and so to whoever issued that one
+    doc = run(nlp, text)
+    quote = quote_at(doc, text, only(text, content))
+    assert quote.speaker is not None and quote.speaker.name == issuer, describe(doc, text)
+    assert quote.speaker.resolved_by == "issuer"
+
+
+def test_a_date_before_a_document_is_no_issuer(nlp: Language) -> None:
+    text = "A March survey said that most shoppers had cut their spending."
+    doc = run(nlp, text)
+    quote = quote_at(doc, text, only(text, "that most shoppers had cut their spending"))
+    assert quote.speaker is not None and quote.speaker.name != "March", describe(doc, text)
+    assert next(s for s in doc.speakers if s.id == quote.speaker.id).kind == "document"
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Commission for Racial Equality chief Trevor Phillips argued on Sunday that the time had come.",
+         "Trevor Phillips"),
+        ("The Fabian Society's Sundar Katwala argued on Sunday that the time had come.", "Sundar Katwala"),
+        ("Labour's Mr Livingstone argued on Sunday that the time had come.", "Livingstone"),
+    ],
+)
+def test_person_named_after_their_organisation_speaks(nlp: Language, text: str, person: str) -> None:
+    # British copy names a person after their organisation: the person speaks, not the body
+    doc = run(nlp, text)
+    quote = quote_at(doc, text, only(text, "that the time had come"))
+    assert quote.speaker is not None and quote.speaker.name.endswith(person), describe(doc, text)
+    assert next(s for s in doc.speakers if s.id == quote.speaker.id).kind == "person"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "London's Evening Standard argued on Sunday that the time had come.",
+        "Supporters of Democrat Hillary Clinton argued on Sunday that the time had come.",
+    ],
+)
+def test_organisation_or_group_before_a_name_is_no_person(nlp: Language, text: str) -> None:
+    doc = run(nlp, text)
+    quote = quote_at(doc, text, only(text, "that the time had come"))
+    assert quote.speaker is not None and quote.speaker.name not in ("Evening Standard", "Hillary Clinton"), \
+        describe(doc, text)
+
+
+def test_role_of_a_described_organisation_is_the_person_who_spoke(nlp: Language) -> None:
+    # "the group's general secretary" right after the group's man spoke is that man
+    text = ("The Fabian Society's Sundar Katwala said the change was overdue. The political reform group's "
+            "general secretary told reporters that the bill would pass.")
+    doc = run(nlp, text)
+    quote = quote_at(doc, text, only(text, "that the bill would pass"))
+    assert quote.speaker is not None and quote.speaker.name == "Sundar Katwala", describe(doc, text)
+    assert quote.speaker.resolved_by == "role"

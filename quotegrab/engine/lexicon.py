@@ -61,6 +61,8 @@ LIST_FILES = (
     "org_generic_words",
     "acronym_skip_words",
     "spokesperson_nouns",
+    "spokesperson_nouns_official",
+    "epithet_nouns",
     "document_nouns",
     "titles_given_name",
     "negating_verbs",

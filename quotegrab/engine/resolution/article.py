@@ -26,6 +26,9 @@ class Article:
     places: list[tuple[int, str, float]] = field(default_factory=list)
     # speakers no name of the article stands for ("officials", "someone", "the Trump campaign"), by kind:name
     unnamed: dict[str, Entity] = field(default_factory=dict)
+    # the claims linked so far, in text order: (first char, end of the sentence it ends in, speaker, how
+    # it was found), so that a pronoun can go on with the speaker before it
+    said: list[tuple[int, int, Entity, str]] = field(default_factory=list)
     name_starts: list[int] = field(init=False)
 
     def __post_init__(self) -> None:

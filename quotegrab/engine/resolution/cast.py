@@ -57,6 +57,7 @@ def cast(words: Vocabulary, doc: Doc, quotations: list[Quotation], entities: lis
     casting = _Casting(article)
     casting.join_people()
     casting.join_organisations()
+    _spell_out_acronyms(article)
     article.sort_sightings()
     _weigh_introductions(article.sightings, casting.introductions)
     # countries, states and cities, for "it": "Mexico could retaliate. It has shown it knows how."
@@ -320,6 +321,47 @@ def _bracketed_acronym(ent: Span) -> str | None:
         return None
     text = after.text.strip(" )")
     return text if _acronym(text) else None
+
+
+def _spell_out_acronyms(article: Article) -> None:
+    """An organisation named only by its acronym ("the ILO said") where the article spells it out
+    before it in brackets ("the International Labour Organisation (ILO)", also when the NER did not
+    take the full name) is named by the full name; an entity the full name has is the same one."""
+    text = article.doc.text
+    for entity in [e for e in article.entities if e.kind == "organization" and _acronym(e.name)]:
+        full = _spelt_out(text, entity.name, article.words.acronym_skip_words)
+        if full is None:
+            continue
+        same = next((e for e in article.entities if e is not entity and e.kind == "organization"
+                     and e.name.lower() == full.lower()), None)
+        if same is None:
+            acronym, entity.name = entity.name, full
+            entity.add_alias(acronym)
+            continue
+        for alias in [entity.name, *entity.aliases]:
+            same.add_alias(alias)
+        article.sightings[:] = [(w, same if e is entity else e, s) for w, e, s in article.sightings]
+        article.entities.remove(entity)
+
+
+def _spelt_out(text: str, acronym: str, skipped: frozenset[str]) -> str | None:
+    """The capitalised words right before "(ACRONYM)", without a leading "the" or "of", if they begin
+    with its first letter: "… the Mobile Data Association (MDA) …" -> "Mobile Data Association"."""
+    at = text.find(f"({acronym})")
+    if at < 0:
+        return None
+    words = text[max(0, at - 120) : at].split()
+    kept: list[str] = []
+    for word in reversed(words):
+        if not (word[:1].isupper() or word.lower() in skipped) or word[-1] in ",.;:":
+            break
+        kept.insert(0, word)
+    while kept and kept[0].lower() in skipped:
+        kept.pop(0)
+    if kept:
+        kept[-1] = kept[-1].removesuffix("'s").removesuffix("\u2019s")
+    full = " ".join(kept)
+    return full if len(kept) >= 2 and full[:1].upper() == acronym[:1] else None
 
 
 def _weigh_introductions(sightings: list[Sighting], introductions: set[int]) -> None:

@@ -29,6 +29,7 @@ def link_claims(article: Article, claims: list[Claim]) -> list[Link]:
             links.append((entity, how))
             if entity is not None:
                 _learn(article, claim, entity, how)
+                _remember_speaker(article, claim, entity, how)
                 if _reports_speech(claim):
                     _demote_inside(article, claim, only_reported - {id(entity)})
     return links
@@ -69,6 +70,21 @@ def _demote_inside(article: Article, claim: Claim, demoted: set[int]) -> None:
     for i, (w, e, s) in enumerate(sightings):
         if id(e) in demoted and any(a <= w < b for a, b in spans):
             sightings[i] = (w, e, s * REPORTED_WEIGHT)
+
+
+def _remember_speaker(article: Article, claim: Claim, entity: Entity, how: str) -> None:
+    """Where a claim and its speaker stand; when its cue is the sentence's main verb, to the end of that
+    sentence: what else the sentence names ("X said in an interview, which was conducted by the
+    magazine's editor, Boris Johnson") is background to the speaker, not a new topic. A claim in a
+    subordinate clause ("While Obama had songs written about him, …") leaves the main clause's names
+    their weight."""
+    mention = claim.mention
+    starts = [s for s, _ in claim.spans] + [mention.start_char]
+    end = max([e for _, e in claim.spans] + [mention.end_char])
+    cue = article.doc.char_span(*claim.cue, alignment_mode="expand") if claim.cue is not None else None
+    if cue is not None and len(cue) and cue.root.dep_ == "ROOT":
+        end = max(end, cue.root.sent.end_char)
+    article.said.append((min(starts), end, entity, how))
 
 
 def _continued(claims: list[Claim], claim: Claim, links: list[Link]) -> Link | None:

@@ -38,6 +38,41 @@ def by_pronoun(article: Article, pronoun: str, pos: int) -> Entity | None:
     return best
 
 
+# how far after the sentence of the last claim a pronoun still goes on with its speaker
+CHAIN_REACH = 600
+
+
+def agrees(entity: Entity, pronoun: str) -> bool:
+    """Number and gender: "they" an organisation or a group, "he"/"she" a person of no other gender, "it"
+    an organisation."""
+    if pronoun == "it":
+        return entity.kind == "organization"
+    if (pronoun in PLURAL_PRONOUNS) != (entity.kind != "person"):
+        return False
+    other = "f" if pronoun in MALE_PRONOUNS else "m" if pronoun in FEMALE_PRONOUNS else None
+    return other is None or entity.gender != other
+
+
+def previous_speaker(article: Article, pronoun: str, pos: int) -> Entity | None:
+    """"Arnesen said he could not explain why Santini quit. He added: …": a pronoun that speaks after a
+    claim goes on with that claim's speaker, over the names inside the claim and its sentence, unless
+    someone who agrees with it is named between that sentence and the pronoun. A spokesperson's "he" is
+    the one spoken for."""
+    earlier = [s for s in article.said if s[1] <= pos]
+    if not earlier:
+        return None
+    _, end, speaker, how = earlier[-1]
+    if pronoun not in MALE_PRONOUNS | FEMALE_PRONOUNS | PLURAL_PRONOUNS | {"it", "one"}:
+        return None  # "both", "each", "you": a share of people or the one addressed, not who goes on
+    singular = pronoun not in PLURAL_PRONOUNS and pronoun != "it"
+    if how == "group" and singular:
+        return None  # "Someone said …" is nobody in particular, whom no later "he" can stand for
+    if pos - end > CHAIN_REACH or not (agrees(speaker, pronoun) or how == "spokesperson" and singular):
+        return None
+    between = (e for w, e, _ in article.sightings if end <= w < pos and e is not speaker)
+    return None if any(agrees(e, pronoun) for e in between) else speaker
+
+
 def group_antecedent(article: Article, mention: Span, entity: Entity | None) -> Span | None:
     """The plural noun a "they" goes back to when it is nearer than any organisation named:
     "Democratic leaders are wary of the left, but they do not want …". Groups named by a common

@@ -20,6 +20,7 @@ In order (SIEVES):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -53,7 +54,7 @@ from quotegrab.engine.resolution.mentions import (
 )
 from quotegrab.engine.resolution.names import by_name, lone_surname, person_named
 from quotegrab.engine.resolution.organisations import by_role, formal_org_noun, holder_for, nearest_org, owner
-from quotegrab.engine.resolution.pronouns import by_pronoun, group_antecedent, place_before
+from quotegrab.engine.resolution.pronouns import by_pronoun, group_antecedent, place_before, previous_speaker
 
 
 @dataclass
@@ -148,6 +149,9 @@ def it(r: Reading) -> Link | None:
     """"it": the last organisation named, or a country or city named as subject nearer before."""
     if r.lower != "it":
         return None
+    chained = previous_speaker(r.article, "it", r.pos)
+    if chained is not None:
+        return chained, "pronoun"
     org = nearest_org(r.article, "", r.pos)
     place = place_before(r.article, r.pos, org)
     if place is not None:
@@ -242,12 +246,41 @@ def pronoun(r: Reading) -> Link | None:
     if not (lower in MALE_PRONOUNS | FEMALE_PRONOUNS | PLURAL_PRONOUNS
             or (r.head.pos_ == "PRON" and lower not in FIRST_PERSON_PRONOUNS)):
         return None
+    chained = previous_speaker(r.article, lower, r.pos)
+    if chained is not None:
+        return chained, "pronoun"
     entity = by_pronoun(r.article, lower, r.pos)
     if lower in PLURAL_PRONOUNS - FIRST_PERSON_PRONOUNS:
         group = group_antecedent(r.article, r.mention, entity)
         if group is not None:
             return link(r.article, group)[0], "pronoun"
     return entity, "pronoun"
+
+
+def name_after_organisation(r: Reading) -> Link | None:
+    """British copy names a person after their organisation: "Commission for Racial Equality chief
+    Trevor Phillips" (a role noun right before the name), "the Fabian Society's Sundar Katwala" (a full
+    name possessed by the organisation, whatever the NER made of it): the person speaks, not the body."""
+    words, mention, head = r.article.words, r.mention, r.head
+    last = next((e for e in reversed(r.names) if e.label_ == "PERSON" and e.end == mention.end), None)
+    # the head is the organisation's own name: "supporters of Hillary Clinton" are not Mrs Clinton
+    if last is not None and last.start > mention.start and head.pos_ == "PROPN" and head.i < last.start:
+        before = mention.doc[last.start - 1]
+        if before.lower_ in words.roles or before.lower_ in words.epithets:
+            return by_name(r.article, last)
+    if r.possessor is None or head.pos_ != "PROPN" or head.i >= mention.end:
+        return None
+    name = mention.doc[r.possessor.right_edge.i + 1 : head.i + 1]
+    if len(name) < 2 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name):
+        return None
+    # a person's name by its first word, or one the NER took for a person or a building ("Sundar
+    # Katwala"), but no place or organisation ("London's Evening Standard", "St David's Shopping Centre")
+    titled = words.is_title(name[0]) or name[0].lower_ in words.first_names
+    misread = head.ent_type_ in ("PERSON", "FAC") and head.lower_ not in words.place_name_nouns
+    if not (titled or misread) or head.lower_ in words.org_nouns:
+        return None
+    known = person_named(r.article, name.text, r.pos)
+    return (known, "name") if known is not None else _new_person(r.article, name.text)
 
 
 # -- those who speak for another, and documents ---------------------------------------------------------
@@ -261,11 +294,18 @@ def _principal(r: Reading, prepositions: tuple[str, ...]) -> Span | None:
     """Whom a spokesperson speaks for, or who issued a document: the possessor ("Vodafone's
     spokeswoman", "the Bank's figures"), a name set before the noun ("a UKIP spokesman", "the Butler
     report"), or the object of a preposition ("a spokesman for the LSE", "a report by the IMF")."""
-    head, doc = r.head, r.mention.doc
-    if r.possessor is not None:
-        return noun_phrase(r.possessor)
+    return _principal_of(r.head, prepositions)
+
+
+def _principal_of(head: Token, prepositions: tuple[str, ...]) -> Span | None:
+    doc = head.doc
+    possessor = next((c for c in head.children if c.dep_ == "poss"), None)
+    if possessor is not None:
+        return noun_phrase(possessor)
+    # "a Wednesday editorial", "a March speech": a date set before the noun issued nothing
     before = [c for c in head.children if c.i < head.i and c.dep_ in ("compound", "nmod")
-              and (c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "PERSON", "NORP"))]
+              and (c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "PERSON", "NORP"))
+              and c.ent_type_ not in _WHEN_ENTITIES]
     if before:
         return doc[before[0].left_edge.i : before[-1].i + 1]
     prep = next((c for c in head.children if c.dep_ == "prep" and c.i > head.i and c.lower_ in prepositions), None)
@@ -279,8 +319,40 @@ def spokesperson(r: Reading) -> Link | None:
     if r.lower not in r.article.words.spokespeople:
         return None
     principal = _principal(r, _PRINCIPAL_PREPOSITIONS)
-    entity = link(r.article, principal)[0] if principal is not None else None
+    entity = link(r.article, principal)[0] if principal is not None else _unnamed_principal(r)
     return (entity, "spokesperson") if entity is not None and entity.kind != "document" else None
+
+
+# how far back an unnamed spokesperson looks for the organisation that spoke before
+_SPOKEN_FOR_REACH = 1500
+
+
+def _unnamed_principal(r: Reading) -> Entity | None:
+    """Whom a spokesperson no name is given for speaks for: "a party spokesman", "an executive
+    spokeswoman" the organisation whose name holds that noun ("the British National Party", "the
+    Scottish Executive"), else the one the noun names ("a government spokesman": the government); "a
+    spokesman", "the spokeswoman" the one a spokesperson spoke for just before, else the organisation
+    that spoke last ("Downing Street said … A spokesman added …")."""
+    article, head = r.article, r.head
+    if r.lower not in article.words.official_spokespeople:
+        return None  # "sources said" after "the Post reported": the paper's sources speak for no one named
+    if definite(r.mention) and any(e.kind == "person" and r.lower in e.roles for e in article.entities):
+        return None  # "the spokesman" after "Andrew Hogg, a spokesman for …" is Mr Hogg, as a role
+    compounds = [c for c in head.children if c.dep_ == "compound" and c.i < head.i]
+    nouns = [c.lower_ for c in compounds if c.pos_ == "NOUN" and not any(c.children)]
+    if nouns and len(nouns) == len(compounds):
+        org = nearest_org(article, nouns[-1], r.pos, named_only=True)
+        if org is None and nouns[-1] in article.words.org_nouns:
+            org = article.speaker("organization", nouns[-1])
+        return org
+    if any(c.dep_ in ("compound", "amod", "nmod", "prep") for c in head.children):
+        return None  # "a senior spokesman", "a spokesman in Geneva": no principal to guess
+    recent = [(end, e, how) for _, end, e, how in article.said if end <= r.pos and r.pos - end <= _SPOKEN_FOR_REACH]
+    spoken_for = [e for _, e, how in recent if how == "spokesperson"]
+    if spoken_for:
+        return spoken_for[-1]
+    orgs = [e for _, e, _ in recent if e.kind == "organization"]
+    return orgs[-1] if orgs else None
 
 
 def document(r: Reading) -> Link | None:
@@ -290,13 +362,53 @@ def document(r: Reading) -> Link | None:
     if r.lower not in words.documents or r.head.pos_ not in ("NOUN", "PROPN"):
         return None
     issuer = _principal(r, _ISSUER_PREPOSITIONS)
-    entity = link(r.article, issuer)[0] if issuer is not None else None
+    entity = link(r.article, issuer)[0] if issuer is not None else _earlier_issuer(r)
     if entity is not None and entity.kind != "document":
         return entity, "issuer"
     name = plain(r.mention)
     if r.head.pos_ != "PROPN" and not any(t.pos_ == "PROPN" for t in r.mention if t.i < r.head.i):
         name = name[:1].lower() + name[1:]  # "Figures released on Monday" -> "figures released on Monday"
     return r.article.speaker("document", name), "document"
+
+
+# named entities that say when, not who: never a document's issuer
+_WHEN_ENTITIES = ("DATE", "TIME", "CARDINAL", "ORDINAL")
+# how many words back "the report" looks for the report it goes back to
+_DOCUMENT_REACH = 400
+
+
+def _earlier_issuer(r: Reading) -> Entity | None:
+    """"A new report was published by the IFS … the report said": a definite document or statement
+    with no issuer of its own is the one named before it with the same noun, and so its issuer's: one
+    "by", "from" or possessed ("the IFS's report"), the agent of its passive ("was published by the
+    IFS") or the organisation that put it out ("the IMF released a report"). The nearest such noun
+    decides: one with no issuer leaves the document without one."""
+    if not definite(r.mention):
+        return None
+    doc, head, article = r.mention.doc, r.head, r.article
+    for token in reversed(doc[max(0, r.mention.start - _DOCUMENT_REACH) : r.mention.start]):
+        if token.lemma_ != head.lemma_ or token.pos_ != "NOUN" or article.quoted(token.idx):
+            continue
+        issuer = _principal_of(token, _ISSUER_PREPOSITIONS) or _issued_by(token)
+        named = issuer is not None and any(t.pos_ == "PROPN" and t.ent_type_ not in _WHEN_ENTITIES for t in issuer)
+        entity = link(article, issuer)[0] if named else None
+        return entity if entity is not None and entity.kind == "organization" else None
+    return None
+
+
+def _issued_by(token: Token) -> Span | None:
+    """Who put out a document by the verb it is the subject or object of: "was published by the IFS",
+    "the IMF released a report"."""
+    verb = token.head
+    if token.dep_ == "nsubjpass":
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        return noun_phrase(obj) if obj is not None and obj.pos_ == "PROPN" else None
+    if token.dep_ == "dobj":
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ == "PROPN" and subject.ent_type_ == "ORG":
+            return noun_phrase(subject)
+    return None
 
 
 # -- organisations, statements and roles ---------------------------------------------------------------
@@ -323,10 +435,19 @@ def organisation_noun(r: Reading) -> Link | None:
 
 
 def statement(r: Reading) -> Link | None:
-    """"his best response was …", "Trump's statement said …": the possessor speaks."""
+    """"his best response was …", "Trump's statement said …": the possessor speaks; "an IAAF
+    statement", "the statement" after it: the organisation that issued it."""
     possessor = r.possessor
-    if possessor is None or r.lower not in r.article.words.statement_nouns:
+    if r.lower not in r.article.words.statement_nouns:
         return None
+    if possessor is None:
+        if r.head.pos_ != "NOUN":
+            return None
+        issuer = _principal(r, ("from", "by"))
+        entity = link(r.article, issuer)[0] if issuer is not None else None
+        if entity is None and definite(r.mention):
+            entity = _earlier_issuer(r)
+        return (entity, "issuer") if entity is not None and entity.kind != "document" else None
     holder = owner(r.article, r.mention, possessor, r.names)
     if holder is None:
         return None
@@ -381,8 +502,21 @@ def known_organisation(r: Reading) -> Link | None:
         return named, "organization"
     key = f"organization:{canon}"
     if key not in r.article.unnamed:
+        name = _formal_alias(r.article, name)
         r.article.unnamed[key] = Entity(name=name[:1].upper() + name[1:], kind="organization")
     return r.article.unnamed[key], "organization"
+
+
+def _formal_alias(article: Article, name: str) -> str:
+    """The most formal of an organisation's names the article writes anywhere: "Tory sources" in an
+    article that also says "the Conservatives" speak for the Conservatives, not for "Tory"."""
+    text = article.doc.text
+    lowered = text.lower()
+    for alias in article.words.org_alias_lines.get(name.lower().removeprefix("the "), ()):
+        found = re.search(rf"\b{re.escape(alias)}\b", lowered)
+        if found is not None:
+            return text[found.start() : found.end()]
+    return name
 
 
 def group_noun(r: Reading) -> Link | None:
@@ -464,13 +598,34 @@ def _new_person(article: Article, name: str) -> Link:
     return article.unnamed[key], "name"
 
 
+def epithet(r: Reading) -> Link | None:
+    """"Hayley Yelling said … "…," said the European cross-country champion": a definite description
+    (models/epithet_nouns.txt) nobody was introduced with is the person who spoke just before, while no
+    other person is named between; an organisation named in it is where the person works ("the
+    Spectator editor"), no other person."""
+    words, possessor = r.article.words, r.possessor
+    if possessor is not None:
+        # "The political reform group's general secretary told …": a role or epithet of an organisation
+        # the copy describes rather than names is the person who spoke just before, too
+        if possessor.pos_ != "NOUN" or not (r.lower in words.epithets or r.is_role()):
+            return None
+    elif r.lower not in words.epithets or not definite(r.mention):
+        return None
+    if any(e.label_ == "PERSON" for e in r.names):
+        return None
+    person = previous_speaker(r.article, "one", r.pos)
+    return (person, "role") if person is not None else None
+
+
 def description(r: Reading) -> Link | None:
     """Anything else: a person described by a role ("a senior official"), else an organisation."""
     name = plain(r.mention)
     kind = "person" if r.is_role() or r.head.ent_type_ == "PERSON" or _addressed(r) else "organization"
     if kind == "organization":
-        same = next((e for e in r.article.entities if e.kind == "organization" and e.name.lower() == name.lower()),
-                    None)
+        # "The ILO" the NER did not tag, after "the International Labour Organisation (ILO)"
+        lowered = name.lower()
+        same = next((e for e in r.article.entities if e.kind == "organization"
+                     and (e.name.lower() == lowered or lowered in (a.lower() for a in e.aliases))), None)
         if same is not None:
             return same, "organization"
     return r.article.speaker(kind, name), "role" if kind == "person" else "organization"
@@ -485,6 +640,7 @@ SIEVES: tuple[tuple[str, Callable[[Reading], Link | None]], ...] = (
     ("share", share),
     ("pronoun", pronoun),
     ("age described", age_described),
+    ("name after organisation", name_after_organisation),
     ("document", document),
     ("organisation noun", organisation_noun),
     ("statement", statement),
@@ -493,6 +649,7 @@ SIEVES: tuple[tuple[str, Callable[[Reading], Link | None]], ...] = (
     ("spokesperson", spokesperson),
     ("definite role", definite_role),
     ("described", described),
+    ("epithet", epithet),
     ("misread surname", misread_surname),
     ("known organisation", known_organisation),
     ("group noun", group_noun),

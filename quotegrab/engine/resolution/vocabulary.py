@@ -35,6 +35,10 @@ class Vocabulary:
     acronym_skip_words: frozenset[str]
     # who speaks for another ("a spokesman for X", "sources at X")
     spokespeople: frozenset[str]
+    # who speaks on the record for a body, so that one with no one named speaks for the body in view
+    official_spokespeople: frozenset[str]
+    # what copy calls a person it has just quoted ("the champion", "the former teacher")
+    epithets: frozenset[str]
     # what an issuer publishes ("a report by X", "X's latest figures")
     documents: frozenset[str]
     # titles before a given name ("Prince Charles"), which no surname joins
@@ -43,6 +47,8 @@ class Vocabulary:
     negating_verbs: frozenset[str]
     # each organisation's name to the names that stand for it too ("tories" -> the Conservatives)
     org_aliases: dict[str, frozenset[str]]
+    # each such name to its line's names, most formal first ("tory" -> conservatives, conservative party …)
+    org_alias_lines: dict[str, tuple[str, ...]]
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> Vocabulary:
@@ -76,10 +82,13 @@ class Vocabulary:
             org_generic_words=lexicon["org_generic_words"],
             acronym_skip_words=lexicon["acronym_skip_words"],
             spokespeople=lexicon["spokesperson_nouns"],
+            official_spokespeople=lexicon["spokesperson_nouns_official"],
+            epithets=lexicon["epithet_nouns"],
             documents=lexicon["document_nouns"],
             given_name_titles=lexicon["titles_given_name"],
             negating_verbs=lexicon["negating_verbs"],
             org_aliases=_alias_groups(lexicon["org_aliases"]),
+            org_alias_lines=_alias_lines(lexicon["org_aliases"]),
         )
 
     def same_org_names(self, a: str, b: str) -> bool:
@@ -123,3 +132,12 @@ def _alias_groups(lines: frozenset[str]) -> dict[str, frozenset[str]]:
         for name in names:
             groups[name] = groups.get(name, frozenset()) | names
     return groups
+
+
+def _alias_lines(lines: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    ordered: dict[str, tuple[str, ...]] = {}
+    for line in lines:
+        names = tuple(w.strip() for w in line.split("=") if w.strip())
+        for name in names:
+            ordered.setdefault(name, names)
+    return ordered
