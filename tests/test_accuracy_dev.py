@@ -137,3 +137,21 @@ def test_no_speaker_is_a_number_markup_or_a_document_taken_for_a_person(
             if speaker["kind"] == "person" and name.lower() in documents:
                 bad.append((doc["source"], name, "person"))
     assert not bad, bad
+
+
+@pytest.mark.skipif(not BBC.is_dir(), reason="no BBC articles")
+def test_every_fragment_lies_inside_its_quotes_content(
+    dev_predictions: list[dict[str, Any]], bbc_gold: list[tuple[dict[str, Any], str, dict[str, Any]]]
+) -> None:
+    """Over PolNeAR dev and the BBC gold articles: a mixed quote's fragments lie inside its spans, and a
+    quote's spans are in order without overlap."""
+    bad = []
+    for doc in [*dev_predictions, *(d for _, _, d in bbc_gold)]:
+        for quote in doc.get("quotes", []):
+            spans = [(s["start"], s["end"]) for s in quote["spans"]]
+            if any(a[1] > b[0] for a, b in zip(spans, spans[1:], strict=False)):
+                bad.append((doc["source"], quote["id"], "spans"))
+            for f in quote.get("fragments", []):
+                if not any(s <= f["start"] and f["end"] <= e for s, e in spans):
+                    bad.append((doc["source"], quote["id"], f))
+    assert not bad, bad
