@@ -827,3 +827,25 @@ def test_role_of_a_described_organisation_is_the_person_who_spoke(nlp: Language)
     quote = quote_at(doc, text, only(text, "that the bill would pass"))
     assert quote.speaker is not None and quote.speaker.name == "Sundar Katwala", describe(doc, text)
     assert quote.speaker.resolved_by == "role"
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "speaker"),
+    [
+        # "shadow X" is not "X": the office goes to its holder, else stays itself
+        ("Shadow foreign secretary Michael Ancram attacked the plan on Monday. "
+         "The foreign secretary said the talks would go on.", "the talks would go on", "foreign secretary"),
+        ("Foreign Secretary Jack Straw flew to Paris. Shadow foreign secretary Michael Ancram attacked the plan. "
+         "The foreign secretary said the talks would go on.", "the talks would go on", "Jack Straw"),
+        ("Shadow home secretary Dan Riley spoke first. \"It is a mistake,\" he said. "
+         "The home secretary said the bill would pass.", "the bill would pass", "home secretary"),
+        # a deputy's role noun alone is not hers
+        ("Deputy campaign manager Jo Hart spoke first. The campaign manager said the tour would end in May.",
+         "the tour would end in May", "campaign manager"),
+    ],
+)
+def test_office_is_not_its_shadow_or_deputy(nlp: Language, text: str, claim: str, speaker: str) -> None:
+    doc = run(nlp, text)
+    quote = quote_at(doc, text, only(text, claim))
+    assert quote.speaker is not None and quote.speaker.name == speaker, describe(doc, text)
+    assert quote.speaker.resolved_by == "role"

@@ -104,6 +104,8 @@ class _Casting:
         roles = set(titles) | set(left_roles(words, ent)) | set(appositive_roles(words, ent))
         roles |= set(left_descriptors(words, ent))
         roles |= {words.title_roles[r] for r in roles if r in words.title_roles}
+        # "deputy campaign manager Jo Hart" holds no bare "manager": a deputy's role noun alone is not hers
+        roles -= {r.split()[-1] for r in roles if r.split()[0] in words.subordinate_titles and " " in r}
         candidates = self._candidates(tokens, surname)
         # "Mr." written before the entity the NER tagged, as well as inside it
         gender_titles = titles + [r for r in roles if r in words.male_titles or r in words.female_titles]

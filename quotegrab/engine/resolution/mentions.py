@@ -69,7 +69,11 @@ def left_roles(words: Vocabulary, ent: Span) -> list[str]:
             i -= 1
             continue
         if tok.pos_ in ("PROPN", "ADJ", "NOUN") and tok.ent_type_ != "PERSON" and found:
-            # "Republican presidential candidate Donald Trump": modifiers of the role
+            # "Republican presidential candidate Donald Trump": modifiers of the role; "shadow foreign
+            # secretary Michael Ancram", "deputy campaign manager": a subordinate word among them makes
+            # the role someone else's deputy, not the office itself
+            if tok.lower_ in words.subordinate_titles and found[0] not in words.subordinate_titles:
+                found.insert(0, tok.lower_)
             i -= 1
             continue
         if tok.pos_ in ("ADJ", "PROPN") and not found and i >= 1 and doc[i - 1].lower_ in words.roles:
