@@ -849,3 +849,19 @@ def test_office_is_not_its_shadow_or_deputy(nlp: Language, text: str, claim: str
     quote = quote_at(doc, text, only(text, claim))
     assert quote.speaker is not None and quote.speaker.name == speaker, describe(doc, text)
     assert quote.speaker.resolved_by == "role"
+
+
+def test_epithet_with_nobody_quoted_is_the_one_person_named_before(nlp: Language) -> None:
+    text = ("Nicholas Berg, who had been picked to fight the seat, quit after reports that he attended a rally. "
+            "The former teacher confirmed he had attended the rally.")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "he had attended the rally")], type="indirect", speaker="Nicholas Berg",
+          resolved_by="role", mention=only(text, "The former teacher"))
+
+
+def test_epithet_nobody_fits_is_a_person_of_that_description(nlp: Language) -> None:
+    text = "The party was hit by the news on Monday. The former teacher confirmed he had attended the rally."
+    doc = run(nlp, text)
+    quote = quote_at(doc, text, only(text, "he had attended the rally"))
+    assert quote.speaker is not None and quote.speaker.name == "former teacher", describe(doc, text)
+    assert ("former teacher", "person") in [(s.name, s.kind) for s in doc.speakers]

@@ -613,14 +613,29 @@ def epithet(r: Reading) -> Link | None:
         return None
     if any(e.label_ == "PERSON" for e in r.names):
         return None
-    person = previous_speaker(r.article, "one", r.pos)
+    person = previous_speaker(r.article, "one", r.pos) or _only_person_before(r)
     return (person, "role") if person is not None else None
+
+
+def _only_person_before(r: Reading) -> Entity | None:
+    """"Nicholas Berg quit after reports he had attended a meeting. The former teacher confirmed …":
+    with nobody quoted yet, an epithet is the one person the sentence before it names, if it names one
+    and nobody is named between."""
+    sentence = r.head.sent
+    if sentence.start == 0:
+        return None
+    before = r.mention.doc[sentence.start - 1].sent
+    seen = {id(e): e for w, e, _ in r.article.sightings
+            if before.start_char <= w < r.pos and e.kind == "person"}
+    return next(iter(seen.values())) if len(seen) == 1 else None
 
 
 def description(r: Reading) -> Link | None:
     """Anything else: a person described by a role ("a senior official"), else an organisation."""
     name = plain(r.mention)
-    kind = "person" if r.is_role() or r.head.ent_type_ == "PERSON" or _addressed(r) else "organization"
+    # an epithet ("the former teacher", "the champion") describes a person, whoever it is
+    person = r.is_role() or r.lower in r.article.words.epithets or r.head.ent_type_ == "PERSON"
+    kind = "person" if person or _addressed(r) else "organization"
     if kind == "organization":
         # "The ILO" the NER did not tag, after "the International Labour Organisation (ILO)"
         lowered = name.lower()
