@@ -865,3 +865,15 @@ def test_epithet_nobody_fits_is_a_person_of_that_description(nlp: Language) -> N
     quote = quote_at(doc, text, only(text, "he had attended the rally"))
     assert quote.speaker is not None and quote.speaker.name == "former teacher", describe(doc, text)
     assert ("former teacher", "person") in [(s.name, s.kind) for s in doc.speakers]
+
+
+def test_division_its_owner_names_is_not_the_owner(nlp: Language) -> None:
+    # "Its Tesco Direct arm": a longer name owned by "its" is a part of the company, which keeps its name
+    text = ('Shares in Tesco fell on Monday. Tesco said its profit would be lower than expected. '
+            'Its Tesco Direct arm saw sales rise 13%. "Sales were weak," Tesco said.')
+    doc = run(nlp, text)
+    for claim in ("its profit would be lower than expected", "Sales were weak,"):
+        quote = quote_at(doc, text, only(text, claim))
+        assert quote.speaker is not None and quote.speaker.name == "Tesco", describe(doc, text)
+    tesco = next(s for s in doc.speakers if s.name == "Tesco")
+    assert "Tesco Direct" not in tesco.aliases

@@ -207,6 +207,10 @@ class _Casting:
             self._sight(ent, person)
             return
         entity = self.by_org.get(key) or self._same_organisation(name)
+        if entity is not None and key not in self.by_org and _owned(ent) and len(name) > len(entity.name):
+            # "Next said … Its Next Directory mail order division": a longer name its owner's name
+            # begins, owned by an organisation ("its", "their"), is a part of that body, not the body
+            entity = None
         if entity is None:
             entity = Entity(name=name, kind="organization")
             self.article.entities.append(entity)
@@ -288,6 +292,13 @@ def _titled(ent: Span, tokens: list[Token]) -> list[Token]:
     while first > 0 and doc[first - 1].is_title and doc[first - 1].pos_ == "PROPN" and first > tokens[0].i - 2:
         first -= 1
     return list(doc[first : tokens[-1].i + 1])
+
+
+def _owned(ent: Span) -> bool:
+    """Whether a possessive pronoun stands before the name: "its Next Directory". ("South Korea's
+    Hyundai Motor" is Hyundai itself.)"""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return before is not None and before.tag_ == "PRP$"
 
 
 def _short_name(name: str, words: Vocabulary) -> bool:
