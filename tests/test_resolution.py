@@ -877,3 +877,20 @@ def test_division_its_owner_names_is_not_the_owner(nlp: Language) -> None:
         assert quote.speaker is not None and quote.speaker.name == "Tesco", describe(doc, text)
     tesco = next(s for s in doc.speakers if s.name == "Tesco")
     assert "Tesco Direct" not in tesco.aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Tube workers walked out last week. Transurbia, the private firm which runs the five lines, has offered "
+         "a rise. The Labour Ministry called talks. The firm promised that no jobs would be lost.", "Transurbia"),
+        # of two set beside the noun, the one the copy is about
+        ("Subterra, the biggest firm in the city, runs the lines. Subterra made a loss and Subterra cut pay. "
+         "Rivals such as Transurbia, the second firm, were hit too. The firm promised that no jobs would be lost.",
+         "Subterra"),
+    ],
+)
+def test_organisation_noun_is_the_name_it_was_set_beside(nlp: Language, text: str, speaker: str) -> None:
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "that no jobs would be lost")], type="indirect", speaker=speaker,
+          resolved_by="organization", mention=only(text, "The firm"))

@@ -428,10 +428,36 @@ def organisation_noun(r: Reading) -> Link | None:
     # so it is the last organisation named only when that one goes by the same noun
     specific = any(c.dep_ == "compound" and c.i < head.i for c in head.children)
     if definite(r.mention) and r.possessor is None and not r.names:
-        org = nearest_org(r.article, lower, r.pos, named_only=specific)
+        org = nearest_org(r.article, lower, r.pos, named_only=True) or _introduced_as(r)
+        if org is None and not specific:
+            org = nearest_org(r.article, lower, r.pos)
         if org is not None:
             return org, "organization"
     return None
+
+
+def _introduced_as(r: Reading) -> Entity | None:
+    """"Metrovias, the private firm which runs the lines, … The firm promised": a name the noun was set
+    beside, an organisation whether or not the NER tagged it; of several ("Barclays, the UK's
+    third-biggest bank, … HSBC, the biggest UK bank, …"), the one the article names most before it."""
+    doc = r.mention.doc
+    found: list[tuple[str, Entity]] = []
+    for token in doc[max(0, r.head.i - 300) : r.mention.start]:
+        named = token.head
+        if token.lower_ != r.lower or token.dep_ != "appos" or named.pos_ != "PROPN" or named.i > token.i:
+            continue
+        if r.article.quoted(token.idx) or named.ent_type_ in ("PERSON", "GPE", "LOC", "NORP"):
+            continue  # "flood-ravaged Louisiana, a Baton Rouge newspaper, called …" is a misparse
+        name = plain(noun_phrase(named))
+        lowered = name.lower()
+        known = next((e for e in r.article.entities if e.kind == "organization"
+                      and (e.name.lower() == lowered or lowered in (a.lower() for a in e.aliases))), None)
+        found.append((name, known or r.article.speaker("organization", name)))
+    if not found:
+        return None
+    # the NER may have tagged neither, so count how often the copy writes each name before the mention
+    before = doc.text[: r.pos]
+    return max(reversed(found), key=lambda f: len(re.findall(rf"\b{re.escape(f[0])}\b", before)))[1]
 
 
 def statement(r: Reading) -> Link | None:
