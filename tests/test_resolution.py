@@ -894,3 +894,19 @@ def test_organisation_noun_is_the_name_it_was_set_beside(nlp: Language, text: st
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, "that no jobs would be lost")], type="indirect", speaker=speaker,
           resolved_by="organization", mention=only(text, "The firm"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Donald Trump went on the show of Mehmet Oz last week. Oz is hardly an impartial figure. "
+        "He said the candidate was in good health.",
+        "Donald Trump went on the show of Mehmet Oz last week. Critics say Oz is hardly an impartial judge. "
+        "He said the candidate was in good health.",
+    ],
+)
+def test_pronoun_goes_back_to_a_surname_the_ner_left_untagged(nlp: Language, text: str) -> None:
+    doc = run(nlp, text)
+    quote = quote_at(doc, text, only(text, "the candidate was in good health"))
+    assert quote.speaker is not None and quote.speaker.name == "Mehmet Oz", describe(doc, text)
+    assert quote.speaker.resolved_by == "pronoun"

@@ -29,6 +29,7 @@ from quotegrab.engine.resolution.entities import (
     one_edit_apart,
     other_gender,
     same_org,
+    surname_of,
 )
 from quotegrab.engine.resolution.mentions import (
     appositive_roles,
@@ -56,6 +57,7 @@ def cast(words: Vocabulary, doc: Doc, quotations: list[Quotation], entities: lis
                       quotations=QuotationIndex(quotations))
     casting = _Casting(article)
     casting.join_people()
+    _sight_untagged_surnames(article)
     casting.join_organisations()
     _spell_out_acronyms(article)
     article.sort_sightings()
@@ -260,6 +262,25 @@ class _Casting:
             return False
         self.article.sightings.append((ent.start_char, entity, salience(ent)))
         return True
+
+
+def _sight_untagged_surnames(article: Article) -> None:
+    """"Mehmet Oz … Oz is hardly an impartial figure. He's been pilloried …": a surname the NER left
+    untagged, written alone, is still where its one bearer is named, so that a pronoun after it can
+    go back to that person rather than to someone named earlier."""
+    bearers: dict[str, list[Entity]] = {}
+    for entity in article.entities:
+        if entity.kind == "person" and " " in entity.name:
+            bearers.setdefault(surname_of(entity), []).append(entity)
+    doc = article.doc
+    for tok in doc:
+        people = bearers.get(tok.lower_) if tok.pos_ in ("PROPN", "NOUN") and tok.ent_iob_ == "O" else None
+        if not people or len(people) > 1 or not tok.is_title or article.quoted(tok.idx):
+            continue
+        neighbours = [doc[j] for j in (tok.i - 1, tok.i + 1) if 0 <= j < len(doc)]
+        if any(n.pos_ == "PROPN" for n in neighbours):
+            continue  # "Oz Show", "Dr Oz": part of another name, or tagged and sighted already
+        article.sightings.append((tok.idx, people[0], salience(doc[tok.i : tok.i + 1])))
 
 
 def _given_name_title(words: Vocabulary, ent: Span, tokens: list[Token]) -> str | None:
