@@ -910,3 +910,21 @@ def test_pronoun_goes_back_to_a_surname_the_ner_left_untagged(nlp: Language, tex
     quote = quote_at(doc, text, only(text, "the candidate was in good health"))
     assert quote.speaker is not None and quote.speaker.name == "Mehmet Oz", describe(doc, text)
     assert quote.speaker.resolved_by == "pronoun"
+
+
+def test_document_published_by_an_organisation_is_its_issuers(nlp: Language) -> None:
+    text = ("The figures came on the day a new report was published by the Institute of Fiscal Studies, "
+            "suggesting that household incomes have fallen.")
+    doc = run(nlp, text)
+    quote = quote_at(doc, text, only(text, "household incomes have fallen"))
+    assert quote.speaker is not None and quote.speaker.name == "Institute of Fiscal Studies", describe(doc, text)
+    assert quote.speaker.resolved_by == "issuer"
+
+
+def test_report_named_first_after_an_organisation_spoke_is_its(nlp: Language) -> None:
+    text = ('The International Monetary Fund said growth would slow this year. '
+            '"The fishing industry has been devastated," the report said.')
+    doc = run(nlp, text)
+    quote = quote_at(doc, text, only(text, "The fishing industry has been devastated,"))
+    assert quote.speaker is not None and quote.speaker.name == "International Monetary Fund", describe(doc, text)
+    assert quote.speaker.resolved_by == "issuer"

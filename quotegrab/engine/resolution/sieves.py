@@ -361,7 +361,8 @@ def document(r: Reading) -> Link | None:
     words = r.article.words
     if r.lower not in words.documents or r.head.pos_ not in ("NOUN", "PROPN"):
         return None
-    issuer = _principal(r, _ISSUER_PREPOSITIONS)
+    # "a new report was published by the IFS, suggesting …": the agent of its own passive too
+    issuer = _principal(r, _ISSUER_PREPOSITIONS) or _issued_by(r.head)
     entity = link(r.article, issuer)[0] if issuer is not None else _earlier_issuer(r)
     if entity is not None and entity.kind != "document":
         return entity, "issuer"
@@ -393,7 +394,11 @@ def _earlier_issuer(r: Reading) -> Entity | None:
         named = issuer is not None and any(t.pos_ == "PROPN" and t.ent_type_ not in _WHEN_ENTITIES for t in issuer)
         entity = link(article, issuer)[0] if named else None
         return entity if entity is not None and entity.kind == "organization" else None
-    return None
+    # "… the IMF said. … "…," the report said": a report named for the first time goes on with the
+    # organisation that spoke just before, while no other is named between
+    speaker = previous_speaker(article, "it", r.pos)
+    named = speaker is not None and speaker.kind == "organization" and any(e is speaker for e in article.entities)
+    return speaker if named else None
 
 
 def _issued_by(token: Token) -> Span | None:
