@@ -928,3 +928,12 @@ def test_report_named_first_after_an_organisation_spoke_is_its(nlp: Language) ->
     quote = quote_at(doc, text, only(text, "The fishing industry has been devastated,"))
     assert quote.speaker is not None and quote.speaker.name == "International Monetary Fund", describe(doc, text)
     assert quote.speaker.resolved_by == "issuer"
+
+
+def test_name_run_on_into_a_title_of_address_is_the_person_it_starts(nlp: Language) -> None:
+    text = ('Jack Straw spoke on Monday. In a speech to the Foreign Policy Centre Mr Straw said: '
+            '"He is clever, but he is not wise."')
+    doc = run(nlp, text)
+    quote = quote_at(doc, text, only(text, "He is clever, but he is not wise."))
+    assert quote.speaker is not None and quote.speaker.name == "Jack Straw", describe(doc, text)
+    assert all("Centre" not in s.name for s in doc.speakers)

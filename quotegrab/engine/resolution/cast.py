@@ -43,6 +43,7 @@ from quotegrab.engine.resolution.mentions import (
     place_name,
     pronouns_after,
     salience,
+    split_at_address,
     strip_title,
 )
 from quotegrab.engine.resolution.vocabulary import Vocabulary
@@ -51,6 +52,7 @@ from quotegrab.engine.scanner import Quotation, QuotationIndex
 
 def cast(words: Vocabulary, doc: Doc, quotations: list[Quotation], entities: list[Span]) -> Article:
     """The article with its entities and sightings; `entities` are the document's named entities."""
+    entities = split_at_address(doc, entities)
     names = [e for e in entities if e.label_ in ("PERSON", "ORG")]
     article = Article(words=words, doc=doc, names=sorted(names + misread_people(words, doc, entities),
                                                          key=lambda e: e.start),

@@ -138,6 +138,25 @@ def first_named(words: Vocabulary, mention: Span) -> bool:
     )
 
 
+# titles of address, which only ever start a person's name
+_ADDRESS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."})
+
+
+def split_at_address(doc: Doc, entities: list[Span]) -> list[Span]:
+    """"In a speech to the Foreign Policy Centre Mr Straw said": a name the NER ran on into a title of
+    address is two, the organisation before the title and the person it starts."""
+    split = []
+    for ent in entities:
+        at = [t.i for t in ent[1:-1] if t.lower_ in _ADDRESS and t.text[:1].isupper()]
+        if ent.label_ not in ("ORG", "PERSON") or not at:
+            split.append(ent)
+            continue
+        if ent.label_ == "ORG":
+            split.append(Span(doc, ent.start, at[-1], label="ORG"))
+        split.append(Span(doc, at[-1], ent.end, label="PERSON"))
+    return split
+
+
 def looks_like_person(words: Vocabulary, ent: Span) -> bool:
     """An ORG-tagged "Elena Ruiz": two or three capitalised words starting with a first name."""
     tokens = [t for t in ent if not t.is_punct]
