@@ -937,3 +937,17 @@ def test_name_run_on_into_a_title_of_address_is_the_person_it_starts(nlp: Langua
     quote = quote_at(doc, text, only(text, "He is clever, but he is not wise."))
     assert quote.speaker is not None and quote.speaker.name == "Jack Straw", describe(doc, text)
     assert all("Centre" not in s.name for s in doc.speakers)
+
+
+@pytest.mark.parametrize(
+    ("spokesman", "speaker"),
+    [("An executive spokesman", "Northern Executive"), ("A senior spokesman", "senior spokesman")],
+)
+def test_spokesperson_adjective_names_the_organisation_that_holds_it(
+    nlp: Language, spokesman: str, speaker: str
+) -> None:
+    text = (f'The Northern Executive faces more than 1,000 claims. Prisons are old. {spokesman} said: '
+            '"We will study this judgement."')
+    doc = run(nlp, text)
+    quote = quote_at(doc, text, only(text, "We will study this judgement."))
+    assert quote.speaker is not None and quote.speaker.name == speaker, describe(doc, text)

@@ -345,6 +345,9 @@ def _unnamed_principal(r: Reading) -> Entity | None:
         if org is None and nouns[-1] in article.words.org_nouns:
             org = article.speaker("organization", nouns[-1])
         return org
+    described = _named_by_adjective(r)
+    if described is not None:
+        return described
     if any(c.dep_ in ("compound", "amod", "nmod", "prep") for c in head.children):
         return None  # "a senior spokesman", "a spokesman in Geneva": no principal to guess
     recent = [(end, e, how) for _, end, e, how in article.said if end <= r.pos and r.pos - end <= _SPOKEN_FOR_REACH]
@@ -353,6 +356,16 @@ def _unnamed_principal(r: Reading) -> Entity | None:
         return spoken_for[-1]
     orgs = [e for _, e, _ in recent if e.kind == "organization"]
     return orgs[-1] if orgs else None
+
+
+def _named_by_adjective(r: Reading) -> Entity | None:
+    """"The executive faces claims … An executive spokesman said": a lone modifier the parser took for
+    an adjective names the organisation whose name holds it, when one is named ("the Scottish
+    Executive"); "a senior spokesman" names none."""
+    modifiers = [c for c in r.head.children if c.dep_ in ("compound", "amod") and c.i < r.head.i]
+    if len(modifiers) != 1 or modifiers[0].dep_ != "amod" or any(modifiers[0].children):
+        return None
+    return nearest_org(r.article, modifiers[0].lower_, r.pos, named_only=True)
 
 
 def document(r: Reading) -> Link | None:
