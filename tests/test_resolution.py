@@ -956,6 +956,7 @@ def test_spokesperson_adjective_names_the_organisation_that_holds_it(
 def test_french_given_name_the_ner_misses_makes_a_person(nlp: Language) -> None:
     # "Fabien" is in models/names_male.txt: the name tagged ORG is a person a later "he" can be
     text = ('Wales coach Mike Ruddock said his side were ready. "We will be bold," said Ruddock. '
+            'The French side are unbeaten so far this year, with four changes for the match in Paris. '
             'France have been criticised but Fabien Pelous sees hope on the horizon. '
             '"I get the impression we are getting better," he said.')
     doc = run(nlp, text)
