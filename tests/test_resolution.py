@@ -962,3 +962,22 @@ def test_french_given_name_the_ner_misses_makes_a_person(nlp: Language) -> None:
     doc = run(nlp, text)
     quote = quote_at(doc, text, only(text, "I get the impression we are getting better,"))
     assert quote.speaker is not None and quote.speaker.name == "Fabien Pelous", describe(doc, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "speaker"),
+    [
+        # a lone word the NER tags PERSON that begins an organisation's name is that organisation
+        ('An executive at US insurance firm Marsh & McLennan has pleaded guilty. '
+         '"We are saddened by the development," Marsh said in a statement.',
+         "We are saddened by the development,", "Marsh & McLennan"),
+        # a surname a person named in full bears stays that person's, whatever organisation it begins
+        ('Donald Trump spoke at Trump Tower. "We will win," Trump said.', "We will win,", "Donald Trump"),
+    ],
+)
+def test_lone_word_beginning_an_organisation_name_is_the_organisation(
+    nlp: Language, text: str, claim: str, speaker: str
+) -> None:
+    doc = run(nlp, text)
+    quote = quote_at(doc, text, only(text, claim))
+    assert quote.speaker is not None and quote.speaker.name == speaker, describe(doc, text)

@@ -90,6 +90,12 @@ class _Casting:
                    and words.org_canonical(org_name(e)) is None]
         # each name's titles are stripped once, for the longest-first order and for the joining
         stripped = [(ent, *strip_title(words, list(ent))) for ent in persons]
+        organisation_words = {p[0].start for p in stripped if _organisation_word(self.article, *p)}
+        stripped = [p for p in stripped if p[0].start not in organisation_words]
+        names = self.article.names
+        for i, ent in enumerate(names):
+            if ent.start in organisation_words and ent.label_ == "PERSON":
+                names[i] = Span(ent.doc, ent.start, ent.end, label="ORG")
         for ent, tokens, titles in sorted(stripped, key=lambda p: -len(p[1])):
             self._join_person(ent, tokens, titles)
 
@@ -283,6 +289,20 @@ def _sight_untagged_surnames(article: Article) -> None:
         if any(n.pos_ == "PROPN" for n in neighbours):
             continue  # "Oz Show", "Dr Oz": part of another name, or tagged and sighted already
         article.sightings.append((tok.idx, people[0], salience(doc[tok.i : tok.i + 1])))
+
+
+def _organisation_word(article: Article, ent: Span, tokens: list[Token], titles: list[str]) -> bool:
+    """"Marsh & McLennan … "…," Marsh said": a lone word tagged PERSON, with no title, that begins an
+    organisation's name in the article and is nobody's surname there, is that organisation."""
+    if len(tokens) != 1 or titles or (ent.start > 0 and article.words.is_title(ent.doc[ent.start - 1])):
+        return False
+    words, word, names = article.words, tokens[0].lower_, article.names
+    if word in words.first_names or any(e.label_ == "PERSON" and len(e) > 1 and e[-1].lower_ == word for e in names):
+        return False  # "Paula" of "Paula Radcliffe", "Obama" of "Barack Obama"
+    # "the Obama administration", "the Trump campaign" are a person's organisation, not one named after a word
+    owned = words.org_nouns | words.informal_org_nouns
+    return any(e.label_ == "ORG" and len(e) > 1 and e[0].lower_ == word and e[0].is_title
+               and e[1].lower_ not in owned and not looks_like_person(words, e) for e in names)
 
 
 def _given_name_title(words: Vocabulary, ent: Span, tokens: list[Token]) -> str | None:
