@@ -284,3 +284,20 @@ def test_an_infinitive_after_some_as_object_is_theirs(nlp: Language) -> None:
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, "whether she deserved credit")], type="indirect", speaker="some",
           mention=only(text, "some"), cue=only(text, "question"))
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "speaker"),
+    [
+        ('"Our company gained momentum," said chairman and chief executive officer Bill Ford.',
+         "chairman and chief executive officer Bill Ford", "Bill Ford"),
+        ("Radcliffe's best friend and fellow runner Liz Yelling said the race would be hard.",
+         "Radcliffe's best friend and fellow runner Liz Yelling", "Liz Yelling"),
+    ],
+)
+def test_two_joined_roles_run_on_to_the_name(nlp: Language, text: str, mention: str, speaker: str) -> None:
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    q = doc.quotes[0]
+    assert q.speaker is not None and q.speaker.name == speaker, describe(doc, text)
+    assert (q.speaker.mention.start, q.speaker.mention.end) == only(text, mention)

@@ -29,6 +29,7 @@ from quotegrab.engine.resolution.entities import (
     one_edit_apart,
     other_gender,
     same_org,
+    surname_of,
 )
 from quotegrab.engine.resolution.mentions import (
     appositive_roles,
@@ -42,6 +43,7 @@ from quotegrab.engine.resolution.mentions import (
     place_name,
     pronouns_after,
     salience,
+    split_at_address,
     strip_title,
 )
 from quotegrab.engine.resolution.vocabulary import Vocabulary
@@ -50,12 +52,14 @@ from quotegrab.engine.scanner import Quotation, QuotationIndex
 
 def cast(words: Vocabulary, doc: Doc, quotations: list[Quotation], entities: list[Span]) -> Article:
     """The article with its entities and sightings; `entities` are the document's named entities."""
+    entities = split_at_address(doc, entities)
     names = [e for e in entities if e.label_ in ("PERSON", "ORG")]
     article = Article(words=words, doc=doc, names=sorted(names + misread_people(words, doc, entities),
                                                          key=lambda e: e.start),
                       quotations=QuotationIndex(quotations))
     casting = _Casting(article)
     casting.join_people()
+    _sight_untagged_surnames(article)
     casting.join_organisations()
     _spell_out_acronyms(article)
     article.sort_sightings()
@@ -86,6 +90,12 @@ class _Casting:
                    and words.org_canonical(org_name(e)) is None]
         # each name's titles are stripped once, for the longest-first order and for the joining
         stripped = [(ent, *strip_title(words, list(ent))) for ent in persons]
+        organisation_words = {p[0].start for p in stripped if _organisation_word(self.article, *p)}
+        stripped = [p for p in stripped if p[0].start not in organisation_words]
+        names = self.article.names
+        for i, ent in enumerate(names):
+            if ent.start in organisation_words and ent.label_ == "PERSON":
+                names[i] = Span(ent.doc, ent.start, ent.end, label="ORG")
         for ent, tokens, titles in sorted(stripped, key=lambda p: -len(p[1])):
             self._join_person(ent, tokens, titles)
 
@@ -104,6 +114,8 @@ class _Casting:
         roles = set(titles) | set(left_roles(words, ent)) | set(appositive_roles(words, ent))
         roles |= set(left_descriptors(words, ent))
         roles |= {words.title_roles[r] for r in roles if r in words.title_roles}
+        # "deputy campaign manager Jo Hart" holds no bare "manager": a deputy's role noun alone is not hers
+        roles -= {r.split()[-1] for r in roles if r.split()[0] in words.subordinate_titles and " " in r}
         candidates = self._candidates(tokens, surname)
         # "Mr." written before the entity the NER tagged, as well as inside it
         gender_titles = titles + [r for r in roles if r in words.male_titles or r in words.female_titles]
@@ -205,6 +217,10 @@ class _Casting:
             self._sight(ent, person)
             return
         entity = self.by_org.get(key) or self._same_organisation(name)
+        if entity is not None and key not in self.by_org and _owned(ent) and len(name) > len(entity.name):
+            # "Next said … Its Next Directory mail order division": a longer name its owner's name
+            # begins, owned by an organisation ("its", "their"), is a part of that body, not the body
+            entity = None
         if entity is None:
             entity = Entity(name=name, kind="organization")
             self.article.entities.append(entity)
@@ -256,6 +272,39 @@ class _Casting:
         return True
 
 
+def _sight_untagged_surnames(article: Article) -> None:
+    """"Mehmet Oz … Oz is hardly an impartial figure. He's been pilloried …": a surname the NER left
+    untagged, written alone, is still where its one bearer is named, so that a pronoun after it can
+    go back to that person rather than to someone named earlier."""
+    bearers: dict[str, list[Entity]] = {}
+    for entity in article.entities:
+        if entity.kind == "person" and " " in entity.name:
+            bearers.setdefault(surname_of(entity), []).append(entity)
+    doc = article.doc
+    for tok in doc:
+        people = bearers.get(tok.lower_) if tok.pos_ in ("PROPN", "NOUN") and tok.ent_iob_ == "O" else None
+        if not people or len(people) > 1 or not tok.is_title or article.quoted(tok.idx):
+            continue
+        neighbours = [doc[j] for j in (tok.i - 1, tok.i + 1) if 0 <= j < len(doc)]
+        if any(n.pos_ == "PROPN" for n in neighbours):
+            continue  # "Oz Show", "Dr Oz": part of another name, or tagged and sighted already
+        article.sightings.append((tok.idx, people[0], salience(doc[tok.i : tok.i + 1])))
+
+
+def _organisation_word(article: Article, ent: Span, tokens: list[Token], titles: list[str]) -> bool:
+    """"Marsh & McLennan … "…," Marsh said": a lone word tagged PERSON, with no title, that begins an
+    organisation's name in the article and is nobody's surname there, is that organisation."""
+    if len(tokens) != 1 or titles or (ent.start > 0 and article.words.is_title(ent.doc[ent.start - 1])):
+        return False
+    words, word, names = article.words, tokens[0].lower_, article.names
+    if word in words.first_names or any(e.label_ == "PERSON" and len(e) > 1 and e[-1].lower_ == word for e in names):
+        return False  # "Paula" of "Paula Radcliffe", "Obama" of "Barack Obama"
+    # "the Obama administration", "the Trump campaign" are a person's organisation, not one named after a word
+    owned = words.org_nouns | words.informal_org_nouns
+    return any(e.label_ == "ORG" and len(e) > 1 and e[0].lower_ == word and e[0].is_title
+               and e[1].lower_ not in owned and not looks_like_person(words, e) for e in names)
+
+
 def _given_name_title(words: Vocabulary, ent: Span, tokens: list[Token]) -> str | None:
     """The title before a lone given name ("Prince Charles", "Princes William and Harry"), if any."""
     if len(tokens) != 1:
@@ -286,6 +335,13 @@ def _titled(ent: Span, tokens: list[Token]) -> list[Token]:
     while first > 0 and doc[first - 1].is_title and doc[first - 1].pos_ == "PROPN" and first > tokens[0].i - 2:
         first -= 1
     return list(doc[first : tokens[-1].i + 1])
+
+
+def _owned(ent: Span) -> bool:
+    """Whether a possessive pronoun stands before the name: "its Next Directory". ("South Korea's
+    Hyundai Motor" is Hyundai itself.)"""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return before is not None and before.tag_ == "PRP$"
 
 
 def _short_name(name: str, words: Vocabulary) -> bool:

@@ -69,7 +69,11 @@ def left_roles(words: Vocabulary, ent: Span) -> list[str]:
             i -= 1
             continue
         if tok.pos_ in ("PROPN", "ADJ", "NOUN") and tok.ent_type_ != "PERSON" and found:
-            # "Republican presidential candidate Donald Trump": modifiers of the role
+            # "Republican presidential candidate Donald Trump": modifiers of the role; "shadow foreign
+            # secretary Michael Ancram", "deputy campaign manager": a subordinate word among them makes
+            # the role someone else's deputy, not the office itself
+            if tok.lower_ in words.subordinate_titles and found[0] not in words.subordinate_titles:
+                found.insert(0, tok.lower_)
             i -= 1
             continue
         if tok.pos_ in ("ADJ", "PROPN") and not found and i >= 1 and doc[i - 1].lower_ in words.roles:
@@ -132,6 +136,25 @@ def first_named(words: Vocabulary, mention: Span) -> bool:
         and tokens[0].lower_ in words.first_names
         and all(t.text[:1].isupper() for t in tokens)
     )
+
+
+# titles of address, which only ever start a person's name
+_ADDRESS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."})
+
+
+def split_at_address(doc: Doc, entities: list[Span]) -> list[Span]:
+    """"In a speech to the Foreign Policy Centre Mr Straw said": a name the NER ran on into a title of
+    address is two, the organisation before the title and the person it starts."""
+    split = []
+    for ent in entities:
+        at = [t.i for t in ent[1:-1] if t.lower_ in _ADDRESS and t.text[:1].isupper()]
+        if ent.label_ not in ("ORG", "PERSON") or not at:
+            split.append(ent)
+            continue
+        if ent.label_ == "ORG":
+            split.append(Span(doc, ent.start, at[-1], label="ORG"))
+        split.append(Span(doc, at[-1], ent.end, label="PERSON"))
+    return split
 
 
 def looks_like_person(words: Vocabulary, ent: Span) -> bool:

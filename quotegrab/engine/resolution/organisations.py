@@ -24,7 +24,12 @@ def by_role(article: Article, role: str, pos: int) -> Entity | None:
         # "the senator" with nobody introduced as one: the nearest person, as for a pronoun
         female = head in words.female_titles
         male = head in words.male_titles
-        return by_pronoun(article, "she" if female else "he" if male else "one", pos)
+        nearest = by_pronoun(article, "she" if female else "he" if male else "one", pos)
+        # "Shadow foreign secretary Michael Ancram said … the foreign secretary said": an office nobody
+        # was introduced with is never the person who deputises for it or shadows it
+        deputising = nearest is not None and any(
+            r.split()[0] in subordinate and r.endswith(head) for r in nearest.roles)
+        return None if deputising and not deputy else nearest
     if len(holders) == 1:
         return holders[0]
     earlier = [(w, e) for w, e, _ in article.sightings if w < pos and e in holders]

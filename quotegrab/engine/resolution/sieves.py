@@ -345,6 +345,9 @@ def _unnamed_principal(r: Reading) -> Entity | None:
         if org is None and nouns[-1] in article.words.org_nouns:
             org = article.speaker("organization", nouns[-1])
         return org
+    described = _named_by_adjective(r)
+    if described is not None:
+        return described
     if any(c.dep_ in ("compound", "amod", "nmod", "prep") for c in head.children):
         return None  # "a senior spokesman", "a spokesman in Geneva": no principal to guess
     recent = [(end, e, how) for _, end, e, how in article.said if end <= r.pos and r.pos - end <= _SPOKEN_FOR_REACH]
@@ -355,13 +358,24 @@ def _unnamed_principal(r: Reading) -> Entity | None:
     return orgs[-1] if orgs else None
 
 
+def _named_by_adjective(r: Reading) -> Entity | None:
+    """"The executive faces claims … An executive spokesman said": a lone modifier the parser took for
+    an adjective names the organisation whose name holds it, when one is named ("the Scottish
+    Executive"); "a senior spokesman" names none."""
+    modifiers = [c for c in r.head.children if c.dep_ in ("compound", "amod") and c.i < r.head.i]
+    if len(modifiers) != 1 or modifiers[0].dep_ != "amod" or any(modifiers[0].children):
+        return None
+    return nearest_org(r.article, modifiers[0].lower_, r.pos, named_only=True)
+
+
 def document(r: Reading) -> Link | None:
     """"a report by the IMF", "the Bank's latest figures", "his new book": the issuer or author speaks;
     a document whose issuer the article does not name is a source of kind document, never a person."""
     words = r.article.words
     if r.lower not in words.documents or r.head.pos_ not in ("NOUN", "PROPN"):
         return None
-    issuer = _principal(r, _ISSUER_PREPOSITIONS)
+    # "a new report was published by the IFS, suggesting …": the agent of its own passive too
+    issuer = _principal(r, _ISSUER_PREPOSITIONS) or _issued_by(r.head)
     entity = link(r.article, issuer)[0] if issuer is not None else _earlier_issuer(r)
     if entity is not None and entity.kind != "document":
         return entity, "issuer"
@@ -393,7 +407,11 @@ def _earlier_issuer(r: Reading) -> Entity | None:
         named = issuer is not None and any(t.pos_ == "PROPN" and t.ent_type_ not in _WHEN_ENTITIES for t in issuer)
         entity = link(article, issuer)[0] if named else None
         return entity if entity is not None and entity.kind == "organization" else None
-    return None
+    # "… the IMF said. … "…," the report said": a report named for the first time goes on with the
+    # organisation that spoke just before, while no other is named between
+    speaker = previous_speaker(article, "it", r.pos)
+    named = speaker is not None and speaker.kind == "organization" and any(e is speaker for e in article.entities)
+    return speaker if named else None
 
 
 def _issued_by(token: Token) -> Span | None:
@@ -428,10 +446,36 @@ def organisation_noun(r: Reading) -> Link | None:
     # so it is the last organisation named only when that one goes by the same noun
     specific = any(c.dep_ == "compound" and c.i < head.i for c in head.children)
     if definite(r.mention) and r.possessor is None and not r.names:
-        org = nearest_org(r.article, lower, r.pos, named_only=specific)
+        org = nearest_org(r.article, lower, r.pos, named_only=True) or _introduced_as(r)
+        if org is None and not specific:
+            org = nearest_org(r.article, lower, r.pos)
         if org is not None:
             return org, "organization"
     return None
+
+
+def _introduced_as(r: Reading) -> Entity | None:
+    """"Metrovias, the private firm which runs the lines, … The firm promised": a name the noun was set
+    beside, an organisation whether or not the NER tagged it; of several ("Barclays, the UK's
+    third-biggest bank, … HSBC, the biggest UK bank, …"), the one the article names most before it."""
+    doc = r.mention.doc
+    found: list[tuple[str, Entity]] = []
+    for token in doc[max(0, r.head.i - 300) : r.mention.start]:
+        named = token.head
+        if token.lower_ != r.lower or token.dep_ != "appos" or named.pos_ != "PROPN" or named.i > token.i:
+            continue
+        if r.article.quoted(token.idx) or named.ent_type_ in ("PERSON", "GPE", "LOC", "NORP"):
+            continue  # "flood-ravaged Louisiana, a Baton Rouge newspaper, called …" is a misparse
+        name = plain(noun_phrase(named))
+        lowered = name.lower()
+        known = next((e for e in r.article.entities if e.kind == "organization"
+                      and (e.name.lower() == lowered or lowered in (a.lower() for a in e.aliases))), None)
+        found.append((name, known or r.article.speaker("organization", name)))
+    if not found:
+        return None
+    # the NER may have tagged neither, so count how often the copy writes each name before the mention
+    before = doc.text[: r.pos]
+    return max(reversed(found), key=lambda f: len(re.findall(rf"\b{re.escape(f[0])}\b", before)))[1]
 
 
 def statement(r: Reading) -> Link | None:
@@ -613,14 +657,29 @@ def epithet(r: Reading) -> Link | None:
         return None
     if any(e.label_ == "PERSON" for e in r.names):
         return None
-    person = previous_speaker(r.article, "one", r.pos)
+    person = previous_speaker(r.article, "one", r.pos) or _only_person_before(r)
     return (person, "role") if person is not None else None
+
+
+def _only_person_before(r: Reading) -> Entity | None:
+    """"Nicholas Berg quit after reports he had attended a meeting. The former teacher confirmed …":
+    with nobody quoted yet, an epithet is the one person the sentence before it names, if it names one
+    and nobody is named between."""
+    sentence = r.head.sent
+    if sentence.start == 0:
+        return None
+    before = r.mention.doc[sentence.start - 1].sent
+    seen = {id(e): e for w, e, _ in r.article.sightings
+            if before.start_char <= w < r.pos and e.kind == "person"}
+    return next(iter(seen.values())) if len(seen) == 1 else None
 
 
 def description(r: Reading) -> Link | None:
     """Anything else: a person described by a role ("a senior official"), else an organisation."""
     name = plain(r.mention)
-    kind = "person" if r.is_role() or r.head.ent_type_ == "PERSON" or _addressed(r) else "organization"
+    # an epithet ("the former teacher", "the champion") describes a person, whoever it is
+    person = r.is_role() or r.lower in r.article.words.epithets or r.head.ent_type_ == "PERSON"
+    kind = "person" if person or _addressed(r) else "organization"
     if kind == "organization":
         # "The ILO" the NER did not tag, after "the International Labour Organisation (ILO)"
         lowered = name.lower()

@@ -586,7 +586,9 @@ def _name_beside(head: Token, right: int, ctx: DocContext) -> Token | None:
             return None
         if child.dep_ == "conj" and not all(t.dep_ == "cc" for t in between):
             return None
-        if child.dep_ == "appos" and between:
+        # "chairman and chief executive officer Bill Ford": a second role joined to the first comes between
+        joined = {t.i for c in head.rights if c.dep_ in ("cc", "conj") and c.i < child.i for t in c.subtree}
+        if child.dep_ == "appos" and any(t.i not in joined for t in between):
             return None
         name = _entity_root(child)
         return name if not ctx.quoted(name) else None
