@@ -11,6 +11,7 @@ from collections.abc import Iterable
 import numpy
 from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, LOWER, ORTH, POS, TAG
 from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from quotegrab.engine.grammar import ENDS_SENTENCE
@@ -55,6 +56,27 @@ def _quotation_of_tokens(doc: Doc, quotations: list[Quotation]) -> list[int]:
 # up to this many values, a question is answered by comparing the column with each
 _FEW_VALUES = 8
 
+# A question's values as the column holds them (string hashes, or the fixed part-of-speech ids), and a
+# lemma's hash lowered: the same in every document, so worked out once per process rather than hashed
+# again for every document (a sieve's lemmas run to hundreds). Emptied past a bound on a long run.
+_QUESTION_IDS: dict[tuple[str, tuple[str, ...]], tuple[list[int], numpy.ndarray]] = {}
+_LOWERED: dict[int, int] = {}
+_MAX_CACHED = 200_000
+
+
+def _question_ids(attribute: str, values: tuple[str, ...]) -> tuple[list[int], numpy.ndarray]:
+    """The ids of `values` in the column of `attribute`, as a list and as a sorted array."""
+    question = (attribute, values)
+    found = _QUESTION_IDS.get(question)
+    if found is None:
+        if len(_QUESTION_IDS) > _MAX_CACHED:
+            _QUESTION_IDS.clear()
+        # the parts of speech are a fixed table; every other value is a string's hash
+        known = POS_IDS if attribute == "pos" else None
+        ids = [known[v] for v in values if v in known] if known is not None else [get_string_id(v) for v in values]
+        found = _QUESTION_IDS[question] = (ids, numpy.unique(numpy.array(ids, dtype=numpy.uint64)))
+    return found
+
 
 class _WordIndex:
     """Which tokens have a part of speech, tag, dependency, lower-case form or lemma, answered from the
@@ -83,9 +105,7 @@ class _WordIndex:
         if attribute == "lemma" and not self._lowered_lemmas:
             self._lower_lemmas()
         column = self.columns[attribute]
-        # the parts of speech are a fixed table; every other value is a string's hash
-        known = POS_IDS if attribute == "pos" else None
-        ids = [known[v] for v in values if v in known] if known is not None else [self.strings[v] for v in values]
+        ids, sorted_ids = _question_ids(attribute, values)
         if not ids:
             return []
         if len(ids) <= _FEW_VALUES:
@@ -94,22 +114,20 @@ class _WordIndex:
             for value in ids[1:]:
                 wanted |= column == value
             return numpy.flatnonzero(wanted).tolist()
-        return self._among(attribute, ids)
+        return self._among(attribute, sorted_ids)
 
-    def _among(self, attribute: str, ids: list[int]) -> list[int]:
-        """The positions whose value in the column is one of several `ids`: the ids are looked up among the
-        column's distinct values (sorted once per column), cheaper than numpy.isin asked again and again."""
+    def _among(self, attribute: str, wanted: numpy.ndarray) -> list[int]:
+        """The positions whose value in the column is one of the sorted ids `wanted`: the column's distinct
+        values (sorted once per column) are looked up among them, cheaper than numpy.isin asked again and
+        again."""
         if attribute not in self._distinct:
             self._distinct[attribute] = numpy.unique(self.columns[attribute], return_inverse=True)
         distinct, inverse = self._distinct[attribute]
         if not len(distinct):
             return []
-        wanted = numpy.array(ids, dtype=distinct.dtype)
-        at = numpy.searchsorted(distinct, wanted)
-        at[at == len(distinct)] = 0
-        present = numpy.zeros(len(distinct), dtype=bool)
-        present[at[distinct[at] == wanted]] = True
-        return numpy.flatnonzero(present[inverse]).tolist()
+        at = numpy.searchsorted(wanted, distinct)
+        at[at == len(wanted)] = 0
+        return numpy.flatnonzero((wanted[at] == distinct)[inverse]).tolist()
 
     def _lower_lemmas(self) -> None:
         """The lemma column in lower case ("Say" is asked for as "say"). A lemma that is the word itself or
@@ -118,8 +136,14 @@ class _WordIndex:
         lowered = lower.copy()
         other = (lemma != lower) & (lemma != orth)
         distinct, where = numpy.unique(lemma[other], return_inverse=True)
-        strings = self.strings
-        lowered_distinct = [strings[strings[u].lower()] for u in distinct.tolist()]
+        if len(_LOWERED) > _MAX_CACHED:
+            _LOWERED.clear()
+        lowered_distinct = []
+        for u in distinct.tolist():
+            low = _LOWERED.get(u)
+            if low is None:
+                low = _LOWERED[u] = get_string_id(self.strings[u].lower())
+            lowered_distinct.append(low)
         lowered[other] = numpy.array(lowered_distinct, dtype=lowered.dtype)[where]
         self.columns["lemma"] = lowered
         self._lowered_lemmas = True
