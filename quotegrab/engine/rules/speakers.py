@@ -563,7 +563,8 @@ def mention_span(head: Token, ctx: DocContext) -> Span:
         left += 1
     while right > head.i and (doc[right].is_punct or doc[right].is_space or ctx.quoted(doc[right])):
         right -= 1
-    brackets = [t.text for t in doc[left : right + 1] if t.text in "()"]
+    # the words read by position: slicing a Span of the Doc only to walk it costs more than the words
+    brackets = [text for text in (doc[k].text for k in range(left, right + 1)) if text in "()"]
     if brackets.count("(") > brackets.count(")") and right + 1 < len(doc) and doc[right + 1].text == ")":
         right += 1  # "a spokesman for the British Phonographic Industry (BPI)": a bracket opened closes too
     return doc[left : right + 1]
