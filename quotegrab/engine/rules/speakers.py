@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from quotegrab.engine.grammar import (
@@ -24,6 +25,9 @@ from quotegrab.engine.grammar import (
 )
 from quotegrab.engine.rules.context import DocContext
 from quotegrab.engine.rules.cues import Cues
+
+# the subjects `subject_child` looks for, as string ids (read as `.dep`, no StringStore lookup)
+_SUBJECT_IDS = frozenset(get_string_id(d) for d in ("nsubj", "csubj"))
 
 _INHERIT_SUBJECT_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl", "dep", "acomp")
 
@@ -475,7 +479,7 @@ def subject_child(head: Token, ctx: DocContext) -> Token | None:
     """The verb's subject. A dateline the parser made a subject ("WASHINGTON, May 2 (AP) — A spokesman
     said …") gives way to the other subject, or to the name it was given in apposition after the dash;
     of two subjects the one nearer the verb is the right one."""
-    subjects = [c for c in head.children if c.dep_ in ("nsubj", "csubj")]
+    subjects = [c for c in head.children if c.dep in _SUBJECT_IDS]
     # '"… the emails, the foundation …," said a person': a word of the quote parsed as a second
     # subject loses to the subject outside the marks
     outside = [c for c in subjects if not ctx.quoted(c)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
 from quotegrab.engine.grammar import EMPTY_OBJECTS, PERSONAL_OBJECTS, QUESTION_MARKS, RELATIVE_PRONOUNS
@@ -27,6 +28,9 @@ from quotegrab.engine.rules.speakers import reporter_of_own_view, speaker_of
 from quotegrab.engine.scanner import Quotation
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# labels the hottest tests compare as string ids: a token's `.dep` and `.tag` are read without the
+# StringStore lookup `.dep_` and `.tag_` make on every access
+_CCOMP, _XCOMP, _VBG = get_string_id("ccomp"), get_string_id("xcomp"), get_string_id("VBG")
 
 
 def claims_for_verb(verb: Token, ctx: DocContext, cues: Cues) -> list[Claim]:
@@ -215,18 +219,19 @@ def complement_of(verb: Token, ctx: DocContext, cues: Cues) -> tuple[int, int] |
 
 
 def _complement_after(verb: Token, cues: Cues) -> Token | None:
-    return next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    # the children after the verb are its rights: the lefts are not walked
+    return next((c for c in verb.rights if c.dep == _CCOMP), None)
 
 
 def _open_complement_of_saying(verb: Token, cues: Cues) -> Token | None:
     """"said seeing so many officers was welcome" is often parsed with an open complement."""
     if verb.lemma_.lower() not in cues.lexicon["cue_verbs_open_complement"]:
         return None
-    return next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and c.tag_ == "VBG"), None)
+    return next((c for c in verb.rights if c.dep == _XCOMP and c.tag == _VBG), None)
 
 
 def _complement_anywhere(verb: Token, cues: Cues) -> Token | None:
-    return next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    return next((c for c in verb.children if c.dep == _CCOMP), None)
 
 
 def _question_clause(verb: Token, cues: Cues) -> Token | None:
