@@ -39,6 +39,9 @@ class Cues:
         # heads of phrasal cues ("point" of "point out"): only these are worth a look at their particle,
         # since the check runs on every token
         self.phrasal_heads = {cue.split()[0] for cue in self.cue_verbs if " " in cue}
+        # the lemmas a cue verb's word can have, the speech sieve's question to the word index: one
+        # frozenset, which keys the index by its kept hash
+        self.cue_verb_heads = frozenset([*self.cue_verbs, *self.phrasal_heads])
         # the adjectives of models/cue_adjectives.txt ("confident" of "confident that"), read once
         self.adjective_heads = {frame.split()[0] for frame in lexicon["cue_adjectives"]}
         # shortest object taken as a claim, for verbs of saying and for verbs of stance or belief: the
