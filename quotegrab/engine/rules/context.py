@@ -258,7 +258,8 @@ class DocContext:
 
     def having_any(self, *questions: tuple[str, Iterable[str]]) -> list[Token]:
         """The tokens, in document order, that answer any of the (attribute, values) `questions`."""
-        positions = sorted({i for attribute, values in questions for i in self._words.positions(attribute, values)})
+        # the answers united by set.union, in C, not a Python loop over every position
+        positions = sorted(set().union(*(self._words.positions(attribute, values) for attribute, values in questions)))
         return self._made(positions)
 
     def positions_between(self, start: int, end: int, *questions: tuple[str, Iterable[str]]) -> list[int]:
