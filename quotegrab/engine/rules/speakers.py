@@ -26,6 +26,9 @@ from quotegrab.engine.grammar import (
 from quotegrab.engine.rules.context import DocContext
 from quotegrab.engine.rules.cues import Cues
 
+# the modifiers a mention reaches left over (see `mention_span`), as string ids
+_MODIFIER_IDS = frozenset(get_string_id(d) for d in ("compound", "amod", "det", "poss", "nmod", "nummod", "case",
+                                                     "quantmod"))
 # the subjects `subject_child` looks for, as string ids (read as `.dep`, no StringStore lookup)
 _SUBJECT_IDS = frozenset(get_string_id(d) for d in ("nsubj", "csubj"))
 
@@ -545,9 +548,7 @@ def mention_span(head: Token, ctx: DocContext) -> Span:
     doc = head.doc
     left = head.i
     for tok in reversed(list(head.lefts)):
-        if tok.dep_ in ("compound", "amod", "det", "poss", "nmod", "nummod", "case", "quantmod") and not ctx.quoted(
-            tok
-        ):
+        if tok.dep in _MODIFIER_IDS and not ctx.quoted(tok):
             left = min(left, tok.left_edge.i)
     right = head.i
     for tok in head.rights:
@@ -658,8 +659,11 @@ def _governed_by(tok: Token, verb: Token) -> bool:
 
 def _is_dash(tok: Token) -> bool:
     """A dash between words, not a hyphen inside one ("front-runner", "Sun-Times")."""
-    spaced = bool(tok.whitespace_) and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_)
-    return tok.text in LONG_DASHES or tok.text in DASHES and spaced
+    text = tok.text
+    if text in LONG_DASHES:
+        return True
+    # the spaces around are read only for a dash (most words are none)
+    return text in DASHES and bool(tok.whitespace_) and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_)
 
 
 def _dateline(tok: Token, ctx: DocContext) -> bool:
