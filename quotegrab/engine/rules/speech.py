@@ -31,6 +31,8 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # labels the hottest tests compare as string ids: a token's `.dep` and `.tag` are read without the
 # StringStore lookup `.dep_` and `.tag_` make on every access
 _CCOMP, _XCOMP, _VBG = get_string_id("ccomp"), get_string_id("xcomp"), get_string_id("VBG")
+# what a cue verb's object report reads after it (see `_object_report`)
+_OBJECT_IDS = frozenset(get_string_id(d) for d in ("dobj", "xcomp", "prep", "oprd", "attr"))
 
 
 def claims_for_verb(verb: Token, ctx: DocContext, cues: Cues) -> list[Claim]:
@@ -306,7 +308,8 @@ def _object_report(verb: Token, ctx: DocContext, cues: Cues) -> tuple[int, int] 
     """For a cue without a clause, what its object and the phrases after it report, when they hold
     quoted words or, for a stance, anything long enough."""
     lemma = verb.lemma_.lower()
-    right = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "prep", "oprd", "attr")
+    # the children after the verb are its rights
+    right = [c for c in verb.rights if c.dep in _OBJECT_IDS
              and not (lemma in cues.lexicon["cue_verbs_answer"] and _by_deed(c, cues))]
     if lemma == "ask":
         right = what_was_asked(right, cues)
@@ -315,7 +318,7 @@ def _object_report(verb: Token, ctx: DocContext, cues: Cues) -> tuple[int, int] 
     if all(c.dep_ == "dobj" and c.lower_ in EMPTY_OBJECTS for c in right):
         return None
     start = asked_start(right) if lemma == "ask" else min(c.left_edge.idx for c in right)
-    end_tok = max((c.right_edge for c in right), key=lambda t: t.i)
+    end_tok = verb.doc[max(c.right_edge.i for c in right)]
     end = end_tok.idx + len(end_tok)
     if not ctx.has_quotation(start, end) and lemma in cues.lexicon["cue_verbs_quote_object"]:
         return None
