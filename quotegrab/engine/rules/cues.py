@@ -118,11 +118,15 @@ class Cues:
         lemma = token.lemma_.lower()
         if lemma in self.phrasal_heads and f"{lemma} {_particle(token)}" in self.cue_verbs:
             return True
-        if lemma not in self.cue_verbs or token.pos_ not in ("VERB", "AUX") and token.tag_ != "VBZ":
+        if lemma not in self.cue_verbs:
             return False
-        if token.pos_ == "AUX" and lemma != "say":
+        # each label decoded once: `.pos_` and `.tag_` look the string up again on every access
+        pos, tag = token.pos_, token.tag_
+        if pos not in ("VERB", "AUX") and tag != "VBZ":
             return False
-        if token.tag_ in ("VBN", "VBD") and token.dep_ == "advcl" and token.i < token.head.i and not any(
+        if pos == "AUX" and lemma != "say":
+            return False
+        if tag in ("VBN", "VBD") and token.dep_ == "advcl" and token.i < token.head.i and not any(
             c.dep_ in ("nsubj", "aux") for c in token.children
         ):
             return False  # "Asked about it, she said …": the participle's subject is who was asked
