@@ -31,15 +31,22 @@ def document_text(doc: Doc) -> str:
     if len(bare) + len(spaced) > _MAX_SPELLINGS:
         bare.clear()
         spaced.clear()
-    strings = doc.vocab.strings
-    parts = []
-    for word, space in zip(doc.to_array(ORTH).tolist(), doc.to_array(SPACY).tolist(), strict=True):
-        known = spaced if space else bare
-        text = known.get(word)
-        if text is None:
-            text = known[word] = strings[word] + " " if space else strings[word]
-        parts.append(text)
-    return "".join(parts)
+    words, spaces = doc.to_array(ORTH).tolist(), doc.to_array(SPACY).tolist()
+    try:
+        # most words are spelled already: one list comprehension, no test per word
+        return _joined(words, spaces)
+    except KeyError:
+        strings = doc.vocab.strings
+        for word, space in zip(words, spaces, strict=True):
+            known = spaced if space else bare
+            if word not in known:
+                known[word] = strings[word] + " " if space else strings[word]
+        return _joined(words, spaces)
+
+
+def _joined(words: list[int], spaces: list[int]) -> str:
+    bare, spaced = _SPELLINGS
+    return "".join([spaced[word] if space else bare[word] for word, space in zip(words, spaces, strict=True)])
 
 
 class Extractor:

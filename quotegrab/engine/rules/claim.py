@@ -7,7 +7,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
+
+# a particle's label as a string id (`cue_span` reads `.dep`, no StringStore lookup)
+_PRT = get_string_id("prt")
 
 # What a claim is, by the rule that found it: the sieves' reconciliation ranks and nests claims by it.
 RuleName = Literal[
@@ -56,9 +60,12 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 def cue_span(verb: Token) -> tuple[int, int]:
     """The cue with its particle or auxiliary-free phrase ("pointed out", "called for")."""
     end = verb.idx + len(verb)
-    for child in verb.children:
-        if child.dep_ == "prt" and child.i == verb.i + 1:
-            end = child.idx + len(child)
+    # only the word right after the verb can be its particle: that word is read, not every child
+    doc, after = verb.doc, verb.i + 1
+    if after < len(doc):
+        word = doc[after]
+        if word.dep == _PRT and word.head.i == verb.i:
+            end = word.idx + len(word)
     return verb.idx, end
 
 

@@ -11,9 +11,10 @@ from collections.abc import Iterable
 import numpy
 from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, LOWER, ORTH, POS, TAG
 from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from quotegrab.engine.grammar import ENDS_SENTENCE
+from quotegrab.engine.grammar import ENDS_SENTENCE, LINE_BREAK
 from quotegrab.engine.rules.claim import trim
 from quotegrab.engine.scanner import Quotation, QuotationIndex
 
@@ -55,6 +56,36 @@ def _quotation_of_tokens(doc: Doc, quotations: list[Quotation]) -> list[int]:
 # up to this many values, a question is answered by comparing the column with each
 _FEW_VALUES = 8
 
+# a question's values as a key: a lexicon's word list is a frozenset, which keeps its hash (and is found
+# by identity), where a tuple of its hundreds of words would be built and hashed again on every question
+_Values = tuple[str, ...] | frozenset[str]
+
+
+def _as_key(values: Iterable[str]) -> _Values:
+    return values if isinstance(values, frozenset) else tuple(values)
+
+
+# A question's values as the column holds them (string hashes, or the fixed part-of-speech ids), and a
+# lemma's hash lowered: the same in every document, so worked out once per process rather than hashed
+# again for every document (a sieve's lemmas run to hundreds). Emptied past a bound on a long run.
+_QUESTION_IDS: dict[tuple[str, _Values], tuple[list[int], numpy.ndarray]] = {}
+_LOWERED: dict[int, int] = {}
+_MAX_CACHED = 200_000
+
+
+def _question_ids(attribute: str, values: _Values) -> tuple[list[int], numpy.ndarray]:
+    """The ids of `values` in the column of `attribute`, as a list and as a sorted array."""
+    question = (attribute, values)
+    found = _QUESTION_IDS.get(question)
+    if found is None:
+        if len(_QUESTION_IDS) > _MAX_CACHED:
+            _QUESTION_IDS.clear()
+        # the parts of speech are a fixed table; every other value is a string's hash
+        known = POS_IDS if attribute == "pos" else None
+        ids = [known[v] for v in values if v in known] if known is not None else [get_string_id(v) for v in values]
+        found = _QUESTION_IDS[question] = (ids, numpy.unique(numpy.array(ids, dtype=numpy.uint64)))
+    return found
+
 
 class _WordIndex:
     """Which tokens have a part of speech, tag, dependency, lower-case form or lemma, answered from the
@@ -70,22 +101,20 @@ class _WordIndex:
         # a column's distinct values and where each token's value stands among them
         self._distinct: dict[str, tuple[numpy.ndarray, numpy.ndarray]] = {}
         # several sieves ask the same question ("the verbs"): each is answered once per document
-        self._answers: dict[tuple[str, tuple[str, ...]], list[int]] = {}
+        self._answers: dict[tuple[str, _Values], list[int]] = {}
 
     def positions(self, attribute: str, values: Iterable[str]) -> list[int]:
-        question = (attribute, tuple(values))
+        question = (attribute, _as_key(values))
         answer = self._answers.get(question)
         if answer is None:
             answer = self._answers[question] = self._positions(*question)
         return answer
 
-    def _positions(self, attribute: str, values: tuple[str, ...]) -> list[int]:
+    def _positions(self, attribute: str, values: _Values) -> list[int]:
         if attribute == "lemma" and not self._lowered_lemmas:
             self._lower_lemmas()
         column = self.columns[attribute]
-        # the parts of speech are a fixed table; every other value is a string's hash
-        known = POS_IDS if attribute == "pos" else None
-        ids = [known[v] for v in values if v in known] if known is not None else [self.strings[v] for v in values]
+        ids, sorted_ids = _question_ids(attribute, values)
         if not ids:
             return []
         if len(ids) <= _FEW_VALUES:
@@ -94,22 +123,20 @@ class _WordIndex:
             for value in ids[1:]:
                 wanted |= column == value
             return numpy.flatnonzero(wanted).tolist()
-        return self._among(attribute, ids)
+        return self._among(attribute, sorted_ids)
 
-    def _among(self, attribute: str, ids: list[int]) -> list[int]:
-        """The positions whose value in the column is one of several `ids`: the ids are looked up among the
-        column's distinct values (sorted once per column), cheaper than numpy.isin asked again and again."""
+    def _among(self, attribute: str, wanted: numpy.ndarray) -> list[int]:
+        """The positions whose value in the column is one of the sorted ids `wanted`: the column's distinct
+        values (sorted once per column) are looked up among them, cheaper than numpy.isin asked again and
+        again."""
         if attribute not in self._distinct:
             self._distinct[attribute] = numpy.unique(self.columns[attribute], return_inverse=True)
         distinct, inverse = self._distinct[attribute]
         if not len(distinct):
             return []
-        wanted = numpy.array(ids, dtype=distinct.dtype)
-        at = numpy.searchsorted(distinct, wanted)
-        at[at == len(distinct)] = 0
-        present = numpy.zeros(len(distinct), dtype=bool)
-        present[at[distinct[at] == wanted]] = True
-        return numpy.flatnonzero(present[inverse]).tolist()
+        at = numpy.searchsorted(wanted, distinct)
+        at[at == len(wanted)] = 0
+        return numpy.flatnonzero((wanted[at] == distinct)[inverse]).tolist()
 
     def _lower_lemmas(self) -> None:
         """The lemma column in lower case ("Say" is asked for as "say"). A lemma that is the word itself or
@@ -118,8 +145,14 @@ class _WordIndex:
         lowered = lower.copy()
         other = (lemma != lower) & (lemma != orth)
         distinct, where = numpy.unique(lemma[other], return_inverse=True)
-        strings = self.strings
-        lowered_distinct = [strings[strings[u].lower()] for u in distinct.tolist()]
+        if len(_LOWERED) > _MAX_CACHED:
+            _LOWERED.clear()
+        lowered_distinct = []
+        for u in distinct.tolist():
+            low = _LOWERED.get(u)
+            if low is None:
+                low = _LOWERED[u] = get_string_id(self.strings[u].lower())
+            lowered_distinct.append(low)
         lowered[other] = numpy.array(lowered_distinct, dtype=lowered.dtype)[where]
         self.columns["lemma"] = lowered
         self._lowered_lemmas = True
@@ -138,6 +171,8 @@ class DocContext:
     ) -> None:
         self.doc = doc
         self.text = doc.text if text is None else text
+        # where the text's lines end, in order (see `paragraph_bounds`)
+        self._line_breaks = [m.start() for m in LINE_BREAK.finditer(self.text)]
         self.all_quotations = all_quotations
         # Titles of works stay quoted text (their words are not attributed) but never become quotes.
         quotations = [q for q in all_quotations if not self._is_title(q)]
@@ -150,7 +185,7 @@ class DocContext:
         # only for those, once, and kept (making one for every word costs more than the rules' tests)
         self._tokens: list[Token | None] = [None] * len(doc)
         self._words = _WordIndex(doc)
-        self._where: dict[tuple[str, tuple[str, ...]], frozenset[int]] = {}
+        self._where: dict[tuple[str, _Values], frozenset[int]] = {}
         self._governors: dict[str, frozenset[int]] = {}
         self._token_quote: list[int] = _quotation_of_tokens(doc, quotations)
 
@@ -204,7 +239,7 @@ class DocContext:
 
     def where(self, attribute: str, values: Iterable[str]) -> frozenset[int]:
         """The positions of the tokens `having(attribute, values)`, as a set for tests of membership."""
-        question = (attribute, tuple(values))
+        question = (attribute, _as_key(values))
         found = self._where.get(question)
         if found is None:
             found = self._where[question] = frozenset(self._words.positions(*question))
@@ -223,7 +258,8 @@ class DocContext:
 
     def having_any(self, *questions: tuple[str, Iterable[str]]) -> list[Token]:
         """The tokens, in document order, that answer any of the (attribute, values) `questions`."""
-        positions = sorted({i for attribute, values in questions for i in self._words.positions(attribute, values)})
+        # the answers united by set.union, in C, not a Python loop over every position
+        positions = sorted(set().union(*(self._words.positions(attribute, values) for attribute, values in questions)))
         return self._made(positions)
 
     def positions_between(self, start: int, end: int, *questions: tuple[str, Iterable[str]]) -> list[int]:
@@ -242,10 +278,18 @@ class DocContext:
         return bool(self.index.overlapping(start, end))
 
     def paragraph_bounds(self, pos: int) -> tuple[int, int]:
+        """The paragraph around the character at `pos`: from just after the last line break before it to
+        the next line break at or after it. The rules ask this thousands of times a document: the line
+        breaks are found once and bisected."""
         text = self.text
-        start = max(text.rfind("\n", 0, pos), text.rfind("\r", 0, pos)) + 1
-        ends = [k for k in (text.find("\n", pos), text.find("\r", pos)) if k >= 0]
-        return start, (min(ends) if ends else len(text))
+        if not 0 <= pos <= len(text):
+            # str.find reads a negative position from the end: kept as it was for such a position
+            start = max(text.rfind("\n", 0, pos), text.rfind("\r", 0, pos)) + 1
+            ends = [k for k in (text.find("\n", pos), text.find("\r", pos)) if k >= 0]
+            return start, (min(ends) if ends else len(text))
+        breaks = self._line_breaks
+        k = bisect.bisect_left(breaks, pos)
+        return (breaks[k - 1] + 1 if k else 0), (breaks[k] if k < len(breaks) else len(text))
 
     def absorb_quotations(self, start: int, end: int) -> tuple[int, int]:
         """Widen a parse-derived range to whole quotations: the parser often cuts long quotes."""

@@ -7,10 +7,15 @@ from collections.abc import Mapping
 
 import numpy
 from spacy.attrs import LEMMA, LOWER, TAG
+from spacy.strings import StringStore, get_string_id
 from spacy.tokens import Doc, Token
 
 from quotegrab.engine.grammar import VIEW_PRONOUNS
 from quotegrab.engine.lexicon import Lexicon
+
+# the dependencies of the word after a verb that can make a phrasal cue with it (see `_particle`), as ids
+_PARTICLE_DEPS = frozenset(get_string_id(d) for d in ("prt", "advmod", "dobj"))
+_ADVMOD, _DOBJ = get_string_id("advmod"), get_string_id("dobj")
 
 # regular verb endings and what replaces them in the lemma: "hopes" -> "hope", "worried" -> "worry"
 _INFLECTIONS = (("ies", "y"), ("ied", "y"), ("es", "e"), ("s", ""), ("ed", "e"), ("ed", ""), ("ing", "e"),
@@ -34,6 +39,9 @@ class Cues:
         # heads of phrasal cues ("point" of "point out"): only these are worth a look at their particle,
         # since the check runs on every token
         self.phrasal_heads = {cue.split()[0] for cue in self.cue_verbs if " " in cue}
+        # the lemmas a cue verb's word can have, the speech sieve's question to the word index: one
+        # frozenset, which keys the index by its kept hash
+        self.cue_verb_heads = frozenset([*self.cue_verbs, *self.phrasal_heads])
         # the adjectives of models/cue_adjectives.txt ("confident" of "confident that"), read once
         self.adjective_heads = {frame.split()[0] for frame in lexicon["cue_adjectives"]}
         # shortest object taken as a claim, for verbs of saying and for verbs of stance or belief: the
@@ -53,6 +61,7 @@ class Cues:
         # what repair_lemmas has read of a lemma's or a word's hash: whether it is a cue, and its cue lemma
         self._cue_lemma_ids: dict[int, bool] = {}
         self._repairs: dict[int, str | None] = {}
+        self._verb_tags: dict[int, bool] = {}
         # the lemmas a cue noun can have: of a noun with a "that" clause or with an object ("criticism of")
         self.noun_cue_lemmas = tuple(sorted({*self.cue_nouns, *self.frame_heads("cue_nouns_object")}))
 
@@ -75,8 +84,12 @@ class Cues:
         tags = columns[:, 0]
         strings = doc.vocab.strings
         # only verbs are repaired: find them in the tag column, not by asking every token
-        verb_tags = [tag for tag in numpy.unique(tags).tolist() if strings[tag].startswith("VB")]
-        verbs = numpy.flatnonzero(numpy.isin(tags, verb_tags))
+        verb_tags = [tag for tag in numpy.unique(tags).tolist() if self._is_verb_tag(tag, strings)]
+        # a handful of verb tags: one comparison each is cheaper than numpy.isin
+        wanted = numpy.zeros(len(tags), dtype=bool)
+        for tag in verb_tags:
+            wanted |= tags == tag
+        verbs = numpy.flatnonzero(wanted)
         lemmas, lowers = columns[verbs, 1].tolist(), columns[verbs, 2].tolist()
         for i, lemma, lower in zip(verbs.tolist(), lemmas, lowers, strict=True):
             # a string's hash is the same in every document: each word is read as a string once
@@ -90,6 +103,13 @@ class Cues:
             if repaired is not None:
                 doc[i].lemma_ = repaired
 
+    def _is_verb_tag(self, tag: int, strings: StringStore) -> bool:
+        """Whether the tag (by its hash, read as a string once) is a verb's ("VBD", "VBZ", …)."""
+        verb = self._verb_tags.get(tag)
+        if verb is None:
+            verb = self._verb_tags[tag] = strings[tag].startswith("VB")
+        return verb
+
     def cue_lemma(self, word: str) -> str | None:
         """The cue verb `word` is a regular inflection of ("hoping" -> "hope"), if any."""
         return self._inflected.get(word)
@@ -98,11 +118,15 @@ class Cues:
         lemma = token.lemma_.lower()
         if lemma in self.phrasal_heads and f"{lemma} {_particle(token)}" in self.cue_verbs:
             return True
-        if lemma not in self.cue_verbs or token.pos_ not in ("VERB", "AUX") and token.tag_ != "VBZ":
+        if lemma not in self.cue_verbs:
             return False
-        if token.pos_ == "AUX" and lemma != "say":
+        # each label decoded once: `.pos_` and `.tag_` look the string up again on every access
+        pos, tag = token.pos_, token.tag_
+        if pos not in ("VERB", "AUX") and tag != "VBZ":
             return False
-        if token.tag_ in ("VBN", "VBD") and token.dep_ == "advcl" and token.i < token.head.i and not any(
+        if pos == "AUX" and lemma != "say":
+            return False
+        if tag in ("VBN", "VBD") and token.dep_ == "advcl" and token.i < token.head.i and not any(
             c.dep_ in ("nsubj", "aux") for c in token.children
         ):
             return False  # "Asked about it, she said …": the participle's subject is who was asked
@@ -193,7 +217,11 @@ def _particle(verb: Token) -> str:
     """The word right after a verb that makes a phrasal cue with it: a particle ("point out"), one the
     parser took for an adverb ("shot back", but not "fired back a response", where the verb has an object
     of its own), or the "it" of "put it"."""
-    word = next((c for c in verb.children if c.dep_ in ("prt", "advmod", "dobj") and c.i == verb.i + 1), None)
-    if word is None or word.dep_ == "advmod" and any(c.dep_ == "dobj" for c in verb.children):
+    # only the word right after the verb can be it: that word is read, not every child of the verb
+    doc, after = verb.doc, verb.i + 1
+    word = doc[after] if after < len(doc) else None
+    if word is None or word.head.i != verb.i or word.dep not in _PARTICLE_DEPS:
+        return ""
+    if word.dep == _ADVMOD and any(c.dep == _DOBJ for c in verb.children):
         return ""
     return word.lower_

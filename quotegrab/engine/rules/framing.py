@@ -49,8 +49,9 @@ def cue_frame(doc: Doc, claim: Claim, negating_verbs: frozenset[str], starts: li
     negated = any(_negated(t) for t in framing) or governor is not None and governor.lemma_.lower() in negating_verbs
     # "refused to say": the governing verb and its "to" frame the cue too
     start = _frame_start(framing[-1])
-    words = [t for t in doc[start:end] if not any(s <= t.idx < e for s, e in claim.spans)]
-    phrase = " ".join("".join(t.text_with_ws for t in words).split()) if words else doc[first:end].text
+    # the frame's words outside the content, found by their offsets (a Token is made only for those kept)
+    words = [k for k in range(start, end) if not any(s <= starts[k] < e for s, e in claim.spans)]
+    phrase = " ".join("".join(doc[k].text_with_ws for k in words).split()) if words else doc[first:end].text
     # "asked whether", "is expected to": the word that opens a question or an infinitive after the cue
     # frames the content as one, though it stands inside it
     following = doc[end] if end < len(doc) else None

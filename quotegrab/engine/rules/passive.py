@@ -4,6 +4,7 @@ was asked whether …", where the question itself is the content)."""
 
 from __future__ import annotations
 
+from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from quotegrab.engine.grammar import NO_TOPIC_SUBJECTS, TIME_MARKS
@@ -12,6 +13,9 @@ from quotegrab.engine.rules.context import DocContext
 from quotegrab.engine.rules.cues import Cues
 from quotegrab.engine.rules.speakers import mention_span
 from quotegrab.engine.rules.speech import asked_start, what_was_asked
+
+# the passive auxiliary's label as a string id (read as `.dep`, no StringStore lookup)
+_AUXPASS = get_string_id("auxpass")
 
 # what a question was about: "asked whether …", "asked about the plan", "asked what it meant"
 _QUESTION_DEPS = ("ccomp", "advcl", "prep", "dobj", "xcomp", "pobj")
@@ -58,7 +62,7 @@ def reported_unnamed(verb: Token, cues: Cues) -> bool:
     """"It was announced that …", "The deal was reported to include …": a passive cue with no agent."""
     return (
         verb.tag_ == "VBN"
-        and any(c.dep_ == "auxpass" for c in verb.children)
+        and any(c.dep == _AUXPASS for c in verb.children)
         and cues.is_cue_verb(verb)
         and not any(c.dep_ == "agent" for c in verb.children)
     )

@@ -21,7 +21,8 @@ def according_to(doc: Doc, ctx: DocContext, cues: Cues) -> list[Claim]:
             continue
         for phrase in first_words[token.lower_]:
             end = token.i + len(phrase)
-            if end > len(doc) or tuple(t.lower_ for t in doc[token.i : end]) != phrase:
+            # word by word, stopping at the first that differs (most phrases differ at their second word)
+            if end > len(doc) or any(ctx.token(token.i + k).lower_ != word for k, word in enumerate(phrase)):
                 continue
             obj = next((t for t in doc[end - 1].children if t.dep_ == "pobj"), None)
             if obj is None and end < len(doc):

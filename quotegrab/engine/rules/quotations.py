@@ -345,10 +345,11 @@ def _announced_by(ctx: DocContext, q: Quotation, cues: Cues) -> tuple[tuple[int,
     where a colon belongs)."""
     para_start = ctx.paragraph_bounds(q.start)[0]
     before = ctx.doc.char_span(para_start, q.start, alignment_mode="contract")
-    words = [t for t in before if not t.is_space] if before is not None else []
-    if len(words) < 3 or words[-1].text != "." or ctx.text[words[-1].idx + 1 : q.start].strip():
+    # the paragraph's last three words before the quote are all the test reads (not a Token per word)
+    words = _last_words(ctx.doc, before.start, before.end, 3) if before is not None else []
+    if len(words) < 3 or words[0].text != "." or ctx.text[words[0].idx + 1 : q.start].strip():
         return None
-    sent = words[-1].sent
+    sent = words[0].sent
     verb = sent.root
     # a cue after another quote in the paragraph closes that one ('"A," he said. "B."' goes on from A)
     if sent.start_char < para_start or ctx.has_quotation(para_start, q.start):
@@ -362,6 +363,17 @@ def _announced_by(ctx: DocContext, q: Quotation, cues: Cues) -> tuple[tuple[int,
         return None
     speaker = speaker_of(verb, ctx, cues)
     return ((verb.idx, verb.idx + len(verb)), speaker) if speaker is not None else None
+
+
+def _last_words(doc: Doc, start: int, end: int, count: int) -> list[Token]:
+    """Up to `count` of the last tokens from `start` up to `end` that are no white space, the last first."""
+    words: list[Token] = []
+    k = end - 1
+    while k >= start and len(words) < count:
+        if not doc[k].is_space:
+            words.append(doc[k])
+        k -= 1
+    return words
 
 
 def _after_colon(ctx: DocContext, q: Quotation) -> bool:

@@ -138,17 +138,20 @@ def _asked_of_listener(claim: Claim, doc: Doc) -> bool:
 def _drop_overlaps(claims: list[Claim]) -> list[Claim]:
     """Keep one claim per content: the claim of the higher-priority kind wins over others covering the
     same words, then the earlier one."""
-    kept: list[tuple[Claim, list[tuple[int, int]], int]] = []
+    # each kept claim with its extent (read once: `Claim.start` and `.end` are properties, and every
+    # claim is tested against every kept one), its characters and their count
+    kept: list[tuple[int, int, Claim, list[tuple[int, int]], int]] = []
     for claim in sorted(claims, key=lambda c: (kind_of(c.rule).priority, c.start)):
         # the characters a claim covers, as disjoint ranges: counted by arithmetic, not as sets of offsets
         chars = _covered(claim.spans)
         size = sum(e - s for s, e in chars)
+        start, end = claim.start, claim.end
         # only claims whose extent meets this one can overlap it
-        rivals = (k for k in kept if k[0].start < claim.end and claim.start < k[0].end)
-        if any(_shared(chars, other) / max(1, min(size, other_size)) > 0.5 for _, other, other_size in rivals):
+        rivals = (k for k in kept if k[0] < end and start < k[1])
+        if any(_shared(chars, other) / max(1, min(size, other_size)) > 0.5 for _, _, _, other, other_size in rivals):
             continue
-        kept.append((claim, chars, size))
-    return [claim for claim, _, _ in kept]
+        kept.append((start, end, claim, chars, size))
+    return [k[2] for k in kept]
 
 
 def _covered(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

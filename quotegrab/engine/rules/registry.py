@@ -74,7 +74,7 @@ def _words(attribute: str, *values: str) -> Callable[[DocContext, Cues], frozens
 
 
 def _cue_verb_lemmas(ctx: DocContext, cues: Cues) -> frozenset[int]:
-    return ctx.where("lemma", [*cues.cue_verbs, *cues.phrasal_heads])
+    return ctx.where("lemma", cues.cue_verb_heads)
 
 
 # the nouns that can speak in an article's headline, "Insiders: …", "Newspaper: …", "Clinton camp: …"

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from quotegrab.engine.grammar import (
@@ -24,6 +25,12 @@ from quotegrab.engine.grammar import (
 )
 from quotegrab.engine.rules.context import DocContext
 from quotegrab.engine.rules.cues import Cues
+
+# the modifiers a mention reaches left over (see `mention_span`), as string ids
+_MODIFIER_IDS = frozenset(get_string_id(d) for d in ("compound", "amod", "det", "poss", "nmod", "nummod", "case",
+                                                     "quantmod"))
+# the subjects `subject_child` looks for, as string ids (read as `.dep`, no StringStore lookup)
+_SUBJECT_IDS = frozenset(get_string_id(d) for d in ("nsubj", "csubj"))
 
 _INHERIT_SUBJECT_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl", "dep", "acomp")
 
@@ -475,7 +482,7 @@ def subject_child(head: Token, ctx: DocContext) -> Token | None:
     """The verb's subject. A dateline the parser made a subject ("WASHINGTON, May 2 (AP) — A spokesman
     said …") gives way to the other subject, or to the name it was given in apposition after the dash;
     of two subjects the one nearer the verb is the right one."""
-    subjects = [c for c in head.children if c.dep_ in ("nsubj", "csubj")]
+    subjects = [c for c in head.children if c.dep in _SUBJECT_IDS]
     # '"… the emails, the foundation …," said a person': a word of the quote parsed as a second
     # subject loses to the subject outside the marks
     outside = [c for c in subjects if not ctx.quoted(c)]
@@ -541,9 +548,7 @@ def mention_span(head: Token, ctx: DocContext) -> Span:
     doc = head.doc
     left = head.i
     for tok in reversed(list(head.lefts)):
-        if tok.dep_ in ("compound", "amod", "det", "poss", "nmod", "nummod", "case", "quantmod") and not ctx.quoted(
-            tok
-        ):
+        if tok.dep in _MODIFIER_IDS and not ctx.quoted(tok):
             left = min(left, tok.left_edge.i)
     right = head.i
     for tok in head.rights:
@@ -563,7 +568,8 @@ def mention_span(head: Token, ctx: DocContext) -> Span:
         left += 1
     while right > head.i and (doc[right].is_punct or doc[right].is_space or ctx.quoted(doc[right])):
         right -= 1
-    brackets = [t.text for t in doc[left : right + 1] if t.text in "()"]
+    # the words read by position: slicing a Span of the Doc only to walk it costs more than the words
+    brackets = [text for text in (doc[k].text for k in range(left, right + 1)) if text in "()"]
     if brackets.count("(") > brackets.count(")") and right + 1 < len(doc) and doc[right + 1].text == ")":
         right += 1  # "a spokesman for the British Phonographic Industry (BPI)": a bracket opened closes too
     return doc[left : right + 1]
@@ -655,8 +661,11 @@ def _governed_by(tok: Token, verb: Token) -> bool:
 
 def _is_dash(tok: Token) -> bool:
     """A dash between words, not a hyphen inside one ("front-runner", "Sun-Times")."""
-    spaced = bool(tok.whitespace_) and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_)
-    return tok.text in LONG_DASHES or tok.text in DASHES and spaced
+    text = tok.text
+    if text in LONG_DASHES:
+        return True
+    # the spaces around are read only for a dash (most words are none)
+    return text in DASHES and bool(tok.whitespace_) and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_)
 
 
 def _dateline(tok: Token, ctx: DocContext) -> bool:

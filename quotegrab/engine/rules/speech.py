@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
 from quotegrab.engine.grammar import EMPTY_OBJECTS, PERSONAL_OBJECTS, QUESTION_MARKS, RELATIVE_PRONOUNS
@@ -27,6 +28,11 @@ from quotegrab.engine.rules.speakers import reporter_of_own_view, speaker_of
 from quotegrab.engine.scanner import Quotation
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# labels the hottest tests compare as string ids: a token's `.dep` and `.tag` are read without the
+# StringStore lookup `.dep_` and `.tag_` make on every access
+_CCOMP, _XCOMP, _VBG = get_string_id("ccomp"), get_string_id("xcomp"), get_string_id("VBG")
+# what a cue verb's object report reads after it (see `_object_report`)
+_OBJECT_IDS = frozenset(get_string_id(d) for d in ("dobj", "xcomp", "prep", "oprd", "attr"))
 
 
 def claims_for_verb(verb: Token, ctx: DocContext, cues: Cues) -> list[Claim]:
@@ -215,18 +221,19 @@ def complement_of(verb: Token, ctx: DocContext, cues: Cues) -> tuple[int, int] |
 
 
 def _complement_after(verb: Token, cues: Cues) -> Token | None:
-    return next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    # the children after the verb are its rights: the lefts are not walked
+    return next((c for c in verb.rights if c.dep == _CCOMP), None)
 
 
 def _open_complement_of_saying(verb: Token, cues: Cues) -> Token | None:
     """"said seeing so many officers was welcome" is often parsed with an open complement."""
     if verb.lemma_.lower() not in cues.lexicon["cue_verbs_open_complement"]:
         return None
-    return next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and c.tag_ == "VBG"), None)
+    return next((c for c in verb.rights if c.dep == _XCOMP and c.tag == _VBG), None)
 
 
 def _complement_anywhere(verb: Token, cues: Cues) -> Token | None:
-    return next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    return next((c for c in verb.children if c.dep == _CCOMP), None)
 
 
 def _question_clause(verb: Token, cues: Cues) -> Token | None:
@@ -301,7 +308,8 @@ def _object_report(verb: Token, ctx: DocContext, cues: Cues) -> tuple[int, int] 
     """For a cue without a clause, what its object and the phrases after it report, when they hold
     quoted words or, for a stance, anything long enough."""
     lemma = verb.lemma_.lower()
-    right = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "prep", "oprd", "attr")
+    # the children after the verb are its rights
+    right = [c for c in verb.rights if c.dep in _OBJECT_IDS
              and not (lemma in cues.lexicon["cue_verbs_answer"] and _by_deed(c, cues))]
     if lemma == "ask":
         right = what_was_asked(right, cues)
@@ -310,7 +318,7 @@ def _object_report(verb: Token, ctx: DocContext, cues: Cues) -> tuple[int, int] 
     if all(c.dep_ == "dobj" and c.lower_ in EMPTY_OBJECTS for c in right):
         return None
     start = asked_start(right) if lemma == "ask" else min(c.left_edge.idx for c in right)
-    end_tok = max((c.right_edge for c in right), key=lambda t: t.i)
+    end_tok = verb.doc[max(c.right_edge.i for c in right)]
     end = end_tok.idx + len(end_tok)
     if not ctx.has_quotation(start, end) and lemma in cues.lexicon["cue_verbs_quote_object"]:
         return None
