@@ -16,6 +16,8 @@ from quotegrab.engine.scanner import QuotationIndex
 class Article:
     words: Vocabulary
     doc: Doc
+    # the document's text, read once (Doc.text joins every token anew on each access)
+    text: str
     # PERSON and ORG entities and the people the NER misread, in text order
     names: list[Span]
     quotations: QuotationIndex

@@ -50,13 +50,12 @@ from quotegrab.engine.resolution.vocabulary import Vocabulary
 from quotegrab.engine.scanner import Quotation, QuotationIndex
 
 
-def cast(words: Vocabulary, doc: Doc, quotations: list[Quotation], entities: list[Span]) -> Article:
+def cast(words: Vocabulary, doc: Doc, quotations: list[Quotation], entities: list[Span], text: str) -> Article:
     """The article with its entities and sightings; `entities` are the document's named entities."""
     entities = split_at_address(doc, entities)
     names = [e for e in entities if e.label_ in ("PERSON", "ORG")]
-    article = Article(words=words, doc=doc, names=sorted(names + misread_people(words, doc, entities),
-                                                         key=lambda e: e.start),
-                      quotations=QuotationIndex(quotations))
+    people = sorted(names + misread_people(words, doc, entities), key=lambda e: e.start)
+    article = Article(words=words, doc=doc, text=text, names=people, quotations=QuotationIndex(quotations))
     casting = _Casting(article)
     casting.join_people()
     _sight_untagged_surnames(article)
@@ -383,7 +382,7 @@ def _spell_out_acronyms(article: Article) -> None:
     """An organisation named only by its acronym ("the ILO said") where the article spells it out
     before it in brackets ("the International Labour Organisation (ILO)", also when the NER did not
     take the full name) is named by the full name; an entity the full name has is the same one."""
-    text = article.doc.text
+    text = article.text
     for entity in [e for e in article.entities if e.kind == "organization" and _acronym(e.name)]:
         full = _spelt_out(text, entity.name, article.words.acronym_skip_words)
         if full is None:

@@ -33,5 +33,5 @@ class Resolver:
         self, doc: Doc, claims: list[Claim], quotations: list[Quotation], entities: list[Span], text: str
     ) -> tuple[list[Quote], list[Speaker]]:
         """Contract quotes and speakers for `claims`; `entities` and `text` are the document's, read once."""
-        article = cast(self.words, doc, quotations, entities)
+        article = cast(self.words, doc, quotations, entities, text)
         return assemble(text, claims, link_claims(article, claims), doc, self.words.negating_verbs)

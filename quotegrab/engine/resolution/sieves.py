@@ -474,7 +474,7 @@ def _introduced_as(r: Reading) -> Entity | None:
     if not found:
         return None
     # the NER may have tagged neither, so count how often the copy writes each name before the mention
-    before = doc.text[: r.pos]
+    before = r.article.text[: r.pos]
     return max(reversed(found), key=lambda f: len(re.findall(rf"\b{re.escape(f[0])}\b", before)))[1]
 
 
@@ -554,7 +554,7 @@ def known_organisation(r: Reading) -> Link | None:
 def _formal_alias(article: Article, name: str) -> str:
     """The most formal of an organisation's names the article writes anywhere: "Tory sources" in an
     article that also says "the Conservatives" speak for the Conservatives, not for "Tory"."""
-    text = article.doc.text
+    text = article.text
     lowered = text.lower()
     for alias in article.words.org_alias_lines.get(name.lower().removeprefix("the "), ()):
         found = re.search(rf"\b{re.escape(alias)}\b", lowered)
