@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from bisect import bisect_left, insort_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from quotegrab.engine.resolution.entities import Entity, Sighting
@@ -32,9 +36,19 @@ class Article:
     # it was found), so that a pronoun can go on with the speaker before it
     said: list[tuple[int, int, Entity, str]] = field(default_factory=list)
     name_starts: list[int] = field(init=False)
+    # each word's lower-case form as a string hash, read from the Doc once when first asked for
+    _lowers: numpy.ndarray | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.name_starts = [e.start for e in self.names]
+
+    def written(self, lowered: Iterable[str]) -> list[int]:
+        """The token positions where the article writes one of these lower-case words: one pass over the
+        Doc's lower-case column, not a Token object for every word."""
+        if self._lowers is None:
+            self._lowers = self.doc.to_array(LOWER)
+        wanted = numpy.array([get_string_id(w) for w in lowered], dtype=numpy.uint64)
+        return numpy.flatnonzero(numpy.isin(self._lowers, wanted)).tolist()
 
     def quoted(self, pos: int) -> bool:
         return self.quotations.at(pos) is not None

@@ -14,8 +14,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 import numpy
-from spacy.attrs import IDX, LOWER, SENT_START
-from spacy.strings import get_string_id
+from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from quotegrab.engine.grammar import FEMALE_PRONOUNS, MALE_PRONOUNS
@@ -283,9 +282,7 @@ def _sight_untagged_surnames(article: Article) -> None:
     if not bearers:
         return
     doc = article.doc
-    # only the words written as a bearer's surname are looked at: one pass over the lower-case column
-    surnames = numpy.array([get_string_id(s) for s in bearers], dtype=numpy.uint64)
-    for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), surnames)).tolist():
+    for i in article.written(bearers):
         tok = doc[i]
         people = bearers.get(tok.lower_) if tok.pos_ in ("PROPN", "NOUN") and tok.ent_iob_ == "O" else None
         if not people or len(people) > 1 or not tok.is_title or article.quoted(tok.idx):

@@ -90,9 +90,8 @@ def formal_org_noun(article: Article, surname: str) -> str | None:
     words, doc = article.words, article.doc
     counts: dict[str, int] = {}
     key = surname.lower()
-    for token in doc:
-        if token.lower_ != key:
-            continue
+    for i in article.written([key]):
+        token = doc[i]
         nxt = token.nbor(1) if token.i + 1 < len(doc) else None
         if nxt is not None and nxt.lower_ in POSSESSIVE_S and nxt.i + 1 < len(doc):
             nxt = nxt.nbor(1)
