@@ -63,6 +63,16 @@ class Article:
         """The one unnamed speaker of this kind and name ("group:officials"), made on first mention."""
         return self.unnamed.setdefault(f"{kind}:{name.lower()}", Entity(name=name, kind=kind))
 
+    def sighted_at(self, pos: int) -> list[Entity]:
+        """The entities sighted at this offset, in the sightings' order (which is text order once cast)."""
+        sightings = self.sightings
+        k = bisect_left(sightings, pos, key=lambda s: s[0])
+        found = []
+        while k < len(sightings) and sightings[k][0] == pos:
+            found.append(sightings[k][1])
+            k += 1
+        return found
+
     def sort_sightings(self) -> None:
         self.sightings.sort(key=lambda s: s[0])
 

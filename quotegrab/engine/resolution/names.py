@@ -31,8 +31,9 @@ def by_name(article: Article, ent: Span) -> Link:
             or article.words.org_canonical(org_name(ent)) is not None):
         return _by_org_name(article, ent)
     tokens, titles = titles_of(article.words, ent)
+    text = ent.text
     for e in article.entities:
-        if e.kind == "person" and ent.text in e.aliases + [e.name]:
+        if e.kind == "person" and (text in e.aliases or text == e.name):
             if len(tokens) >= 2:
                 how = "name"
             elif titles:
@@ -46,7 +47,7 @@ def by_name(article: Article, ent: Span) -> Link:
 def _cast_as(article: Article, ent: Span) -> Link | None:
     """The person the cast joined this sighting of a name to, where it told namesakes apart ("Mr
     Williams, a local councillor" is not Rowan Williams; "Prince Charles" is not Charles Kennedy)."""
-    seen = next((e for w, e, _ in article.sightings if w == ent.start_char and e.kind == "person"), None)
+    seen = next((e for e in article.sighted_at(ent.start_char) if e.kind == "person"), None)
     if seen is None or not seen.kept_apart:
         return None
     tokens, titles = titles_of(article.words, ent)

@@ -112,9 +112,9 @@ class Vocabulary:
 
     def gender_of(self, first: str | None, titles: list[str]) -> str | None:
         """"f" or "m" from a gendered title ("Mrs."), else from a given name borne by one gender only."""
-        if any(t in self.female_titles for t in titles):
+        if titles and not self.female_titles.isdisjoint(titles):
             return "f"
-        if any(t in self.male_titles for t in titles):
+        if titles and not self.male_titles.isdisjoint(titles):
             return "m"
         if first:
             first = first.lower()
