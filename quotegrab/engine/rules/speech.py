@@ -57,20 +57,20 @@ def _claims_of(verb: Token, speaker: Span, ctx: DocContext, cues: Cues) -> list[
     after = quotation_after(ctx, verb, speaker, voiced)
     if after is not None and _handed_on(verb, after.start, cues):
         after = None  # '…, Spicer said, adding, "…"': the quote is the participle's
-    complement = complement_of(verb, ctx, cues)
     before, lead, tail = _around_quote_before(verb, speaker, before, after, ctx, cues)
     if before is not None and (lead is not None or tail is not None):
         # 'Sanders "is tapping …," Rosenberg said' / '"It's stable now," and donations rose, Gilbert
         # said': the words around the quote in the cue's sentence are content too
         start = lead if lead is not None else before.start
         return [Claim([(start, tail or before.end)], cue, speaker, "fronted-mixed")]
+    # the reported clause is read only where a claim is made of it (a quote after the cue needs none)
     if before is not None:
-        return _quote_before_claims(verb, speaker, before, complement, ctx)
+        return _quote_before_claims(verb, speaker, before, complement_of(verb, ctx, cues), ctx)
     if after is not None:
         return [_quote_after_claim(verb, speaker, after, voiced, ctx, cues)]
     if voiced:
         return []
-    return _unquoted_claims(verb, speaker, complement, ctx, cues)
+    return _unquoted_claims(verb, speaker, complement_of(verb, ctx, cues), ctx, cues)
 
 
 def _quote_before(verb: Token, speaker: Span, ctx: DocContext, cues: Cues) -> Quotation | None:
