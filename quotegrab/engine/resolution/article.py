@@ -6,7 +6,6 @@ from bisect import bisect_left, insort_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-import numpy
 from spacy.attrs import LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
@@ -37,7 +36,7 @@ class Article:
     said: list[tuple[int, int, Entity, str]] = field(default_factory=list)
     name_starts: list[int] = field(init=False)
     # each word's lower-case form as a string hash, read from the Doc once when first asked for
-    _lowers: numpy.ndarray | None = field(default=None, init=False, repr=False)
+    _lowers: list[int] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.name_starts = [e.start for e in self.names]
@@ -46,9 +45,9 @@ class Article:
         """The token positions where the article writes one of these lower-case words: one pass over the
         Doc's lower-case column, not a Token object for every word."""
         if self._lowers is None:
-            self._lowers = self.doc.to_array(LOWER)
-        wanted = numpy.array([get_string_id(w) for w in lowered], dtype=numpy.uint64)
-        return numpy.flatnonzero(numpy.isin(self._lowers, wanted)).tolist()
+            self._lowers = self.doc.to_array(LOWER).tolist()
+        wanted = {get_string_id(w) for w in lowered}
+        return [i for i, word in enumerate(self._lowers) if word in wanted]
 
     def quoted(self, pos: int) -> bool:
         return self.quotations.at(pos) is not None
