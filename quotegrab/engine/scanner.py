@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # opener -> closers accepted for it; longer marks first so '' wins over '
 _PAIRS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -45,14 +45,13 @@ class Quotation:
     end: int
     pieces: tuple[tuple[int, int], ...]
     closed: bool
+    # where the quoted words begin and end (the pieces never change: read once, not on every question)
+    content_start: int = field(init=False, repr=False)
+    content_end: int = field(init=False, repr=False)
 
-    @property
-    def content_start(self) -> int:
-        return self.pieces[0][0]
-
-    @property
-    def content_end(self) -> int:
-        return self.pieces[-1][1]
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "content_start", self.pieces[0][0])
+        object.__setattr__(self, "content_end", self.pieces[-1][1])
 
 
 def _is_letter(ch: str) -> bool:

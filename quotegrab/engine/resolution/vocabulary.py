@@ -8,6 +8,31 @@ from spacy.tokens import Token
 
 from quotegrab.engine.lexicon import Lexicon
 
+# the fields that are one of the lexicon's word lists as it is, by the list's name in models/
+_WORD_LISTS: dict[str, str] = {
+    "titles": "titles",
+    "roles": "roles",
+    "groups": "group_nouns",
+    "male_titles": "titles_male",
+    "female_titles": "titles_female",
+    "place_name_nouns": "place_name_nouns",
+    "subordinate_titles": "titles_subordinate",
+    "statement_nouns": "statement_nouns",
+    "findings": "finding_sources",
+    "org_nouns": "org_nouns",
+    "informal_org_nouns": "org_nouns_informal",
+    "female": "names_female",
+    "male": "names_male",
+    "org_generic_words": "org_generic_words",
+    "acronym_skip_words": "acronym_skip_words",
+    "spokespeople": "spokesperson_nouns",
+    "official_spokespeople": "spokesperson_nouns_official",
+    "epithets": "epithet_nouns",
+    "documents": "document_nouns",
+    "given_name_titles": "titles_given_name",
+    "negating_verbs": "negating_verbs",
+}
+
 
 @dataclass(frozen=True)
 class Vocabulary:
@@ -62,31 +87,12 @@ class Vocabulary:
             group = {w.strip() for w in line.split("=") if w.strip()}
             for word in group:
                 role_synonyms.setdefault(word, set()).update(group)
+        lists = {field: lexicon[name] for field, name in _WORD_LISTS.items()}
         return cls(
-            titles=lexicon["titles"],
-            roles=lexicon["roles"],
-            groups=lexicon["group_nouns"],
-            male_titles=lexicon["titles_male"],
-            female_titles=lexicon["titles_female"],
-            place_name_nouns=lexicon["place_name_nouns"],
-            subordinate_titles=lexicon["titles_subordinate"],
-            statement_nouns=lexicon["statement_nouns"],
+            **lists,
             title_roles=title_roles,
-            findings=lexicon["finding_sources"],
-            org_nouns=lexicon["org_nouns"],
-            informal_org_nouns=lexicon["org_nouns_informal"],
             role_synonyms=role_synonyms,
-            female=lexicon["names_female"],
-            male=lexicon["names_male"],
             first_names=lexicon["names_female"] | lexicon["names_male"],
-            org_generic_words=lexicon["org_generic_words"],
-            acronym_skip_words=lexicon["acronym_skip_words"],
-            spokespeople=lexicon["spokesperson_nouns"],
-            official_spokespeople=lexicon["spokesperson_nouns_official"],
-            epithets=lexicon["epithet_nouns"],
-            documents=lexicon["document_nouns"],
-            given_name_titles=lexicon["titles_given_name"],
-            negating_verbs=lexicon["negating_verbs"],
             org_aliases=_alias_groups(lexicon["org_aliases"]),
             org_alias_lines=_alias_lines(lexicon["org_aliases"]),
         )

@@ -95,6 +95,11 @@ def _with_accepted(rule: Callable[[Token, DocContext, Cues], list[Claim]]) -> Ca
 
 _QUOTE_KINDS = frozenset({"quote-before", "quote-after", "fronted-mixed"})
 
+
+def _named_for_their_kind(kind: SieveKind, finders: dict[RuleName, Callable[..., Any]]) -> list[Sieve]:
+    """Sieves that each find the one kind of claim named as the sieve is, in the order given."""
+    return [Sieve(name, kind, (name,), find=find) for name, find in finders.items()]
+
 SIEVES: dict[str, Sieve] = {s.name: s for s in (
     Sieve("passive", "word", ("passive",), accepts=passive.passive_agent, find=passive.passive_claims,
           candidates=_words("tag", "VBN")),
@@ -107,20 +112,26 @@ SIEVES: dict[str, Sieve] = {s.name: s for s in (
           accepts=_a_cue_verb, find=_with_accepted(speech.claims_for_verb), candidates=_cue_verb_lemmas),
     Sieve("clause-view", "word", ("clause",), accepts=_reports_a_view, find=_with_accepted(stance.clause_reported),
           candidates=_words("pos", "VERB")),
-    Sieve("according-to", "document", ("according-to",), find=phrases.according_to),
-    Sieve("found-in", "document", ("found-in",), find=phrases.found_in),
-    Sieve("open-question", "document", ("open-question",), find=phrases.open_question),
-    Sieve("short-answer", "document", ("short-answer",), find=phrases.short_answers),
-    Sieve("participle-stance", "document", ("participle-stance",), find=stance.participle_stances),
-    Sieve("predicate-phrase", "document", ("predicate-phrase",), find=stance.predicate_phrase_claims),
+    *_named_for_their_kind("document", {
+        "according-to": phrases.according_to,
+        "found-in": phrases.found_in,
+        "open-question": phrases.open_question,
+        "short-answer": phrases.short_answers,
+        "participle-stance": stance.participle_stances,
+        "predicate-phrase": stance.predicate_phrase_claims,
+    }),
     Sieve("stance-object", "replacing", ("stance-object",), find=stance.stance_object_claims, spares=_QUOTE_KINDS),
-    Sieve("raising", "replacing", ("raising",), find=stance.raising_claims),
-    Sieve("prep-object", "replacing", ("prep-object",), find=stance.prep_object_claims),
-    Sieve("infinitive", "replacing", ("infinitive",), find=stance.infinitive_claims),
-    Sieve("object-predicate", "replacing", ("object-predicate",), find=stance.object_predicate_claims),
-    Sieve("in-source", "document", ("in-source",), find=phrases.in_source_claims),
-    Sieve("gapped", "document", ("gapped",), find=nominal.gapped_clauses),
-    Sieve("self-described", "document", ("self-described",), find=nominal.self_described),
+    *_named_for_their_kind("replacing", {
+        "raising": stance.raising_claims,
+        "prep-object": stance.prep_object_claims,
+        "infinitive": stance.infinitive_claims,
+        "object-predicate": stance.object_predicate_claims,
+    }),
+    *_named_for_their_kind("document", {
+        "in-source": phrases.in_source_claims,
+        "gapped": nominal.gapped_clauses,
+        "self-described": nominal.self_described,
+    }),
     Sieve("headline", "document", ("headline", "transcript", "dash"), find=_headlines),
     Sieve("nominal", "nested", ("nominal", "stance-adjective"), find=nominal.nominal_claims),
     Sieve("unattributed-quotation", "follow-up", ("quote-after", "quote-before", "continuation", "colon", "dash"),
