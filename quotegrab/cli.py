@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import contextlib
 import enum
+import functools
+import inspect
 import logging
 import os
 import signal
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Annotated, Any
@@ -174,21 +177,71 @@ NoColorOpt = Annotated[
 ]
 
 
+@dataclass(frozen=True)
+class _Articles:
+    """What every command run over articles is told besides its own options: which articles, the model,
+    how many processes, and how much to say on stderr."""
+
+    paths: list[str]
+    glob: str | None
+    model: str | None
+    jobs: int
+    follow: bool
+    quiet: bool
+    verbose: bool
+    debug: bool
+
+
+def _option(name: str, annotation: object, default: object = inspect.Parameter.empty) -> inspect.Parameter:
+    return inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation)
+
+
+# declared once, so that every command over articles spells them alike: the inputs before the command's
+# own options; how they are run, and how much is said, after them
+_ARTICLES_FIRST = (_option("paths", PathsArg), _option("glob", GlobOpt, None), _option("model", ModelOpt, None))
+_ARTICLES_LAST = (
+    _option("jobs", JobsOpt, 1), _option("follow", FollowOpt, False), _option("quiet", QuietOpt, False),
+    _option("verbose", VerboseOpt, False), _option("no_color", NoColorOpt, False),
+    _option("debug", DebugOpt, False),
+)
+
+
+def _over_articles(command: Callable[..., None]) -> Callable[..., None]:
+    """A command run over articles: its first parameter (an `_Articles`) gathers the options every such
+    command takes; the others are its own. Typer reads the options from the signature built here."""
+    own = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY)
+           for p in list(inspect.signature(command, eval_str=True).parameters.values())[1:]]
+    shared = [p.name for p in (*_ARTICLES_FIRST, *_ARTICLES_LAST) if p.name != "no_color"]
+
+    @functools.wraps(command)
+    def over_articles(**options: Any) -> None:
+        options.pop("no_color", None)  # acted on as it was read (`_no_color`)
+        command(_Articles(**{name: options.pop(name) for name in shared}), **options)
+
+    over_articles.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [*_ARTICLES_FIRST, *own, *_ARTICLES_LAST], return_annotation=None)
+    return over_articles
+
+
 
 # --- options of one command -------------------------------------------------------------------------
 
+def _format_option(help: str) -> Any:
+    """`--format` as every command spells it; `help` names the command's formats."""
+    return typer.Option("--format", "-f", case_sensitive=False, show_default=False, metavar="FORMAT", help=help)
+
+
 FormatOpt = Annotated[
     OutputFormat | None,
-    typer.Option("--format", "-f", case_sensitive=False, show_default=False, metavar="FORMAT",
-                 help="[bold]table[/bold]: speaker, type, quote and cue per article, for reading. "
-                 "[bold]jsonl[/bold]: one document (or error record) per line. "
-                 "[bold]json[/bold]: one document, or an array when there are several. "
-                 "[bold]csv[/bold]: one row per quote (source, quote_id, type, speaker, speaker_kind, "
-                 "cue, text, start, end; failed inputs get error_type/error_message). "
-                 "[bold]html[/bold]: a report to open in a browser (built at the end, so held in memory; includes "
-                 "the texts). "
-                 "Default: from the --output extension, else table on a terminal and jsonl when "
-                 "piped."),
+    _format_option("[bold]table[/bold]: speaker, type, quote and cue per article, for reading. "
+                   "[bold]jsonl[/bold]: one document (or error record) per line. "
+                   "[bold]json[/bold]: one document, or an array when there are several. "
+                   "[bold]csv[/bold]: one row per quote (source, quote_id, type, speaker, speaker_kind, "
+                   "cue, text, start, end; failed inputs get error_type/error_message). "
+                   "[bold]html[/bold]: a report to open in a browser (built at the end, so held in memory; includes "
+                   "the texts). "
+                   "Default: from the --output extension, else table on a terminal and jsonl when "
+                   "piped."),
 ]
 IncludeTextOpt = Annotated[
     bool, typer.Option("--include-text", help="Add each article's decoded text to its document "
@@ -202,11 +255,10 @@ ResumeOpt = Annotated[
 ]
 SpeakerFormatOpt = Annotated[
     SpeakerFormat | None,
-    typer.Option("--format", "-f", case_sensitive=False, show_default=False, metavar="FORMAT",
-                 help="[bold]table[/bold], [bold]csv[/bold] (columns: name, kind, direct, mixed, "
-                 "indirect, total, articles separated by |) or [bold]json[/bold] (an array). "
-                 "Default: from the --output extension, else table on a terminal and json when "
-                 "piped."),
+    _format_option("[bold]table[/bold], [bold]csv[/bold] (columns: name, kind, direct, mixed, "
+                   "indirect, total, articles separated by |) or [bold]json[/bold] (an array). "
+                   "Default: from the --output extension, else table on a terminal and json when "
+                   "piped."),
 ]
 
 GoldArg = Annotated[str, typer.Argument(
@@ -597,21 +649,10 @@ def main(
 
 
 @app.command(epilog=EXIT_CODES)
+@_over_articles
 def extract(
-    paths: PathsArg,
-    glob: GlobOpt = None,
-    model: ModelOpt = None,
-    fmt: FormatOpt = None,
-    output: OutputOpt = None,
-    include_text: IncludeTextOpt = False,
-    jobs: JobsOpt = 1,
-    resume: ResumeOpt = False,
-    scheduler: SchedulerOpt = None,
-    follow: FollowOpt = False,
-    quiet: QuietOpt = False,
-    verbose: VerboseOpt = False,
-    no_color: NoColorOpt = False,
-    debug: DebugOpt = False,
+    articles: _Articles, fmt: FormatOpt = None, output: OutputOpt = None, include_text: IncludeTextOpt = False,
+    resume: ResumeOpt = False, scheduler: SchedulerOpt = None,
 ) -> None:
     """Extract the quotes and speakers of articles, one result per article, in input order.
 
@@ -635,28 +676,18 @@ def extract(
     def body() -> None:
         chosen = options.extract_output(fmt.value if fmt else None, output, resume)
         # The report shows quotes highlighted in their article, which needs the text.
-        run = Batch(paths, glob, options.resolve_model(model), jobs, scheduler,
-                    include_text=include_text or chosen == "html", output=output, follow=follow)
-        options.check_scheduler(scheduler, jobs)  # a usage error before any file is created
-        _write_results(run, chosen, append=resume, debug=debug, quiet=quiet, verbose=verbose)
+        a = articles
+        run = Batch(a.paths, a.glob, options.resolve_model(a.model), a.jobs, scheduler,
+                    include_text=include_text or chosen == "html", output=output, follow=a.follow)
+        options.check_scheduler(scheduler, a.jobs)  # a usage error before any file is created
+        _write_results(run, chosen, append=resume, debug=a.debug, quiet=a.quiet, verbose=a.verbose)
 
-    _guard(debug, body, verbose=verbose)
+    _guard(articles.debug, body, verbose=articles.verbose)
 
 
 @app.command(epilog=EXIT_CODES)
-def speakers(
-    paths: PathsArg,
-    glob: GlobOpt = None,
-    model: ModelOpt = None,
-    fmt: SpeakerFormatOpt = None,
-    output: OutputOpt = None,
-    jobs: JobsOpt = 1,
-    follow: FollowOpt = False,
-    quiet: QuietOpt = False,
-    verbose: VerboseOpt = False,
-    no_color: NoColorOpt = False,
-    debug: DebugOpt = False,
-) -> None:
+@_over_articles
+def speakers(articles: _Articles, fmt: SpeakerFormatOpt = None, output: OutputOpt = None) -> None:
     """List everyone quoted across the articles: one row per speaker, merged by name, with quote
     counts by type (direct, mixed, indirect) and the articles they are quoted in, most quoted first.
 
@@ -671,10 +702,11 @@ def speakers(
     def body() -> None:
         chosen = options.output_format(fmt.value if fmt else None, output, piped="json",
                                        formats=writers.SPEAKER_FORMATS)
-        _write_speakers(Batch(paths, glob, options.resolve_model(model), jobs, output=output, follow=follow),
-                        chosen, debug=debug, quiet=quiet)
+        a = articles
+        _write_speakers(Batch(a.paths, a.glob, options.resolve_model(a.model), a.jobs, output=output, follow=a.follow),
+                        chosen, debug=a.debug, quiet=a.quiet)
 
-    _guard(debug, body, verbose=verbose)
+    _guard(articles.debug, body, verbose=articles.verbose)
 
 
 @app.command()
