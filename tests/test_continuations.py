@@ -330,6 +330,35 @@ def test_a_quote_after_a_report_holding_a_fragment_goes_on_with_its_speaker(
     assert direct.speaker.name == mixed.speaker.name and speaker in direct.speaker.name
 
 
+@pytest.mark.parametrize(
+    "text, quote, speaker",
+    [
+        ('Jim Carter, of the parents group, said the new rules "lacked teeth".\n\n"We want a plan that '
+         'courts can enforce. "Otherwise families make deals that fall apart." Mr Carter said ministers had '
+         'run out of time.', "We want a plan that courts can enforce.", "Jim Carter"),
+        ('The society\'s Ann Wells said the reform was "long overdue".\n\n"We hope the parties back it."',
+         "We hope the parties back it.", "Ann Wells"),
+    ],
+)
+def test_a_report_ending_its_paragraph_hands_its_speaker_to_a_quote_opening_the_next(
+    nlp: Language, text: str, quote: str, speaker: str
+) -> None:
+    """BBC copy: a paragraph that opens with quoted sentences right after a mixed report goes on with
+    the reporter (each reopened sentence too)."""
+    doc = run(nlp, text)
+    direct = quote_at(doc, text, only(text, quote))
+    assert direct.type == "direct" and direct.cue is None
+    assert direct.speaker is not None and direct.speaker.name == speaker
+
+
+def test_a_report_not_ending_its_paragraph_hands_on_no_speaker_to_the_next(nlp: Language) -> None:
+    text = ('Mr Howard described the report as "very important". The vote is due on Monday.\n\n'
+            '"This is from someone who was an insider."')
+    doc = run(nlp, text)
+    start = text.index("This is from")
+    assert not [q for q in doc.quotes if q.spans[0].start == start and q.speaker is not None]
+
+
 def test_a_report_holding_a_fragment_hands_on_its_speaker_within_its_paragraph_only(nlp: Language) -> None:
     text = ('Mr Howard described the report as "very important".\n\n"The hall was full," the organiser, '
             'Jane Reed, said. "Nobody expected that."')

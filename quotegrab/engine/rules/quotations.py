@@ -448,8 +448,8 @@ def continues(ctx: DocContext, prior: Claim, q: Quotation) -> bool:
     in the same paragraph or opens the next one, with no other person named in between."""
     if not _in_quotes(prior, ctx.index):
         return False
-    if prior.rule not in _QUOTE_RULES and ctx.paragraph_bounds(prior.end)[0] != ctx.paragraph_bounds(q.start)[0]:
-        return False  # a report holding a fragment hands its speaker on within its paragraph only
+    if prior.rule not in _QUOTE_RULES and not _next_to_report(ctx, prior, q):
+        return False
     if _subheading(ctx, q):
         return False
     between = ctx.text[prior.end : q.start]
@@ -474,6 +474,19 @@ def continues(ctx: DocContext, prior: Claim, q: Quotation) -> bool:
         if new_actor and (prior.mention is None or tok.text not in prior.mention.text):
             return False
     return True
+
+
+def _next_to_report(ctx: DocContext, prior: Claim, q: Quotation) -> bool:
+    """A report holding a fragment hands its speaker on to a quote in its own paragraph, or to one that
+    opens the next paragraph when the report ends its own ('said the plans "lacked compulsion".' /
+    '"We would like …"')."""
+    prior_paragraph, prior_end = ctx.paragraph_bounds(prior.end)
+    paragraph = ctx.paragraph_bounds(q.start)[0]
+    if prior_paragraph == paragraph:
+        return True
+    ends_its_paragraph = not ctx.text[ctx.sentence_end_after(prior.end - 1) : prior_end].strip()
+    opens_next = not ctx.text[paragraph : q.start].strip() and not ctx.text[prior_end:paragraph].strip()
+    return ends_its_paragraph and opens_next
 
 
 def answered_by(ctx: DocContext, q: Quotation, cues: Cues) -> tuple[tuple[int, int], Span] | None:
