@@ -320,6 +320,8 @@ def test_nested_single_quote_closing_with_the_double_apostrophe() -> None:
         ('Smith said: "We are pleased. The team played well. Jones, the coach, said: "It was a great night."',
          "We are pleased. The team played well.", "It was a great night."),
         ("He said: \u201cWe won. The manager added: \u201cIt was tough.\u201d", "We won.", "It was tough."),
+        ('Ms Lee said: "The plan has no vision. Asked about the cost of the new stadium for the city, Ms Lee '
+         'said: "It will pay for itself."', "The plan has no vision.", "It will pay for itself."),
     ],
 )
 def test_a_new_attribution_inside_an_open_quote_closes_it(text: str, first: str, second: str) -> None:
@@ -335,6 +337,8 @@ def test_a_new_attribution_inside_an_open_quote_closes_it(text: str, first: str,
     [
         'She said: "It is over. First: "we go home."',  # one word before the colon: no attribution
         'She said: "It is over, and he told me: "go home."',  # no sentence ends before the lead
+        # a long sentence whose last clause is no short attribution
+        'She said: "It is over. We met the families of the victims, and we told them all the same thing: "Wait."',
     ],
 )
 def test_a_colon_inside_a_quote_without_an_attribution_lead_closes_nothing(text: str) -> None:

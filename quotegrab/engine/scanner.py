@@ -244,8 +244,19 @@ def _read_quotation(
 
 # a sentence ending inside a quote, and the short lead of a new attribution after it ("He added:",
 # "Jones, the coach, said:"), right before an opening mark
-_SENTENCE_THEN_LEAD = re.compile(r"[.!?][ \t\u00a0]+(?:([A-Z][^.!?:\"\u201c\u201d]{2,80}:)[ \t\u00a0]*)?$")
+_SENTENCE_THEN_LEAD = re.compile(r"[.!?][ \t\u00a0]+(?:([A-Z][^.!?:\"\u201c\u201d]{2,200}:)[ \t\u00a0]*)?$")
 _LEAD_WORDS = range(2, 9)
+# a longer lead whose last clause is the attribution ("In reference to his family on the stage with him,
+# Mr Milburn said:"): the setting before the comma, then a few words
+_SET_LEAD_WORDS, _SET_ATTRIBUTION_WORDS = 30, range(2, 7)
+
+
+def _is_lead(lead: str) -> bool:
+    words = lead.split()
+    if len(words) in _LEAD_WORDS:
+        return True
+    attribution = lead.rsplit(",", 1)[1] if "," in lead else ""
+    return len(words) <= _SET_LEAD_WORDS and len(attribution.split()) in _SET_ATTRIBUTION_WORDS
 
 
 def _attribution_lead(text: str, piece_start: int, j: int) -> int | None:
@@ -255,8 +266,8 @@ def _attribution_lead(text: str, piece_start: int, j: int) -> int | None:
     None when the mark is anything else."""
     if text[j] not in ('"', "\u201c") or _opener_at(text, j) is None:
         return None
-    m = _SENTENCE_THEN_LEAD.search(text, max(piece_start, j - 120), j)
-    if m is None or m.group(1) is not None and len(m.group(1).split()) not in _LEAD_WORDS:
+    m = _SENTENCE_THEN_LEAD.search(text, max(piece_start, j - 240), j)
+    if m is None or m.group(1) is not None and not _is_lead(m.group(1)):
         return None
     return m.start() + 1
 
