@@ -76,6 +76,24 @@ def test_as_aside_attributes_the_main_clause(nlp: Language) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "content", "mention", "speaker"),
+    [
+        ("The news came as the ministry said the plant had signed a supply deal with Norway.",
+         "the plant had signed a supply deal with Norway", "the ministry", "ministry"),
+        ("Shares rose as analysts said that the merger would cut costs.", "that the merger would cut costs",
+         "analysts", "analysts"),
+    ],
+)
+def test_an_as_clause_with_a_complement_of_its_own_reports_the_complement(
+    nlp: Language, text: str, content: str, mention: str, speaker: str
+) -> None:
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, content)], type="indirect", cue=only(text, "said"), speaker=speaker,
+          mention=only(text, mention))
+
+
+@pytest.mark.parametrize(
     ("text", "cue", "content", "speaker"),
     [
         ("Mayor Dana Whitfield learned that the bridge had failed its inspection.", "learned",

@@ -147,7 +147,11 @@ def _unquoted_claims(
     relative = relative_report(verb, speaker, ctx)
     if relative is not None:
         return [Claim(relative, cue, speaker, "complement")]
-    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+    # "… came as the government said Rosneft had signed a deal": an "as" clause with a complement of its
+    # own reports that complement, not the clause it leans on
+    own_complement = complement is not None and complement[0] > verb.idx
+    as_clause = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    if as_clause and not own_complement:
         # "As Crane said, the candidates have become …": the clause the aside leans on is the claim
         pieces = ctx.sentence_without(verb.sent, verb.left_edge.i, verb.right_edge.i)
         return [Claim(pieces, cue, speaker, "as-aside")] if pieces else []
