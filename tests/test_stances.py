@@ -128,8 +128,13 @@ def test_nominal_cue(nlp: Language, text: str, content: str, cue: str, speaker: 
          "upbeat about"),
         ("Greta Lindholm was pleased with the offer from the port authority.", "the offer from the port authority",
          "pleased with"),
+        # content ending in its verb: the clause's words all stand before it
+        ("Greta Lindholm is confident that the economy will grow.", "that the economy will grow", "confident"),
+        ("Greta Lindholm is determined that her team will not fold.", "that her team will not fold", "determined"),
+        ("Greta Lindholm is eager to win.", "to win", "eager"),
     ],
-    ids=["confident-that", "critical-of", "eager-to", "upbeat-about", "pleased-with"],
+    ids=["confident-that", "critical-of", "eager-to", "upbeat-about", "pleased-with", "clause-ending-in-its-verb",
+         "determined-that", "infinitive-alone"],
 )
 def test_stance_adjective(nlp: Language, text: str, content: str, cue: str) -> None:
     doc = run(nlp, text)

@@ -43,7 +43,7 @@ class Cues:
         # frozenset, which keys the index by its kept hash
         self.cue_verb_heads = frozenset([*self.cue_verbs, *self.phrasal_heads])
         # the adjectives of models/cue_adjectives.txt ("confident" of "confident that"), read once
-        self.adjective_heads = {frame.split()[0] for frame in lexicon["cue_adjectives"]}
+        self.adjective_heads = frozenset(frame.split()[0] for frame in lexicon["cue_adjectives"])
         # shortest object taken as a claim, for verbs of saying and for verbs of stance or belief: the
         # component's settings `min_indirect_tokens`, `min_stance_tokens`
         self.config = dict(thresholds)

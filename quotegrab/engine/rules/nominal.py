@@ -25,7 +25,8 @@ def nominal_claims(doc: Doc, ctx: DocContext, cues: Cues) -> list[Claim]:
     the possessor or the "by"/"from" agent, else nobody."""
     claims = []
     # an adjective is a cue only as a complement; a noun only with a listed lemma ("claim", "criticism")
-    for noun in ctx.having_any(("dep", ["acomp"]), ("lemma", cues.noun_cue_lemmas)):
+    adjectives = ("lower", cues.adjective_heads)
+    for noun in ctx.having_any(("dep", ["acomp"]), ("lemma", cues.noun_cue_lemmas), adjectives):
         if ctx.quoted(noun):
             continue
         if noun.pos_ == "ADJ" or noun.dep_ == "acomp":
@@ -154,22 +155,29 @@ def _adjective_claim(adjective: Token, ctx: DocContext, cues: Cues) -> Claim | N
     is its "that" clause or the object of its preposition, the speaker that subject."""
     frames = cues.lexicon["cue_adjectives"]
     lemma = adjective.lower_
-    if adjective.dep_ != "acomp" or lemma not in cues.adjective_heads:
+    if lemma not in cues.adjective_heads:
         return None
-    subject = next((c for c in adjective.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if adjective.dep_ == "acomp":
+        holder = adjective.head
+    elif adjective.pos_ == "ADJ" and any(c.dep_ == "auxpass" for c in adjective.children):
+        holder = adjective  # "X is determined that …" parsed as a passive: the subject hangs on the adjective
+    else:
+        return None
+    subject = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or ctx.quoted(subject) or not cues.agent(subject):
         return None  # "the outlook is uncertain": a thing's state, not anyone's stance
     content = None
     cue_end = adjective
     if f"{lemma} that" in frames:
         clause = next((c for c in adjective.children if c.dep_ == "ccomp" and c.i > adjective.i), None)
-        if clause is not None and clause.right_edge.i > clause.i:
+        # a clause of more than its verb; it may end in the verb ("confident that the economy will grow")
+        if clause is not None and clause.right_edge.i > clause.left_edge.i:
             content = subtree_range(clause, stop_at=nested_cue_stop(clause, ctx, cues))
     if content is None and f"{lemma} to" in frames:
         # "the senator is eager to settle": the intention is the infinitive, its "to" included
         intent = next((c for c in adjective.children if c.dep_ == "xcomp" and c.left_edge.i == adjective.i + 1
                        and c.left_edge.lower_ == "to"), None)
-        if intent is not None and intent.right_edge.i > intent.i:
+        if intent is not None and intent.right_edge.i > intent.left_edge.i:
             content = subtree_range(intent, stop_at=nested_cue_stop(intent, ctx, cues))
     if content is None:
         prep = next((c for c in adjective.children if c.dep_ == "prep" and c.i == adjective.i + 1
