@@ -107,8 +107,11 @@ def test_hope_is_a_cue_in_every_form(nlp: Language, verb: str) -> None:
          "Greta Lindholm", "Greta Lindholm"),
         ("Greta Lindholm raised questions about the harbour tax on Tuesday.", "the harbour tax", "questions about",
          "Greta Lindholm", "Greta Lindholm"),
+        ("Greta Lindholm's claim that fares will rise angered the council.", "that fares will rise", "claim",
+         "Greta Lindholm", "Greta Lindholm"),
     ],
-    ids=["criticism-of", "voiced-support-for", "call-to", "argument-that", "raised-questions-about"],
+    ids=["criticism-of", "voiced-support-for", "call-to", "argument-that", "raised-questions-about",
+         "claim-that-ending-in-its-verb"],
 )
 def test_nominal_cue(nlp: Language, text: str, content: str, cue: str, speaker: str, mention: str) -> None:
     doc = run(nlp, text)

@@ -198,9 +198,16 @@ def _that_clause(token: Token) -> bool:
     bare verb ("a claim that officials disputed")."""
     return (
         token.dep_ in ("acl", "ccomp", "appos")
-        and token.right_edge.i > token.i
+        and (token.right_edge.i > token.i or _own_subject(token))
         and any(m.dep_ == "mark" and m.lower_ == "that" for m in token.children)
     )
+
+
+def _own_subject(verb: Token) -> bool:
+    """"(the claim) that taxes will rise": a clause ending in its verb is content when it has a subject and
+    an auxiliary of its own, which a relative clause missing its object ("that officials disputed") lacks."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and any(
+        c.dep_ in ("aux", "auxpass", "neg") for c in verb.children)
 
 
 def self_described(doc: Doc, ctx: DocContext, cues: Cues) -> list[Claim]:
