@@ -4,6 +4,7 @@ and speakers. The stages never call each other; this is where one hands over to 
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Mapping, Sequence
 
 from spacy.attrs import ORTH, SPACY
@@ -24,9 +25,22 @@ _SPELLINGS: tuple[dict[int, str], dict[int, str]] = ({}, {})
 _MAX_SPELLINGS = 400_000
 
 
+# Each Doc's text, once joined: the paragraph component before the parser and the quotegrab component
+# after it both read it, and a Doc's text never changes (merging or splitting tokens keeps every
+# character). Held weakly, so that a text goes with its Doc.
+_TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
+
+
 def document_text(doc: Doc) -> str:
     """`doc.text`, joined from the Doc's word and space columns: `Doc.text` makes a Token object for
     every word and decodes its text again, on every access."""
+    text = _TEXTS.get(doc)
+    if text is None:
+        text = _TEXTS[doc] = _joined_text(doc)
+    return text
+
+
+def _joined_text(doc: Doc) -> str:
     bare, spaced = _SPELLINGS
     if len(bare) + len(spaced) > _MAX_SPELLINGS:
         bare.clear()
