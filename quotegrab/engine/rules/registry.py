@@ -24,7 +24,7 @@ from typing import Any, Literal
 
 from spacy.tokens import Doc, Token
 
-from quotegrab.engine.rules import headline, nominal, passive, phrases, quotations, speech, stance
+from quotegrab.engine.rules import headline, nominal, passive, patterns, phrases, quotations, speech, stance
 from quotegrab.engine.rules.claim import Claim, Replacement, RuleName
 from quotegrab.engine.rules.context import DocContext
 from quotegrab.engine.rules.cues import Cues
@@ -118,6 +118,7 @@ SIEVES: dict[str, Sieve] = {s.name: s for s in (
     Sieve("prep-object", "replacing", ("prep-object",), find=stance.prep_object_claims),
     Sieve("infinitive", "replacing", ("infinitive",), find=stance.infinitive_claims),
     Sieve("object-predicate", "replacing", ("object-predicate",), find=stance.object_predicate_claims),
+    Sieve("cue-pattern", "replacing", ("cue-pattern",), find=patterns.pattern_claims),
     Sieve("in-source", "document", ("in-source",), find=phrases.in_source_claims),
     Sieve("gapped", "document", ("gapped",), find=nominal.gapped_clauses),
     Sieve("self-described", "document", ("self-described",), find=nominal.self_described),
