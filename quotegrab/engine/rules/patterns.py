@@ -4,7 +4,7 @@ speaker, and what follows the phrase (the object of its preposition, or its clau
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from quotegrab.engine.rules.claim import Claim, Replacement, cut_aside, trim
 from quotegrab.engine.rules.context import DocContext
@@ -49,6 +49,8 @@ def _phrase_claim(doc: Doc, start: int, end: int, content: str, ctx: DocContext,
         head = head.head
     if not start <= head.head.i < end or head.head.i == head.i:
         return None  # the words after the phrase are not its own: the parse hangs them elsewhere
+    if content == "someone" and not _someone_or_theirs(head, cues):
+        return None
     stop = nested_cue_stop(head, ctx, cues)
     last = doc[stop - 1] if stop is not None else head.right_edge
     speaker = speaker_of(verb, ctx, cues)
@@ -62,6 +64,12 @@ def _phrase_claim(doc: Doc, start: int, end: int, content: str, ctx: DocContext,
     span = ctx.cut_trailing_comment(*(cut_aside(ctx.text, *span) or span))
     phrase_end = doc[end - 1]
     return Claim([span], (verb.idx, phrase_end.idx + len(phrase_end)), speaker, "cue-pattern")
+
+
+def _someone_or_theirs(head: Token, cues: Cues) -> bool:
+    """"took a shot at [Cruz]", "at [her record]", "at [the White House]": someone, a name, or something
+    of someone's; "took a shot at [goal]" is none."""
+    return cues.agent(head) or head.pos_ == "PROPN" or any(c.dep_ == "poss" for c in head.children)
 
 
 def _content_start(doc: Doc, start: int, end: int, content: str) -> int | None:
