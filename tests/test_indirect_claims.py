@@ -479,3 +479,29 @@ def test_an_infinitive_on_a_phrase_after_be_is_its_subjects(
     q = quote_at(doc, text, only(text, content))
     assert spans_of(q) == [only(text, content)]
     assert q.speaker is not None and q.speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "rest", "cue", "speaker"),
+    [
+        ("The letters covered many subjects, the paper said, including roads, schools and the new harbour.",
+         "The letters covered many subjects", "including roads, schools and the new harbour", "said", "paper"),
+        ("The pilot had no record of trouble, the airline added, and had passed every medical check.",
+         "The pilot had no record of trouble", "and had passed every medical check", "added", "airline"),
+    ],
+    ids=["participle-after-aside", "clause-without-subject-after-aside"],
+)
+def test_a_claim_goes_on_past_its_cue_set_in_commas(nlp: Language, text: str, lead: str, rest: str, cue: str,
+                                                    speaker: str) -> None:
+    doc = run(nlp, text)
+    q = quote_at(doc, text, only(text, lead))
+    assert spans_of(q) == [only(text, lead), only(text, rest)] and q.type == "indirect", describe(doc, text)
+    assert q.cue is not None and q.cue.text == cue
+    assert q.speaker is not None and q.speaker.mention is not None and speaker in q.speaker.mention.text
+
+
+def test_where_the_claim_was_made_stays_out_of_it(nlp: Language) -> None:
+    text = "The ferry will run late, the council said, in a statement on Monday."
+    doc = run(nlp, text)
+    q = quote_at(doc, text, only(text, "The ferry will run late"))
+    assert spans_of(q) == [only(text, "The ferry will run late")], describe(doc, text)
