@@ -241,14 +241,26 @@ def test_according_to_inside_parentheses_reports_what_they_hold(nlp: Language) -
         ("Asked if he would run again, Councillor Tom Reyes said no.", "no", "said", "tom reyes"),
         ("Councillor Tom Reyes said no to the harbour toll.", "no to the harbour toll", "said", "tom reyes"),
         ("Councillor Tom Reyes said so on Monday.", "so", "said", "tom reyes"),
+        ("The ferry will be late again. Councillor Tom Reyes believes it.", "it", "believes", "tom reyes"),
+        ("Will the harbour close? Councillor Tom Reyes thinks so.", "so", "thinks", "tom reyes"),
     ],
-    ids=["same-of", "opposite-about", "no", "no-to", "so"],
+    ids=["same-of", "opposite-about", "no", "no-to", "so", "believe-it", "think-so"],
 )
 def test_short_answer_stands_for_the_view(nlp: Language, text: str, content: str, cue: str, speaker: str) -> None:
     doc = run(nlp, text)
     cue_start = only(text, f" {cue} ")[0] + 1
     check(doc, text, spans=[only(text, content)], type="indirect", speaker=speaker,
           cue=(cue_start, cue_start + len(cue)), casefold_name=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Councillor Tom Reyes said it best.", "Councillor Tom Reyes said that given the storm the ferry would wait."],
+    ids=["manner-after-it", "that-opens-a-clause"],
+)
+def test_a_pronoun_that_does_not_end_its_phrase_is_no_short_answer(nlp: Language, text: str) -> None:
+    doc = run(nlp, text)
+    assert [q for q in doc.quotes if q.spans[0].end - q.spans[0].start <= 4] == [], describe(doc, text)
 
 
 def test_unnamed_passive_of_a_bare_pronoun_reports_nothing(nlp: Language) -> None:
