@@ -517,3 +517,25 @@ def test_where_the_claim_was_made_stays_out_of_it(nlp: Language) -> None:
     doc = run(nlp, text)
     q = quote_at(doc, text, only(text, "The ferry will run late"))
     assert spans_of(q) == [only(text, "The ferry will run late")], describe(doc, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Councillor Tom Reyes announced his resignation.", "his resignation", "announced"),
+        ("Councillor Lena Ortiz questioned the timing.", "the timing", "questioned"),
+        ("Councillor Lena Ortiz acknowledged the mistake.", "the mistake", "acknowledged"),
+    ],
+    ids=["announced", "questioned", "acknowledged"],
+)
+def test_a_short_object_of_a_verb_that_reports_it(nlp: Language, text: str, content: str, cue: str) -> None:
+    doc = run(nlp, text)
+    q = quote_at(doc, text, only(text, content))
+    assert spans_of(q) == [only(text, content)] and q.type == "indirect", describe(doc, text)
+    assert q.cue is not None and (q.cue.start, q.cue.end) == only(text, cue)
+
+
+def test_a_short_object_of_another_verb_of_saying_reports_nothing(nlp: Language) -> None:
+    text = "Councillor Tom Reyes wrote a letter."
+    doc = run(nlp, text)
+    assert doc.quotes == [], describe(doc, text)

@@ -48,6 +48,7 @@ LIST_FILES = (
     "cue_verbs_question",
     "cue_verbs_answer",
     "cue_verbs_quote_object",
+    "cue_verbs_short_object",
     "titles",
     "titles_male",
     "titles_female",

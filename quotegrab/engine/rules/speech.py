@@ -330,7 +330,9 @@ def _object_report(verb: Token, ctx: DocContext, cues: Cues) -> tuple[int, int] 
     if lemma in cues.lexicon["cue_verbs_stance"] and someone:
         return _stance_toward(verb, objects[0], ctx, cues)
     start, end = ctx.absorb_quotations(start, end)
-    stance = lemma in cues.lexicon["cue_verbs_stance"] or lemma in cues.weak_cues
+    # "announced his resignation", "questioned the timing": verbs whose short object is what they report
+    stance = (lemma in cues.lexicon["cue_verbs_stance"] or lemma in cues.weak_cues
+              or lemma in cues.lexicon["cue_verbs_short_object"])
     # "opposes the levy" is a stance; "wrote the bill" is no report: verbs of saying need a longer object
     shortest = cues.config["min_stance_tokens"] if stance else cues.config["min_indirect_tokens"]
     if len(ctx.text[start:end].split()) < shortest:
