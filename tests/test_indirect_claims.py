@@ -259,14 +259,26 @@ def test_according_to_inside_parentheses_reports_what_they_hold(nlp: Language) -
         ("Asked if he would run again, Councillor Tom Reyes said no.", "no", "said", "tom reyes"),
         ("Councillor Tom Reyes said no to the harbour toll.", "no to the harbour toll", "said", "tom reyes"),
         ("Councillor Tom Reyes said so on Monday.", "so", "said", "tom reyes"),
+        ("The ferry will be late again. Councillor Tom Reyes believes it.", "it", "believes", "tom reyes"),
+        ("Will the harbour close? Councillor Tom Reyes thinks so.", "so", "thinks", "tom reyes"),
     ],
-    ids=["same-of", "opposite-about", "no", "no-to", "so"],
+    ids=["same-of", "opposite-about", "no", "no-to", "so", "believe-it", "think-so"],
 )
 def test_short_answer_stands_for_the_view(nlp: Language, text: str, content: str, cue: str, speaker: str) -> None:
     doc = run(nlp, text)
     cue_start = only(text, f" {cue} ")[0] + 1
     check(doc, text, spans=[only(text, content)], type="indirect", speaker=speaker,
           cue=(cue_start, cue_start + len(cue)), casefold_name=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Councillor Tom Reyes said it best.", "Councillor Tom Reyes said that given the storm the ferry would wait."],
+    ids=["manner-after-it", "that-opens-a-clause"],
+)
+def test_a_pronoun_that_does_not_end_its_phrase_is_no_short_answer(nlp: Language, text: str) -> None:
+    doc = run(nlp, text)
+    assert [q for q in doc.quotes if q.spans[0].end - q.spans[0].start <= 4] == [], describe(doc, text)
 
 
 def test_unnamed_passive_of_a_bare_pronoun_reports_nothing(nlp: Language) -> None:
@@ -497,3 +509,51 @@ def test_an_infinitive_on_a_phrase_after_be_is_its_subjects(
     q = quote_at(doc, text, only(text, content))
     assert spans_of(q) == [only(text, content)]
     assert q.speaker is not None and q.speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "rest", "cue", "speaker"),
+    [
+        ("The letters covered many subjects, the paper said, including roads, schools and the new harbour.",
+         "The letters covered many subjects", "including roads, schools and the new harbour", "said", "paper"),
+        ("The pilot had no record of trouble, the airline added, and had passed every medical check.",
+         "The pilot had no record of trouble", "and had passed every medical check", "added", "airline"),
+    ],
+    ids=["participle-after-aside", "clause-without-subject-after-aside"],
+)
+def test_a_claim_goes_on_past_its_cue_set_in_commas(nlp: Language, text: str, lead: str, rest: str, cue: str,
+                                                    speaker: str) -> None:
+    doc = run(nlp, text)
+    q = quote_at(doc, text, only(text, lead))
+    assert spans_of(q) == [only(text, lead), only(text, rest)] and q.type == "indirect", describe(doc, text)
+    assert q.cue is not None and q.cue.text == cue
+    assert q.speaker is not None and q.speaker.mention is not None and speaker in q.speaker.mention.text
+
+
+def test_where_the_claim_was_made_stays_out_of_it(nlp: Language) -> None:
+    text = "The ferry will run late, the council said, in a statement on Monday."
+    doc = run(nlp, text)
+    q = quote_at(doc, text, only(text, "The ferry will run late"))
+    assert spans_of(q) == [only(text, "The ferry will run late")], describe(doc, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Councillor Tom Reyes announced his resignation.", "his resignation", "announced"),
+        ("Councillor Lena Ortiz questioned the timing.", "the timing", "questioned"),
+        ("Councillor Lena Ortiz acknowledged the mistake.", "the mistake", "acknowledged"),
+    ],
+    ids=["announced", "questioned", "acknowledged"],
+)
+def test_a_short_object_of_a_verb_that_reports_it(nlp: Language, text: str, content: str, cue: str) -> None:
+    doc = run(nlp, text)
+    q = quote_at(doc, text, only(text, content))
+    assert spans_of(q) == [only(text, content)] and q.type == "indirect", describe(doc, text)
+    assert q.cue is not None and (q.cue.start, q.cue.end) == only(text, cue)
+
+
+def test_a_short_object_of_another_verb_of_saying_reports_nothing(nlp: Language) -> None:
+    text = "Councillor Tom Reyes wrote a letter."
+    doc = run(nlp, text)
+    assert doc.quotes == [], describe(doc, text)

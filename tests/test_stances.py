@@ -454,3 +454,37 @@ def test_blame_on_someone_keeps_whom_it_is_put_on(nlp: Language) -> None:
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, "the shutdown on party leaders")], type="indirect", speaker="Nora Quell",
           cue=only(text, "blamed"))
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        ("Lena Ortiz's proposal to ban cars from the old town drew criticism.", "proposal",
+         "to ban cars from the old town", "Lena Ortiz"),
+        ("The mayor's plans to sell the ferry were dropped.", "plans", "to sell the ferry", "mayor"),
+        ("Tom Reyes's reluctance to endorse the levy surprised his allies.", "reluctance", "to endorse the levy",
+         "Tom Reyes"),
+    ],
+    ids=["proposal-to", "plans-to", "reluctance-to"],
+)
+def test_an_intention_noun_reports_its_infinitive(nlp: Language, text: str, cue: str, content: str,
+                                                  speaker: str) -> None:
+    doc = run(nlp, text)
+    q = quote_at(doc, text, only(text, content))
+    assert spans_of(q) == [only(text, content)] and q.type == "indirect", describe(doc, text)
+    assert q.cue is not None and (q.cue.start, q.cue.end) == only(text, cue)
+    assert q.speaker is not None and q.speaker.mention is not None and speaker in q.speaker.mention.text
+
+
+def test_a_plan_is_nobody_s_claim_without_a_speaker(nlp: Language) -> None:
+    text = "The plan to sell the ferry was dropped."
+    doc = run(nlp, text)
+    assert doc.quotes == [], describe(doc, text)
+
+
+def test_agreeing_with_someone_is_a_stance_toward_them(nlp: Language) -> None:
+    text = "Councillor Tom Reyes agreed with the harbour master."
+    doc = run(nlp, text)
+    q = quote_at(doc, text, only(text, "the harbour master"))
+    assert q.type == "indirect" and q.cue is not None and (q.cue.start, q.cue.end) == only(text, "agreed with")
+    assert q.speaker is not None and q.speaker.name == "Tom Reyes"

@@ -3,10 +3,14 @@
 Each list file holds one entry per line; `#` starts a comment. A user extends quotegrab by adding a line
 (a cue verb, a title, a role) to a copy of these files and pointing `--lexicon` (or the component's
 `lexicon_path`) at the copy's folder.
+
+Token patterns (spaCy `Matcher` patterns) are JSONL files, one pattern a line, listed in `PATTERN_FILES`;
+lines that begin with `#` are comments.
 """
 
 from __future__ import annotations
 
+import json
 import shutil
 from dataclasses import dataclass, field
 from importlib import resources
@@ -44,6 +48,7 @@ LIST_FILES = (
     "cue_verbs_question",
     "cue_verbs_answer",
     "cue_verbs_quote_object",
+    "cue_verbs_short_object",
     "titles",
     "titles_male",
     "titles_female",
@@ -70,6 +75,26 @@ LIST_FILES = (
 )
 
 
+# JSONL files of token patterns: each line an object with the cue's "name" and its spaCy Matcher "pattern"
+PATTERN_FILES = ("cue_patterns",)
+
+
+def _read_patterns(path: Path) -> tuple[dict, ...]:
+    """The patterns of a JSONL file, in file order; a line that is not JSON says where it is."""
+    patterns = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        try:
+            entry = json.loads(line)
+        except ValueError as err:
+            raise ValueError(f"{path}:{number}: not a JSON pattern: {err}") from err
+        if not isinstance(entry, dict) or not isinstance(entry.get("pattern"), list) or "name" not in entry:
+            raise ValueError(f"{path}:{number}: a pattern needs a \"name\" and a \"pattern\" list")
+        patterns.append(entry)
+    return tuple(patterns)
+
+
 def _read_list(path: Path) -> list[str]:
     entries = []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -88,6 +113,7 @@ def builtin_path() -> Path:
 class Lexicon:
     path: Path
     lists: dict[str, frozenset[str]] = field(default_factory=dict)
+    patterns: dict[str, tuple[dict, ...]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Lexicon:
@@ -98,12 +124,16 @@ class Lexicon:
         for name in LIST_FILES:
             file = folder / f"{name}.txt"
             lists[name] = frozenset(e.lower() for e in _read_list(file)) if file.exists() else frozenset()
-        return cls(path=folder, lists=lists)
+        patterns = {}
+        for name in PATTERN_FILES:
+            file = folder / f"{name}.jsonl"
+            patterns[name] = _read_patterns(file) if file.exists() else ()
+        return cls(path=folder, lists=lists, patterns=patterns)
 
     def to_disk(self, path: Path) -> None:
         path.mkdir(parents=True, exist_ok=True)
         for file in self.path.iterdir():
-            if file.suffix == ".txt":
+            if file.suffix in (".txt", ".jsonl"):
                 shutil.copyfile(file, path / file.name)
 
     def __getitem__(self, name: str) -> frozenset[str]:

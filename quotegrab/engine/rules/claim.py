@@ -15,8 +15,8 @@ _PRT = get_string_id("prt")
 
 # What a claim is, by the rule that found it: the sieves' reconciliation ranks and nests claims by it.
 RuleName = Literal[
-    "according-to", "as-aside", "clause", "colon", "complement", "continuation", "dash", "found-in", "fronted",
-    "fronted-mixed", "gapped", "headline", "headline-fragment", "in-source", "infinitive", "nominal",
+    "according-to", "as-aside", "clause", "colon", "complement", "continuation", "cue-pattern", "dash", "found-in",
+    "fronted", "fronted-mixed", "gapped", "headline", "headline-fragment", "in-source", "infinitive", "nominal",
     "object-predicate", "open-question", "participle-stance", "passive", "predicate-phrase", "prep-object", "question",
     "quote-after", "quote-before", "raising", "self-described", "short-answer", "stance-adjective",
     "stance-object", "transcript", "unnamed",

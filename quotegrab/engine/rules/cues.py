@@ -7,8 +7,10 @@ from collections.abc import Mapping
 
 import numpy
 from spacy.attrs import LEMMA, LOWER, TAG
+from spacy.matcher import Matcher
 from spacy.strings import StringStore, get_string_id
 from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
 
 from quotegrab.engine.grammar import VIEW_PRONOUNS
 from quotegrab.engine.lexicon import Lexicon
@@ -64,6 +66,23 @@ class Cues:
         self._verb_tags: dict[int, bool] = {}
         # the lemmas a cue noun can have: of a noun with a "that" clause or with an object ("criticism of")
         self.noun_cue_lemmas = tuple(sorted({*self.cue_nouns, *self.frame_heads("cue_nouns_object")}))
+        # the cue phrases of models/cue_patterns.jsonl, and the lemmas their first word can have (None when
+        # a pattern's first word is not given by its lemma: then every document is matched)
+        self.cue_patterns = lexicon.patterns.get("cue_patterns", ())
+        self.pattern_anchors = _first_lemmas(self.cue_patterns)
+        self._matcher: tuple[Vocab, Matcher] | None = None
+        # what a pattern's content is ("clause", or "any" words after the phrase), by the match key of its
+        # name (a string's hash, the same in every vocabulary)
+        self.pattern_contents = {get_string_id(str(e["name"])): str(e.get("content", "any")) for e in self.cue_patterns}
+
+    def cue_matcher(self, vocab: Vocab) -> Matcher:
+        """The Matcher of the cue phrases, built once for the pipeline's vocabulary (not per document)."""
+        if self._matcher is None or self._matcher[0] is not vocab:
+            matcher = Matcher(vocab)
+            for entry in self.cue_patterns:
+                matcher.add(str(entry["name"]), [entry["pattern"]], greedy="LONGEST")
+            self._matcher = (vocab, matcher)
+        return self._matcher[1]
 
     def frame_heads(self, name: str) -> tuple[str, ...]:
         """What the cues of lexicon list `name` that run over two words ("accuse of", "make clear") can begin
@@ -193,6 +212,21 @@ class Cues:
         return tok.pos_ in ("NOUN", "PROPN") and (
             lemma in self.lexicon["roles"] or lemma in self.lexicon["group_nouns"] or tok.ent_type_ == "ORG"
         )
+
+
+def _first_lemmas(patterns: tuple[dict, ...]) -> frozenset[str] | None:
+    """The lemmas the first word of the patterns can have: {"LEMMA": "take"} or {"LEMMA": {"IN": [...]}}."""
+    lemmas: set[str] = set()
+    for entry in patterns:
+        first = entry["pattern"][0] if entry["pattern"] else {}
+        lemma = first.get("LEMMA") if isinstance(first, dict) else None
+        if isinstance(lemma, str):
+            lemmas.add(lemma.lower())
+        elif isinstance(lemma, dict) and isinstance(lemma.get("IN"), list):
+            lemmas.update(str(word).lower() for word in lemma["IN"])
+        else:
+            return None
+    return frozenset(lemmas)
 
 
 def parenthetical(verb: Token) -> bool:

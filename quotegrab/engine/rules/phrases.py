@@ -159,6 +159,16 @@ def open_question(doc: Doc, ctx: DocContext, cues: Cues) -> list[Claim]:
     return claims
 
 
+def _ends_its_phrase(word: Token) -> bool:
+    """A pronoun that stands for what was said ends its phrase: a comma, a full stop, "and", or where and
+    when follow it ("said it in Iowa"), not a clause or an adverb of manner ("said it best")."""
+    doc = word.doc
+    if word.i + 1 >= len(doc):
+        return True
+    after = doc[word.i + 1]
+    return after.is_punct or after.pos_ in ("ADP", "CCONJ") and after.lower_ not in ("that", "given")
+
+
 def short_answers(doc: Doc, ctx: DocContext, cues: Cues) -> list[Claim]:
     """A verb with a short word standing for a whole answer or view (models/cue_verbs_short_answer.txt:
     "half said so", "the councillor said no", "40 percent say the same of her rival"): the word, with
@@ -173,6 +183,8 @@ def short_answers(doc: Doc, ctx: DocContext, cues: Cues) -> list[Claim]:
             word = doc[verb.i + 2] if verb.i + 2 < len(doc) and doc[verb.i + 1].lower_ == "the" else word
         if word.head.i != verb.i or f"{verb.lemma_.lower()} {word.lower_}" not in answers or ctx.quoted(word):
             continue
+        if word.pos_ in ("PRON", "DET") and not _ends_its_phrase(word):
+            continue  # "said that given the field, …" (a "that" opening a clause), "said it best"
         last = word
         # "the same of Sanders", "said no to the war": the preposition hangs on the word or on the verb
         about = next((c for c in list(word.children) + list(verb.children) if c.dep_ == "prep" and c.i == word.i + 1

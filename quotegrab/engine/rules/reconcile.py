@@ -42,6 +42,7 @@ KINDS: dict[str, Kind] = {
     "unnamed": Kind(5),
     "raising": Kind(nestable=True),
     "prep-object": Kind(nestable=True),
+    "cue-pattern": Kind(nestable=True),
     "infinitive": Kind(nestable=True),
     "object-predicate": Kind(nestable=True),
 }

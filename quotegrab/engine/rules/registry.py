@@ -24,7 +24,7 @@ from typing import Any, Literal
 
 from spacy.tokens import Doc, Token
 
-from quotegrab.engine.rules import headline, nominal, passive, phrases, quotations, speech, stance
+from quotegrab.engine.rules import headline, nominal, passive, patterns, phrases, quotations, speech, stance
 from quotegrab.engine.rules.claim import Claim, Replacement, RuleName
 from quotegrab.engine.rules.context import DocContext
 from quotegrab.engine.rules.cues import Cues
@@ -126,6 +126,7 @@ SIEVES: dict[str, Sieve] = {s.name: s for s in (
         "prep-object": stance.prep_object_claims,
         "infinitive": stance.infinitive_claims,
         "object-predicate": stance.object_predicate_claims,
+        "cue-pattern": patterns.pattern_claims,
     }),
     *_named_for_their_kind("document", {
         "in-source": phrases.in_source_claims,

@@ -156,7 +156,8 @@ def _unquoted_claims(
         pieces = ctx.sentence_without(verb.sent, verb.left_edge.i, verb.right_edge.i)
         return [Claim(pieces, cue, speaker, "as-aside")] if pieces else []
     if complement is not None and not parenthetical(verb):
-        return [Claim([complement], cue, speaker, "complement")]
+        resumed = _resumed_after_cue(verb, ctx, cues) if complement[1] <= verb.idx else None
+        return [Claim([complement, resumed] if resumed else [complement], cue, speaker, "complement")]
     fronted = fronted_content(ctx, verb, speaker, cues)
     return [Claim(fronted, cue, speaker, "fronted")] if fronted else []
 
@@ -333,7 +334,9 @@ def _object_report(verb: Token, ctx: DocContext, cues: Cues) -> tuple[int, int] 
     if lemma in cues.lexicon["cue_verbs_stance"] and someone:
         return _stance_toward(verb, objects[0], ctx, cues)
     start, end = ctx.absorb_quotations(start, end)
-    stance = lemma in cues.lexicon["cue_verbs_stance"] or lemma in cues.weak_cues
+    # "announced his resignation", "questioned the timing": verbs whose short object is what they report
+    stance = (lemma in cues.lexicon["cue_verbs_stance"] or lemma in cues.weak_cues
+              or lemma in cues.lexicon["cue_verbs_short_object"])
     # "opposes the levy" is a stance; "wrote the bill" is no report: verbs of saying need a longer object
     shortest = cues.config["min_stance_tokens"] if stance else cues.config["min_indirect_tokens"]
     if len(ctx.text[start:end].split()) < shortest:
@@ -519,6 +522,10 @@ def fronted_content(ctx: DocContext, verb: Token, speaker: Span, cues: Cues) -> 
             tail = cut_aside(ctx.text, *tail) if tail is not None else None
             if tail is not None:
                 pieces.append(ctx.cut_trailing_comment(*tail))
+    elif verb.dep_ == "parataxis" and verb.head.i < verb.i and (resumed := _resumed_after_cue(verb, ctx, cues)):
+        # "He had no links to any group, the airline added, and had passed every check": the parser hangs
+        # the rest of the sentence on the cue
+        pieces.append(resumed)
     elif verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and (resume := _parenthetical_end(verb)):
         # "The effects are hard to predict, economists say, because …": the sentence goes on past the aside;
         # an aside the parser sets apart ("The case would be aided, she said, by the calendar") is
@@ -531,6 +538,31 @@ def fronted_content(ctx: DocContext, verb: Token, speaker: Span, cues: Cues) -> 
     if len(pieces) == 1 and (lead[1] - lead[0] < 12 or not _has_verb(ctx, *lead)):
         return []  # "In a speech last July, Trump said:": a scene, not a claim
     return pieces
+
+
+def _resumed_after_cue(verb: Token, ctx: DocContext, cues: Cues) -> tuple[int, int] | None:
+    """"The case would be aided, Devine said, by the calendar": after a cue set off by commas inside the
+    claim it follows, the rest of the sentence the parser hangs on the cue goes on with the claim: a
+    phrase or a clause without a subject of its own, not where or when it was said ("…, she said, in an
+    interview"), nor a report of its own."""
+    doc, sent = verb.doc, verb.sent
+    subject = next((c for c in verb.rights if c.dep_ in _SUBJECT_DEPS), None)
+    comma = (subject.right_edge.i if subject is not None else verb.i) + 1
+    if comma + 1 >= sent.end or doc[comma].text != ",":
+        return None
+    # the first phrase after the comma, past an "and" the parser hangs on the cue beside it
+    rest = next((c for c in verb.rights if c.left_edge.i in (comma + 1, comma + 2) and c.i > comma
+                 and c.dep_ not in ("cc", "punct")), None)
+    if rest is None or rest.dep_ not in ("prep", "advcl", "conj", "acl", "npadvmod") or setting_phrase(rest, cues):
+        return None
+    if cues.is_cue_verb(rest) or any(c.dep_ in _SUBJECT_DEPS for c in rest.children) or ctx.quoted(rest):
+        return None
+    para_end = ctx.paragraph_bounds(verb.idx)[1]
+    last = rest.right_edge
+    tail = trim(ctx.text, doc[comma + 1].idx, min(last.idx + len(last), para_end), min_chars=8)
+    if tail is None:
+        return None
+    return ctx.cut_trailing_comment(*(cut_aside(ctx.text, *tail) or tail))
 
 
 def _has_verb(ctx: DocContext, start: int, end: int) -> bool:
