@@ -17,14 +17,10 @@ def pattern_claims(doc: Doc, ctx: DocContext, cues: Cues) -> list[Replacement]:
     """The claims of the cue phrases matched in the document, each in place of any claim the other rules
     made of the phrase's verb. The Matcher runs only over documents that hold a word a pattern can
     begin with (asked of the context's index), and is built once, not per document."""
-    anchors = cues.pattern_anchors
-    if anchors is not None and not ctx.where("lemma", anchors):
-        return []
     found: list[Replacement] = []
     taken: set[int] = set()
     # the longest phrase first, so that "made the case for" and not "made the case" reads a verb
-    matches = cues.cue_matcher(doc.vocab)(doc)
-    for key, start, end in sorted(matches, key=lambda m: (m[1], m[1] - m[2])):
+    for key, start, end in sorted(_matches(doc, ctx, cues), key=lambda m: (m[1], m[1] - m[2])):
         verb = doc[start]
         if start in taken or ctx.quoted(verb):
             continue
@@ -33,6 +29,31 @@ def pattern_claims(doc: Doc, ctx: DocContext, cues: Cues) -> list[Replacement]:
             taken.add(start)
             found.append((verb, claim))
     return found
+
+
+# the most words a cue phrase runs to (the longest found in 2,300 articles has 8)
+_LONGEST_PHRASE = 20
+
+
+def _matches(doc: Doc, ctx: DocContext, cues: Cues) -> list[tuple[int, int, int]]:
+    """The phrases matched, as the Matcher over the whole Doc finds them (each phrase's longest match, as
+    `greedy="LONGEST"` keeps it), but read only from the words a pattern can begin with: the Matcher
+    walking every word of the Doc costs more than all the other sieves but one."""
+    matcher = cues.cue_matcher(doc.vocab)
+    anchors = sorted(ctx.where("lemma", cues.pattern_anchors)) if cues.pattern_anchors is not None else None
+    if anchors is None:
+        return list(matcher(doc))
+    found = []
+    for i in anchors:
+        found.extend((key, i + start, i + end) for key, start, end in matcher(doc[i : i + _LONGEST_PHRASE])
+                     if start == 0)
+    # what greedy="LONGEST" does over the whole Doc: of one pattern's overlapping matches, the longest
+    # (the earlier of equals) is kept
+    kept: list[tuple[int, int, int]] = []
+    for key, start, end in sorted(found, key=lambda m: (m[2] - m[1], -m[1]), reverse=True):
+        if not any(k == key and s < end and start < e for k, s, e in kept):
+            kept.append((key, start, end))
+    return kept
 
 
 def _phrase_claim(doc: Doc, start: int, end: int, content: str, ctx: DocContext, cues: Cues) -> Claim | None:
