@@ -981,3 +981,45 @@ def test_lone_word_beginning_an_organisation_name_is_the_organisation(
     doc = run(nlp, text)
     quote = quote_at(doc, text, only(text, claim))
     assert quote.speaker is not None and quote.speaker.name == speaker, describe(doc, text)
+
+
+
+
+ROLE_COMMA_NAME = [
+    ("its London lawyer", "Peter Galbraith"),
+    ("its lawyer", "Ruth Kellett"),
+    ("the firm's spokeswoman", "Daniel Moreau"),
+]
+
+
+@pytest.mark.parametrize(("role", "name"), ROLE_COMMA_NAME)
+def test_role_then_name_set_off_by_a_comma(nlp: Language, role: str, name: str) -> None:
+    # the parser hangs "<name> of <firm>" on the comma, not on the role; a person's name set off by a
+    # comma right after a role holds the role
+    text = (f"Corvane Shipping said its losses had doubled. According to {role}, {name} of Hollis and "
+            "Crane, the claim rests on the value of the shares a year ago.")
+    doc = run(nlp, text)
+    q = quote_at(doc, text, only(text, "the claim rests on"))
+    assert q.speaker is not None, describe(doc, text)
+    assert (q.speaker.name, q.speaker.resolved_by) == (name, "name"), describe(doc, text)
+    assert (q.speaker.mention.start, q.speaker.mention.end) == only(text, role)
+    assert q.cue is not None and (q.cue.start, q.cue.end) == only(text, "According to")
+
+
+@engine_bug("the content of a fronted 'According to X, Name of Firm,' takes in the apposed name")
+def test_role_then_name_set_off_by_a_comma_content(nlp: Language) -> None:
+    role, name = ROLE_COMMA_NAME[0]
+    text = (f"Corvane Shipping said its losses had doubled. According to {role}, {name} of Hollis and "
+            "Crane, the claim rests on the value of the shares a year ago.")
+    doc = run(nlp, text)
+    q = quote_at(doc, text, only(text, "the claim rests on"))
+    assert [(s.start, s.end) for s in q.spans] == [only(text, "the claim rests on the value of the shares a year ago")]
+
+
+def test_role_then_name_in_a_list_is_not_apposition(nlp: Language) -> None:
+    # "the minister, Imogen Threlfall and …": a list after a role names no holder for it
+    text = ("Corvane Shipping met the minister on Friday. According to the minister, Imogen Threlfall and "
+            "two aides were present, the talks went well.")
+    doc = run(nlp, text)
+    speakers = {q.speaker.name for q in doc.quotes if q.speaker is not None}
+    assert "Imogen Threlfall" not in speakers, describe(doc, text)

@@ -126,12 +126,27 @@ def _head_name(r: Reading) -> Span | None:
         if appositive is not None and appositive.i <= r.mention.end + 4:
             own = next((e for e in r.article.names_between(appositive.i - 8, appositive.i + 8)
                         if e.start <= appositive.i < e.end), None)
+    if own is None and r.role is not None:
+        own = _name_set_after(r)
     if own is None:
         # "GOP contender and former neurosurgeon Ben Carson": the name the role runs on to
         own = next((e for e in r.names if (e.label_ == "PERSON" or first_named(r.article.words, e))
                     and e.root.dep_ in ("appos", "conj")
                     and e.root.head.i == head.i), None)
     return own
+
+
+def _name_set_after(r: Reading) -> Span | None:
+    """"According to its Paris lawyer, Emmanuel Gaillard of Shearman and Sterling, …": a person's name
+    set off by a comma right after a role is that role's holder, however the parser hung it."""
+    doc, end = r.mention.doc, r.mention.end
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return None
+    after = r.article.names_between(end + 1, end + 2)
+    if not after or after[0].label_ != "PERSON" or after[0].end >= len(doc):
+        return None
+    # the name ends the apposition: a comma, or "of"/"at" and the body it serves
+    return after[0] if doc[after[0].end].text == "," or doc[after[0].end].pos_ == "ADP" else None
 
 
 def head_name(r: Reading) -> Link | None:
