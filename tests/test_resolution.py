@@ -1023,3 +1023,46 @@ def test_role_then_name_in_a_list_is_not_apposition(nlp: Language) -> None:
     doc = run(nlp, text)
     speakers = {q.speaker.name for q in doc.quotes if q.speaker is not None}
     assert "Imogen Threlfall" not in speakers, describe(doc, text)
+
+
+def test_prime_ministers_spokesman_speaks_for_downing_street(nlp: Language) -> None:
+    # no prime minister is introduced: the office speaks from its seat, and "he" goes on with it; the
+    # former minister named before is neither the prime minister nor his spokesman
+    text = ("Downing Street rejected the report. Former minister Gareth Pellow said the cabinet was "
+            "ignored. The prime minister's official spokesman said the cabinet still met every week. "
+            'But he added: "Not every decision can be taken there."')
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "the cabinet still met every week")], type="indirect",
+          speaker="Downing Street", resolved_by="spokesperson",
+          mention=only(text, "The prime minister's official spokesman"), cue=at(text, "said", 1))
+    he = at(text, "he added")[0]
+    check(doc, text, spans=[only(text, "Not every decision can be taken there.")], type="direct",
+          speaker="Downing Street", resolved_by="pronoun", mention=(he, he + 2), cue=only(text, "added"))
+    assert next(s for s in doc.speakers if s.name == "Downing Street").kind == "organization"
+
+
+def test_prime_ministers_spokesman_without_the_seat_named(nlp: Language) -> None:
+    text = ("Former minister Gareth Pellow said the cabinet was ignored. The prime minister's spokesman "
+            "said the cabinet still met every week.")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "the cabinet still met every week")], type="indirect",
+          speaker="Downing Street", resolved_by="spokesperson",
+          mention=only(text, "The prime minister's spokesman"), cue=at(text, "said", 1))
+
+
+def test_spokesman_of_a_named_prime_minister_is_his(nlp: Language) -> None:
+    text = ("Prime Minister Alan Worth flew to Brussels on Monday. The prime minister's spokesman said the "
+            "talks would go on all week.")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "the talks would go on all week")], type="indirect",
+          speaker="Alan Worth", resolved_by="spokesperson", mention=only(text, "The prime minister's spokesman"))
+
+
+def test_prime_minister_is_no_minister_introduced_before(nlp: Language) -> None:
+    # "the prime minister" is not the "former minister" the article introduces: a compound office is
+    # held only by one introduced with the whole of it
+    text = ("Former minister Gareth Pellow criticised the budget on Monday. Alan Worth visited a school in "
+            "Leeds. The prime minister said the budget would help families.")
+    doc = run(nlp, text)
+    q = quote_at(doc, text, only(text, "the budget would help families"))
+    assert q.speaker is not None and q.speaker.name != "Gareth Pellow", describe(doc, text)

@@ -65,6 +65,8 @@ LIST_FILES = (
     "epithet_nouns",
     "document_nouns",
     "titles_given_name",
+    "office_seats",
+    "offices_compound",
     "negating_verbs",
     "org_aliases",
 )

@@ -53,7 +53,14 @@ from quotegrab.engine.resolution.mentions import (
     role_of,
 )
 from quotegrab.engine.resolution.names import by_name, lone_surname, person_named
-from quotegrab.engine.resolution.organisations import by_role, formal_org_noun, holder_for, nearest_org, owner
+from quotegrab.engine.resolution.organisations import (
+    by_role,
+    formal_org_noun,
+    holder_for,
+    nearest_org,
+    owner,
+    role_holders,
+)
 from quotegrab.engine.resolution.pronouns import by_pronoun, group_antecedent, place_before, previous_speaker
 
 
@@ -334,8 +341,21 @@ def spokesperson(r: Reading) -> Link | None:
     if r.lower not in r.article.words.spokespeople:
         return None
     principal = _principal(r, _PRINCIPAL_PREPOSITIONS)
+    seat = _office_seat(r.article, principal) if principal is not None else None
+    if seat is not None:
+        return seat, "spokesperson"
     entity = link(r.article, principal)[0] if principal is not None else _unnamed_principal(r)
     return (entity, "spokesperson") if entity is not None and entity.kind != "document" else None
+
+
+def _office_seat(article: Article, principal: Span) -> Entity | None:
+    """"the prime minister's official spokesman", with no prime minister introduced in the article: the
+    office speaks from its seat (models/office_seats.txt), "Downing Street" however the article names it."""
+    role = role_of(article.words, principal)
+    seat = article.words.office_seats.get(role) if role is not None else None
+    if seat is None or article.names_between(principal.start, principal.end) or role_holders(article, role):
+        return None
+    return organisation_named(article, seat)
 
 
 # how far back an unnamed spokesperson looks for the organisation that spoke before
@@ -555,15 +575,25 @@ def known_organisation(r: Reading) -> Link | None:
     canon = words.org_canonical(name)
     if canon is None or r.mention[0].lower_ in QUANTIFIERS or not name[:1].isupper():
         return None  # "many Tories" are members of the party, a group; "conservatives" an outlook
-    named = next((e for e in r.article.entities if e.kind == "organization"
-                  and words.org_canonical(e.name) == canon), None)
+    return organisation_named(r.article, name), "organization"
+
+
+def organisation_named(article: Article, name: str) -> Entity:
+    """The one organisation of the names that stand for it (models/org_aliases.txt): the entity the
+    article names it by, else one speaker of its most formal name the article writes."""
+    words = article.words
+    canon = words.org_canonical(name) or name.lower()
+    named = next((e for e in article.entities if e.kind == "organization"
+                  and (words.org_canonical(e.name) or e.name.lower()) == canon), None)
     if named is not None:
-        return named, "organization"
+        return named
     key = f"organization:{canon}"
-    if key not in r.article.unnamed:
-        name = _formal_alias(r.article, name)
-        r.article.unnamed[key] = Entity(name=name[:1].upper() + name[1:], kind="organization")
-    return r.article.unnamed[key], "organization"
+    if key not in article.unnamed:
+        name = _formal_alias(article, name)
+        # a seat from the word lists the article never writes ("downing street") is capitalised as a name
+        name = name.title() if name.islower() else name[:1].upper() + name[1:]
+        article.unnamed[key] = Entity(name=name, kind="organization")
+    return article.unnamed[key]
 
 
 def _formal_alias(article: Article, name: str) -> str:

@@ -43,6 +43,10 @@ class Vocabulary:
     documents: frozenset[str]
     # titles before a given name ("Prince Charles"), which no surname joins
     given_name_titles: frozenset[str]
+    # offices that are no office of their last word ("prime minister" is no "minister")
+    compound_offices: frozenset[str]
+    # each office to its seat, whose spokespeople speak for it ("prime minister" -> "downing street")
+    office_seats: dict[str, str]
     # verbs that negate a report they govern ("refused to say")
     negating_verbs: frozenset[str]
     # each organisation's name to the names that stand for it too ("tories" -> the Conservatives)
@@ -86,6 +90,8 @@ class Vocabulary:
             epithets=lexicon["epithet_nouns"],
             documents=lexicon["document_nouns"],
             given_name_titles=lexicon["titles_given_name"],
+            compound_offices=lexicon["offices_compound"],
+            office_seats=_office_seats(lexicon["office_seats"]),
             negating_verbs=lexicon["negating_verbs"],
             org_aliases=_alias_groups(lexicon["org_aliases"]),
             org_alias_lines=_alias_lines(lexicon["org_aliases"]),
@@ -141,3 +147,10 @@ def _alias_lines(lines: frozenset[str]) -> dict[str, tuple[str, ...]]:
         for name in names:
             ordered.setdefault(name, names)
     return ordered
+
+
+
+def _office_seats(lines: frozenset[str]) -> dict[str, str]:
+    """"prime minister = downing street": each office to its seat."""
+    pairs = (line.partition("=") for line in lines)
+    return {office.strip(): seat.strip() for office, _, seat in pairs if seat.strip()}
