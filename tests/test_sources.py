@@ -104,6 +104,10 @@ def test_a_document_with_no_issuer_is_a_document(
          "Merrill", "Merrill Lynch"),
         ("The Bank of England kept rates on hold. The Bank said inflation would stay below its target.",
          "The Bank", "Bank of England"),
+        # the acronym first, the full name later and with no brackets: "BNP leader … the British
+        # National Party": one organisation, named by its full name
+        ("CWU leaders met on Monday. The Coastal Workers Union said the strike would go on. A CWU "
+         "spokesman said talks had failed.", "A CWU spokesman", "Coastal Workers Union"),
     ],
 )
 def test_an_acronym_or_a_short_name_is_the_organisation(nlp: Language, text: str, mention: str, speaker: str) -> None:

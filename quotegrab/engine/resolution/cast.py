@@ -223,8 +223,10 @@ class _Casting:
         if entity is None:
             entity = Entity(name=name, kind="organization")
             self.article.entities.append(entity)
-        elif " " not in entity.name and not _acronym(entity.name) and len(name.split()) > 1:
-            # "Fairmont" first, "Fairmont Hotels & Resorts" later: the fuller name names the organisation
+        elif " " not in entity.name and len(name.split()) > 1 and (
+                not _acronym(entity.name) or entity.name.upper() == _initials(name, self.words.acronym_skip_words)):
+            # "Fairmont" first, "Fairmont Hotels & Resorts" later, "BNP" then "British National Party":
+            # the fuller name names the organisation
             shorter, entity.name = entity.name, name
             entity.add_alias(shorter)
         self.by_org[key] = entity
@@ -252,6 +254,11 @@ class _Casting:
         if _acronym(name):
             spelt = [e for e in orgs if _initials(e.name, words.acronym_skip_words) == name.upper()]
             return spelt[0] if len(spelt) == 1 else None
+        initials = _initials(name, words.acronym_skip_words)
+        # "BNP leader Nick Griffin … the British National Party": a full name after its acronym
+        abbreviated = [e for e in orgs if _acronym(e.name) and e.name.upper() == initials]
+        if len(abbreviated) == 1:
+            return abbreviated[0]
         first = key.split()[0]
         if first in words.org_generic_words or "." in first:
             return None
