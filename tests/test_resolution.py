@@ -1066,3 +1066,23 @@ def test_prime_minister_is_no_minister_introduced_before(nlp: Language) -> None:
     doc = run(nlp, text)
     q = quote_at(doc, text, only(text, "the budget would help families"))
     assert q.speaker is not None and q.speaker.name != "Gareth Pellow", describe(doc, text)
+
+
+def test_speaker_reported_inside_another_claim_does_not_go_on(nlp: Language) -> None:
+    # Hale is named inside what Worth denies in the same sentence: the "He" after it goes on with Worth
+    text = ("Alan Worth leads the council. Mr Worth denied Tom Hale, his aide, said the plans were dead. "
+            "He also said he was confident the vote would pass.")
+    doc = run(nlp, text)
+    he = at(text, "He also")[0]
+    check(doc, text, spans=[only(text, "he was confident the vote would pass")], type="indirect",
+          speaker="Alan Worth", resolved_by="pronoun", mention=(he, he + 2), cue=at(text, "said", 1))
+
+
+def test_speaker_reporting_himself_goes_on(nlp: Language) -> None:
+    # "Kovac said he understands …": the one reported is the reporter, who goes on speaking
+    text = ("Gareth Pellow and Tom Kovac sit on the council. Mr Kovac said he understands the worry. "
+            '"We will find the money," he said.')
+    doc = run(nlp, text)
+    he = at(text, "he said")[0]
+    check(doc, text, spans=[only(text, "We will find the money,")], type="direct", speaker="Tom Kovac",
+          resolved_by="pronoun", mention=(he, he + 2))
