@@ -1086,3 +1086,22 @@ def test_speaker_reporting_himself_goes_on(nlp: Language) -> None:
     he = at(text, "he said")[0]
     check(doc, text, spans=[only(text, "We will find the money,")], type="direct", speaker="Tom Kovac",
           resolved_by="pronoun", mention=(he, he + 2))
+
+
+def test_title_of_a_see_is_a_person(nlp: Language) -> None:
+    # "the Archbishop of Canterbury" names the holder of the see: a person a later "he" goes on with
+    text = ("Alan Worth spoke in Leeds on Monday. The Archbishop of Canterbury said the parties should stop "
+            'frightening voters. "Fear is no policy," he said.')
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "the parties should stop frightening voters")], type="indirect",
+          speaker="Archbishop of Canterbury", mention=only(text, "The Archbishop of Canterbury"))
+    he = at(text, "he said")[0]
+    check(doc, text, spans=[only(text, "Fear is no policy,")], type="direct", speaker="Archbishop of Canterbury",
+          resolved_by="pronoun", mention=(he, he + 2))
+    assert next(s for s in doc.speakers if s.name == "Archbishop of Canterbury").kind == "person"
+
+
+def test_a_state_is_no_title_of_a_person(nlp: Language) -> None:
+    text = "The Islamic State said the attack was its work."
+    doc = run(nlp, text)
+    assert [(s.name, s.kind) for s in doc.speakers] == [("Islamic State", "organization")], describe(doc, text)

@@ -672,6 +672,14 @@ def untagged_full_name(r: Reading) -> Link | None:
     return _new_person(r.article, plain(r.mention)) if first_named(r.article.words, r.mention) else None
 
 
+def _title_of(r: Reading) -> bool:
+    """"the Archbishop of Canterbury", "the Duke of Westminster": a title with the see, place or body
+    it is of names its holder, a person."""
+    head = r.head
+    return (r.article.words.is_title(head) and head.text[:1].isupper()
+            and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.rights))
+
+
 def _addressed(r: Reading) -> bool:
     """"Mr Katwala", "Dr Okafor": a name after a title of address is a person's, whatever the NER made
     of it."""
@@ -722,8 +730,10 @@ def _only_person_before(r: Reading) -> Entity | None:
 def description(r: Reading) -> Link | None:
     """Anything else: a person described by a role ("a senior official"), else an organisation."""
     name = plain(r.mention)
-    # an epithet ("the former teacher", "the champion") describes a person, whoever it is
-    person = r.is_role() or r.lower in r.article.words.epithets or r.head.ent_type_ == "PERSON"
+    # an epithet ("the former teacher", "the champion") describes a person, whoever it is; so does a
+    # title with the office it is of ("the Archbishop of Canterbury", "the Duke of Westminster")
+    words = r.article.words
+    person = r.is_role() or r.lower in words.epithets or r.head.ent_type_ == "PERSON" or _title_of(r)
     kind = "person" if person or _addressed(r) else "organization"
     if kind == "organization":
         # "The ILO" the NER did not tag, after "the International Labour Organisation (ILO)"
