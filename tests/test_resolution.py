@@ -1105,3 +1105,21 @@ def test_a_state_is_no_title_of_a_person(nlp: Language) -> None:
     text = "The Islamic State said the attack was its work."
     doc = run(nlp, text)
     assert [(s.name, s.kind) for s in doc.speakers] == [("Islamic State", "organization")], describe(doc, text)
+
+
+def test_headline_verb_is_no_part_of_a_name(nlp: Language) -> None:
+    # the NER runs "McAllister rejects Lions" into one name; the name ends before the verb, and the
+    # headline's speaker is the person the body names
+    text = ("McAllister rejects Lions rumours\n\nIreland lock Brian McAllister has dismissed reports linking "
+            "him to the captaincy.")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "Lions rumours")], type="indirect", speaker="Brian McAllister",
+          resolved_by="surname", mention=at(text, "McAllister"), cue=only(text, "rejects"))
+    assert "McAllister rejects Lions" not in [s.name for s in doc.speakers]
+
+
+def test_name_particle_is_no_verb(nlp: Language) -> None:
+    text = "Aviation analyst Nick Van den Brul said the airline had been lucky."
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "the airline had been lucky")], type="indirect",
+          speaker="Nick Van den Brul")

@@ -66,6 +66,7 @@ LIST_FILES = (
     "document_nouns",
     "titles_given_name",
     "office_seats",
+    "name_particles",
     "offices_compound",
     "negating_verbs",
     "org_aliases",

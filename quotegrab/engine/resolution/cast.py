@@ -33,6 +33,7 @@ from quotegrab.engine.resolution.entities import (
 )
 from quotegrab.engine.resolution.mentions import (
     appositive_roles,
+    cut_at_verb,
     inside_title,
     introduced_as,
     left_descriptors,
@@ -52,7 +53,7 @@ from quotegrab.engine.scanner import Quotation, QuotationIndex
 
 def cast(words: Vocabulary, doc: Doc, quotations: list[Quotation], entities: list[Span], text: str) -> Article:
     """The article with its entities and sightings; `entities` are the document's named entities."""
-    entities = split_at_address(doc, entities)
+    entities = cut_at_verb(words, doc, split_at_address(doc, entities))
     names = [e for e in entities if e.label_ in ("PERSON", "ORG")]
     people = sorted(names + misread_people(words, doc, entities), key=lambda e: e.start)
     article = Article(words=words, doc=doc, text=text, names=people, quotations=QuotationIndex(quotations))

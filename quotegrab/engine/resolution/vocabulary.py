@@ -45,6 +45,8 @@ class Vocabulary:
     given_name_titles: frozenset[str]
     # offices that are no office of their last word ("prime minister" is no "minister")
     compound_offices: frozenset[str]
+    # lower-case words of people's names ("van", "den"), never a headline's verb
+    name_particles: frozenset[str]
     # each office to its seat, whose spokespeople speak for it ("prime minister" -> "downing street")
     office_seats: dict[str, str]
     # verbs that negate a report they govern ("refused to say")
@@ -91,6 +93,7 @@ class Vocabulary:
             documents=lexicon["document_nouns"],
             given_name_titles=lexicon["titles_given_name"],
             compound_offices=lexicon["offices_compound"],
+            name_particles=lexicon["name_particles"],
             office_seats=_office_seats(lexicon["office_seats"]),
             negating_verbs=lexicon["negating_verbs"],
             org_aliases=_alias_groups(lexicon["org_aliases"]),
