@@ -1123,3 +1123,19 @@ def test_name_particle_is_no_verb(nlp: Language) -> None:
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, "the airline had been lucky")], type="indirect",
           speaker="Nick Van den Brul")
+
+
+@pytest.mark.parametrize("mention", ["The pair", "The two", "Both men"])
+def test_a_count_of_people_is_the_people_named_together(nlp: Language, mention: str) -> None:
+    text = ("Tomas Kervan and Erik Dahlberg withdrew from the Games on Friday. "
+            f"{mention} said they had been injured in a crash.")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "they had been injured in a crash")], type="indirect",
+          speaker="Tomas Kervan and Erik Dahlberg", resolved_by="group", mention=only(text, mention))
+    assert next(s for s in doc.speakers if s.name == "Tomas Kervan and Erik Dahlberg").kind == "group"
+
+
+def test_both_sides_count_no_one_named(nlp: Language) -> None:
+    text = "Tomas Kervan and Erik Dahlberg met the unions on Friday. Both sides said the talks had failed."
+    doc = run(nlp, text)
+    assert "Tomas Kervan and Erik Dahlberg" not in [s.name for s in doc.speakers], describe(doc, text)

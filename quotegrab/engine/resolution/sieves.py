@@ -222,6 +222,37 @@ def _group_counted(head: Token) -> Span | None:
     return None
 
 
+# how many words back "the pair" looks for the people it counts
+_PAIR_REACH = 120
+
+
+def named_together(r: Reading) -> Link | None:
+    """"Kenteris and Thanou withdrew from the Games … The pair claimed they had been injured": a noun
+    that counts people ("the pair", "the two", "both men") is the people last named together, a group
+    named by their names."""
+    mention, words = r.mention, r.article.words
+    # "both men", "the two women": a count of people; "both countries", "both sides" count no one named
+    counted = r.lower in words.pair_nouns or (
+        r.lower in ("men", "women") and any(c.lower_ in words.pair_nouns for c in r.head.children))
+    if not counted or mention[0].lower_ not in ("the", "both") or r.names:
+        return None
+    article, doc = r.article, mention.doc
+    for token in reversed(doc[max(0, mention.start - _PAIR_REACH) : mention.start]):
+        if token.dep_ != "conj" or token.ent_type_ != "PERSON" or article.quoted(token.idx):
+            continue
+        names = [_person_name_at(article, token.head), _person_name_at(article, token)]
+        people = [by_name(article, n)[0] if n is not None else None for n in names]
+        if all(p is not None and p.kind == "person" for p in people) and people[0] is not people[1]:
+            return article.speaker("group", " and ".join(p.name for p in people if p is not None)), "group"
+        return None
+    return None
+
+
+def _person_name_at(article: Article, token: Token) -> Span | None:
+    return next((e for e in article.names_between(token.i - 4, token.i + 1)
+                 if e.start <= token.i < e.end and e.label_ == "PERSON"), None)
+
+
 def age_described(r: Reading) -> Link | None:
     """"The 31-year-old said …", "the 28-year-old Austrian": a person described by age is the person
     the copy is about (no one speaks as an age)."""
@@ -766,6 +797,8 @@ def description(r: Reading) -> Link | None:
 SIEVES: tuple[tuple[str, Callable[[Reading], Link | None]], ...] = (
     ("head name", head_name),
     ("it", it),
+    # before "number": "the two" after two people named together is those two, no share of a poll
+    ("named together", named_together),
     ("number", number),
     ("those", those),
     ("nobody in particular", nobody_in_particular),

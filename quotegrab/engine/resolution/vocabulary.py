@@ -47,6 +47,8 @@ class Vocabulary:
     compound_offices: frozenset[str]
     # lower-case words of people's names ("van", "den"), never a headline's verb
     name_particles: frozenset[str]
+    # nouns naming people by their number ("the pair", "the two")
+    pair_nouns: frozenset[str]
     # each office to its seat, whose spokespeople speak for it ("prime minister" -> "downing street")
     office_seats: dict[str, str]
     # verbs that negate a report they govern ("refused to say")
@@ -94,6 +96,7 @@ class Vocabulary:
             given_name_titles=lexicon["titles_given_name"],
             compound_offices=lexicon["offices_compound"],
             name_particles=lexicon["name_particles"],
+            pair_nouns=lexicon["pair_nouns"],
             office_seats=_office_seats(lexicon["office_seats"]),
             negating_verbs=lexicon["negating_verbs"],
             org_aliases=_alias_groups(lexicon["org_aliases"]),
