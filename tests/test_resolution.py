@@ -1139,3 +1139,15 @@ def test_both_sides_count_no_one_named(nlp: Language) -> None:
     text = "Tomas Kervan and Erik Dahlberg met the unions on Friday. Both sides said the talks had failed."
     doc = run(nlp, text)
     assert "Tomas Kervan and Erik Dahlberg" not in [s.name for s in doc.speakers], describe(doc, text)
+
+
+def test_role_holder_introduced_only_later_is_not_referred_back_to(nlp: Language) -> None:
+    # Tom Hale is introduced as a cabinet secretary only a paragraph later: "the former cabinet
+    # secretary" goes back to the man who spoke just before, not forward to him (after the headline,
+    # whose roles the body goes on to introduce)
+    text = ("Cabinet 'bypassed for years'\n\nAlan Pellow said the cabinet had been bypassed for years. The former "
+            "cabinet secretary said the government relied too much on its advisers.\n\nBut former Cabinet "
+            "Secretary Tom Hale disagreed.")
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "the government relied too much on its advisers")], type="indirect",
+          speaker="Alan Pellow", resolved_by="role", mention=only(text, "The former cabinet secretary"))

@@ -32,9 +32,13 @@ class Article:
     # it was found), so that a pronoun can go on with the speaker before it
     said: list[tuple[int, int, Entity, str]] = field(default_factory=list)
     name_starts: list[int] = field(init=False)
+    # where the first line (a headline, or the first paragraph) ends
+    headline_end: int = field(init=False)
 
     def __post_init__(self) -> None:
         self.name_starts = [e.start for e in self.names]
+        line_end = self.text.find("\n")
+        self.headline_end = line_end if line_end >= 0 else len(self.text)
 
     def quoted(self, pos: int) -> bool:
         return self.quotations.at(pos) is not None

@@ -35,7 +35,16 @@ def by_role(article: Article, role: str, pos: int) -> Entity | None:
     head = role.split()[-1]
     subordinate = words.subordinate_titles
     deputy = role.split()[0] in subordinate
+    # "The former cabinet secretary said … ¶ … his predecessor as Cabinet Secretary, Lord Armstrong":
+    # one introduced with the role only in a later paragraph is not who it refers to (a headline's role,
+    # "Warren Hammers Wells Fargo CEO", is the one the body goes on to introduce; "The state attorney
+    # general is confirming … But Attorney General Eric Schneiderman …" names the holder in the paragraph)
     holders = role_holders(article, role)
+    if pos > article.headline_end:
+        paragraph_end = article.text.find("\n", pos)
+        until = paragraph_end if paragraph_end >= 0 else len(article.text)
+        ids = {id(e) for e in holders}
+        holders = list({id(e): e for w, e, _ in article.sightings if w < until and id(e) in ids}.values())
     if not holders:
         # "the senator" with nobody introduced as one: the nearest person, as for a pronoun
         female = head in words.female_titles
