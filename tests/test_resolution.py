@@ -1151,3 +1151,11 @@ def test_role_holder_introduced_only_later_is_not_referred_back_to(nlp: Language
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, "the government relied too much on its advisers")], type="indirect",
           speaker="Alan Pellow", resolved_by="role", mention=only(text, "The former cabinet secretary"))
+
+
+def test_the_premier_is_a_role(nlp: Language) -> None:
+    # "the premier" is the head of government, a person, not an organisation called "premier"
+    text = "Alan Worth opened the hospital on Monday. The premier said the wards would be ready by spring."
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "the wards would be ready by spring")], type="indirect",
+          speaker="Alan Worth", resolved_by="role", mention=only(text, "The premier"))
