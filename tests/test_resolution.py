@@ -1159,3 +1159,25 @@ def test_the_premier_is_a_role(nlp: Language) -> None:
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, "the wards would be ready by spring")], type="indirect",
           speaker="Alan Worth", resolved_by="role", mention=only(text, "The premier"))
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "speaker"),
+    [
+        ("The Northern Executive lost the vote on Monday. Executive ministers said they would appeal.",
+         "Executive ministers", "Northern Executive"),
+        ("The Harbour Alliance lost two seats. Harbour Alliance officials said they would appeal.",
+         "Harbour Alliance officials", "Harbour Alliance"),
+    ],
+)
+def test_officials_named_by_their_body_speak_for_it(nlp: Language, text: str, mention: str, speaker: str) -> None:
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "they would appeal")], type="indirect", speaker=speaker,
+          resolved_by="organization", mention=only(text, mention))
+
+
+def test_officials_of_a_country_stay_a_group(nlp: Language) -> None:
+    text = "The Mexican Embassy was closed on Monday. Mexican officials said they would appeal."
+    doc = run(nlp, text)
+    check(doc, text, spans=[only(text, "they would appeal")], type="indirect", speaker="Mexican officials",
+          resolved_by="group")

@@ -66,6 +66,7 @@ LIST_FILES = (
     "document_nouns",
     "titles_given_name",
     "office_seats",
+    "body_members",
     "pair_nouns",
     "name_particles",
     "offices_compound",

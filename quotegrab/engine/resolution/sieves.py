@@ -657,11 +657,36 @@ def _formal_alias(article: Article, name: str) -> str:
     return name
 
 
+def _body_of_members(r: Reading) -> Entity | None:
+    """"Lib Dem officials", "Executive ministers": the body named before them, as the article names it
+    ("the Liberal Democrats", "the Scottish Executive"), if it does."""
+    article, head = r.article, r.head
+    if r.lower not in article.words.body_members:
+        return None
+    before = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]
+    # "US officials", "Mexican officials": a country or a people is no body the officials belong to
+    if not before or any(not t.text[:1].isupper() or t.ent_type_ in ("GPE", "NORP", "LOC") for t in before):
+        return None
+    name = r.mention.doc[before[0].left_edge.i : before[-1].i + 1].text
+    if article.words.org_canonical(name) is not None:
+        named = organisation_named(article, name)
+        if any(e is named for e in article.entities):
+            return named
+    # the body's name ends with the word ("Executive": the Scottish Executive), no "Vatican Radio"
+    last = name.split()[-1].lower()
+    body = nearest_org(article, last, r.pos, named_only=True)
+    return body if body is not None and body.name.lower().split()[-1] == last else None
+
+
 def group_noun(r: Reading) -> Link | None:
-    """A plural noun ("officials", "critics"): an unnamed group named by its mention."""
+    """A plural noun ("officials", "critics"): an unnamed group named by its mention; officials a body's
+    name is set before speak for the body."""
     head, mention = r.head, r.mention
     if not (r.lower in r.article.words.groups or (head.tag_ in ("NNS", "NNPS") and head.ent_type_ != "ORG")):
         return None
+    body = _body_of_members(r)
+    if body is not None:
+        return body, "organization"
     name = plain(mention)
     if mention[0].is_sent_start and mention[0].pos_ != "PROPN" and not mention[0].ent_type_:
         name = name[:1].lower() + name[1:]  # "Officials said" names the group "officials"

@@ -49,6 +49,8 @@ class Vocabulary:
     name_particles: frozenset[str]
     # nouns naming people by their number ("the pair", "the two")
     pair_nouns: frozenset[str]
+    # who acts for a body named before them ("Lib Dem officials")
+    body_members: frozenset[str]
     # each office to its seat, whose spokespeople speak for it ("prime minister" -> "downing street")
     office_seats: dict[str, str]
     # verbs that negate a report they govern ("refused to say")
@@ -97,6 +99,7 @@ class Vocabulary:
             compound_offices=lexicon["offices_compound"],
             name_particles=lexicon["name_particles"],
             pair_nouns=lexicon["pair_nouns"],
+            body_members=lexicon["body_members"],
             office_seats=_office_seats(lexicon["office_seats"]),
             negating_verbs=lexicon["negating_verbs"],
             org_aliases=_alias_groups(lexicon["org_aliases"]),
