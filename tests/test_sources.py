@@ -104,6 +104,10 @@ def test_a_document_with_no_issuer_is_a_document(
          "Merrill", "Merrill Lynch"),
         ("The Bank of England kept rates on hold. The Bank said inflation would stay below its target.",
          "The Bank", "Bank of England"),
+        # the acronym first, the full name later and with no brackets: "BNP leader … the British
+        # National Party": one organisation, named by its full name
+        ("CWU leaders met on Monday. The Coastal Workers Union said the strike would go on. A CWU "
+         "spokesman said talks had failed.", "A CWU spokesman", "Coastal Workers Union"),
     ],
 )
 def test_an_acronym_or_a_short_name_is_the_organisation(nlp: Language, text: str, mention: str, speaker: str) -> None:
@@ -150,6 +154,11 @@ def test_a_share_is_of_a_group_never_a_number(nlp: Language, text: str, content:
          "suited her well.", "the course suited her well", "The champion", "Hayley Yelling"),
         ("Andy Murray won in three sets on Friday. The 21-year-old said he had never felt fitter.",
          "he had never felt fitter", "The 21-year-old", "Andy Murray"),
+        # the one the copy is about, not merely the last one named: Gardener is named nearer, but once
+        ("Darren Pike was given an MBE on Friday. Pike won relay gold in Athens last summer. His team-mates "
+         "Jason Gardener and Tom Reid were honoured too. Pike's relay win made up for his poor displays in "
+         "the individual events. The 31-year-old said a hamstring injury had slowed him.",
+         "a hamstring injury had slowed him", "The 31-year-old", "Darren Pike"),
     ],
 )
 def test_a_description_is_the_person_introduced_with_it(

@@ -70,6 +70,11 @@ LIST_FILES = (
     "epithet_nouns",
     "document_nouns",
     "titles_given_name",
+    "office_seats",
+    "body_members",
+    "pair_nouns",
+    "name_particles",
+    "offices_compound",
     "negating_verbs",
     "org_aliases",
 )

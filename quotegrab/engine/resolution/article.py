@@ -35,11 +35,15 @@ class Article:
     # it was found), so that a pronoun can go on with the speaker before it
     said: list[tuple[int, int, Entity, str]] = field(default_factory=list)
     name_starts: list[int] = field(init=False)
+    # where the first line (a headline, or the first paragraph) ends
+    headline_end: int = field(init=False)
     # each word's lower-case form as a string hash, read from the Doc once when first asked for
     _lowers: list[int] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.name_starts = [e.start for e in self.names]
+        line_end = self.text.find("\n")
+        self.headline_end = line_end if line_end >= 0 else len(self.text)
 
     def written(self, lowered: Iterable[str]) -> list[int]:
         """The token positions where the article writes one of these lower-case words: one pass over the

@@ -33,6 +33,7 @@ from quotegrab.engine.resolution.entities import (
 )
 from quotegrab.engine.resolution.mentions import (
     appositive_roles,
+    cut_at_verb,
     inside_title,
     introduced_as,
     left_descriptors,
@@ -52,7 +53,7 @@ from quotegrab.engine.scanner import Quotation, QuotationIndex
 
 def cast(words: Vocabulary, doc: Doc, quotations: list[Quotation], entities: list[Span], text: str) -> Article:
     """The article with its entities and sightings; `entities` are the document's named entities."""
-    entities = split_at_address(doc, entities)
+    entities = cut_at_verb(words, doc, split_at_address(doc, entities))
     names = [e for e in entities if e.label_ in ("PERSON", "ORG")]
     people = sorted(names + misread_people(words, doc, entities), key=lambda e: e.start)
     article = Article(words=words, doc=doc, text=text, names=people, quotations=QuotationIndex(quotations))
@@ -223,8 +224,10 @@ class _Casting:
         if entity is None:
             entity = Entity(name=name, kind="organization")
             self.article.entities.append(entity)
-        elif " " not in entity.name and not _acronym(entity.name) and len(name.split()) > 1:
-            # "Fairmont" first, "Fairmont Hotels & Resorts" later: the fuller name names the organisation
+        elif " " not in entity.name and len(name.split()) > 1 and (
+                not _acronym(entity.name) or entity.name.upper() == _initials(name, self.words.acronym_skip_words)):
+            # "Fairmont" first, "Fairmont Hotels & Resorts" later, "BNP" then "British National Party":
+            # the fuller name names the organisation
             shorter, entity.name = entity.name, name
             entity.add_alias(shorter)
         self.by_org[key] = entity
@@ -252,6 +255,11 @@ class _Casting:
         if _acronym(name):
             spelt = [e for e in orgs if _initials(e.name, words.acronym_skip_words) == name.upper()]
             return spelt[0] if len(spelt) == 1 else None
+        initials = _initials(name, words.acronym_skip_words)
+        # "BNP leader Nick Griffin … the British National Party": a full name after its acronym
+        abbreviated = [e for e in orgs if _acronym(e.name) and e.name.upper() == initials]
+        if len(abbreviated) == 1:
+            return abbreviated[0]
         first = key.split()[0]
         if first in words.org_generic_words or "." in first:
             return None

@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # the rules import this stage, so their Claim is read for typ
 def link_claims(article: Article, claims: list[Claim]) -> list[Link]:
     """The speaker of each claim and how it was found: a continuation's is the quote's it continues."""
     only_reported = _named_only_in_reports(article, claims)
+    reported: list[tuple[int, int, Entity]] = []
     links: list[Link] = []
     for claim in claims:
         continued = _continued(claims, claim, links)
@@ -27,9 +28,10 @@ def link_claims(article: Article, claims: list[Claim]) -> list[Link]:
         else:
             entity, how = link(article, claim.mention)
             links.append((entity, how))
-            if entity is not None:
+            if entity is not None and not _reported_by_another(reported, claim.mention.start_char, entity):
                 _learn(article, claim, entity, how)
                 _remember_speaker(article, claim, entity, how)
+                reported.extend(_reported_spans(article, claim, entity))
                 if _reports_speech(claim):
                     _demote_inside(article, claim, only_reported - {id(entity)})
     return links
@@ -44,6 +46,23 @@ _SPEECH_REPORTS = ("complement", "as-aside", "fronted", "fronted-mixed", "accord
 
 def _reports_speech(claim: Claim) -> bool:
     return claim.type != "direct" and claim.rule in _SPEECH_REPORTS
+
+
+def _reported_spans(article: Article, claim: Claim, speaker: Entity) -> list[tuple[int, int, Entity]]:
+    """What a claim reports its speaker said, cut to the sentence of its cue."""
+    cue = article.doc.char_span(*claim.cue, alignment_mode="expand") if claim.cue is not None else None
+    if not _reports_speech(claim) or cue is None or not len(cue):
+        return []
+    sentence = cue[0].sent
+    return [(max(s, sentence.start_char), min(e, sentence.end_char), speaker) for s, e in claim.spans]
+
+
+def _reported_by_another(reported: list[tuple[int, int, Entity]], where: int, speaker: Entity) -> bool:
+    """"But Mr Howard denied Mr Yeo … said the plans "stink". He also said …": a speaker named inside
+    what another speaker says in the same sentence is reported, not speaking: the pronouns after it go
+    on with the one who reports, so it is no previous speaker and gains no salience. ("Maloy said he
+    understands …" is Maloy reporting himself, and goes on.)"""
+    return any(a <= where < b and e is not speaker for a, b, e in reported[-6:])
 
 
 def _named_only_in_reports(article: Article, claims: list[Claim]) -> set[int]:

@@ -157,6 +157,22 @@ def split_at_address(doc: Doc, entities: list[Span]) -> list[Span]:
     return split
 
 
+# finite verbs, which no name holds in lower case
+_FINITE_VERBS = ("VBZ", "VBD", "VBP")
+
+
+def cut_at_verb(words: Vocabulary, doc: Doc, entities: list[Span]) -> list[Span]:
+    """"O'Connell rejects Lions rumours": a name the NER ran on into a headline's verb ends before it."""
+    cut = []
+    for ent in entities:
+        verb = next((t.i for t in ent[1:] if t.tag_ in _FINITE_VERBS and t.text.islower()
+                     and t.text not in words.name_particles), None)
+        if ent.label_ in ("ORG", "PERSON") and verb is not None:
+            ent = Span(doc, ent.start, verb, label=ent.label_)
+        cut.append(ent)
+    return cut
+
+
 def looks_like_person(words: Vocabulary, ent: Span) -> bool:
     """An ORG-tagged "Elena Ruiz": two or three capitalised words starting with a first name."""
     tokens = [t for t in ent if not t.is_punct]

@@ -12,14 +12,39 @@ from quotegrab.engine.resolution.names import by_name
 from quotegrab.engine.resolution.pronouns import by_pronoun
 
 
+def role_holders(article: Article, role: str) -> list[Entity]:
+    """The people the article introduces with this role ("the senator": "Sen. Ann Cole"); a deputy's
+    role ("vice president") is no holder of the office it deputises for."""
+    head = role.split()[-1]
+    subordinate = article.words.subordinate_titles
+    deputy = role.split()[0] in subordinate
+    if role in article.words.compound_offices:
+        # "the prime minister", "the attorney general": a compound office is not any "minister" or
+        # "general" the article introduces, only one introduced with the whole of it
+        # ("Attorney General Eric Schneiderman" has both words of the title among his roles)
+        words = set(role.split())
+        return [e for e in article.entities if e.kind == "person"
+                and (words <= e.roles or any(r == role or r.endswith(" " + role) for r in e.roles))]
+    return [e for e in article.entities if e.kind == "person" and (role in e.roles or head in e.roles
+            or any(r.endswith(head) and (deputy or r.split()[0] not in subordinate) for r in e.roles))]
+
+
 def by_role(article: Article, role: str, pos: int) -> Entity | None:
     """The person introduced with this role, the latest named of several; else the nearest person."""
     words = article.words
     head = role.split()[-1]
     subordinate = words.subordinate_titles
     deputy = role.split()[0] in subordinate
-    holders = [e for e in article.entities if e.kind == "person" and (role in e.roles or head in e.roles
-               or any(r.endswith(head) and (deputy or r.split()[0] not in subordinate) for r in e.roles))]
+    # "The former cabinet secretary said … ¶ … his predecessor as Cabinet Secretary, Lord Armstrong":
+    # one introduced with the role only in a later paragraph is not who it refers to (a headline's role,
+    # "Warren Hammers Wells Fargo CEO", is the one the body goes on to introduce; "The state attorney
+    # general is confirming … But Attorney General Eric Schneiderman …" names the holder in the paragraph)
+    holders = role_holders(article, role)
+    if pos > article.headline_end:
+        paragraph_end = article.text.find("\n", pos)
+        until = paragraph_end if paragraph_end >= 0 else len(article.text)
+        ids = {id(e) for e in holders}
+        holders = list({id(e): e for w, e, _ in article.sightings if w < until and id(e) in ids}.values())
     if not holders:
         # "the senator" with nobody introduced as one: the nearest person, as for a pronoun
         female = head in words.female_titles

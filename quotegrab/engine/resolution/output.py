@@ -31,9 +31,12 @@ def assemble(
     for entity, _ in links:
         if entity is not None:
             entity.name = readable_name(entity.name)
+    # by identity: two speakers may hold equal fields (two organisations "Fusion" the cast kept apart)
     order: list[Entity] = []
+    seen: set[int] = set()
     for entity, _ in links:
-        if entity is not None and entity not in order:
+        if entity is not None and id(entity) not in seen:
+            seen.add(id(entity))
             order.append(entity)
     ids = {id(e): f"s{i}" for i, e in enumerate(order, 1)}
     starts = doc.to_array(IDX).tolist() if doc is not None and len(doc) else []

@@ -21,6 +21,7 @@ In order (SIEVES):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -41,7 +42,7 @@ from quotegrab.engine.grammar import (
     relative_antecedent,
 )
 from quotegrab.engine.resolution.article import Article
-from quotegrab.engine.resolution.entities import Entity, Link
+from quotegrab.engine.resolution.entities import Entity, Link, most_salient
 from quotegrab.engine.resolution.mentions import (
     apposed_to,
     definite,
@@ -53,7 +54,14 @@ from quotegrab.engine.resolution.mentions import (
     role_of,
 )
 from quotegrab.engine.resolution.names import by_name, lone_surname, person_named
-from quotegrab.engine.resolution.organisations import by_role, formal_org_noun, holder_for, nearest_org, owner
+from quotegrab.engine.resolution.organisations import (
+    by_role,
+    formal_org_noun,
+    holder_for,
+    nearest_org,
+    owner,
+    role_holders,
+)
 from quotegrab.engine.resolution.pronouns import by_pronoun, group_antecedent, place_before, previous_speaker
 
 
@@ -126,12 +134,27 @@ def _head_name(r: Reading) -> Span | None:
         if appositive is not None and appositive.i <= r.mention.end + 4:
             own = next((e for e in r.article.names_between(appositive.i - 8, appositive.i + 8)
                         if e.start <= appositive.i < e.end), None)
+    if own is None and r.role is not None:
+        own = _name_set_after(r)
     if own is None:
         # "GOP contender and former neurosurgeon Ben Carson": the name the role runs on to
         own = next((e for e in r.names if (e.label_ == "PERSON" or first_named(r.article.words, e))
                     and e.root.dep_ in ("appos", "conj")
                     and e.root.head.i == head.i), None)
     return own
+
+
+def _name_set_after(r: Reading) -> Span | None:
+    """"According to its Paris lawyer, Emmanuel Gaillard of Shearman and Sterling, …": a person's name
+    set off by a comma right after a role is that role's holder, however the parser hung it."""
+    doc, end = r.mention.doc, r.mention.end
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return None
+    after = r.article.names_between(end + 1, end + 2)
+    if not after or after[0].label_ != "PERSON" or after[0].end >= len(doc):
+        return None
+    # the name ends the apposition: a comma, or "of"/"at" and the body it serves
+    return after[0] if doc[after[0].end].text == "," or doc[after[0].end].pos_ == "ADP" else None
 
 
 def head_name(r: Reading) -> Link | None:
@@ -199,15 +222,63 @@ def _group_counted(head: Token) -> Span | None:
     return None
 
 
+# how many words back "the pair" looks for the people it counts
+_PAIR_REACH = 120
+
+
+def named_together(r: Reading) -> Link | None:
+    """"Kenteris and Thanou withdrew from the Games … The pair claimed they had been injured": a noun
+    that counts people ("the pair", "the two", "both men") is the people last named together, a group
+    named by their names."""
+    mention, words = r.mention, r.article.words
+    # "both men", "the two women": a count of people; "both countries", "both sides" count no one named
+    counted = r.lower in words.pair_nouns or (
+        r.lower in ("men", "women") and any(c.lower_ in words.pair_nouns for c in r.head.children))
+    if not counted or mention[0].lower_ not in ("the", "both") or r.names:
+        return None
+    article, doc = r.article, mention.doc
+    for token in reversed(doc[max(0, mention.start - _PAIR_REACH) : mention.start]):
+        if token.dep_ != "conj" or token.ent_type_ != "PERSON" or article.quoted(token.idx):
+            continue
+        names = [_person_name_at(article, token.head), _person_name_at(article, token)]
+        people = [by_name(article, n)[0] if n is not None else None for n in names]
+        if all(p is not None and p.kind == "person" for p in people) and people[0] is not people[1]:
+            return article.speaker("group", " and ".join(p.name for p in people if p is not None)), "group"
+        return None
+    return None
+
+
+def _person_name_at(article: Article, token: Token) -> Span | None:
+    return next((e for e in article.names_between(token.i - 4, token.i + 1)
+                 if e.start <= token.i < e.end and e.label_ == "PERSON"), None)
+
+
 def age_described(r: Reading) -> Link | None:
     """"The 31-year-old said …", "the 28-year-old Austrian": a person described by age is the person
-    last in view, as for a pronoun (no one speaks as an age)."""
+    the copy is about (no one speaks as an age)."""
     words = [t.lower_ for t in r.mention]
     aged = any(w == "year" and i + 2 < len(words) and words[i + 2] == "old" for i, w in enumerate(words))
     if not aged or any(e.label_ == "PERSON" for e in r.names) or r.mention[0].lower_ not in ("the", "this"):
         return None
-    person = by_pronoun(r.article, "one", r.pos)
+    person = _topic_person(r.article, r.pos)
     return (person, "role") if person is not None else None
+
+
+# how far back an epithet looks for the person it describes
+_EPITHET_REACH = 3000
+
+
+def _topic_person(article: Article, pos: int) -> Entity | None:
+    """"Campbell's relay triumph made up for his displays in Athens … The 31-year-old said …": the person
+    an age or a nationality describes is the one the copy is about, most often and most prominently
+    in view before it (each sighting's weighted distance, divided by the times named so far), not
+    merely the last one named."""
+    lo = bisect_left(article.sightings, pos - _EPITHET_REACH, key=lambda s: s[0])
+    hi = bisect_left(article.sightings, pos, key=lambda s: s[0])
+    people = {id(e): e for _, e, _ in article.sightings[lo:hi] if e.kind == "person"}
+    if not people:
+        return None
+    return most_salient(list(people.values()), pos, article.sightings[:hi])
 
 
 def those(r: Reading) -> Link | None:
@@ -319,8 +390,21 @@ def spokesperson(r: Reading) -> Link | None:
     if r.lower not in r.article.words.spokespeople:
         return None
     principal = _principal(r, _PRINCIPAL_PREPOSITIONS)
+    seat = _office_seat(r.article, principal) if principal is not None else None
+    if seat is not None:
+        return seat, "spokesperson"
     entity = link(r.article, principal)[0] if principal is not None else _unnamed_principal(r)
     return (entity, "spokesperson") if entity is not None and entity.kind != "document" else None
+
+
+def _office_seat(article: Article, principal: Span) -> Entity | None:
+    """"the prime minister's official spokesman", with no prime minister introduced in the article: the
+    office speaks from its seat (models/office_seats.txt), "Downing Street" however the article names it."""
+    role = role_of(article.words, principal)
+    seat = article.words.office_seats.get(role) if role is not None else None
+    if seat is None or article.names_between(principal.start, principal.end) or role_holders(article, role):
+        return None
+    return organisation_named(article, seat)
 
 
 # how far back an unnamed spokesperson looks for the organisation that spoke before
@@ -540,15 +624,25 @@ def known_organisation(r: Reading) -> Link | None:
     canon = words.org_canonical(name)
     if canon is None or r.mention[0].lower_ in QUANTIFIERS or not name[:1].isupper():
         return None  # "many Tories" are members of the party, a group; "conservatives" an outlook
-    named = next((e for e in r.article.entities if e.kind == "organization"
-                  and words.org_canonical(e.name) == canon), None)
+    return organisation_named(r.article, name), "organization"
+
+
+def organisation_named(article: Article, name: str) -> Entity:
+    """The one organisation of the names that stand for it (models/org_aliases.txt): the entity the
+    article names it by, else one speaker of its most formal name the article writes."""
+    words = article.words
+    canon = words.org_canonical(name) or name.lower()
+    named = next((e for e in article.entities if e.kind == "organization"
+                  and (words.org_canonical(e.name) or e.name.lower()) == canon), None)
     if named is not None:
-        return named, "organization"
+        return named
     key = f"organization:{canon}"
-    if key not in r.article.unnamed:
-        name = _formal_alias(r.article, name)
-        r.article.unnamed[key] = Entity(name=name[:1].upper() + name[1:], kind="organization")
-    return r.article.unnamed[key], "organization"
+    if key not in article.unnamed:
+        name = _formal_alias(article, name)
+        # a seat from the word lists the article never writes ("downing street") is capitalised as a name
+        name = name.title() if name.islower() else name[:1].upper() + name[1:]
+        article.unnamed[key] = Entity(name=name, kind="organization")
+    return article.unnamed[key]
 
 
 def _formal_alias(article: Article, name: str) -> str:
@@ -563,11 +657,36 @@ def _formal_alias(article: Article, name: str) -> str:
     return name
 
 
+def _body_of_members(r: Reading) -> Entity | None:
+    """"Lib Dem officials", "Executive ministers": the body named before them, as the article names it
+    ("the Liberal Democrats", "the Scottish Executive"), if it does."""
+    article, head = r.article, r.head
+    if r.lower not in article.words.body_members:
+        return None
+    before = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]
+    # "US officials", "Mexican officials": a country or a people is no body the officials belong to
+    if not before or any(not t.text[:1].isupper() or t.ent_type_ in ("GPE", "NORP", "LOC") for t in before):
+        return None
+    name = r.mention.doc[before[0].left_edge.i : before[-1].i + 1].text
+    if article.words.org_canonical(name) is not None:
+        named = organisation_named(article, name)
+        if any(e is named for e in article.entities):
+            return named
+    # the body's name ends with the word ("Executive": the Scottish Executive), no "Vatican Radio"
+    last = name.split()[-1].lower()
+    body = nearest_org(article, last, r.pos, named_only=True)
+    return body if body is not None and body.name.lower().split()[-1] == last else None
+
+
 def group_noun(r: Reading) -> Link | None:
-    """A plural noun ("officials", "critics"): an unnamed group named by its mention."""
+    """A plural noun ("officials", "critics"): an unnamed group named by its mention; officials a body's
+    name is set before speak for the body."""
     head, mention = r.head, r.mention
     if not (r.lower in r.article.words.groups or (head.tag_ in ("NNS", "NNPS") and head.ent_type_ != "ORG")):
         return None
+    body = _body_of_members(r)
+    if body is not None:
+        return body, "organization"
     name = plain(mention)
     if mention[0].is_sent_start and mention[0].pos_ != "PROPN" and not mention[0].ent_type_:
         name = name[:1].lower() + name[1:]  # "Officials said" names the group "officials"
@@ -627,6 +746,14 @@ def untagged_full_name(r: Reading) -> Link | None:
     return _new_person(r.article, plain(r.mention)) if first_named(r.article.words, r.mention) else None
 
 
+def _title_of(r: Reading) -> bool:
+    """"the Archbishop of Canterbury", "the Duke of Westminster": a title with the see, place or body
+    it is of names its holder, a person."""
+    head = r.head
+    return (r.article.words.is_title(head) and head.text[:1].isupper()
+            and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.rights))
+
+
 def _addressed(r: Reading) -> bool:
     """"Mr Katwala", "Dr Okafor": a name after a title of address is a person's, whatever the NER made
     of it."""
@@ -677,8 +804,10 @@ def _only_person_before(r: Reading) -> Entity | None:
 def description(r: Reading) -> Link | None:
     """Anything else: a person described by a role ("a senior official"), else an organisation."""
     name = plain(r.mention)
-    # an epithet ("the former teacher", "the champion") describes a person, whoever it is
-    person = r.is_role() or r.lower in r.article.words.epithets or r.head.ent_type_ == "PERSON"
+    # an epithet ("the former teacher", "the champion") describes a person, whoever it is; so does a
+    # title with the office it is of ("the Archbishop of Canterbury", "the Duke of Westminster")
+    words = r.article.words
+    person = r.is_role() or r.lower in words.epithets or r.head.ent_type_ == "PERSON" or _title_of(r)
     kind = "person" if person or _addressed(r) else "organization"
     if kind == "organization":
         # "The ILO" the NER did not tag, after "the International Labour Organisation (ILO)"
@@ -693,6 +822,8 @@ def description(r: Reading) -> Link | None:
 SIEVES: tuple[tuple[str, Callable[[Reading], Link | None]], ...] = (
     ("head name", head_name),
     ("it", it),
+    # before "number": "the two" after two people named together is those two, no share of a poll
+    ("named together", named_together),
     ("number", number),
     ("those", those),
     ("nobody in particular", nobody_in_particular),

@@ -30,6 +30,10 @@ _WORD_LISTS: dict[str, str] = {
     "epithets": "epithet_nouns",
     "documents": "document_nouns",
     "given_name_titles": "titles_given_name",
+    "compound_offices": "offices_compound",
+    "name_particles": "name_particles",
+    "pair_nouns": "pair_nouns",
+    "body_members": "body_members",
     "negating_verbs": "negating_verbs",
 }
 
@@ -68,6 +72,16 @@ class Vocabulary:
     documents: frozenset[str]
     # titles before a given name ("Prince Charles"), which no surname joins
     given_name_titles: frozenset[str]
+    # offices that are no office of their last word ("prime minister" is no "minister")
+    compound_offices: frozenset[str]
+    # lower-case words of people's names ("van", "den"), never a headline's verb
+    name_particles: frozenset[str]
+    # nouns naming people by their number ("the pair", "the two")
+    pair_nouns: frozenset[str]
+    # who acts for a body named before them ("Lib Dem officials")
+    body_members: frozenset[str]
+    # each office to its seat, whose spokespeople speak for it ("prime minister" -> "downing street")
+    office_seats: dict[str, str]
     # verbs that negate a report they govern ("refused to say")
     negating_verbs: frozenset[str]
     # each organisation's name to the names that stand for it too ("tories" -> the Conservatives)
@@ -93,6 +107,7 @@ class Vocabulary:
             title_roles=title_roles,
             role_synonyms=role_synonyms,
             first_names=lexicon["names_female"] | lexicon["names_male"],
+            office_seats=_office_seats(lexicon["office_seats"]),
             org_aliases=_alias_groups(lexicon["org_aliases"]),
             org_alias_lines=_alias_lines(lexicon["org_aliases"]),
         )
@@ -147,3 +162,10 @@ def _alias_lines(lines: frozenset[str]) -> dict[str, tuple[str, ...]]:
         for name in names:
             ordered.setdefault(name, names)
     return ordered
+
+
+
+def _office_seats(lines: frozenset[str]) -> dict[str, str]:
+    """"prime minister = downing street": each office to its seat."""
+    pairs = (line.partition("=") for line in lines)
+    return {office.strip(): seat.strip() for office, _, seat in pairs if seat.strip()}
