@@ -415,10 +415,13 @@ def _past_quoted_comma(verb: Token, end: int, ctx: DocContext, cues: Cues) -> in
         return end
     sent_end = verb.sent.end_char
     rest = ctx.doc.char_span(end, sent_end, alignment_mode="contract")
-    if rest is None or len(rest) < 3 or any(
-        ctx.quoted(t) or cues.is_cue_verb(t) or t.dep_ in _SUBJECT_DEPS for t in rest
-    ):  # a new subject ("…," and the council agreed) starts the writer's own clause
+    if rest is None or len(rest) < 3:
         return end
+    # ", compared to what rivals are doing": a subject inside a phrase that leans on the report is no
+    # new clause of the writer's
+    leaning = rest[0].pos_ in ("SCONJ", "ADP") or rest[0].tag_ == "VBN"
+    if any(ctx.quoted(t) or cues.is_cue_verb(t) or (t.dep_ in _SUBJECT_DEPS and not leaning) for t in rest):
+        return end  # a new subject ("…," and the council agreed) starts the writer's own clause
     return sent_end
 
 
