@@ -322,7 +322,7 @@ def _object_report(verb: Token, ctx: DocContext, cues: Cues) -> tuple[int, int] 
         return None
     if all(c.dep_ == "dobj" and c.lower_ in EMPTY_OBJECTS for c in right):
         return None
-    start = asked_start(right) if lemma == "ask" else min(c.left_edge.idx for c in right)
+    start = asked_start(right) if lemma == "ask" else topic_start(right, cues)
     end_tok = verb.doc[max(c.right_edge.i for c in right)]
     end = end_tok.idx + len(end_tok)
     if not ctx.has_quotation(start, end) and lemma in cues.lexicon["cue_verbs_quote_object"]:
@@ -485,6 +485,17 @@ def asked_start(asked: list[Token]) -> int:
     if pobj is None or first.left_edge.i != first.i or pobj.right_edge.i - pobj.left_edge.i < 2:
         return first.left_edge.idx
     return pobj.left_edge.idx
+
+
+def topic_start(right: list[Token], cues: Cues) -> int:
+    """Where a cue's object begins: "joked about moving abroad" is about moving abroad, without the "about"
+    (models/topic_prepositions.txt), when the phrase opens the object."""
+    first = min(right, key=lambda c: c.left_edge.i)
+    if first.dep_ == "prep" and first.lower_ in cues.lexicon["topic_prepositions"]:
+        # "cautioned against raising fees": a deed named by a gerund is the topic too
+        act = next((c for c in first.children if c.dep_ == "pcomp" and c.i == first.i + 1), None)
+        return act.left_edge.idx if act is not None else asked_start([first])
+    return first.left_edge.idx
 
 
 def setting_phrase(child: Token, cues: Cues) -> bool:
