@@ -228,3 +228,39 @@ def test_a_report_keeps_the_reason_hung_on_its_cue(nlp: Language) -> None:
     check(doc, text, spans=[only(text, "that the fee was pointless, because if there were more permits, the city "
                                        "would still hold them")],
           type="indirect", speaker="Nadia Brook", cue=only(text, "argued"))
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Mayor Lena Ortiz has come out in support of Tom Reyes, the harbour board's choice for the new post.",
+         "Tom Reyes", "come out in support of"),
+        ("Lena Ortiz said the ferry would stop at Port Elwyn, the town where she grew up.",
+         "the ferry would stop at Port Elwyn", "said"),
+    ],
+    ids=["stance-object", "clause"],
+)
+def test_a_claim_stops_before_the_writers_description_of_a_name(nlp: Language, text: str, content: str,
+                                                                 cue: str) -> None:
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, content)], type="indirect", speaker="Lena Ortiz", cue=only(text, cue))
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Lena Ortiz cautioned against raising the harbour fees before the summer season.",
+         "raising the harbour fees before the summer season", "cautioned"),
+        ("Lena Ortiz joked about moving the town hall onto the old ferry.",
+         "moving the town hall onto the old ferry", "joked"),
+        ("Lena Ortiz responded with a long list of complaints about the night service.",
+         "a long list of complaints about the night service", "responded"),
+    ],
+    ids=["against-gerund", "about-gerund", "with-noun"],
+)
+def test_a_claim_begins_after_the_preposition_that_opens_its_topic(nlp: Language, text: str, content: str,
+                                                                   cue: str) -> None:
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, content)], type="indirect", speaker="Lena Ortiz", cue=only(text, cue))

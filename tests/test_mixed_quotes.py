@@ -102,8 +102,13 @@ def test_quote_after_a_relative_cue_clause_is_mixed(nlp: Language) -> None:
         ('Tom Reyes said his friend is ready to "take on the cartel," secure the border and help veterans.',
          'his friend is ready to "take on the cartel," secure the border and help veterans'),
         ('Tom Reyes said the plan was "a start," and the council agreed.', 'the plan was "a start,"'),
+        # a phrase that leans on the report keeps its own subject inside the claim
+        ('Tom Reyes said the ferry was "running late," after the crew had left early.',
+         'the ferry was "running late," after the crew had left early'),
+        ('Tom Reyes said the new levy was "small change," compared to what other towns pay.',
+         'the new levy was "small change," compared to what other towns pay'),
     ],
-    ids=["same-report", "writer-goes-on"],
+    ids=["same-report", "writer-goes-on", "after-clause", "compared-to"],
 )
 def test_mixed_claim_past_a_quote_closed_by_a_comma(nlp: Language, text: str, content: str) -> None:
     doc = run(nlp, text)

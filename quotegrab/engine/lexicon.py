@@ -27,6 +27,7 @@ LIST_FILES = (
     "cue_verbs_object_prep",
     "cue_verbs_it",
     "setting_prepositions",
+    "topic_prepositions",
     "setting_conjunctions",
     "reason_conjunctions",
     "aside_continuations",

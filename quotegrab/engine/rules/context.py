@@ -360,6 +360,9 @@ class DocContext:
                     or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.head.children)
                 )
                 or tok.dep_ == "appos" and first.lower_ in ("a", "an")
+                # "…came out for Cruz, the choice of many party insiders": the writer's description of a name
+                or tok.dep_ == "appos" and first.lower_ == "the" and tok.head.pos_ == "PROPN"
+                and tok.right_edge.i - first.i >= 3
                 or tok.dep_ == "prep" and first.lower_ == "well"
             )
             if comment and before.text == "," and before.idx - start >= 8:

@@ -322,7 +322,7 @@ def _object_report(verb: Token, ctx: DocContext, cues: Cues) -> tuple[int, int] 
         return None
     if all(c.dep_ == "dobj" and c.lower_ in EMPTY_OBJECTS for c in right):
         return None
-    start = asked_start(right) if lemma == "ask" else min(c.left_edge.idx for c in right)
+    start = asked_start(right) if lemma == "ask" else topic_start(right, cues)
     end_tok = verb.doc[max(c.right_edge.i for c in right)]
     end = end_tok.idx + len(end_tok)
     if not ctx.has_quotation(start, end) and lemma in cues.lexicon["cue_verbs_quote_object"]:
@@ -415,10 +415,13 @@ def _past_quoted_comma(verb: Token, end: int, ctx: DocContext, cues: Cues) -> in
         return end
     sent_end = verb.sent.end_char
     rest = ctx.doc.char_span(end, sent_end, alignment_mode="contract")
-    if rest is None or len(rest) < 3 or any(
-        ctx.quoted(t) or cues.is_cue_verb(t) or t.dep_ in _SUBJECT_DEPS for t in rest
-    ):  # a new subject ("…," and the council agreed) starts the writer's own clause
+    if rest is None or len(rest) < 3:
         return end
+    # ", compared to what rivals are doing": a subject inside a phrase that leans on the report is no
+    # new clause of the writer's
+    leaning = rest[0].pos_ in ("SCONJ", "ADP") or rest[0].tag_ == "VBN"
+    if any(ctx.quoted(t) or cues.is_cue_verb(t) or (t.dep_ in _SUBJECT_DEPS and not leaning) for t in rest):
+        return end  # a new subject ("…," and the council agreed) starts the writer's own clause
     return sent_end
 
 
@@ -482,6 +485,17 @@ def asked_start(asked: list[Token]) -> int:
     if pobj is None or first.left_edge.i != first.i or pobj.right_edge.i - pobj.left_edge.i < 2:
         return first.left_edge.idx
     return pobj.left_edge.idx
+
+
+def topic_start(right: list[Token], cues: Cues) -> int:
+    """Where a cue's object begins: "joked about moving abroad" is about moving abroad, without the "about"
+    (models/topic_prepositions.txt), when the phrase opens the object."""
+    first = min(right, key=lambda c: c.left_edge.i)
+    if first.dep_ == "prep" and first.lower_ in cues.lexicon["topic_prepositions"]:
+        # "cautioned against raising fees": a deed named by a gerund is the topic too
+        act = next((c for c in first.children if c.dep_ == "pcomp" and c.i == first.i + 1), None)
+        return act.left_edge.idx if act is not None else asked_start([first])
+    return first.left_edge.idx
 
 
 def setting_phrase(child: Token, cues: Cues) -> bool:
