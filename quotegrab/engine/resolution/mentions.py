@@ -147,8 +147,10 @@ def split_at_address(doc: Doc, entities: list[Span]) -> list[Span]:
     address is two, the organisation before the title and the person it starts."""
     split = []
     for ent in entities:
-        at = [t.i for t in ent[1:-1] if t.lower_ in _ADDRESS and t.text[:1].isupper()]
-        if ent.label_ not in ("ORG", "PERSON") or not at:
+        # only a name of three words or more can hold a title between its first and last
+        named = ent.label_ in ("ORG", "PERSON") and len(ent) > 2
+        at = [t.i for t in ent[1:-1] if t.lower_ in _ADDRESS and t.text[:1].isupper()] if named else []
+        if not at:
             split.append(ent)
             continue
         if ent.label_ == "ORG":
@@ -165,9 +167,10 @@ def cut_at_verb(words: Vocabulary, doc: Doc, entities: list[Span]) -> list[Span]
     """"O'Connell rejects Lions rumours": a name the NER ran on into a headline's verb ends before it."""
     cut = []
     for ent in entities:
+        named = ent.label_ in ("ORG", "PERSON") and len(ent) > 1
         verb = next((t.i for t in ent[1:] if t.tag_ in _FINITE_VERBS and t.text.islower()
-                     and t.text not in words.name_particles), None)
-        if ent.label_ in ("ORG", "PERSON") and verb is not None:
+                     and t.text not in words.name_particles), None) if named else None
+        if verb is not None:
             ent = Span(doc, ent.start, verb, label=ent.label_)
         cut.append(ent)
     return cut
