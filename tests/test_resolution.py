@@ -1181,3 +1181,23 @@ def test_officials_of_a_country_stay_a_group(nlp: Language) -> None:
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, "they would appeal")], type="indirect", speaker="Mexican officials",
           resolved_by="group")
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "name", "kind"),
+    [
+        # a name the NER tags PERSON, set right after an organisation noun, is the organisation's
+        ("Water firm Aguas Andinas has asked for a higher tariff from Chile's government. "
+         "Aguas Andinas said it would cut investment.", "it would cut investment", "Aguas Andinas", "organization"),
+        # a "his" after it in its sentence keeps the person ("centre" is an organisation noun too)
+        ("Newcastle centre Mathew Tait answered his critics on Saturday. Tait said the side had improved.",
+         "the side had improved", "Mathew Tait", "person"),
+    ],
+)
+def test_name_set_after_an_organisation_noun_is_the_organisation(
+    nlp: Language, text: str, claim: str, name: str, kind: str
+) -> None:
+    doc = run(nlp, text)
+    quote = quote_at(doc, text, only(text, claim))
+    assert quote.speaker is not None and quote.speaker.name == name, describe(doc, text)
+    assert next(s for s in doc.speakers if s.id == quote.speaker.id).kind == kind
