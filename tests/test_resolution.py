@@ -1201,3 +1201,21 @@ def test_name_set_after_an_organisation_noun_is_the_organisation(
     quote = quote_at(doc, text, only(text, claim))
     assert quote.speaker is not None and quote.speaker.name == name, describe(doc, text)
     assert next(s for s in doc.speakers if s.id == quote.speaker.id).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ('Shop analyst Nick Bubb said the sales looked weak. One trader, who asked not to be named, told '
+         'Reuters the figures were "a shock". "It has been a hard winter for everyone," he said.', "One trader"),
+        ('Analyst Jane Moss said the bank was safe. But one broker said the shares were too dear. '
+         '"It has been a hard winter for everyone," he added.', "one broker"),
+    ],
+)
+def test_market_people_are_persons_their_he_goes_on_with(nlp: Language, text: str, person: str) -> None:
+    # dealers, traders, brokers, bankers are people (models/roles.txt): the "he" after one goes on with them
+    doc = run(nlp, text)
+    quote = quote_at(doc, text, only(text, "It has been a hard winter"))
+    assert quote.speaker is not None and quote.speaker.name == person, describe(doc, text)
+    assert quote.speaker.resolved_by == "pronoun"
+    assert next(s for s in doc.speakers if s.id == quote.speaker.id).kind == "person"
