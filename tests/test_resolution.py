@@ -1219,3 +1219,23 @@ def test_market_people_are_persons_their_he_goes_on_with(nlp: Language, text: st
     assert quote.speaker is not None and quote.speaker.name == person, describe(doc, text)
     assert quote.speaker.resolved_by == "pronoun"
     assert next(s for s in doc.speakers if s.id == quote.speaker.id).kind == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the copy opens with a description and names the person at the start of the next sentence
+        ("Farmers should expect lower subsidies next year, a former agriculture minister has said. "
+         "Margaret Hollis told a conference the budget could not keep growing.", "Margaret Hollis"),
+        # someone named before the description: it is not the next sentence's subject
+        ("Tom Reed chaired the meeting. Farmers should expect lower subsidies next year, a former agriculture "
+         "minister has said. Margaret Hollis told a conference the budget could not keep growing.",
+         "former agriculture minister"),
+    ],
+)
+def test_description_the_copy_opens_with_is_the_person_named_next(nlp: Language, text: str, speaker: str) -> None:
+    doc = run(nlp, text)
+    quote = quote_at(doc, text, only(text, "lower subsidies next year"))
+    assert quote.speaker is not None and quote.speaker.name == speaker, describe(doc, text)
+    assert quote.speaker.resolved_by == "role"
+    assert quote.speaker.mention is not None and quote.speaker.mention.text == "a former agriculture minister"

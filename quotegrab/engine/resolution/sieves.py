@@ -44,6 +44,7 @@ from quotegrab.engine.grammar import (
 from quotegrab.engine.resolution.article import Article
 from quotegrab.engine.resolution.entities import Entity, Link, most_salient
 from quotegrab.engine.resolution.mentions import (
+    SUBJECTS,
     apposed_to,
     definite,
     first_named,
@@ -801,6 +802,28 @@ def _only_person_before(r: Reading) -> Entity | None:
     return next(iter(seen.values())) if len(seen) == 1 else None
 
 
+def named_next(r: Reading) -> Link | None:
+    """"A prospective candidate for UKIP has resigned after admitting … Nicholas Betts-Green, who had
+    been selected …, quit …": a person the copy opens with a description of, before it names anyone,
+    is the one whose name opens the next sentence as its subject."""
+    words, head, article = r.article.words, r.head, r.article
+    if r.mention[0].lower_ not in ("a", "an") or not (r.is_role() or r.lower in words.epithets):
+        return None
+    if any(e.label_ == "PERSON" for e in r.names):
+        return None
+    if any(w < r.pos and e.kind == "person" for w, e, _ in article.sightings):
+        return None
+    sentence = head.sent
+    if sentence.end >= len(r.mention.doc):
+        return None
+    following = r.mention.doc[sentence.end].sent
+    name = next((e for e in article.names_between(following.start, following.start + 1) if e.label_ == "PERSON"), None)
+    if name is None or name.root.dep_ not in SUBJECTS or len(name) < 2:
+        return None
+    entity = link(article, name)[0]
+    return (entity, "role") if entity is not None and entity.kind == "person" else None
+
+
 def description(r: Reading) -> Link | None:
     """Anything else: a person described by a role ("a senior official"), else an organisation."""
     name = plain(r.mention)
@@ -849,5 +872,6 @@ SIEVES: tuple[tuple[str, Callable[[Reading], Link | None]], ...] = (
     ("known person", known_person),
     ("name after title", name_after_title),
     ("untagged full name", untagged_full_name),
+    ("named next", named_next),
     ("description", description),
 )
