@@ -1239,3 +1239,23 @@ def test_description_the_copy_opens_with_is_the_person_named_next(nlp: Language,
     assert quote.speaker is not None and quote.speaker.name == speaker, describe(doc, text)
     assert quote.speaker.resolved_by == "role"
     assert quote.speaker.mention is not None and quote.speaker.mention.text == "a former agriculture minister"
+
+
+@pytest.mark.parametrize(
+    ("middle", "speaker"),
+    [
+        # the sentence before has Mr Hoon speak (a verb of saying) though no report of it is found: "He"
+        # goes on with him, not with the last speaker named inside what he said
+        ("Mr Hoon, the deputy leader, told BBC Radio Five Live's breakfast show that Mr Brown's figures "
+         "were putting jobs at risk.", "Hoon"),
+        # a verb that says nothing: the last speaker goes on
+        ("Mr Hoon, the deputy leader, met Mr Brown's advisers at the Treasury on Sunday.", "Gordon Brown"),
+    ],
+)
+def test_he_goes_on_with_the_one_the_sentence_before_has_speak(nlp: Language, middle: str, speaker: str) -> None:
+    text = (f'"The budget is fair," Gordon Brown said. {middle} '
+            "He then accused the chancellor of hiding the cost of the scheme.")
+    doc = run(nlp, text)
+    quote = quote_at(doc, text, only(text, "hiding the cost"))
+    assert quote.speaker is not None and quote.speaker.name == speaker, describe(doc, text)
+    assert quote.speaker.resolved_by == "pronoun"

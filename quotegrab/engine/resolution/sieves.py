@@ -63,7 +63,13 @@ from quotegrab.engine.resolution.organisations import (
     owner,
     role_holders,
 )
-from quotegrab.engine.resolution.pronouns import by_pronoun, group_antecedent, place_before, previous_speaker
+from quotegrab.engine.resolution.pronouns import (
+    agrees,
+    by_pronoun,
+    group_antecedent,
+    place_before,
+    previous_speaker,
+)
 
 
 @dataclass
@@ -321,12 +327,32 @@ def pronoun(r: Reading) -> Link | None:
     chained = previous_speaker(r.article, lower, r.pos)
     if chained is not None:
         return chained, "pronoun"
-    entity = by_pronoun(r.article, lower, r.pos)
+    entity = _subject_before(r) or by_pronoun(r.article, lower, r.pos)
     if lower in PLURAL_PRONOUNS - FIRST_PERSON_PRONOUNS:
         group = group_antecedent(r.article, r.mention, entity)
         if group is not None:
             return link(r.article, group)[0], "pronoun"
     return entity, "pronoun"
+
+
+def _subject_before(r: Reading) -> Entity | None:
+    """"Mr Howard said. Mr Hain told the programme that Mr Howard's stance was wrong. He then accused
+    …": a "he" or "she" that opens its sentence as subject goes on with the person the sentence before
+    has speak (the subject of its verb of saying), over the last speaker and the names inside what
+    that sentence reports."""
+    head, doc = r.head, r.mention.doc
+    if r.lower not in MALE_PRONOUNS | FEMALE_PRONOUNS or head.dep_ not in SUBJECTS or head.sent.start == 0:
+        return None
+    if head.i != head.sent.start or r.article.quoted(head.idx):
+        return None
+    before = doc[head.sent.start - 1].sent
+    if before.root.lemma_.lower() not in r.article.words.speech_verbs:
+        return None
+    subject = next((c for c in before.root.children if c.dep_ in SUBJECTS), None)
+    if subject is None or subject.pos_ != "PROPN" or r.article.quoted(subject.idx):
+        return None
+    entity = link(r.article, noun_phrase(subject))[0]
+    return entity if entity is not None and entity.kind == "person" and agrees(entity, r.lower) else None
 
 
 def name_after_organisation(r: Reading) -> Link | None:
