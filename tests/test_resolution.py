@@ -1259,3 +1259,24 @@ def test_he_goes_on_with_the_one_the_sentence_before_has_speak(nlp: Language, mi
     quote = quote_at(doc, text, only(text, "hiding the cost"))
     assert quote.speaker is not None and quote.speaker.name == speaker, describe(doc, text)
     assert quote.speaker.resolved_by == "pronoun"
+
+
+@pytest.mark.parametrize(
+    ("between", "speaker", "kind"),
+    [
+        # a group the copy credits in between names no issuer: the report is the IMF's
+        ("Analysts said prices were likely to rise.", "International Monetary Fund", "organization"),
+        # a person who spoke in between may have issued it: the report stays a document
+        ("Finance minister Ravi Menon said prices were likely to rise.", "report", "document"),
+    ],
+)
+def test_report_goes_on_with_the_named_organisation_that_spoke(
+    nlp: Language, between: str, speaker: str, kind: str
+) -> None:
+    text = ("The International Monetary Fund said the floods would cut growth this year. " + between
+            + ' "Farming has been hit hard and tourism will suffer," the report said.')
+    doc = run(nlp, text)
+    quote = quote_at(doc, text, only(text, "Farming has been hit hard"))
+    assert quote.speaker is not None and quote.speaker.name == speaker, describe(doc, text)
+    assert quote.speaker.mention is not None and quote.speaker.mention.text == "the report"
+    assert next(s for s in doc.speakers if s.id == quote.speaker.id).kind == kind

@@ -64,6 +64,7 @@ from quotegrab.engine.resolution.organisations import (
     role_holders,
 )
 from quotegrab.engine.resolution.pronouns import (
+    CHAIN_REACH,
     agrees,
     by_pronoun,
     group_antecedent,
@@ -522,7 +523,30 @@ def _earlier_issuer(r: Reading) -> Entity | None:
     # organisation that spoke just before, while no other is named between
     speaker = previous_speaker(article, "it", r.pos)
     named = speaker is not None and speaker.kind == "organization" and any(e is speaker for e in article.entities)
-    return speaker if named else None
+    if named:
+        return speaker
+    return _named_organisation_before(r) if r.lower in article.words.documents else None
+
+
+def _named_organisation_before(r: Reading) -> Entity | None:
+    """"… the IMF said. Growth … are all expected to show the effects. "…," the report said": what
+    the copy credits to a common noun in between ("Growth") names no issuer, so the report goes on with
+    the last named organisation that spoke, while nobody else is named after it ("UKIP said … Mr
+    Houston is alleged to have said … The document said": his) and no organisation the copy describes
+    spoke between ("the select committee found")."""
+    article = r.article
+    for _, end, speaker, _ in reversed([s for s in article.said if s[1] <= r.pos]):
+        if r.pos - end > CHAIN_REACH:
+            return None
+        if not any(e is speaker for e in article.entities):
+            if speaker.name.split()[-1].lower() in article.words.org_nouns:
+                return None  # "the select committee found": an organisation all the same, unnamed
+            continue
+        if speaker.kind != "organization":
+            return None
+        between = (e for w, e, _ in article.sightings if end <= w < r.pos and e is not speaker)
+        return None if any(e.kind in ("organization", "person") for e in between) else speaker
+    return None
 
 
 def _issued_by(token: Token) -> Span | None:
