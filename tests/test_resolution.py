@@ -1181,3 +1181,102 @@ def test_officials_of_a_country_stay_a_group(nlp: Language) -> None:
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, "they would appeal")], type="indirect", speaker="Mexican officials",
           resolved_by="group")
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "name", "kind"),
+    [
+        # a name the NER tags PERSON, set right after an organisation noun, is the organisation's
+        ("Water firm Aguas Andinas has asked for a higher tariff from Chile's government. "
+         "Aguas Andinas said it would cut investment.", "it would cut investment", "Aguas Andinas", "organization"),
+        # a "his" after it in its sentence keeps the person ("centre" is an organisation noun too)
+        ("Newcastle centre Mathew Tait answered his critics on Saturday. Tait said the side had improved.",
+         "the side had improved", "Mathew Tait", "person"),
+    ],
+)
+def test_name_set_after_an_organisation_noun_is_the_organisation(
+    nlp: Language, text: str, claim: str, name: str, kind: str
+) -> None:
+    doc = run(nlp, text)
+    quote = quote_at(doc, text, only(text, claim))
+    assert quote.speaker is not None and quote.speaker.name == name, describe(doc, text)
+    assert next(s for s in doc.speakers if s.id == quote.speaker.id).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ('Shop analyst Nick Bubb said the sales looked weak. One trader, who asked not to be named, told '
+         'Reuters the figures were "a shock". "It has been a hard winter for everyone," he said.', "One trader"),
+        ('Analyst Jane Moss said the bank was safe. But one broker said the shares were too dear. '
+         '"It has been a hard winter for everyone," he added.', "one broker"),
+    ],
+)
+def test_market_people_are_persons_their_he_goes_on_with(nlp: Language, text: str, person: str) -> None:
+    # dealers, traders, brokers, bankers are people (models/roles.txt): the "he" after one goes on with them
+    doc = run(nlp, text)
+    quote = quote_at(doc, text, only(text, "It has been a hard winter"))
+    assert quote.speaker is not None and quote.speaker.name == person, describe(doc, text)
+    assert quote.speaker.resolved_by == "pronoun"
+    assert next(s for s in doc.speakers if s.id == quote.speaker.id).kind == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the copy opens with a description and names the person at the start of the next sentence
+        ("Farmers should expect lower subsidies next year, a former agriculture minister has said. "
+         "Margaret Hollis told a conference the budget could not keep growing.", "Margaret Hollis"),
+        # someone named before the description: it is not the next sentence's subject
+        ("Tom Reed chaired the meeting. Farmers should expect lower subsidies next year, a former agriculture "
+         "minister has said. Margaret Hollis told a conference the budget could not keep growing.",
+         "former agriculture minister"),
+    ],
+)
+def test_description_the_copy_opens_with_is_the_person_named_next(nlp: Language, text: str, speaker: str) -> None:
+    doc = run(nlp, text)
+    quote = quote_at(doc, text, only(text, "lower subsidies next year"))
+    assert quote.speaker is not None and quote.speaker.name == speaker, describe(doc, text)
+    assert quote.speaker.resolved_by == "role"
+    assert quote.speaker.mention is not None and quote.speaker.mention.text == "a former agriculture minister"
+
+
+@pytest.mark.parametrize(
+    ("middle", "speaker"),
+    [
+        # the sentence before has Mr Hoon speak (a verb of saying) though no report of it is found: "He"
+        # goes on with him, not with the last speaker named inside what he said
+        ("Mr Hoon, the deputy leader, told BBC Radio Five Live's breakfast show that Mr Brown's figures "
+         "were putting jobs at risk.", "Hoon"),
+        # a verb that says nothing: the last speaker goes on
+        ("Mr Hoon, the deputy leader, met Mr Brown's advisers at the Treasury on Sunday.", "Gordon Brown"),
+    ],
+)
+def test_he_goes_on_with_the_one_the_sentence_before_has_speak(nlp: Language, middle: str, speaker: str) -> None:
+    text = (f'"The budget is fair," Gordon Brown said. {middle} '
+            "He then accused the chancellor of hiding the cost of the scheme.")
+    doc = run(nlp, text)
+    quote = quote_at(doc, text, only(text, "hiding the cost"))
+    assert quote.speaker is not None and quote.speaker.name == speaker, describe(doc, text)
+    assert quote.speaker.resolved_by == "pronoun"
+
+
+@pytest.mark.parametrize(
+    ("between", "speaker", "kind"),
+    [
+        # a group the copy credits in between names no issuer: the report is the IMF's
+        ("Analysts said prices were likely to rise.", "International Monetary Fund", "organization"),
+        # a person who spoke in between may have issued it: the report stays a document
+        ("Finance minister Ravi Menon said prices were likely to rise.", "report", "document"),
+    ],
+)
+def test_report_goes_on_with_the_named_organisation_that_spoke(
+    nlp: Language, between: str, speaker: str, kind: str
+) -> None:
+    text = ("The International Monetary Fund said the floods would cut growth this year. " + between
+            + ' "Farming has been hit hard and tourism will suffer," the report said.')
+    doc = run(nlp, text)
+    quote = quote_at(doc, text, only(text, "Farming has been hit hard"))
+    assert quote.speaker is not None and quote.speaker.name == speaker, describe(doc, text)
+    assert quote.speaker.mention is not None and quote.speaker.mention.text == "the report"
+    assert next(s for s in doc.speakers if s.id == quote.speaker.id).kind == kind

@@ -90,7 +90,10 @@ class _Casting:
                    and words.org_canonical(org_name(e)) is None]
         # each name's titles are stripped once, for the longest-first order and for the joining
         stripped = [(ent, *strip_title(words, list(ent))) for ent in persons]
-        organisation_words = {p[0].start for p in stripped if _organisation_word(self.article, *p)}
+        # "supermarket group Winn-Dixie": that name is the organisation's wherever else the NER tagged it
+        organisation_names = {p[0].text for p in stripped if _set_after_organisation_noun(self.article, *p)}
+        organisation_words = {p[0].start for p in stripped
+                              if _organisation_word(self.article, *p) or p[0].text in organisation_names}
         stripped = [p for p in stripped if p[0].start not in organisation_words]
         names = self.article.names
         for i, ent in enumerate(names):
@@ -313,6 +316,19 @@ def _organisation_word(article: Article, ent: Span, tokens: list[Token], titles:
     owned = words.org_nouns | words.informal_org_nouns
     return any(e.label_ == "ORG" and len(e) > 1 and e[0].lower_ == word and e[0].is_title
                and e[1].lower_ not in owned and not looks_like_person(words, e) for e in names)
+
+
+def _set_after_organisation_noun(article: Article, ent: Span, tokens: list[Token], titles: list[str]) -> bool:
+    """"US supermarket group Winn-Dixie has filed …", "water firm Aguas Argentinas": a name tagged
+    PERSON, with no title and no first name, set right after an organisation noun (models/org_nouns.txt)
+    is that organisation's name; one a "he" or "she" follows in its sentence is a person's ("Newcastle
+    centre Mathew Tait answered his critics")."""
+    words = article.words
+    if titles or not tokens or ent.start == 0 or tokens[0].lower_ in words.first_names:
+        return False
+    before = ent.doc[ent.start - 1]
+    return (before.lower_ in words.org_nouns and before.tag_ == "NN" and before.dep_ == "compound"
+            and pronouns_after(ent, article.quoted) is None)
 
 
 def _given_name_title(words: Vocabulary, ent: Span, tokens: list[Token]) -> str | None:

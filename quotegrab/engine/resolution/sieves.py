@@ -44,6 +44,7 @@ from quotegrab.engine.grammar import (
 from quotegrab.engine.resolution.article import Article
 from quotegrab.engine.resolution.entities import Entity, Link, most_salient
 from quotegrab.engine.resolution.mentions import (
+    SUBJECTS,
     apposed_to,
     definite,
     first_named,
@@ -62,7 +63,14 @@ from quotegrab.engine.resolution.organisations import (
     owner,
     role_holders,
 )
-from quotegrab.engine.resolution.pronouns import by_pronoun, group_antecedent, place_before, previous_speaker
+from quotegrab.engine.resolution.pronouns import (
+    CHAIN_REACH,
+    agrees,
+    by_pronoun,
+    group_antecedent,
+    place_before,
+    previous_speaker,
+)
 
 
 @dataclass
@@ -320,12 +328,32 @@ def pronoun(r: Reading) -> Link | None:
     chained = previous_speaker(r.article, lower, r.pos)
     if chained is not None:
         return chained, "pronoun"
-    entity = by_pronoun(r.article, lower, r.pos)
+    entity = _subject_before(r) or by_pronoun(r.article, lower, r.pos)
     if lower in PLURAL_PRONOUNS - FIRST_PERSON_PRONOUNS:
         group = group_antecedent(r.article, r.mention, entity)
         if group is not None:
             return link(r.article, group)[0], "pronoun"
     return entity, "pronoun"
+
+
+def _subject_before(r: Reading) -> Entity | None:
+    """"Mr Howard said. Mr Hain told the programme that Mr Howard's stance was wrong. He then accused
+    …": a "he" or "she" that opens its sentence as subject goes on with the person the sentence before
+    has speak (the subject of its verb of saying), over the last speaker and the names inside what
+    that sentence reports."""
+    head, doc = r.head, r.mention.doc
+    if r.lower not in MALE_PRONOUNS | FEMALE_PRONOUNS or head.dep_ not in SUBJECTS or head.sent.start == 0:
+        return None
+    if head.i != head.sent.start or r.article.quoted(head.idx):
+        return None
+    before = doc[head.sent.start - 1].sent
+    if before.root.lemma_.lower() not in r.article.words.speech_verbs:
+        return None
+    subject = next((c for c in before.root.children if c.dep_ in SUBJECTS), None)
+    if subject is None or subject.pos_ != "PROPN" or r.article.quoted(subject.idx):
+        return None
+    entity = link(r.article, noun_phrase(subject))[0]
+    return entity if entity is not None and entity.kind == "person" and agrees(entity, r.lower) else None
 
 
 def name_after_organisation(r: Reading) -> Link | None:
@@ -495,7 +523,30 @@ def _earlier_issuer(r: Reading) -> Entity | None:
     # organisation that spoke just before, while no other is named between
     speaker = previous_speaker(article, "it", r.pos)
     named = speaker is not None and speaker.kind == "organization" and any(e is speaker for e in article.entities)
-    return speaker if named else None
+    if named:
+        return speaker
+    return _named_organisation_before(r) if r.lower in article.words.documents else None
+
+
+def _named_organisation_before(r: Reading) -> Entity | None:
+    """"… the IMF said. Growth … are all expected to show the effects. "…," the report said": what
+    the copy credits to a common noun in between ("Growth") names no issuer, so the report goes on with
+    the last named organisation that spoke, while nobody else is named after it ("UKIP said … Mr
+    Houston is alleged to have said … The document said": his) and no organisation the copy describes
+    spoke between ("the select committee found")."""
+    article = r.article
+    for _, end, speaker, _ in reversed([s for s in article.said if s[1] <= r.pos]):
+        if r.pos - end > CHAIN_REACH:
+            return None
+        if not any(e is speaker for e in article.entities):
+            if speaker.name.split()[-1].lower() in article.words.org_nouns:
+                return None  # "the select committee found": an organisation all the same, unnamed
+            continue
+        if speaker.kind != "organization":
+            return None
+        between = (e for w, e, _ in article.sightings if end <= w < r.pos and e is not speaker)
+        return None if any(e.kind in ("organization", "person") for e in between) else speaker
+    return None
 
 
 def _issued_by(token: Token) -> Span | None:
@@ -801,6 +852,28 @@ def _only_person_before(r: Reading) -> Entity | None:
     return next(iter(seen.values())) if len(seen) == 1 else None
 
 
+def named_next(r: Reading) -> Link | None:
+    """"A prospective candidate for UKIP has resigned after admitting … Nicholas Betts-Green, who had
+    been selected …, quit …": a person the copy opens with a description of, before it names anyone,
+    is the one whose name opens the next sentence as its subject."""
+    words, head, article = r.article.words, r.head, r.article
+    if r.mention[0].lower_ not in ("a", "an") or not (r.is_role() or r.lower in words.epithets):
+        return None
+    if any(e.label_ == "PERSON" for e in r.names):
+        return None
+    if any(w < r.pos and e.kind == "person" for w, e, _ in article.sightings):
+        return None
+    sentence = head.sent
+    if sentence.end >= len(r.mention.doc):
+        return None
+    following = r.mention.doc[sentence.end].sent
+    name = next((e for e in article.names_between(following.start, following.start + 1) if e.label_ == "PERSON"), None)
+    if name is None or name.root.dep_ not in SUBJECTS or len(name) < 2:
+        return None
+    entity = link(article, name)[0]
+    return (entity, "role") if entity is not None and entity.kind == "person" else None
+
+
 def description(r: Reading) -> Link | None:
     """Anything else: a person described by a role ("a senior official"), else an organisation."""
     name = plain(r.mention)
@@ -849,5 +922,6 @@ SIEVES: tuple[tuple[str, Callable[[Reading], Link | None]], ...] = (
     ("known person", known_person),
     ("name after title", name_after_title),
     ("untagged full name", untagged_full_name),
+    ("named next", named_next),
     ("description", description),
 )

@@ -35,6 +35,7 @@ _WORD_LISTS: dict[str, str] = {
     "pair_nouns": "pair_nouns",
     "body_members": "body_members",
     "negating_verbs": "negating_verbs",
+    "speech_verbs": "cue_verbs",
 }
 
 
@@ -84,6 +85,8 @@ class Vocabulary:
     office_seats: dict[str, str]
     # verbs that negate a report they govern ("refused to say")
     negating_verbs: frozenset[str]
+    # verbs of saying (models/cue_verbs.txt): the subject of one speaks, and a "he" after goes on with it
+    speech_verbs: frozenset[str]
     # each organisation's name to the names that stand for it too ("tories" -> the Conservatives)
     org_aliases: dict[str, frozenset[str]]
     # each such name to its line's names, most formal first ("tory" -> conservatives, conservative party …)
