@@ -557,3 +557,31 @@ def test_a_short_object_of_another_verb_of_saying_reports_nothing(nlp: Language)
     text = "Councillor Tom Reyes wrote a letter."
     doc = run(nlp, text)
     assert doc.quotes == [], describe(doc, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Marta Quill said in one of a series of messages on Twitter that the ferry was carrying cars and lorries.",
+         "said", "that the ferry was carrying cars and lorries"),
+        ("Marta Quill told reporters during a visit to the harbour on Friday that she thinks the levy is fair.",
+         "told", "that she thinks the levy is fair"),
+        ("Marta Quill disclosed for the first time that after the vote, the council called her to apologise.",
+         "disclosed", "that after the vote, the council called her to apologise"),
+    ],
+    ids=["said-in-a-series-of-messages", "told-reporters-during-a-visit", "disclosed-for-the-first-time"],
+)
+def test_that_clause_after_the_setting_of_the_cue(nlp: Language, text: str, cue: str, content: str) -> None:
+    # the parser hangs the "that" clause on the last noun of the phrase saying where, when or to whom it was
+    # said, as if it were a relative clause of that noun; it is the cue's report
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, content)], type="indirect", speaker="Marta Quill", resolved_by="name",
+          mention=only(text, "Marta Quill"), cue=only(text, cue))
+
+
+def test_relative_clause_of_the_setting_is_no_report(nlp: Language) -> None:
+    # "that she sent" describes the message: nothing is reported
+    text = "Marta Quill said in a message that she sent on Tuesday."
+    doc = run(nlp, text)
+    assert doc.quotes == [], describe(doc, text)

@@ -249,12 +249,51 @@ def _question_clause(verb: Token, cues: Cues) -> Token | None:
                  and any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS for m in c.children)), None)
 
 
+# the links from a cue to the phrases between it and a misplaced "that" clause: where or when it was
+# said ("in a statement", "on Friday"), or to whom ("told the audience at the rally")
+_SETTING_DEPS = ("prep", "npadvmod")
+_LISTENER_DEPS = ("dobj", "dative")
+
+
+def _that_clause_after_setting(verb: Token, cues: Cues) -> Token | None:
+    """"said in a statement Wednesday that North Korea is …", "told the audience at the rally that …": the
+    parser hangs the reported "that" clause on the last noun of the phrase between cue and clause, as a
+    relative clause. A full clause (a subject of its own, "that" opening it rather than standing for a
+    noun, nothing missing after its verb) is the cue's report; "said in a statement that he wrote" is a
+    relative clause, and "denied reports that …", "expressed concern that …" (a clause that completes
+    its noun, not a relative one) report the noun with its clause."""
+    for child in verb.rights:
+        if child.dep_ not in _SETTING_DEPS and not (child.dep_ in _LISTENER_DEPS and cues.agent(child)):
+            continue
+        for tok in child.subtree:
+            if tok.dep_ == "relcl" and _full_that_clause(tok) and _only_settings_between(verb, tok):
+                return tok
+    return None
+
+
+def _full_that_clause(clause: Token) -> bool:
+    opener = clause.left_edge
+    if opener.lower_ != "that" or opener.head.i != clause.i or opener.dep_ not in ("mark", "advmod"):
+        return False
+    subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.i > opener.i for c in clause.children)
+    filled = any(c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp", "oprd", "nsubjpass", "advcl")
+                 for c in clause.children)
+    return subject and filled and clause.pos_ in ("VERB", "AUX")
+
+
+def _only_settings_between(verb: Token, clause: Token) -> bool:
+    """Between the cue and the clause only phrases of the cue's own (no verb of another clause)."""
+    between = verb.doc[verb.i + 1 : clause.left_edge.i]
+    return all(t.pos_ not in ("VERB", "AUX") and t.text not in (";", ":") for t in between)
+
+
 # where a cue verb's reported clause is, tried in turn (first answer wins)
 _COMPLEMENT_FINDERS: tuple[Callable[[Token, Cues], Token | None], ...] = (
     _complement_after,
     _open_complement_of_saying,
     _complement_anywhere,
     _question_clause,
+    _that_clause_after_setting,
 )
 
 
