@@ -190,3 +190,23 @@ def test_clause_of_its_own_before_a_lower_case_quote_keeps_it_mixed(nlp: Languag
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, "I regard him as an old friend,")], type="direct", speaker="Gingrich",
           cue=only(text, "told"))
+
+
+def test_verb_of_a_trailing_comparison_takes_no_quote(nlp: Language) -> None:
+    # "compared to what the rivals are charging" measures the quote against the rivals' prices: the
+    # rivals say none of it, and the report is Tom Reyes's
+    text = 'Tom Reyes told reporters that the levy was "small change," compared to what the rivals are charging.'
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, 'that the levy was "small change,"')], type="mixed",
+          speaker="Tom Reyes", resolved_by="name", mention=only(text, "Tom Reyes"), cue=only(text, "told"))
+
+
+def test_verb_after_unlike_takes_no_quote(nlp: Language) -> None:
+    text = 'Tom Reyes said the fee was "modest," unlike what the harbour board wants.'
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    quote = doc.quotes[0]
+    assert quote.cue is not None and (quote.cue.start, quote.cue.end) == only(text, "said"), describe(doc, text)
+    assert quote.speaker is not None and quote.speaker.name == "Tom Reyes", describe(doc, text)
+    assert quote.spans[0].start == text.index("the fee"), describe(doc, text)

@@ -38,6 +38,8 @@ _OBJECT_IDS = frozenset(get_string_id(d) for d in ("dobj", "xcomp", "prep", "opr
 def claims_for_verb(verb: Token, ctx: DocContext, cues: Cues) -> list[Claim]:
     if verb.tag_ == "VBN" and verb.dep_ == "amod":
         return []  # "in a written statement": a participle describing a noun reports nothing itself
+    if _in_comparison(verb, cues):
+        return []  # '"small change," compared to what rivals are charging': the rivals say none of it
     speaker = speaker_of(verb, ctx, cues)
     if speaker is None:
         return []
@@ -48,6 +50,23 @@ def claims_for_verb(verb: Token, ctx: DocContext, cues: Cues) -> list[Claim]:
         for claim in claims:
             claim.mention = reporter
     return claims
+
+
+# the links by which a clause hangs inside a prepositional phrase ("compared [to [what they charge]]")
+_PHRASE_DEPS = frozenset({"prep", "pcomp", "pobj"})
+
+
+def _in_comparison(verb: Token, cues: Cues) -> bool:
+    """A cue in a clause that is the object of a comparison ("compared to what rivals are charging",
+    "unlike what the board wants", "more than they said"): the phrase measures the words before it
+    against what someone else does or says, and reports none of them."""
+    words = cues.lexicon["comparison_words"]
+    tok = verb
+    while tok.dep_ in _PHRASE_DEPS and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.lemma_.lower() in words or tok.lower_ in words:
+            return True
+    return False
 
 
 def _claims_of(verb: Token, speaker: Span, ctx: DocContext, cues: Cues) -> list[Claim]:
