@@ -246,7 +246,7 @@ def _verb_of_adverb(head: Token, verb: Token, ctx: DocContext, cues: Cues) -> _O
 
 def _verb_of_preposition(head: Token, verb: Token, ctx: DocContext, cues: Cues) -> _Outcome | None:
     """"after hinting", "from endorsing", "by telling him that …": the clause's subject."""
-    if head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") and not _means_without_claim(head, verb, ctx):
+    if head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") and not _means_without_claim(head, verb, ctx, cues):
         return _Climb(head.head)
     return None
 
@@ -641,10 +641,14 @@ def _trailing_participle(verb: Token) -> bool:
     return marked or before is not None and before.text == ","
 
 
-def _means_without_claim(prep: Token, verb: Token, ctx: DocContext) -> bool:
-    """"defended the levy by citing a survey": a means with a bare noun for its object reports no claim
-    ("by saying “…”", "by calling him out", "by telling him that …" do)."""
-    if prep.lower_ != "by" or any(c.dep_ in ("prt", "oprd", "dative", "ccomp", "xcomp") for c in verb.children):
+def _means_without_claim(prep: Token, verb: Token, ctx: DocContext, cues: Cues) -> bool:
+    """"defended the levy by citing a survey": how a stance was argued, with a bare noun for its object,
+    is part of the stance's claim and reports none of its own ("by saying “…”", "by calling him out", "by
+    telling him that …" do). A means of a deed reports ("won the nomination by promising its revenge",
+    "began by talking about the drug crisis")."""
+    if prep.lower_ != "by" or not cues.is_cue_verb(prep.head):
+        return False
+    if any(c.dep_ in ("prt", "oprd", "dative", "ccomp", "xcomp") for c in verb.children):
         return False
     right = [t for t in verb.subtree if t.i > verb.i]
     return not any(t.pos_ in ("VERB", "AUX") or ctx.quoted(t) for t in right)
