@@ -585,3 +585,22 @@ def test_relative_clause_of_the_setting_is_no_report(nlp: Language) -> None:
     text = "Marta Quill said in a message that she sent on Tuesday."
     doc = run(nlp, text)
     assert doc.quotes == [], describe(doc, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "speaker", "content"),
+    [
+        ("Marta Quill, meanwhile, who sits on the harbour board, said that fact speaks volumes about the levy.",
+         "Marta Quill", "Marta Quill", "that fact speaks volumes about the levy"),
+        ("One trader, who like others spoke on the condition of anonymity, said the message was that the levy "
+         "would rise.", "One trader", "One trader", "the message was that the levy would rise"),
+    ],
+    ids=["name-who-sits", "one-trader-who-spoke"],
+)
+def test_speaker_before_a_relative_aside(nlp: Language, text: str, mention: str, speaker: str, content: str) -> None:
+    # the parser makes "who sits …" a clause of the cue and hangs the speaker on it: the cue has no
+    # subject of its own, and the one before the relative pronoun speaks
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, content)], type="indirect", speaker=speaker, mention=only(text, mention),
+          cue=only(text, "said"))

@@ -261,6 +261,26 @@ def _copula_of_phrase(head: Token, verb: Token, ctx: DocContext, cues: Cues) -> 
     return None
 
 
+# what sets a relative aside off from the cue after it: "X, who …, said"
+_ASIDE_ENDS = (",", "-", "\u2013", "\u2014")
+
+
+def _subject_before_relative_aside(head: Token, verb: Token, ctx: DocContext, cues: Cues) -> _Outcome | None:
+    """"Sanders, who sits at zero endorsements, said …", "One attendee, who like others spoke on condition
+    of anonymity, said …": the parser makes the relative aside a clause of the cue and hangs the speaker on
+    it as its subject; the cue has none of its own. The aside's subject before the relative pronoun speaks."""
+    if head is not verb or verb.i < 2 or verb.doc[verb.i - 1].text not in _ASIDE_ENDS:
+        return None
+    aside = next((c for c in verb.lefts if c.dep_ == "ccomp" and c.right_edge.i == verb.i - 2), None)
+    if aside is None:
+        return None
+    subject = next((c for c in aside.lefts if c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS), None)
+    relative = subject is not None and any(
+        t.lower_ == "who" and t.i > subject.i and ctx.doc[t.i - 1].text == "," for t in aside.subtree)
+    # "who" makes the subject a person, named or not ("One attendee, who …")
+    return _Subject(subject) if relative and (cues.agent(subject) or subject.pos_ in ("NOUN", "PROPN")) else None
+
+
 def _speaker_beside_cue(head: Token, verb: Token, ctx: DocContext, cues: Cues) -> _Outcome:
     """No clause lends the cue a subject: the name or pronoun next to it, if any."""
     subject = _adjacent_speaker(verb, ctx, cues)
@@ -271,6 +291,7 @@ def _speaker_beside_cue(head: Token, verb: Token, ctx: DocContext, cues: Cues) -
 # answers takes the speaker beside it
 _SUBJECT_STEPS: tuple[Callable[[Token, Token, DocContext, Cues], _Outcome | None], ...] = (
     _own_subject,
+    _subject_before_relative_aside,
     _subject_of_fronted_participle,
     _doer_of_infinitive_object,
     _pointer_of_infinitive,
