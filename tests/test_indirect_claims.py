@@ -604,3 +604,26 @@ def test_speaker_before_a_relative_aside(nlp: Language, text: str, mention: str,
     assert len(doc.quotes) == 1, describe(doc, text)
     check(doc, text, spans=[only(text, content)], type="indirect", speaker=speaker, mention=only(text, mention),
           cue=only(text, "said"))
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Tom Reyes focused his remarks on what he said were the failures of the harbour board.", "said",
+         "were the failures of the harbour board"),
+        ("The board has ignored what Tom Reyes believed to be an effort to hide the cost.", "believed",
+         "to be an effort to hide the cost"),
+    ],
+    ids=["what-he-said-were", "what-he-believed-to-be"],
+)
+def test_free_relative_reports_its_what_and_the_clause_after_the_cue(
+    nlp: Language, text: str, cue: str, content: str
+) -> None:
+    # "what" belongs to the reported clause, the speaker and cue stand inside it: the content is "what" and
+    # the words after the cue, as for "which they say left a vacuum"
+    doc = run(nlp, text)
+    quote = quote_at(doc, text, only(text, content))
+    assert spans_of(quote) == [only(text, "what"), only(text, content)], describe(doc, text)
+    assert quote.cue is not None and (quote.cue.start, quote.cue.end) == only(text, cue), describe(doc, text)
+    assert quote.speaker is not None and quote.speaker.name == "Tom Reyes", describe(doc, text)
+    assert quote.type == "indirect"

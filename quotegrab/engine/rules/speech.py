@@ -163,7 +163,7 @@ def _unquoted_claims(
     """A cue with no quote of its own: a relative clause, an "as" aside, its complement, or the content
     fronted before it."""
     cue = cue_span(verb)
-    relative = relative_report(verb, speaker, ctx)
+    relative = relative_report(verb, speaker, ctx, cues)
     if relative is not None:
         return [Claim(relative, cue, speaker, "complement")]
     # "… came as the government said Rosneft had signed a deal": an "as" clause with a complement of its
@@ -181,24 +181,42 @@ def _unquoted_claims(
     return [Claim(fronted, cue, speaker, "fronted")] if fronted else []
 
 
-def relative_report(verb: Token, speaker: Span, ctx: DocContext) -> list[tuple[int, int]] | None:
+# words opening a free relative the cue's own clause reports from inside: "what Trump says his plan
+# would do", "whatever you want to call it"
+_FREE_RELATIVES = frozenset({"what", "whatever"})
+
+
+def relative_report(verb: Token, speaker: Span, ctx: DocContext, cues: Cues) -> list[tuple[int, int]] | None:
     """"the drawdown, which they say left a vacuum", "rules that critics say target renters": a cue inside
-    a relative clause reports the clause, its relative word included and the cue's subject left out."""
-    if verb.dep_ != "relcl" or speaker.start <= verb.left_edge.i:
+    a relative clause reports the clause, its relative word included and the cue's subject left out.
+    So does a cue inside a free relative whose "what" belongs to the reported clause ("the gap between
+    what Trump says his tax plan would do and …", "what he has threatened to do")."""
+    if speaker.start <= verb.left_edge.i:
         return None
     relative = verb.doc[verb.left_edge.i]
-    if relative.lower_ not in RELATIVE_PRONOUNS or relative.i >= speaker.start:
-        return None
     rest = [c for c in verb.children if c.i > verb.i and c.dep_ in ("ccomp", "xcomp", "dobj")]
+    if verb.dep_ == "relcl":
+        opens = relative.lower_ in RELATIVE_PRONOUNS
+    else:
+        # the "what" stands in the reported clause, not beside the cue ("When she said …" reads no further)
+        opens = relative.lower_ in _FREE_RELATIVES and any(relative in c.subtree for c in rest)
+    if not opens or relative.i >= speaker.start:
+        return None
     if not rest or ctx.quoted(relative):
         return None
-    last = max(c.right_edge.i for c in rest)
+    # up to a report of its own joined on ("what Trump says his plan would do and how experts say …")
+    last = max(_last_of_clause(c, ctx, cues) for c in rest)
     while last > verb.i and verb.doc[last].is_punct:
         last -= 1
     tail = trim(ctx.text, verb.doc[verb.i + 1].idx, verb.doc[last].idx + len(verb.doc[last]), min_chars=8)
     if tail is None or len(ctx.text[tail[0] : tail[1]].split()) < 2:
         return None
     return [(relative.idx, relative.idx + len(relative)), tail]
+
+
+def _last_of_clause(clause: Token, ctx: DocContext, cues: Cues) -> int:
+    stop = nested_cue_stop(clause, ctx, cues)
+    return clause.right_edge.i if stop is None else stop - 1
 
 
 def _closed_by_nearer_cue(ctx: DocContext, end: int, verb: Token, cues: Cues) -> bool:
