@@ -77,6 +77,11 @@ def _claims_of(verb: Token, speaker: Span, ctx: DocContext, cues: Cues) -> list[
     if after is not None and _handed_on(verb, after.start, cues):
         after = None  # '…, Spicer said, adding, "…"': the quote is the participle's
     before, lead, tail = _around_quote_before(verb, speaker, before, after, ctx, cues)
+    if before is not None and (lead is not None or tail is not None) and _reports_after(verb, ctx, cues):
+        # 'Cruz said he'd make sand "glow in the dark," and Trump vowed to bomb …', '… who has called the pact
+        # "insanity," and Sanders, who says it's "disastrous"': a cue with a clause of its own after it
+        # reports that clause; the quoted words before it are an earlier report's
+        before = lead = tail = None
     if before is not None and (lead is not None or tail is not None):
         # 'Sanders "is tapping …," Rosenberg said' / '"It's stable now," and donations rose, Gilbert
         # said': the words around the quote in the cue's sentence are content too
@@ -90,6 +95,18 @@ def _claims_of(verb: Token, speaker: Span, ctx: DocContext, cues: Cues) -> list[
     if voiced:
         return []
     return _unquoted_claims(verb, speaker, complement_of(verb, ctx, cues), ctx, cues)
+
+
+def _reports_after(verb: Token, ctx: DocContext, cues: Cues) -> bool:
+    """The cue has a reported clause of its own after it: a complement with its own subject ("he said he
+    hoped …"), or the open complement of a verb that reports through one ("vowed to bomb", "supports
+    keeping troops"). A clause without a subject, or one inside a quotation, goes on with the quote before
+    ('Mills "got an immunity agreement," Jordan said, and still "got to sit in … It just raises …"')."""
+    comp = _reported_complement(verb, cues)
+    if comp is not None and comp.i > verb.i and not ctx.quoted(comp) and any(
+            c.dep_ in _SUBJECT_DEPS for c in comp.children):
+        return True
+    return any(c.dep == _XCOMP and c.i > verb.i and not ctx.quoted(c) for c in verb.children)
 
 
 def _quote_before(verb: Token, speaker: Span, ctx: DocContext, cues: Cues) -> Quotation | None:
