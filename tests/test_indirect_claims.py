@@ -557,3 +557,73 @@ def test_a_short_object_of_another_verb_of_saying_reports_nothing(nlp: Language)
     text = "Councillor Tom Reyes wrote a letter."
     doc = run(nlp, text)
     assert doc.quotes == [], describe(doc, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Marta Quill said in one of a series of messages on Twitter that the ferry was carrying cars and lorries.",
+         "said", "that the ferry was carrying cars and lorries"),
+        ("Marta Quill told reporters during a visit to the harbour on Friday that she thinks the levy is fair.",
+         "told", "that she thinks the levy is fair"),
+        ("Marta Quill disclosed for the first time that after the vote, the council called her to apologise.",
+         "disclosed", "that after the vote, the council called her to apologise"),
+    ],
+    ids=["said-in-a-series-of-messages", "told-reporters-during-a-visit", "disclosed-for-the-first-time"],
+)
+def test_that_clause_after_the_setting_of_the_cue(nlp: Language, text: str, cue: str, content: str) -> None:
+    # the parser hangs the "that" clause on the last noun of the phrase saying where, when or to whom it was
+    # said, as if it were a relative clause of that noun; it is the cue's report
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, content)], type="indirect", speaker="Marta Quill", resolved_by="name",
+          mention=only(text, "Marta Quill"), cue=only(text, cue))
+
+
+def test_relative_clause_of_the_setting_is_no_report(nlp: Language) -> None:
+    # "that she sent" describes the message: nothing is reported
+    text = "Marta Quill said in a message that she sent on Tuesday."
+    doc = run(nlp, text)
+    assert doc.quotes == [], describe(doc, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "speaker", "content"),
+    [
+        ("Marta Quill, meanwhile, who sits on the harbour board, said that fact speaks volumes about the levy.",
+         "Marta Quill", "Marta Quill", "that fact speaks volumes about the levy"),
+        ("One trader, who like others spoke on the condition of anonymity, said the message was that the levy "
+         "would rise.", "One trader", "One trader", "the message was that the levy would rise"),
+    ],
+    ids=["name-who-sits", "one-trader-who-spoke"],
+)
+def test_speaker_before_a_relative_aside(nlp: Language, text: str, mention: str, speaker: str, content: str) -> None:
+    # the parser makes "who sits …" a clause of the cue and hangs the speaker on it: the cue has no
+    # subject of its own, and the one before the relative pronoun speaks
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, content)], type="indirect", speaker=speaker, mention=only(text, mention),
+          cue=only(text, "said"))
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Tom Reyes focused his remarks on what he said were the failures of the harbour board.", "said",
+         "were the failures of the harbour board"),
+        ("The board has ignored what Tom Reyes believed to be an effort to hide the cost.", "believed",
+         "to be an effort to hide the cost"),
+    ],
+    ids=["what-he-said-were", "what-he-believed-to-be"],
+)
+def test_free_relative_reports_its_what_and_the_clause_after_the_cue(
+    nlp: Language, text: str, cue: str, content: str
+) -> None:
+    # "what" belongs to the reported clause, the speaker and cue stand inside it: the content is "what" and
+    # the words after the cue, as for "which they say left a vacuum"
+    doc = run(nlp, text)
+    quote = quote_at(doc, text, only(text, content))
+    assert spans_of(quote) == [only(text, "what"), only(text, content)], describe(doc, text)
+    assert quote.cue is not None and (quote.cue.start, quote.cue.end) == only(text, cue), describe(doc, text)
+    assert quote.speaker is not None and quote.speaker.name == "Tom Reyes", describe(doc, text)
+    assert quote.type == "indirect"

@@ -190,3 +190,55 @@ def test_clause_of_its_own_before_a_lower_case_quote_keeps_it_mixed(nlp: Languag
     doc = run(nlp, text)
     check(doc, text, spans=[only(text, "I regard him as an old friend,")], type="direct", speaker="Gingrich",
           cue=only(text, "told"))
+
+
+def test_verb_of_a_trailing_comparison_takes_no_quote(nlp: Language) -> None:
+    # "compared to what the rivals are charging" measures the quote against the rivals' prices: the
+    # rivals say none of it, and the report is Tom Reyes's
+    text = 'Tom Reyes told reporters that the levy was "small change," compared to what the rivals are charging.'
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, 'that the levy was "small change,"')], type="mixed",
+          speaker="Tom Reyes", resolved_by="name", mention=only(text, "Tom Reyes"), cue=only(text, "told"))
+
+
+def test_verb_after_unlike_takes_no_quote(nlp: Language) -> None:
+    text = 'Tom Reyes said the fee was "modest," unlike what the harbour board wants.'
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    quote = doc.quotes[0]
+    assert quote.cue is not None and (quote.cue.start, quote.cue.end) == only(text, "said"), describe(doc, text)
+    assert quote.speaker is not None and quote.speaker.name == "Tom Reyes", describe(doc, text)
+    assert quote.spans[0].start == text.index("the fee"), describe(doc, text)
+
+
+def test_cue_with_its_own_clause_leaves_the_quote_before_to_the_earlier_report(nlp: Language) -> None:
+    # "supports keeping the ferry running" reports its own clause: the quoted words before it are what
+    # Ana Cruz said
+    text = 'Ana Cruz said the levy was "a disgrace," although she supports keeping the ferry running.'
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 2, describe(doc, text)
+    check(doc, text, spans=[only(text, 'the levy was "a disgrace,"')], type="mixed", speaker="Ana Cruz",
+          resolved_by="name", mention=only(text, "Ana Cruz"), cue=only(text, "said"))
+    check(doc, text, spans=[only(text, "keeping the ferry running")], type="indirect", speaker="Ana Cruz",
+          cue=only(text, "supports"))
+
+
+def test_second_speakers_quoted_clause_is_theirs(nlp: Language) -> None:
+    text = 'Ana Cruz called the levy "a disgrace," and Tom Reyes says it is "a fair price."'
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 2, describe(doc, text)
+    check(doc, text, spans=[only(text, 'the levy "a disgrace,"')], type="mixed", speaker="Cruz",
+          mention=only(text, "Ana Cruz"), cue=only(text, "called"))
+    check(doc, text, spans=[only(text, 'it is "a fair price."')], type="mixed", speaker="Tom Reyes",
+          resolved_by="name", mention=only(text, "Tom Reyes"), cue=only(text, "says"))
+
+
+def test_clause_without_subject_goes_on_with_the_quote_before(nlp: Language) -> None:
+    # "and still keeps …" shares the quote's subject: the quote before stays the cue's
+    text = 'The ferry "will run all winter," Tom Reyes said, and still "keeps its prices low. It really is a bargain."'
+    doc = run(nlp, text)
+    quote = quote_at(doc, text, only(text, '"will run all winter,"'))
+    assert quote.speaker is not None and quote.speaker.name == "Tom Reyes", describe(doc, text)
+    assert quote.cue is not None and (quote.cue.start, quote.cue.end) == only(text, "said"), describe(doc, text)
+    assert spans_of(quote)[0][0] == text.index("The ferry"), describe(doc, text)

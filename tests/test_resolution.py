@@ -663,6 +663,26 @@ def test_pronoun_takes_a_person_named_after_the_previous_claim(nlp: Language) ->
     assert quote.speaker is not None and quote.speaker.name == "Tomas Berg", describe(doc, text)
 
 
+@pytest.mark.parametrize(
+    ("second", "content", "cue"),
+    [
+        ("It accused the council of hiding the cost of the pier.", "the council of hiding the cost of the pier",
+         "accused"),
+        ("It declared that the pier would reopen in June.", "that the pier would reopen in June", "declared"),
+    ],
+    ids=["it-accused", "it-declared"],
+)
+def test_it_speaks_for_an_organisation_through_verbs_of_charge_and_declaration(
+    nlp: Language, second: str, content: str, cue: str
+) -> None:
+    # "it" names an organisation through verbs of saying, charging and declaring as it does through "said"
+    text = f"The Harbour Board published its annual report on Monday. {second}"
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, content)], type="indirect", speaker="Harbour Board", resolved_by="pronoun",
+          mention=only(text, "It"), cue=only(text, cue))
+
+
 def test_it_goes_on_with_the_organisation_that_spoke(nlp: Language) -> None:
     text = ("Harbour Foods, which competes with Meridian Stores, said the sale would let it repay its debts. "
             "It said its 300 shops would stay open.")

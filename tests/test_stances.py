@@ -340,6 +340,24 @@ def test_stance_keeps_how_it_was_argued(nlp: Language) -> None:
           speaker="Tom Reyes", cue=only(text, "defended"))
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Marta Quill won the council seat by promising a new ferry to the islands.", "promising",
+         "a new ferry to the islands"),
+        ("Marta Quill opened the meeting by talking about the harbour levy.", "talking about", "the harbour levy"),
+    ],
+    ids=["won-by-promising", "opened-by-talking-about"],
+)
+def test_means_of_a_deed_reports(nlp: Language, text: str, cue: str, content: str) -> None:
+    # how a deed was done ("won the seat by promising …") is a report of its own, by whoever did it; only
+    # how a stance was argued ("defended the levy by citing …") belongs to the stance's claim
+    doc = run(nlp, text)
+    assert len(doc.quotes) == 1, describe(doc, text)
+    check(doc, text, spans=[only(text, content)], type="indirect", speaker="Marta Quill", resolved_by="name",
+          mention=only(text, "Marta Quill"), cue=only(text, cue))
+
+
 def test_stance_keeps_the_aim_the_parser_hangs_on_the_verb(nlp: Language) -> None:
     text = "Speaking at the hall, Mayor Lena Ortiz is defending her executive orders to tighten background checks."
     doc = run(nlp, text)

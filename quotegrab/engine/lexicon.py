@@ -30,6 +30,7 @@ LIST_FILES = (
     "topic_prepositions",
     "setting_conjunctions",
     "reason_conjunctions",
+    "comparison_words",
     "aside_continuations",
     "source_nouns",
     "not_cue_verbs",

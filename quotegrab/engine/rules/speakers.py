@@ -246,7 +246,7 @@ def _verb_of_adverb(head: Token, verb: Token, ctx: DocContext, cues: Cues) -> _O
 
 def _verb_of_preposition(head: Token, verb: Token, ctx: DocContext, cues: Cues) -> _Outcome | None:
     """"after hinting", "from endorsing", "by telling him that …": the clause's subject."""
-    if head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") and not _means_without_claim(head, verb, ctx):
+    if head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") and not _means_without_claim(head, verb, ctx, cues):
         return _Climb(head.head)
     return None
 
@@ -261,6 +261,26 @@ def _copula_of_phrase(head: Token, verb: Token, ctx: DocContext, cues: Cues) -> 
     return None
 
 
+# what sets a relative aside off from the cue after it: "X, who …, said"
+_ASIDE_ENDS = (",", "-", "\u2013", "\u2014")
+
+
+def _subject_before_relative_aside(head: Token, verb: Token, ctx: DocContext, cues: Cues) -> _Outcome | None:
+    """"Sanders, who sits at zero endorsements, said …", "One attendee, who like others spoke on condition
+    of anonymity, said …": the parser makes the relative aside a clause of the cue and hangs the speaker on
+    it as its subject; the cue has none of its own. The aside's subject before the relative pronoun speaks."""
+    if head is not verb or verb.i < 2 or verb.doc[verb.i - 1].text not in _ASIDE_ENDS:
+        return None
+    aside = next((c for c in verb.lefts if c.dep_ == "ccomp" and c.right_edge.i == verb.i - 2), None)
+    if aside is None:
+        return None
+    subject = next((c for c in aside.lefts if c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS), None)
+    relative = subject is not None and any(
+        t.lower_ == "who" and t.i > subject.i and ctx.doc[t.i - 1].text == "," for t in aside.subtree)
+    # "who" makes the subject a person, named or not ("One attendee, who …")
+    return _Subject(subject) if relative and (cues.agent(subject) or subject.pos_ in ("NOUN", "PROPN")) else None
+
+
 def _speaker_beside_cue(head: Token, verb: Token, ctx: DocContext, cues: Cues) -> _Outcome:
     """No clause lends the cue a subject: the name or pronoun next to it, if any."""
     subject = _adjacent_speaker(verb, ctx, cues)
@@ -271,6 +291,7 @@ def _speaker_beside_cue(head: Token, verb: Token, ctx: DocContext, cues: Cues) -
 # answers takes the speaker beside it
 _SUBJECT_STEPS: tuple[Callable[[Token, Token, DocContext, Cues], _Outcome | None], ...] = (
     _own_subject,
+    _subject_before_relative_aside,
     _subject_of_fronted_participle,
     _doer_of_infinitive_object,
     _pointer_of_infinitive,
@@ -641,10 +662,14 @@ def _trailing_participle(verb: Token) -> bool:
     return marked or before is not None and before.text == ","
 
 
-def _means_without_claim(prep: Token, verb: Token, ctx: DocContext) -> bool:
-    """"defended the levy by citing a survey": a means with a bare noun for its object reports no claim
-    ("by saying “…”", "by calling him out", "by telling him that …" do)."""
-    if prep.lower_ != "by" or any(c.dep_ in ("prt", "oprd", "dative", "ccomp", "xcomp") for c in verb.children):
+def _means_without_claim(prep: Token, verb: Token, ctx: DocContext, cues: Cues) -> bool:
+    """"defended the levy by citing a survey": how a stance was argued, with a bare noun for its object,
+    is part of the stance's claim and reports none of its own ("by saying “…”", "by calling him out", "by
+    telling him that …" do). A means of a deed reports ("won the nomination by promising its revenge",
+    "began by talking about the drug crisis")."""
+    if prep.lower_ != "by" or not cues.is_cue_verb(prep.head):
+        return False
+    if any(c.dep_ in ("prt", "oprd", "dative", "ccomp", "xcomp") for c in verb.children):
         return False
     right = [t for t in verb.subtree if t.i > verb.i]
     return not any(t.pos_ in ("VERB", "AUX") or ctx.quoted(t) for t in right)

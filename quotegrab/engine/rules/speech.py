@@ -38,6 +38,8 @@ _OBJECT_IDS = frozenset(get_string_id(d) for d in ("dobj", "xcomp", "prep", "opr
 def claims_for_verb(verb: Token, ctx: DocContext, cues: Cues) -> list[Claim]:
     if verb.tag_ == "VBN" and verb.dep_ == "amod":
         return []  # "in a written statement": a participle describing a noun reports nothing itself
+    if _in_comparison(verb, cues):
+        return []  # '"small change," compared to what rivals are charging': the rivals say none of it
     speaker = speaker_of(verb, ctx, cues)
     if speaker is None:
         return []
@@ -50,6 +52,23 @@ def claims_for_verb(verb: Token, ctx: DocContext, cues: Cues) -> list[Claim]:
     return claims
 
 
+# the links by which a clause hangs inside a prepositional phrase ("compared [to [what they charge]]")
+_PHRASE_DEPS = frozenset({"prep", "pcomp", "pobj"})
+
+
+def _in_comparison(verb: Token, cues: Cues) -> bool:
+    """A cue in a clause that is the object of a comparison ("compared to what rivals are charging",
+    "unlike what the board wants", "more than they said"): the phrase measures the words before it
+    against what someone else does or says, and reports none of them."""
+    words = cues.lexicon["comparison_words"]
+    tok = verb
+    while tok.dep_ in _PHRASE_DEPS and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.lemma_.lower() in words or tok.lower_ in words:
+            return True
+    return False
+
+
 def _claims_of(verb: Token, speaker: Span, ctx: DocContext, cues: Cues) -> list[Claim]:
     cue = cue_span(verb)
     before = _quote_before(verb, speaker, ctx, cues)
@@ -58,6 +77,11 @@ def _claims_of(verb: Token, speaker: Span, ctx: DocContext, cues: Cues) -> list[
     if after is not None and _handed_on(verb, after.start, cues):
         after = None  # '…, Spicer said, adding, "…"': the quote is the participle's
     before, lead, tail = _around_quote_before(verb, speaker, before, after, ctx, cues)
+    if before is not None and (lead is not None or tail is not None) and _reports_after(verb, ctx, cues):
+        # 'Cruz said he'd make sand "glow in the dark," and Trump vowed to bomb …', '… who has called the pact
+        # "insanity," and Sanders, who says it's "disastrous"': a cue with a clause of its own after it
+        # reports that clause; the quoted words before it are an earlier report's
+        before = lead = tail = None
     if before is not None and (lead is not None or tail is not None):
         # 'Sanders "is tapping …," Rosenberg said' / '"It's stable now," and donations rose, Gilbert
         # said': the words around the quote in the cue's sentence are content too
@@ -71,6 +95,18 @@ def _claims_of(verb: Token, speaker: Span, ctx: DocContext, cues: Cues) -> list[
     if voiced:
         return []
     return _unquoted_claims(verb, speaker, complement_of(verb, ctx, cues), ctx, cues)
+
+
+def _reports_after(verb: Token, ctx: DocContext, cues: Cues) -> bool:
+    """The cue has a reported clause of its own after it: a complement with its own subject ("he said he
+    hoped …"), or the open complement of a verb that reports through one ("vowed to bomb", "supports
+    keeping troops"). A clause without a subject, or one inside a quotation, goes on with the quote before
+    ('Mills "got an immunity agreement," Jordan said, and still "got to sit in … It just raises …"')."""
+    comp = _reported_complement(verb, cues)
+    if comp is not None and comp.i > verb.i and not ctx.quoted(comp) and any(
+            c.dep_ in _SUBJECT_DEPS for c in comp.children):
+        return True
+    return any(c.dep == _XCOMP and c.i > verb.i and not ctx.quoted(c) for c in verb.children)
 
 
 def _quote_before(verb: Token, speaker: Span, ctx: DocContext, cues: Cues) -> Quotation | None:
@@ -144,7 +180,7 @@ def _unquoted_claims(
     """A cue with no quote of its own: a relative clause, an "as" aside, its complement, or the content
     fronted before it."""
     cue = cue_span(verb)
-    relative = relative_report(verb, speaker, ctx)
+    relative = relative_report(verb, speaker, ctx, cues)
     if relative is not None:
         return [Claim(relative, cue, speaker, "complement")]
     # "… came as the government said Rosneft had signed a deal": an "as" clause with a complement of its
@@ -162,24 +198,42 @@ def _unquoted_claims(
     return [Claim(fronted, cue, speaker, "fronted")] if fronted else []
 
 
-def relative_report(verb: Token, speaker: Span, ctx: DocContext) -> list[tuple[int, int]] | None:
+# words opening a free relative the cue's own clause reports from inside: "what Trump says his plan
+# would do", "whatever you want to call it"
+_FREE_RELATIVES = frozenset({"what", "whatever"})
+
+
+def relative_report(verb: Token, speaker: Span, ctx: DocContext, cues: Cues) -> list[tuple[int, int]] | None:
     """"the drawdown, which they say left a vacuum", "rules that critics say target renters": a cue inside
-    a relative clause reports the clause, its relative word included and the cue's subject left out."""
-    if verb.dep_ != "relcl" or speaker.start <= verb.left_edge.i:
+    a relative clause reports the clause, its relative word included and the cue's subject left out.
+    So does a cue inside a free relative whose "what" belongs to the reported clause ("the gap between
+    what Trump says his tax plan would do and …", "what he has threatened to do")."""
+    if speaker.start <= verb.left_edge.i:
         return None
     relative = verb.doc[verb.left_edge.i]
-    if relative.lower_ not in RELATIVE_PRONOUNS or relative.i >= speaker.start:
-        return None
     rest = [c for c in verb.children if c.i > verb.i and c.dep_ in ("ccomp", "xcomp", "dobj")]
+    if verb.dep_ == "relcl":
+        opens = relative.lower_ in RELATIVE_PRONOUNS
+    else:
+        # the "what" stands in the reported clause, not beside the cue ("When she said …" reads no further)
+        opens = relative.lower_ in _FREE_RELATIVES and any(relative in c.subtree for c in rest)
+    if not opens or relative.i >= speaker.start:
+        return None
     if not rest or ctx.quoted(relative):
         return None
-    last = max(c.right_edge.i for c in rest)
+    # up to a report of its own joined on ("what Trump says his plan would do and how experts say …")
+    last = max(_last_of_clause(c, ctx, cues) for c in rest)
     while last > verb.i and verb.doc[last].is_punct:
         last -= 1
     tail = trim(ctx.text, verb.doc[verb.i + 1].idx, verb.doc[last].idx + len(verb.doc[last]), min_chars=8)
     if tail is None or len(ctx.text[tail[0] : tail[1]].split()) < 2:
         return None
     return [(relative.idx, relative.idx + len(relative)), tail]
+
+
+def _last_of_clause(clause: Token, ctx: DocContext, cues: Cues) -> int:
+    stop = nested_cue_stop(clause, ctx, cues)
+    return clause.right_edge.i if stop is None else stop - 1
 
 
 def _closed_by_nearer_cue(ctx: DocContext, end: int, verb: Token, cues: Cues) -> bool:
@@ -249,12 +303,51 @@ def _question_clause(verb: Token, cues: Cues) -> Token | None:
                  and any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS for m in c.children)), None)
 
 
+# the links from a cue to the phrases between it and a misplaced "that" clause: where or when it was
+# said ("in a statement", "on Friday"), or to whom ("told the audience at the rally")
+_SETTING_DEPS = ("prep", "npadvmod")
+_LISTENER_DEPS = ("dobj", "dative")
+
+
+def _that_clause_after_setting(verb: Token, cues: Cues) -> Token | None:
+    """"said in a statement Wednesday that North Korea is …", "told the audience at the rally that …": the
+    parser hangs the reported "that" clause on the last noun of the phrase between cue and clause, as a
+    relative clause. A full clause (a subject of its own, "that" opening it rather than standing for a
+    noun, nothing missing after its verb) is the cue's report; "said in a statement that he wrote" is a
+    relative clause, and "denied reports that …", "expressed concern that …" (a clause that completes
+    its noun, not a relative one) report the noun with its clause."""
+    for child in verb.rights:
+        if child.dep_ not in _SETTING_DEPS and not (child.dep_ in _LISTENER_DEPS and cues.agent(child)):
+            continue
+        for tok in child.subtree:
+            if tok.dep_ == "relcl" and _full_that_clause(tok) and _only_settings_between(verb, tok):
+                return tok
+    return None
+
+
+def _full_that_clause(clause: Token) -> bool:
+    opener = clause.left_edge
+    if opener.lower_ != "that" or opener.head.i != clause.i or opener.dep_ not in ("mark", "advmod"):
+        return False
+    subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.i > opener.i for c in clause.children)
+    filled = any(c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp", "oprd", "nsubjpass", "advcl")
+                 for c in clause.children)
+    return subject and filled and clause.pos_ in ("VERB", "AUX")
+
+
+def _only_settings_between(verb: Token, clause: Token) -> bool:
+    """Between the cue and the clause only phrases of the cue's own (no verb of another clause)."""
+    between = verb.doc[verb.i + 1 : clause.left_edge.i]
+    return all(t.pos_ not in ("VERB", "AUX") and t.text not in (";", ":") for t in between)
+
+
 # where a cue verb's reported clause is, tried in turn (first answer wins)
 _COMPLEMENT_FINDERS: tuple[Callable[[Token, Cues], Token | None], ...] = (
     _complement_after,
     _open_complement_of_saying,
     _complement_anywhere,
     _question_clause,
+    _that_clause_after_setting,
 )
 
 
